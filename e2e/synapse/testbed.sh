@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Real Synapse for the integration and end-to-end tests (no Docker here).
+#
+#   testbed.sh start   provision (once, cached outside the checkout), configure, start, register users,
+#                      and write e2e/.testbed.json for the tests
+#   testbed.sh stop    stop the server started by `start`
+#
+# With SYNAPSE_URL set, nothing is provisioned: the tests use that server (see README).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+OUT="$REPO/e2e/.testbed.json"
+CACHE="${SYNAPSE_CACHE_DIR:-/var/cache/synapse-portal-testbed}"
+ROOT="$CACHE/rootfs"
+PORT="${SYNAPSE_PORT:-18008}"
+SERVER_NAME="localhost:$PORT"
+DATA_IN_ROOT="/testbed"
+DATA="$ROOT$DATA_IN_ROOT"
+PIDFILE="$CACHE/synapse.pid"
+
+log() { echo "[testbed] $*" >&2; }
+
+# The Debian mirror this host already uses, so the script names no host of its own.
+host_mirror() {
+  if [ -n "${DEBIAN_MIRROR:-}" ]; then echo "$DEBIAN_MIRROR"; return; fi
+  local m
+  m="$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)"
+  if [ -z "$m" ]; then
+    m="$(grep -hE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)"
+  fi
+  [ -n "$m" ] || { log "no Debian mirror found in /etc/apt; set DEBIAN_MIRROR"; exit 1; }
+  echo "$m"
+}
+
+provision() {
+  if [ -f "$ROOT/.provisioned" ]; then return; fi
+  [ "$(id -u)" = 0 ] || { log "provisioning a Synapse needs root (or set SYNAPSE_URL, see README)"; exit 1; }
+  command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
+  local mirror; mirror="$(host_mirror)"
+  log "provisioning Synapse in $ROOT (once; about 3 minutes)"
+  rm -rf "$ROOT"; mkdir -p "$CACHE"
+  debootstrap --variant=minbase sid "$ROOT" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
+    || { tail -n 30 "$CACHE/debootstrap.log" >&2; exit 1; }
+  cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"; chmod +x "$ROOT/usr/sbin/policy-rc.d"
+  mount_proc
+  chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Check-Valid-Until=false update -qq >"$CACHE/apt.log" 2>&1
+  chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Check-Valid-Until=false install -y \
+    --no-install-recommends matrix-synapse python3-cffi-backend python3-authlib >>"$CACHE/apt.log" 2>&1 \
+    || { tail -n 30 "$CACHE/apt.log" >&2; exit 1; }
+  touch "$ROOT/.provisioned"
+}
+
+mount_proc() {
+  mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
+}
+
+in_root() { chroot "$ROOT" "$@"; }
+
+configure() {
+  rm -rf "$DATA"; mkdir -p "$DATA"
+  in_root python3 -m synapse.app.homeserver --server-name "$SERVER_NAME" \
+    --config-path "$DATA_IN_ROOT/homeserver.yaml" --data-directory "$DATA_IN_ROOT" \
+    --generate-config --report-stats=no >/dev/null
+  # Test-only settings: loopback only, no federation key servers, generous rate limits
+  # (the tests log in many times from one address), .well-known served for discovery,
+  # and login tokens from an existing session (stands in for an SSO round trip).
+  in_root python3 - "$DATA_IN_ROOT/homeserver.yaml" "$PORT" <<'PY'
+import sys, yaml
+path, port = sys.argv[1], int(sys.argv[2])
+with open(path) as f:
+    c = yaml.safe_load(f)
+c["listeners"] = [{"port": port, "tls": False, "type": "http", "x_forwarded": False,
+                   "bind_addresses": ["127.0.0.1"],
+                   "resources": [{"names": ["client"], "compress": False}]}]
+c["public_baseurl"] = f"http://127.0.0.1:{port}/"
+c["serve_client_wellknown"] = True
+c["trusted_key_servers"] = []
+c["federation_domain_whitelist"] = []
+c["enable_registration"] = False
+c["suppress_key_server_warning"] = True
+c["login_via_existing_session"] = {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"}
+big = {"per_second": 1000, "burst_count": 1000}
+c["rc_login"] = {"address": big, "account": big, "failed_attempts": big}
+for k in ("rc_message", "rc_registration", "rc_joins", "rc_invites", "rc_admin_redaction",
+          "rc_3pid_validation", "rc_media_create", "rc_delayed_event_mgmt", "rc_room_creation",
+          "rc_reports"):
+    c[k] = dict(big)
+c["rc_joins"] = {"local": big, "remote": big}
+c["rc_invites"] = {"per_room": big, "per_user": big, "per_issuer": big}
+c["media_retention"] = None
+c.pop("media_retention")
+with open(path, "w") as f:
+    yaml.safe_dump(c, f)
+PY
+  # Keep the log small and in the data folder.
+  sed -i "s#filename: .*#filename: $DATA_IN_ROOT/homeserver.log#" "$DATA/"*.log.config
+}
+
+wait_up() {
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$PORT/_matrix/client/versions" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  log "Synapse did not come up; last log lines:"; tail -n 40 "$DATA/homeserver.log" >&2 || true
+  return 1
+}
+
+register() { # user password admin?
+  local flag="--no-admin"; [ "$3" = admin ] && flag="--admin"
+  in_root synapse_register_new_matrix_user -c "$DATA_IN_ROOT/homeserver.yaml" \
+    -u "$1" -p "$2" "$flag" "http://127.0.0.1:$PORT" >/dev/null
+}
+
+start() {
+  if [ -n "${SYNAPSE_URL:-}" ]; then
+    log "using the Synapse at $SYNAPSE_URL"
+    node -e '
+      const e = process.env;
+      const out = { external: true, baseUrl: e.SYNAPSE_URL.replace(/\/+$/, ""),
+        admin: { userId: e.SYNAPSE_ADMIN_USER || "", password: e.SYNAPSE_ADMIN_PASSWORD || "" },
+        registrationSecret: e.SYNAPSE_REGISTRATION_SECRET || "" };
+      require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2));' "$OUT"
+    return
+  fi
+  stop || true
+  provision
+  mount_proc
+  configure
+  log "starting Synapse on 127.0.0.1:$PORT"
+  chroot "$ROOT" python3 -m synapse.app.homeserver -c "$DATA_IN_ROOT/homeserver.yaml" \
+    >"$DATA/stdout.log" 2>&1 &
+  echo $! >"$PIDFILE"
+  wait_up
+  local admin_pw secret
+  admin_pw="admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  register portal-admin "$admin_pw" admin
+  secret="$(in_root python3 -c 'import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))["registration_shared_secret"])' "$DATA_IN_ROOT/homeserver.yaml")"
+  ADMIN_PW="$admin_pw" SECRET="$secret" node -e '
+    const e = process.env;
+    const out = { external: false, baseUrl: "http://127.0.0.1:" + e.PORT, serverName: e.SERVER_NAME,
+      admin: { userId: "@portal-admin:" + e.SERVER_NAME, password: e.ADMIN_PW },
+      registrationSecret: e.SECRET };
+    require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2), { mode: 0o600 });' "$OUT"
+  log "ready: http://127.0.0.1:$PORT (server name $SERVER_NAME)"
+}
+
+stop() {
+  if [ -f "$PIDFILE" ]; then
+    local pid; pid="$(cat "$PIDFILE")"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$PIDFILE"
+  fi
+}
+
+export PORT SERVER_NAME
+case "${1:-}" in
+  provision) provision ;;
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop|provision" >&2; exit 2 ;;
+esac
