@@ -7,7 +7,7 @@ import path from "node:path";
  */
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  const dataDir = path.resolve(env.DATA_DIR || "data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "data");
   fs.mkdirSync(dataDir, { recursive: true });
   return "file:" + path.join(dataDir, "portal.db");
 }

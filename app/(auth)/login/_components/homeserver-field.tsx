@@ -1,0 +1,55 @@
+"use client";
+import type { UseFormRegisterReturn } from "react-hook-form";
+
+export type HomeserverChoice = { label: string; value: string };
+
+/** Free text without an allowlist; a select (several) or read-only field (one) with one. */
+export function HomeserverField(props: {
+  id: string;
+  choices: HomeserverChoice[];
+  registration: UseFormRegisterReturn;
+  error?: string;
+  onInput?: () => void;
+}) {
+  const { id, choices, registration, error } = props;
+  const describedBy = error ? `${id}-error` : undefined;
+  const common = "w-full rounded-md border border-line bg-surface px-3 py-2";
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        Homeserver URL
+      </label>
+      {choices.length > 1 ? (
+        <select id={id} className={common} aria-describedby={describedBy} {...registration}>
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://matrix.example.org"
+          readOnly={choices.length === 1}
+          className={common}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...registration}
+          onChange={(e) => {
+            props.onInput?.();
+            return registration.onChange(e);
+          }}
+        />
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { parseMxid } from "@/lib/matrix/mxid";
+import { passwordLoginSchema, type PasswordLoginInput } from "@/lib/schemas/login";
+import { discoverHomeserverAction, passwordLoginAction, probeHomeserverAction } from "../actions";
+import { HomeserverField, type HomeserverChoice } from "./homeserver-field";
+import type { HomeserverInfo } from "@/lib/auth/login-probe";
+
+export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
+  const form = useForm<PasswordLoginInput>({
+    resolver: zodResolver(passwordLoginSchema),
+    defaultValues: { mxid: "", password: "", homeserverUrl: homeservers[0]?.value ?? "" },
+  });
+  const { register, handleSubmit, setValue, setError, clearErrors, formState } = form;
+  const [info, setInfo] = useState<HomeserverInfo | null>(null);
+  const [probing, setProbing] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const urlTyped = useRef(false);
+  const lastProbe = useRef("");
+
+  const probe = useCallback(
+    async (url: string) => {
+      if (!url.trim() || url === lastProbe.current) return;
+      lastProbe.current = url;
+      setProbing(true);
+      setInfo(null);
+      const r = await probeHomeserverAction(url);
+      setProbing(false);
+      if (lastProbe.current !== url) return;
+      if (r.ok) {
+        clearErrors("homeserverUrl");
+        setInfo(r.data);
+      } else {
+        setError("homeserverUrl", { message: r.error.message });
+      }
+    },
+    [clearErrors, setError],
+  );
+
+  useEffect(() => {
+    if (homeservers.length > 0) void probe(homeservers[0].value);
+  }, [homeservers, probe]);
+
+  async function onMxidBlur(value: string) {
+    if (!value.trim()) return;
+    const parsed = parseMxid(value);
+    if (!parsed.ok) {
+      setError("mxid", { message: parsed.message });
+      return;
+    }
+    clearErrors("mxid");
+    if (homeservers.length > 0 || urlTyped.current) return;
+    const r = await discoverHomeserverAction(value);
+    if (r.ok) {
+      setValue("homeserverUrl", r.data.baseUrl);
+      await probe(r.data.baseUrl);
+    } else if (r.error.fieldErrors?.homeserverUrl) {
+      setError("homeserverUrl", { message: r.error.message });
+    }
+  }
+
+  async function onSubmit(values: PasswordLoginInput) {
+    setFormError(null);
+    const r = await passwordLoginAction(values);
+    if (r && !r.ok) {
+      for (const [field, message] of Object.entries(r.error.fieldErrors ?? {})) {
+        if (field === "mxid" || field === "password" || field === "homeserverUrl") setError(field, { message });
+      }
+      if (!r.error.fieldErrors || Object.keys(r.error.fieldErrors).length === 0) setFormError(r.error.message);
+    }
+  }
+
+  const mxidReg = register("mxid");
+  const urlReg = register("homeserverUrl");
+  const { errors, isSubmitting } = formState;
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-5 shadow-sm" aria-label="Sign in">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="mxid" className="text-sm font-medium">
+          Username (full Matrix ID)
+        </label>
+        <input
+          id="mxid"
+          type="text"
+          autoComplete="username"
+          placeholder="@alice:example.org"
+          className="w-full rounded-md border border-line bg-surface px-3 py-2"
+          aria-invalid={errors.mxid ? true : undefined}
+          aria-describedby={errors.mxid ? "mxid-error" : undefined}
+          {...mxidReg}
+          onBlur={(e) => {
+            void mxidReg.onBlur(e);
+            void onMxidBlur(e.target.value);
+          }}
+        />
+        {errors.mxid && (
+          <p id="mxid-error" className="text-sm text-red-700 dark:text-red-300">
+            {errors.mxid.message}
+          </p>
+        )}
+      </div>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="password" className="text-sm font-medium">
+          Password
+        </label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          className="w-full rounded-md border border-line bg-surface px-3 py-2"
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
+        {errors.password && (
+          <p id="password-error" className="text-sm text-red-700 dark:text-red-300">
+            {errors.password.message}
+          </p>
+        )}
+      </div>
+
+      <div>
+        <HomeserverField
+          id="homeserverUrl"
+          choices={homeservers}
+          error={errors.homeserverUrl?.message}
+          onInput={() => {
+            urlTyped.current = true;
+            setInfo(null);
+          }}
+          registration={{
+            ...urlReg,
+            onBlur: async (e) => {
+              await urlReg.onBlur(e);
+              void probe((e.target as HTMLInputElement).value);
+            },
+            onChange: async (e) => {
+              await urlReg.onChange(e);
+              if (homeservers.length > 1) void probe((e.target as HTMLSelectElement).value);
+            },
+          }}
+        />
+        <p className="mt-1 min-h-5 text-sm text-muted" aria-live="polite">
+          {probing && "Checking the homeserver…"}
+          {info && (
+            <span data-testid="homeserver-version" className="text-emerald-700 dark:text-emerald-300">
+              ✓ {info.label}
+            </span>
+          )}
+        </p>
+      </div>
+
+      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+        {formError}
+      </div>
+
+      <button type="submit" disabled={isSubmitting} className="btn-primary">
+        {isSubmitting ? "Signing in…" : "Sign in"}
+      </button>
+
+      {info?.flows.sso && (
+        <div className="flex flex-col gap-2">
+          <a className="btn-secondary text-center" href={`/login/sso/start?hs=${encodeURIComponent(info.baseUrl)}`}>
+            Sign in with SSO
+          </a>
+          {info.flows.identityProviders.map((p) => (
+            <a
+              key={p.id}
+              className="btn-secondary text-center"
+              href={`/login/sso/start?hs=${encodeURIComponent(info.baseUrl)}&idp=${encodeURIComponent(p.id)}`}
+            >
+              Continue with {p.name}
+            </a>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}

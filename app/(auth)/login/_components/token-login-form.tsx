@@ -1,0 +1,63 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { tokenLoginSchema, type TokenLoginInput } from "@/lib/schemas/login";
+import { tokenLoginAction } from "../actions";
+import { HomeserverField, type HomeserverChoice } from "./homeserver-field";
+
+/** The second way in: an access token the admin already has (e.g. from Element's settings). */
+export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
+  const { register, handleSubmit, setError, formState } = useForm<TokenLoginInput>({
+    resolver: zodResolver(tokenLoginSchema),
+    defaultValues: { accessToken: "", homeserverUrl: homeservers[0]?.value ?? "" },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, isSubmitting } = formState;
+
+  async function onSubmit(values: TokenLoginInput) {
+    setFormError(null);
+    const r = await tokenLoginAction(values);
+    if (r && !r.ok) {
+      const fields = r.error.fieldErrors ?? {};
+      if (fields.accessToken) setError("accessToken", { message: fields.accessToken });
+      if (fields.homeserverUrl) setError("homeserverUrl", { message: fields.homeserverUrl });
+      if (!fields.accessToken && !fields.homeserverUrl) setFormError(r.error.message);
+    }
+  }
+
+  return (
+    <details className="rounded-lg border border-line bg-surface p-5">
+      <summary className="cursor-pointer text-sm font-medium">Sign in with an access token</summary>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-4 flex flex-col gap-4" aria-label="Sign in with an access token">
+        <HomeserverField id="token-homeserverUrl" choices={homeservers} registration={register("homeserverUrl")} error={errors.homeserverUrl?.message} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="accessToken" className="text-sm font-medium">
+            Access token
+          </label>
+          <input
+            id="accessToken"
+            type="password"
+            autoComplete="off"
+            className="w-full rounded-md border border-line bg-surface px-3 py-2"
+            aria-invalid={errors.accessToken ? true : undefined}
+            aria-describedby={errors.accessToken ? "accessToken-error" : undefined}
+            {...register("accessToken")}
+          />
+          {errors.accessToken && (
+            <p id="accessToken-error" className="text-sm text-red-700 dark:text-red-300">
+              {errors.accessToken.message}
+            </p>
+          )}
+          <p className="text-xs text-muted">Signing out of the portal logs this token out on the homeserver.</p>
+        </div>
+        <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+          {formError}
+        </div>
+        <button type="submit" disabled={isSubmitting} className="btn-primary">
+          {isSubmitting ? "Checking…" : "Sign in with token"}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+// Login endpoints. They run before there is a session, so they authorize nothing and change nothing
+// on Synapse except creating (or, for non-admins, revoking) the admin's own token.
+import { redirect } from "next/navigation";
+import { fail, type ActionResult } from "@/lib/actions/result";
+import { firstFieldErrors, passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
+import { signInWithAccessToken, signInWithPassword } from "@/lib/auth/sign-in";
+import { discoverForMxid, probeForLogin, type HomeserverInfo } from "@/lib/auth/login-probe";
+
+export async function discoverHomeserverAction(mxid: string): Promise<ActionResult<{ baseUrl: string; source: string }>> {
+  return discoverForMxid(String(mxid));
+}
+
+export async function probeHomeserverAction(url: string): Promise<ActionResult<HomeserverInfo>> {
+  return probeForLogin(String(url));
+}
+
+export async function passwordLoginAction(input: unknown): Promise<ActionResult> {
+  const parsed = passwordLoginSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
+  const result = await signInWithPassword(parsed.data);
+  if (!result.ok) return result;
+  redirect("/");
+}
+
+export async function tokenLoginAction(input: unknown): Promise<ActionResult> {
+  const parsed = tokenLoginSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
+  const result = await signInWithAccessToken(parsed.data);
+  if (!result.ok) return result;
+  redirect("/");
+}

@@ -1,0 +1,107 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { listAuditEntries } from "@/lib/db/audit";
+import { AUDIT_PAGE_SIZE, auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
+import { formatCount, formatDateTime } from "@/lib/format";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin();
+  const q = auditQuerySchema.parse(await searchParams);
+  const { rows, total } = await listAuditEntries(
+    {
+      actor: q.actor || undefined,
+      action: q.action || undefined,
+      target: q.target || undefined,
+      from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+      to: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+    },
+    { skip: (q.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE },
+  );
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter audit entries">
+        <Filter name="actor" label="Actor" value={q.actor} placeholder="@alice:example.org" />
+        <Filter name="action" label="Action" value={q.action} placeholder="session.login" />
+        <Filter name="target" label="Target" value={q.target} />
+        <Filter name="from" label="From" value={q.from} type="date" />
+        <Filter name="to" label="To" value={q.to} type="date" />
+        <button type="submit" className="btn-primary py-1.5">
+          Filter
+        </button>
+        <Link href="/audit" className="btn-secondary py-1.5">
+          Clear
+        </Link>
+      </form>
+      <p className="text-sm text-muted" data-testid="audit-total">
+        {formatCount(total)} entries, newest first
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-line text-muted">
+            <tr>
+              <th className="py-2 pr-3">Time</th>
+              <th className="py-2 pr-3">Actor</th>
+              <th className="py-2 pr-3">Action</th>
+              <th className="py-2 pr-3">Target</th>
+              <th className="py-2 pr-3">Parameters</th>
+              <th className="py-2 pr-3">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-line align-top" data-testid="audit-row">
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
+                <td className="py-2 pr-3">
+                  {r.actor}
+                  <div className="text-xs text-muted">{r.homeserver}</div>
+                </td>
+                <td className="py-2 pr-3 font-mono">{r.action}</td>
+                <td className="py-2 pr-3">{r.target ?? ""}</td>
+                <td className="py-2 pr-3 font-mono text-xs break-all">{r.params ? JSON.stringify(r.params) : ""}</td>
+                <td className="py-2 pr-3">
+                  <span className={r.outcome === "ok" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>{r.outcome}</span>
+                  {r.message && <div className="text-xs text-muted">{r.message}</div>}
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={6} className="py-6 text-center text-muted">
+                  No entries match.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        {q.page > 1 && <Link href={pageHref(q, q.page - 1)}>← Newer</Link>}
+        <span>
+          Page {q.page} of {pages}
+        </span>
+        {q.page < pages && <Link href={pageHref(q, q.page + 1)}>Older →</Link>}
+      </nav>
+    </section>
+  );
+}
+
+function pageHref(q: AuditQuery, page: number): string {
+  const p = new URLSearchParams();
+  for (const key of ["actor", "action", "target", "from", "to"] as const) if (q[key]) p.set(key, q[key]!);
+  p.set("page", String(page));
+  return `/audit?${p}`;
+}
+
+function Filter(props: { name: string; label: string; value?: string; placeholder?: string; type?: string }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span>{props.label}</span>
+      <input name={props.name} type={props.type ?? "text"} defaultValue={props.value ?? ""} placeholder={props.placeholder} className="field" />
+    </label>
+  );
+}

@@ -1,0 +1,36 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getServerVersion } from "@/lib/synapse/discovery";
+import { logoutAction } from "../(auth)/logout/actions";
+import { PortalNav } from "./_components/portal-nav";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const admin = await requireAdmin();
+  const version = await getServerVersion(admin.homeserver).catch(() => null);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-line bg-surface px-4 py-3">
+        <a href="/" className="font-semibold">
+          Synapse Admin Portal
+        </a>
+        <PortalNav />
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          <span data-testid="header-user" className="font-medium">
+            {admin.actor}
+          </span>
+          <span className="text-muted" data-testid="header-homeserver">
+            {admin.homeserver}
+          </span>
+          <span className="rounded bg-canvas px-2 py-0.5 text-muted" data-testid="header-version">
+            {version ? `Synapse ${version}` : "version unknown"}
+          </span>
+          <form action={logoutAction}>
+            <button type="submit" className="btn-secondary py-1">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { getServerTotals, type ServerTotals } from "@/lib/synapse/server-stats";
+import { getServerVersion } from "@/lib/synapse/discovery";
+import { describeError } from "@/lib/synapse/describe-error";
+import { formatBytes, formatCount } from "@/lib/format";
+
+export default async function DashboardPage() {
+  const admin = await requireAdmin();
+  let totals: ServerTotals | null = null;
+  let error: string | null = null;
+  try {
+    totals = await getServerTotals(admin.creds);
+  } catch (e) {
+    redirectIfSessionEnded(e);
+    error = describeError(e).message;
+  }
+  const version = await getServerVersion(admin.homeserver).catch(() => null);
+
+  return (
+    <section className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Dashboard</h1>
+      {error && (
+        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
+          {error}
+        </p>
+      )}
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Server version" value={version ? `Synapse ${version}` : "unknown"} testId="stat-version" />
+        <Stat label="Users" value={totals ? formatCount(totals.users) : "—"} testId="stat-users" hint="all accounts, deactivated and locked included" />
+        <Stat label="Rooms" value={totals ? formatCount(totals.rooms) : "—"} testId="stat-rooms" />
+        <Stat
+          label="Local media"
+          value={totals ? formatBytes(totals.mediaBytes) : "—"}
+          testId="stat-media"
+          hint={totals ? `${formatCount(totals.mediaFiles)} files from ${formatCount(totals.mediaUsers)} users` : undefined}
+          raw={totals?.mediaBytes}
+        />
+      </dl>
+    </section>
+  );
+}
+
+function Stat(props: { label: string; value: string; testId: string; hint?: string; raw?: number }) {
+  return (
+    <div className="card flex flex-col gap-1">
+      <dt className="text-sm text-muted">{props.label}</dt>
+      <dd className="text-2xl font-semibold" data-testid={props.testId} data-raw={props.raw}>
+        {props.value}
+      </dd>
+      {props.hint && <dd className="text-xs text-muted">{props.hint}</dd>}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { parseMxid } from "@/lib/matrix/mxid";
+import { getLoginFlows, type LoginFlows } from "@/lib/synapse/auth";
+import { describeError } from "@/lib/synapse/describe-error";
+import { discoverHomeserver, probeHomeserver } from "@/lib/synapse/discovery";
+import { getAllowlist, redirectPolicy, resolveAllowedHomeserver } from "./homeserver-policy";
+
+export type HomeserverInfo = {
+  baseUrl: string;
+  /** "Synapse 1.160.0", or a plain description when the server is Matrix but not Synapse. */
+  label: string;
+  isSynapse: boolean;
+  flows: LoginFlows;
+};
+
+/** Fills the homeserver field from a full MXID (server-side: the browser never calls these hosts). */
+export async function discoverForMxid(mxid: string): Promise<ActionResult<{ baseUrl: string; source: string }>> {
+  const parsed = parseMxid(mxid);
+  if (!parsed.ok) return fail("BAD_MXID", parsed.message, { mxid: parsed.message });
+  const d = await discoverHomeserver(parsed.value.serverName, redirectPolicy());
+  if (getAllowlist().length > 0) {
+    const allowed = await resolveAllowedHomeserver(d.baseUrl);
+    if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message, { homeserverUrl: allowed.message });
+  }
+  return ok({ baseUrl: d.baseUrl, source: d.source });
+}
+
+/** Checks a typed or discovered URL: allowed, a Matrix homeserver, which version, which login flows. */
+export async function probeForLogin(url: string): Promise<ActionResult<HomeserverInfo>> {
+  const allowed = await resolveAllowedHomeserver(url);
+  if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message, { homeserverUrl: allowed.message });
+  try {
+    const probe = await probeHomeserver(allowed.baseUrl);
+    const flows = await getLoginFlows(allowed.baseUrl).catch(() => ({
+      password: true,
+      token: false,
+      sso: false,
+      identityProviders: [],
+    }));
+    return ok({
+      baseUrl: allowed.baseUrl,
+      label: probe.implementation ? `${probe.implementation} ${probe.version}` : "Matrix homeserver (not Synapse: the admin API is missing)",
+      isSynapse: probe.implementation !== null,
+      flows,
+    });
+  } catch (e) {
+    const ui = describeError(e);
+    return fail(ui.code, ui.message, { homeserverUrl: ui.message });
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { whoami } from "@/lib/synapse/auth";
+import { isSessionEnded } from "@/lib/synapse/errors";
+import type { SynapseCredentials } from "@/lib/synapse/client";
+import { getSession } from "./session";
+
+export type AdminContext = {
+  creds: SynapseCredentials;
+  /** The admin's MXID, for audit entries. */
+  actor: string;
+  homeserver: string;
+  deviceId: string | null;
+};
+
+/** Where a dead token sends the admin: a route that clears the cookie, then the login page with a message. */
+export const SESSION_ENDED_PATH = "/logout/ended";
+
+/**
+ * The one door: every page, action and route handler calls this. It checks the sealed session and
+ * that Synapse still accepts the token (once per request), and redirects to login otherwise.
+ */
+export const requireAdmin = cache(async (): Promise<AdminContext> => {
+  const session = await getSession();
+  if (!session.accessToken || !session.baseUrl || !session.userId) redirect("/login");
+  const creds = { baseUrl: session.baseUrl, accessToken: session.accessToken };
+  try {
+    await whoami(creds);
+  } catch (e) {
+    if (isSessionEnded(e)) redirect(SESSION_ENDED_PATH);
+    throw e;
+  }
+  return { creds, actor: session.userId, homeserver: session.baseUrl, deviceId: session.deviceId ?? null };
+});
+
+/** For loaders and actions: a token that died mid-request also ends the session. */
+export function redirectIfSessionEnded(e: unknown): void {
+  if (isSessionEnded(e)) redirect(SESSION_ENDED_PATH);
+}

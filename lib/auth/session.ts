@@ -1,0 +1,39 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { getIronSession, type SessionOptions } from "iron-session";
+import { getEnv } from "@/lib/env";
+import { getSessionSecret } from "./session-secret";
+
+/** Everything about a signed-in admin lives only in this sealed, httpOnly cookie. */
+export type PortalSession = {
+  userId?: string;
+  accessToken?: string;
+  deviceId?: string | null;
+  baseUrl?: string;
+  signedInAt?: number;
+};
+
+export const SESSION_COOKIE = "portal_session";
+const SESSION_TTL_SECONDS = 12 * 60 * 60;
+
+/** Secure cookies whenever the portal is reached over https (directly or behind a TLS proxy). */
+export async function isHttpsRequest(): Promise<boolean> {
+  const env = getEnv();
+  if (env.COOKIE_SECURE !== "auto") return env.COOKIE_SECURE === "true";
+  if (env.PORTAL_URL) return env.PORTAL_URL.startsWith("https:");
+  const h = await headers();
+  return h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+export async function sessionOptions(cookieName = SESSION_COOKIE, ttl = SESSION_TTL_SECONDS): Promise<SessionOptions> {
+  return {
+    cookieName,
+    password: getSessionSecret(),
+    ttl,
+    cookieOptions: { httpOnly: true, sameSite: "lax", secure: await isHttpsRequest(), path: "/" },
+  };
+}
+
+export async function getSession() {
+  return getIronSession<PortalSession>(await cookies(), await sessionOptions());
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import type { ActionError } from "@/lib/actions/result";
+import { record } from "@/lib/audit/record";
+import { parseMxid } from "@/lib/matrix/mxid";
+import { isServerAdmin, loginWithPassword, loginWithToken, logout, whoami, type LoginResult } from "@/lib/synapse/auth";
+import { describeError, NOT_ADMIN_HELP, type ErrorContext } from "@/lib/synapse/describe-error";
+import { probeHomeserver } from "@/lib/synapse/discovery";
+import type { PasswordLoginInput, TokenLoginInput } from "@/lib/schemas/login";
+import { resolveAllowedHomeserver } from "./homeserver-policy";
+import { getSession } from "./session";
+
+export type SignInResult = { ok: true } | { ok: false; error: ActionError };
+type Method = "password" | "sso" | "access-token";
+
+const failure = (code: string, message: string, field?: string): SignInResult => ({
+  ok: false,
+  error: { code, message, ...(field ? { fieldErrors: { [field]: message } } : {}) },
+});
+
+/** Allowlist, then "is it a Matrix homeserver?", so the admin learns which field is wrong. */
+async function checkHomeserver(input: string): Promise<{ ok: true; baseUrl: string } | SignInResult & { ok: false }> {
+  const allowed = await resolveAllowedHomeserver(input);
+  if (!allowed.ok) return failure("HS_NOT_ALLOWED", allowed.message, "homeserverUrl") as SignInResult & { ok: false };
+  try {
+    await probeHomeserver(allowed.baseUrl);
+  } catch (e) {
+    const ui = describeError(e);
+    return failure(ui.code, ui.message, "homeserverUrl") as SignInResult & { ok: false };
+  }
+  return allowed;
+}
+
+export async function signInWithPassword(input: PasswordLoginInput): Promise<SignInResult> {
+  const mxid = parseMxid(input.mxid);
+  if (!mxid.ok) return failure("BAD_MXID", mxid.message, "mxid");
+  const hs = await checkHomeserver(input.homeserverUrl);
+  if (!hs.ok) return hs;
+  return attempt(hs.baseUrl, "password", "login", () => loginWithPassword(hs.baseUrl, mxid.value.userId, input.password));
+}
+
+export async function signInWithAccessToken(input: TokenLoginInput): Promise<SignInResult> {
+  const hs = await checkHomeserver(input.homeserverUrl);
+  if (!hs.ok) return hs;
+  return attempt(hs.baseUrl, "access-token", "token-login", async () => {
+    const me = await whoami({ baseUrl: hs.baseUrl, accessToken: input.accessToken });
+    return { userId: me.userId, deviceId: me.deviceId, accessToken: input.accessToken };
+  });
+}
+
+/** The SSO return leg: `baseUrl` comes from the sealed state cookie, so it was checked when SSO started. */
+export async function signInWithLoginToken(baseUrl: string, loginToken: string): Promise<SignInResult> {
+  return attempt(baseUrl, "sso", "login", () => loginWithToken(baseUrl, loginToken));
+}
+
+async function attempt(
+  baseUrl: string,
+  method: Method,
+  context: ErrorContext,
+  login: () => Promise<LoginResult>,
+): Promise<SignInResult> {
+  let result: LoginResult;
+  try {
+    result = await login();
+  } catch (e) {
+    const ui = describeError(e, context);
+    if (ui.code === "UNEXPECTED") console.error("sign-in failed", method, e instanceof Error ? e.name : typeof e);
+    return failure(ui.code, ui.message, method === "password" ? "password" : method === "access-token" ? "accessToken" : undefined);
+  }
+  const creds = { baseUrl, accessToken: result.accessToken };
+  let admin: boolean;
+  try {
+    admin = await isServerAdmin(creds, result.userId);
+  } catch (e) {
+    const ui = describeError(e, "admin-api");
+    if (method !== "access-token") await logout(creds).catch(() => undefined);
+    return failure(ui.code, ui.message);
+  }
+  if (!admin) {
+    // A fresh token of a non-admin is useless here and should not linger on the server.
+    // A pasted token belongs to someone else's session, so it is left alone.
+    if (method !== "access-token") await logout(creds).catch(() => undefined);
+    await record({ actor: result.userId, homeserver: baseUrl }, { action: "session.login", params: { method } }, "NOT_ADMIN");
+    return failure("NOT_ADMIN", NOT_ADMIN_HELP);
+  }
+  const session = await getSession();
+  session.userId = result.userId;
+  session.accessToken = result.accessToken;
+  session.deviceId = result.deviceId;
+  session.baseUrl = baseUrl;
+  session.signedInAt = Date.now();
+  await session.save();
+  await record({ actor: result.userId, homeserver: baseUrl }, { action: "session.login", params: { method } }, "ok");
+  return { ok: true };
+}

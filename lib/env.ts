@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import { databaseUrl } from "@/lib/db/database-url";
+
+// The one place that reads process.env; everything else asks getEnv().
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SESSION_SECRET: z.string().optional(),
+  DATA_DIR: z.string().min(1).default("data"),
+  HOMESERVER_ALLOWLIST: z.string().optional(),
+  PORTAL_URL: z.url().optional(),
+  SYNAPSE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+});
+
+export type PortalEnv = z.infer<typeof envSchema> & { databaseUrl: string };
+
+let cached: PortalEnv | undefined;
+
+export function getEnv(): PortalEnv {
+  if (cached) return cached;
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid portal configuration: ${details}`);
+  }
+  cached = { ...parsed.data, databaseUrl: databaseUrl(process.env) };
+  return cached;
+}

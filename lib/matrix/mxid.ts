@@ -1,0 +1,64 @@
+// Matrix ID parsing. Pure and client-safe: the login form and the server share it.
+
+export type ParsedMxid = { userId: string; localpart: string; serverName: string };
+export type MxidProblem = "empty" | "no-server" | "bad-localpart" | "bad-server";
+export type MxidResult = { ok: true; value: ParsedMxid } | { ok: false; problem: MxidProblem; message: string };
+
+const EXAMPLE = "@alice:example.org";
+
+// Server name grammar from the Matrix spec: a DNS name, IPv4 literal or [IPv6] literal, optional port.
+const DNS_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const IPV6_LITERAL = /^\[[0-9A-Fa-f:.]{2,45}\]$/;
+
+export function isValidServerName(name: string): boolean {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(name);
+  if (!m) return false;
+  const [, host, port] = m;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
+  return IPV6_LITERAL.test(host) || DNS_NAME.test(host);
+}
+
+// Historical user IDs may use any printable ASCII except ':'; new ones are stricter (see isStrictLocalpart).
+const HISTORICAL_LOCALPART = /^[\x21-\x39\x3B-\x7E]+$/;
+const STRICT_LOCALPART = /^[a-z0-9._=\-/+]+$/;
+
+export function isStrictLocalpart(localpart: string): boolean {
+  return STRICT_LOCALPART.test(localpart);
+}
+
+export function parseMxid(input: string): MxidResult {
+  const text = input.trim();
+  if (!text) return { ok: false, problem: "empty", message: `Enter your Matrix ID, for example ${EXAMPLE}.` };
+  const body = text.startsWith("@") ? text.slice(1) : text;
+  const colon = body.indexOf(":");
+  if (colon < 0) {
+    const name = body || "alice";
+    return {
+      ok: false,
+      problem: "no-server",
+      message: `Enter your full Matrix ID with the server, like @${name}:example.org — not just the username.`,
+    };
+  }
+  const localpart = body.slice(0, colon);
+  const serverName = body.slice(colon + 1);
+  if (!localpart || !HISTORICAL_LOCALPART.test(localpart)) {
+    return {
+      ok: false,
+      problem: "bad-localpart",
+      message: `"${localpart}" is not a valid user name. A Matrix ID looks like ${EXAMPLE}.`,
+    };
+  }
+  if (!isValidServerName(serverName)) {
+    return {
+      ok: false,
+      problem: "bad-server",
+      message: `"${serverName}" is not a valid server name. A Matrix ID looks like ${EXAMPLE}.`,
+    };
+  }
+  return { ok: true, value: { userId: `@${localpart}:${serverName}`, localpart, serverName } };
+}
+
+/** The server name part of a user ID that is known to be valid (e.g. returned by Synapse). */
+export function serverNameOf(userId: string): string {
+  return userId.slice(userId.indexOf(":") + 1);
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { httpFetch } from "./http";
+import { HomeserverUnreachableError, SynapseError } from "./errors";
+
+/** Where to send a call; credentials are always passed in, never read from a cookie here. */
+export type SynapseTarget = { baseUrl: string; accessToken?: string };
+export type SynapseCredentials = { baseUrl: string; accessToken: string };
+
+export type SynapseRequest = {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  query?: Record<string, string | number | boolean | undefined | null | string[]>;
+  body?: unknown;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Longest single wait for a 429's retry_after_ms before giving up and throwing it. */
+  maxRateLimitWaitMs?: number;
+  /** How many 429s to wait out before throwing. */
+  rateLimitRetries?: number;
+};
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000;
+const DEFAULT_RATE_LIMIT_RETRIES = 3;
+
+export function buildUrl(baseUrl: string, path: string, query?: SynapseRequest["query"]): string {
+  const url = new URL(baseUrl.replace(/\/+$/, "") + path);
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) v.forEach((item) => url.searchParams.append(k, item));
+    else url.searchParams.set(k, String(v));
+  }
+  return url.toString();
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+function retryAfter(res: Response, body: Record<string, unknown>): number | undefined {
+  if (typeof body.retry_after_ms === "number") return body.retry_after_ms;
+  const header = Number(res.headers.get("retry-after"));
+  return Number.isFinite(header) && header > 0 ? header * 1000 : undefined;
+}
+
+/**
+ * The one typed fetch to Synapse: JSON in and out, bearer token, timeout, Matrix errors as
+ * SynapseError, 429 waited out (up to a cap) because a rate-limited request was not processed.
+ */
+export async function synapseFetch<T>(target: SynapseTarget, path: string, req: SynapseRequest = {}): Promise<T> {
+  const url = buildUrl(target.baseUrl, path, req.query);
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
+  if (req.body !== undefined) headers["content-type"] = "application/json";
+  const maxWait = req.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+  let retriesLeft = req.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
+
+  for (;;) {
+    const res = await httpFetch(
+      url,
+      { method: req.method ?? "GET", headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) },
+      { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" },
+    );
+    const text = await res.text();
+    let body: Record<string, unknown> = {};
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HomeserverUnreachableError("not-matrix", url, `HTTP ${res.status} with a non-JSON body`);
+      }
+    }
+    if (res.ok) return body as T;
+
+    const waitMs = res.status === 429 ? retryAfter(res, body) : undefined;
+    if (res.status === 429 && retriesLeft > 0 && waitMs !== undefined && waitMs <= maxWait) {
+      retriesLeft--;
+      await sleep(waitMs, req.signal);
+      continue;
+    }
+    throw new SynapseError(
+      res.status,
+      typeof body.errcode === "string" ? body.errcode : `HTTP_${res.status}`,
+      typeof body.error === "string" ? body.error : res.statusText || "error",
+      waitMs,
+      typeof body.soft_logout === "boolean" ? body.soft_logout : undefined,
+    );
+  }
+}
+
+export function encodeId(id: string): string {
+  return encodeURIComponent(id);
+}

@@ -1,0 +1,78 @@
+// Turns a failed call into what the admin reads. The one place that maps errors to messages.
+import { HomeserverUnreachableError, SynapseError } from "./errors";
+
+export type UiError = { code: string; message: string; retryAfterMs?: number };
+
+export type ErrorContext = "login" | "token-login" | "admin-api";
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+export function describeError(e: unknown, context: ErrorContext = "admin-api"): UiError {
+  if (e instanceof HomeserverUnreachableError) {
+    switch (e.kind) {
+      case "timeout":
+        return { code: "HS_TIMEOUT", message: `The homeserver at ${origin(e.url)} did not answer in time. Check the URL and that the server is running.` };
+      case "network":
+        return { code: "HS_UNREACHABLE", message: `Could not connect to ${origin(e.url)} (${e.message}). Check the homeserver URL.` };
+      case "redirect":
+        return { code: "HS_REDIRECT", message: `${origin(e.url)} redirects to ${e.redirectTo ? origin(e.redirectTo) : "another address"}. Enter the homeserver's own URL instead.` };
+      case "not-matrix":
+        return { code: "HS_NOT_MATRIX", message: `${origin(e.url)} answered, but it is not a Matrix homeserver. Check the homeserver URL (it is often https://matrix.<your domain>).` };
+    }
+  }
+  if (e instanceof SynapseError) return describeSynapseError(e, context);
+  return { code: "UNEXPECTED", message: "Something went wrong on the portal. The error was logged; try again." };
+}
+
+function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
+  if (e.errcode === "M_LIMIT_EXCEEDED" || e.status === 429) {
+    const wait = e.retryAfterMs !== undefined ? `in ${seconds(e.retryAfterMs)} seconds` : "in a moment";
+    return { code: "M_LIMIT_EXCEEDED", message: `Synapse is rate-limiting these requests. Try again ${wait}.`, retryAfterMs: e.retryAfterMs };
+  }
+  if (context === "login" && e.status === 403 && (e.errcode === "M_FORBIDDEN" || e.errcode === "M_USER_DEACTIVATED")) {
+    if (e.errcode === "M_USER_DEACTIVATED") {
+      return { code: "M_USER_DEACTIVATED", message: "This account has been deactivated. Another server admin can reactivate it." };
+    }
+    return {
+      code: "M_FORBIDDEN",
+      message: "Wrong Matrix ID or password. (Synapse gives the same answer for a deactivated account.)",
+    };
+  }
+  if (context === "token-login" && e.status === 401) {
+    return { code: e.errcode, message: "This access token is not valid on that homeserver (it may have been logged out)." };
+  }
+  if (e.errcode === "M_USER_LOCKED") {
+    return { code: "M_USER_LOCKED", message: "This account is locked. Another server admin can unlock it." };
+  }
+  if (e.errcode === "M_UNKNOWN_TOKEN" || e.errcode === "M_MISSING_TOKEN") {
+    return { code: "SESSION_ENDED", message: "Your session ended. Sign in again." };
+  }
+  if (e.status === 403 && e.error === "You are not a server admin") {
+    return { code: "NOT_ADMIN", message: "This account is not a server admin." };
+  }
+  if (e.status === 404 && e.errcode === "M_UNRECOGNIZED") {
+    return { code: "M_UNRECOGNIZED", message: "The homeserver does not offer this API (is it Synapse, and is the admin API exposed?)." };
+  }
+  // Synapse's own sentence is specific and safe to show ("You may not demote yourself.", policy errors, …).
+  return { code: e.errcode, message: sentence(e.error) };
+}
+
+function sentence(text: string): string {
+  const t = text.trim() || "The homeserver refused the request.";
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+export const NOT_ADMIN_HELP =
+  "This account signed in, but it is not a server admin, so the portal signed it out again. " +
+  "An existing admin can promote it (in this portal, or with PUT /_synapse/admin/v2/users/<id> and {\"admin\": true}), " +
+  "or someone with shell access to the server can create an admin with register_new_matrix_user --admin.";

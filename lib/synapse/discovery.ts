@@ -1,0 +1,85 @@
+import "server-only";
+import { isLoopbackHost, normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
+import { httpFetch, type RedirectPolicy } from "./http";
+import { HomeserverUnreachableError, SynapseError } from "./errors";
+import { synapseFetch } from "./client";
+
+const PROBE_TIMEOUT_MS = 5_000;
+
+export type Discovery = { baseUrl: string; source: "well-known" | "fallback" };
+
+/** Schemes to try for a server name: https always; http as well for loopback (a portal next to its Synapse). */
+function schemesFor(host: string): string[] {
+  return isLoopbackHost(host) ? ["https", "http"] : ["https"];
+}
+
+/**
+ * Client-server discovery from a server name: `/.well-known/matrix/client`'s m.homeserver.base_url,
+ * else https://<server name>. With an allowlist, cross-host redirects are not followed.
+ */
+export async function discoverHomeserver(serverName: string, redirects: RedirectPolicy): Promise<Discovery> {
+  for (const scheme of schemesFor(serverName)) {
+    try {
+      const res = await httpFetch(
+        `${scheme}://${serverName}/.well-known/matrix/client`,
+        { headers: { accept: "application/json" } },
+        { timeoutMs: PROBE_TIMEOUT_MS, redirects },
+      );
+      if (!res.ok) continue;
+      const body = (await res.json().catch(() => null)) as { "m.homeserver"?: { base_url?: unknown } } | null;
+      const base = body?.["m.homeserver"]?.base_url;
+      if (typeof base === "string") {
+        const n = normalizeHomeserverUrl(base);
+        if (n.ok) return { baseUrl: n.url, source: "well-known" };
+      }
+    } catch (e) {
+      if (!(e instanceof HomeserverUnreachableError)) throw e;
+    }
+  }
+  const fallback = schemesFor(serverName)[0];
+  return { baseUrl: `${fallback}://${serverName}`, source: "fallback" };
+}
+
+export type HomeserverProbe = {
+  baseUrl: string;
+  /** e.g. "Synapse"; null when the admin API's version endpoint does not answer (not Synapse). */
+  implementation: string | null;
+  version: string | null;
+  specVersions: string[];
+};
+
+/** Is this URL a Matrix homeserver, and which implementation and version? Throws HomeserverUnreachableError. */
+export async function probeHomeserver(baseUrl: string): Promise<HomeserverProbe> {
+  let versions: { versions?: unknown };
+  try {
+    versions = await synapseFetch<{ versions?: unknown }>({ baseUrl }, "/_matrix/client/versions", {
+      timeoutMs: PROBE_TIMEOUT_MS,
+      rateLimitRetries: 0,
+    });
+  } catch (e) {
+    if (e instanceof SynapseError) {
+      throw new HomeserverUnreachableError("not-matrix", baseUrl, `/_matrix/client/versions answered ${e.status}`);
+    }
+    throw e;
+  }
+  if (!Array.isArray(versions.versions)) {
+    throw new HomeserverUnreachableError("not-matrix", baseUrl, "no versions list");
+  }
+  const server = await getServerVersion(baseUrl).catch(() => null);
+  return {
+    baseUrl,
+    implementation: server ? "Synapse" : null,
+    version: server,
+    specVersions: versions.versions.filter((v): v is string => typeof v === "string"),
+  };
+}
+
+/** Synapse's version string; the endpoint needs no token. */
+export async function getServerVersion(baseUrl: string): Promise<string> {
+  const body = await synapseFetch<{ server_version?: string }>({ baseUrl }, "/_synapse/admin/v1/server_version", {
+    timeoutMs: PROBE_TIMEOUT_MS,
+    rateLimitRetries: 0,
+  });
+  if (typeof body.server_version !== "string") throw new Error("server_version missing");
+  return body.server_version;
+}

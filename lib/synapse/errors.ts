@@ -1,0 +1,43 @@
+// Typed failures of calls to a homeserver. Client-safe (no secrets are ever put in them).
+
+/** Synapse answered with a Matrix error body (`{errcode, error}`) or a non-2xx status. */
+export class SynapseError extends Error {
+  readonly name = "SynapseError";
+  constructor(
+    readonly status: number,
+    readonly errcode: string,
+    readonly error: string,
+    readonly retryAfterMs?: number,
+    readonly softLogout?: boolean,
+  ) {
+    super(`${status} ${errcode}: ${error}`);
+  }
+}
+
+export type UnreachableKind = "timeout" | "network" | "not-matrix" | "redirect";
+
+/** The homeserver could not be reached, or what answered is not a Matrix homeserver. */
+export class HomeserverUnreachableError extends Error {
+  readonly name = "HomeserverUnreachableError";
+  constructor(
+    readonly kind: UnreachableKind,
+    readonly url: string,
+    detail: string,
+    readonly redirectTo?: string,
+  ) {
+    super(detail);
+  }
+}
+
+export function isSynapseError(e: unknown, errcode?: string): e is SynapseError {
+  return e instanceof SynapseError && (errcode === undefined || e.errcode === errcode);
+}
+
+/** The token no longer works: logged out elsewhere, the user was deactivated, or it was locked. */
+export function isSessionEnded(e: unknown): boolean {
+  return (
+    e instanceof SynapseError &&
+    e.status === 401 &&
+    (e.errcode === "M_UNKNOWN_TOKEN" || e.errcode === "M_MISSING_TOKEN" || e.errcode === "M_USER_LOCKED")
+  );
+}
