@@ -82,7 +82,8 @@ c["enable_registration"] = False
 c["suppress_key_server_warning"] = True
 c["login_via_existing_session"] = {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"}
 big = {"per_second": 1000, "burst_count": 1000}
-c["rc_login"] = {"address": big, "account": big, "failed_attempts": big}
+# Failed attempts stay limited (per account) so the e2e suite can see a real 429 on a throwaway user.
+c["rc_login"] = {"address": big, "account": big, "failed_attempts": {"per_second": 0.02, "burst_count": 5}}
 for k in ("rc_message", "rc_registration", "rc_joins", "rc_invites", "rc_admin_redaction",
           "rc_3pid_validation", "rc_media_create", "rc_delayed_event_mgmt", "rc_room_creation",
           "rc_reports"):

@@ -1,10 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getIronSession } from "iron-session";
 import { getEnv } from "@/lib/env";
 import { buildUrl } from "@/lib/synapse/client";
-import { sessionOptions } from "./session";
+import { isHttpsRequest, sessionOptions } from "./session";
 
 /** Sealed, short-lived cookie binding the SSO return to the browser that started it (login CSRF). */
 type SsoState = { state?: string; baseUrl?: string };
@@ -15,18 +15,23 @@ async function ssoCookie() {
   return getIronSession<SsoState>(await cookies(), await sessionOptions(SSO_COOKIE, SSO_TTL_SECONDS));
 }
 
-export function portalOrigin(requestUrl: string): string {
-  return getEnv().PORTAL_URL?.replace(/\/+$/, "") ?? new URL(requestUrl).origin;
+/** PORTAL_URL when set (recommended behind a proxy), else the scheme and host the browser used. */
+export async function portalOrigin(): Promise<string> {
+  const configured = getEnv().PORTAL_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host");
+  return `${(await isHttpsRequest()) ? "https" : "http"}://${host}`;
 }
 
 /** Remembers where SSO started and returns Synapse's SSO redirect URL for the browser. */
-export async function beginSso(baseUrl: string, idpId: string | null, requestUrl: string): Promise<string> {
+export async function beginSso(baseUrl: string, idpId: string | null): Promise<string> {
   const state = crypto.randomBytes(24).toString("base64url");
   const c = await ssoCookie();
   c.state = state;
   c.baseUrl = baseUrl;
   await c.save();
-  const callback = `${portalOrigin(requestUrl)}/login/sso/callback?state=${state}`;
+  const callback = `${await portalOrigin()}/login/sso/callback?state=${state}`;
   const path = "/_matrix/client/v3/login/sso/redirect" + (idpId ? `/${encodeURIComponent(idpId)}` : "");
   return buildUrl(baseUrl, path, { redirectUrl: callback });
 }

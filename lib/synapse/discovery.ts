@@ -18,26 +18,33 @@ function schemesFor(host: string): string[] {
  * else https://<server name>. With an allowlist, cross-host redirects are not followed.
  */
 export async function discoverHomeserver(serverName: string, redirects: RedirectPolicy): Promise<Discovery> {
-  for (const scheme of schemesFor(serverName)) {
-    try {
-      const res = await httpFetch(
-        `${scheme}://${serverName}/.well-known/matrix/client`,
-        { headers: { accept: "application/json" } },
-        { timeoutMs: PROBE_TIMEOUT_MS, redirects },
-      );
-      if (!res.ok) continue;
-      const body = (await res.json().catch(() => null)) as { "m.homeserver"?: { base_url?: unknown } } | null;
-      const base = body?.["m.homeserver"]?.base_url;
-      if (typeof base === "string") {
-        const n = normalizeHomeserverUrl(base);
-        if (n.ok) return { baseUrl: n.url, source: "well-known" };
-      }
-    } catch (e) {
-      if (!(e instanceof HomeserverUnreachableError)) throw e;
-    }
+  const schemes = schemesFor(serverName);
+  try {
+    // Loopback tries https and http at once: TLS to a plain-http port hangs until the timeout.
+    const baseUrl = await Promise.any(schemes.map((scheme) => readWellKnown(`${scheme}://${serverName}`, redirects)));
+    return { baseUrl, source: "well-known" };
+  } catch (e) {
+    if (!(e instanceof AggregateError)) throw e;
   }
-  const fallback = schemesFor(serverName)[0];
-  return { baseUrl: `${fallback}://${serverName}`, source: "fallback" };
+  return { baseUrl: `${schemes[0]}://${serverName}`, source: "fallback" };
+}
+
+/** m.homeserver.base_url from a server's .well-known; rejects when absent or unusable. */
+async function readWellKnown(origin: string, redirects: RedirectPolicy): Promise<string> {
+  const res = await httpFetch(
+    `${origin}/.well-known/matrix/client`,
+    { headers: { accept: "application/json" } },
+    { timeoutMs: PROBE_TIMEOUT_MS, redirects },
+  );
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(`well-known: HTTP ${res.status}`);
+  }
+  const body = (await res.json().catch(() => null)) as { "m.homeserver"?: { base_url?: unknown } } | null;
+  const base = body?.["m.homeserver"]?.base_url;
+  const n = typeof base === "string" ? normalizeHomeserverUrl(base) : null;
+  if (!n?.ok) throw new Error("well-known: no usable m.homeserver.base_url");
+  return n.url;
 }
 
 export type HomeserverProbe = {

@@ -53,6 +53,7 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
     clearErrors("mxid");
     if (homeservers.length > 0 || urlTyped.current) return;
     const r = await discoverHomeserverAction(value);
+    if (urlTyped.current) return; // the admin typed a URL while discovery ran: theirs wins
     if (r.ok) {
       setValue("homeserverUrl", r.data.baseUrl);
       await probe(r.data.baseUrl);

@@ -1,9 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/http/relative-redirect";
 import { getSession } from "@/lib/auth/session";
 
 // Where requireAdmin() sends a dead token: forget the cookie and explain on the login page.
-export async function GET(request: NextRequest) {
+export async function GET() {
   const session = await getSession();
   session.destroy();
-  return NextResponse.redirect(new URL("/login?reason=session-ended", request.url), 303);
+  return redirectToPath("/login?reason=session-ended");
 }

@@ -1,4 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/http/relative-redirect";
 import { finishSso } from "@/lib/auth/sso";
 import { signInWithLoginToken } from "@/lib/auth/sign-in";
 
@@ -7,10 +8,10 @@ export async function GET(request: NextRequest) {
   const loginToken = request.nextUrl.searchParams.get("loginToken");
   const baseUrl = await finishSso(request.nextUrl.searchParams.get("state"));
   const fail = (message: string) =>
-    NextResponse.redirect(new URL(`/login?error=${encodeURIComponent(message)}`, request.url), 303);
+    redirectToPath(`/login?error=${encodeURIComponent(message)}`);
   if (!baseUrl) return fail("The single sign-on answer did not match a sign-in started in this browser. Start again.");
   if (!loginToken) return fail("The homeserver returned from single sign-on without a login token. Start again.");
   const result = await signInWithLoginToken(baseUrl, loginToken);
   if (!result.ok) return fail(result.error.message);
-  return NextResponse.redirect(new URL("/", request.url), 303);
+  return redirectToPath("/");
 }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/http/relative-redirect";
 import { resolveAllowedHomeserver } from "@/lib/auth/homeserver-policy";
 import { beginSso } from "@/lib/auth/sso";
 
@@ -8,7 +9,7 @@ export async function GET(request: NextRequest) {
   const idp = request.nextUrl.searchParams.get("idp");
   const allowed = await resolveAllowedHomeserver(hs);
   if (!allowed.ok) {
-    return NextResponse.redirect(new URL(`/login?error=${encodeURIComponent(allowed.message)}`, request.url), 303);
+    return redirectToPath(`/login?error=${encodeURIComponent(allowed.message)}`);
   }
-  return NextResponse.redirect(await beginSso(allowed.baseUrl, idp, request.url), 303);
+  return NextResponse.redirect(await beginSso(allowed.baseUrl, idp), 303);
 }

@@ -1,0 +1,92 @@
+// Test-side access to the real Synapse started by e2e/synapse/testbed.sh (or the one in SYNAPSE_URL).
+// Deliberately independent of lib/synapse: tests check the portal's effects with their own calls.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export type Testbed = {
+  external: boolean;
+  baseUrl: string;
+  serverName?: string;
+  admin: { userId: string; password: string };
+  registrationSecret: string;
+};
+
+const FILE = path.join(__dirname, "..", ".testbed.json");
+
+export function loadTestbed(): Testbed {
+  if (!fs.existsSync(FILE)) throw new Error("No test Synapse: run `bash e2e/synapse/testbed.sh start` (npm test does).");
+  return JSON.parse(fs.readFileSync(FILE, "utf8")) as Testbed;
+}
+
+export async function api<T = Record<string, unknown>>(
+  pathAndQuery: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const tb = loadTestbed();
+  const res = await fetch(tb.baseUrl + pathAndQuery, {
+    method: init.method ?? "GET",
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+export async function passwordLogin(userId: string, password: string): Promise<string> {
+  const r = await api<{ access_token: string }>("/_matrix/client/v3/login", {
+    method: "POST",
+    body: { type: "m.login.password", identifier: { type: "m.id.user", user: userId }, password },
+  });
+  if (r.status !== 200) throw new Error(`login ${userId} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.access_token;
+}
+
+let adminTokenPromise: Promise<string> | undefined;
+/** One admin token per test process (default rc_login limits are tiny on real servers). */
+export function adminToken(): Promise<string> {
+  const tb = loadTestbed();
+  adminTokenPromise ??= passwordLogin(tb.admin.userId, tb.admin.password);
+  return adminTokenPromise;
+}
+
+export async function serverName(): Promise<string> {
+  const tb = loadTestbed();
+  if (tb.serverName) return tb.serverName;
+  const me = await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token: await adminToken() });
+  return me.body.user_id.slice(me.body.user_id.indexOf(":") + 1);
+}
+
+export function randomSuffix(): string {
+  return crypto.randomBytes(4).toString("hex");
+}
+
+/** Creates (or resets) a local user through the admin API and returns its MXID. */
+export async function createUser(localpart: string, password: string, opts: { admin?: boolean } = {}): Promise<string> {
+  const userId = `@${localpart}:${await serverName()}`;
+  const r = await api(`/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, {
+    method: "PUT",
+    token: await adminToken(),
+    body: { password, admin: opts.admin ?? false, displayname: localpart },
+  });
+  if (r.status !== 200 && r.status !== 201) throw new Error(`create ${userId}: ${r.status} ${JSON.stringify(r.body)}`);
+  return userId;
+}
+
+/** Registers an admin with the registration shared secret (for SYNAPSE_URL servers given only the secret). */
+export async function registerWithSharedSecret(baseUrl: string, secret: string, username: string, password: string): Promise<string> {
+  const nonceRes = await fetch(`${baseUrl}/_synapse/admin/v1/register`);
+  const { nonce } = (await nonceRes.json()) as { nonce: string };
+  const mac = crypto.createHmac("sha1", secret).update(`${nonce}\0${username}\0${password}\0admin`).digest("hex");
+  const res = await fetch(`${baseUrl}/_synapse/admin/v1/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ nonce, username, password, admin: true, mac }),
+  });
+  const body = (await res.json()) as { user_id?: string; error?: string };
+  if (!res.ok || !body.user_id) throw new Error(`shared-secret registration failed: ${res.status} ${body.error}`);
+  return body.user_id;
+}

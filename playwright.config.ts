@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+import crypto from "node:crypto";
+import path from "node:path";
+
+// Two portals on the real test Synapse: one open, one with HOMESERVER_ALLOWLIST (hosted deployments).
+const dataRoot = process.env.E2E_DATA_ROOT ?? path.join("/tmp", "portal-e2e");
+const secret = crypto.randomBytes(32).toString("base64url");
+export const PORTAL = "http://127.0.0.1:3100";
+export const ALLOWLIST_PORTAL = "http://127.0.0.1:3101";
+export const ALLOWLIST = "localhost:18008,http://127.0.0.1:9";
+
+function server(port: number, env: Record<string, string>) {
+  return {
+    command: `bash scripts/start.sh --skip-build`,
+    url: `http://127.0.0.1:${port}/login`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+    env: { PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, DATA_DIR: path.join(dataRoot, String(port)), ...env },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  // One worker: the dashboard compares server-wide totals, and Synapse shares 2 cores with everything else.
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: PORTAL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [server(3100, {}), server(3101, { HOMESERVER_ALLOWLIST: ALLOWLIST })],
+});

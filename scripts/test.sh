@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test: unit, integration (real Synapse) and end-to-end (Debian's Chromium + real Synapse).
+# Provisions what is missing: Chromium, the Prisma client, the Synapse test bed (cached outside the checkout).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s\n' "$*"; }
+NODE_TEST=(node --conditions=react-server --import tsx --test --test-concurrency=1)
+
+step "Chromium"
+bash e2e/ensure-chromium.sh
+
+step "Prisma client"
+bash scripts/prisma.sh generate >/dev/null
+
+step "Unit tests"
+"${NODE_TEST[@]}" test/unit/*.test.ts
+
+step "Synapse test bed"
+trap 'bash e2e/synapse/testbed.sh stop' EXIT
+bash e2e/synapse/testbed.sh start
+node --import tsx e2e/synapse/prepare.ts
+
+step "Integration tests"
+"${NODE_TEST[@]}" test/integration/*.test.ts
+
+step "Build"
+npx next build >/tmp/portal-next-build.log 2>&1 || { tail -n 60 /tmp/portal-next-build.log; exit 1; }
+
+step "End-to-end tests"
+E2E_DATA_ROOT="$(mktemp -d)"
+export E2E_DATA_ROOT
+npx playwright test
