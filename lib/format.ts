@@ -7,11 +7,13 @@ export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "—";
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
+  const shown = () => (unit === 0 ? String(value) : value.toFixed(value < 10 ? 2 : 1));
+  // Round first, then move up a unit if rounding reached 1024 ("1.00 MB", not "1024.0 KB").
+  while ((value >= 1024 || Number(shown()) >= 1024) && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${UNITS[unit]}`;
+  return `${shown()} ${UNITS[unit]}`;
 }
 
 export function formatCount(n: number): string {

@@ -36,12 +36,9 @@ export function isHomeserverAllowed(
   return entries.some((e) => {
     if (e.kind === "url") return e.url.toLowerCase() === n.url.toLowerCase();
     if (n.url.toLowerCase() === `https://${e.serverName}`) return true;
-    return (
-      delegated !== undefined &&
-      delegated.serverName.toLowerCase() === e.serverName &&
-      normalizeHomeserverUrl(delegated.baseUrl).ok &&
-      delegated.baseUrl.toLowerCase() === n.url.toLowerCase()
-    );
+    if (delegated === undefined || delegated.serverName.toLowerCase() !== e.serverName) return false;
+    const d = normalizeHomeserverUrl(delegated.baseUrl);
+    return d.ok && d.url.toLowerCase() === n.url.toLowerCase();
   });
 }
 

@@ -27,6 +27,8 @@ export function normalizeHomeserverUrl(input: string): HomeserverUrlResult {
 }
 
 export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").replace(/:\d+$/, "").toLowerCase();
+  // "[::1]:8448", "[::1]" and "::1" are IPv6; otherwise a trailing ":port" is dropped.
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
+  const h = (bracketed ? bracketed[1] : host.includes("::") ? host : host.replace(/:\d+$/, "")).toLowerCase();
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }

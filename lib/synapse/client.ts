@@ -62,15 +62,19 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
       { method: req.method ?? "GET", headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) },
       { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" },
     );
-    const text = await res.text();
-    let body: Record<string, unknown> = {};
+    const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    let parsed: unknown = {};
     if (text) {
       try {
-        body = JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
         throw new HomeserverUnreachableError("not-matrix", url, `HTTP ${res.status} with a non-JSON body`);
       }
     }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      throw new HomeserverUnreachableError("not-matrix", url, `HTTP ${res.status} with a body that is not a JSON object`);
+    }
+    const body = parsed as Record<string, unknown>;
     if (res.ok) return body as T;
 
     const waitMs = res.status === 429 ? retryAfter(res, body) : undefined;
@@ -86,6 +90,19 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
       waitMs,
       typeof body.soft_logout === "boolean" ? body.soft_logout : undefined,
     );
+  }
+}
+
+/** The timeout also covers the body: a server that stalls mid-answer is a timeout, not a crash. */
+async function readBody(res: Response, url: string, timeoutMs: number): Promise<string> {
+  try {
+    return await res.text();
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === "TimeoutError" || err.name === "AbortError") {
+      throw new HomeserverUnreachableError("timeout", url, `no complete answer within ${timeoutMs} ms`);
+    }
+    throw new HomeserverUnreachableError("network", url, err.message);
   }
 }
 

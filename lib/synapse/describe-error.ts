@@ -5,8 +5,9 @@ export type UiError = { code: string; message: string; retryAfterMs?: number };
 
 export type ErrorContext = "login" | "token-login" | "admin-api";
 
-function seconds(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
+function seconds(ms: number): string {
+  const n = Math.max(1, Math.ceil(ms / 1000));
+  return n === 1 ? "1 second" : `${n} seconds`;
 }
 
 export function describeError(e: unknown, context: ErrorContext = "admin-api"): UiError {
@@ -28,7 +29,7 @@ export function describeError(e: unknown, context: ErrorContext = "admin-api"): 
 
 function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
   if (e.errcode === "M_LIMIT_EXCEEDED" || e.status === 429) {
-    const wait = e.retryAfterMs !== undefined ? `in ${seconds(e.retryAfterMs)} seconds` : "in a moment";
+    const wait = e.retryAfterMs !== undefined ? `in ${seconds(e.retryAfterMs)}` : "in a moment";
     return { code: "M_LIMIT_EXCEEDED", message: `Synapse is rate-limiting these requests. Try again ${wait}.`, retryAfterMs: e.retryAfterMs };
   }
   if (context === "login" && e.status === 403 && (e.errcode === "M_FORBIDDEN" || e.errcode === "M_USER_DEACTIVATED")) {
@@ -40,11 +41,11 @@ function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
       message: "Wrong Matrix ID or password. (Synapse gives the same answer for a deactivated account.)",
     };
   }
-  if (context === "token-login" && e.status === 401) {
-    return { code: e.errcode, message: "This access token is not valid on that homeserver (it may have been logged out)." };
-  }
   if (e.errcode === "M_USER_LOCKED") {
     return { code: "M_USER_LOCKED", message: "This account is locked. Another server admin can unlock it." };
+  }
+  if (context === "token-login" && e.status === 401) {
+    return { code: e.errcode, message: "This access token is not valid on that homeserver (it may have been logged out)." };
   }
   if (e.errcode === "M_UNKNOWN_TOKEN" || e.errcode === "M_MISSING_TOKEN") {
     return { code: "SESSION_ENDED", message: "Your session ended. Sign in again." };

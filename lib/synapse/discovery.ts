@@ -19,22 +19,27 @@ function schemesFor(host: string): string[] {
  */
 export async function discoverHomeserver(serverName: string, redirects: RedirectPolicy): Promise<Discovery> {
   const schemes = schemesFor(serverName);
+  const losers = new AbortController();
   try {
     // Loopback tries https and http at once: TLS to a plain-http port hangs until the timeout.
-    const baseUrl = await Promise.any(schemes.map((scheme) => readWellKnown(`${scheme}://${serverName}`, redirects)));
+    const baseUrl = await Promise.any(
+      schemes.map((scheme) => readWellKnown(`${scheme}://${serverName}`, redirects, losers.signal)),
+    );
     return { baseUrl, source: "well-known" };
   } catch (e) {
     if (!(e instanceof AggregateError)) throw e;
+  } finally {
+    losers.abort();
   }
   return { baseUrl: `${schemes[0]}://${serverName}`, source: "fallback" };
 }
 
 /** m.homeserver.base_url from a server's .well-known; rejects when absent or unusable. */
-async function readWellKnown(origin: string, redirects: RedirectPolicy): Promise<string> {
+async function readWellKnown(origin: string, redirects: RedirectPolicy, signal: AbortSignal): Promise<string> {
   const res = await httpFetch(
     `${origin}/.well-known/matrix/client`,
     { headers: { accept: "application/json" } },
-    { timeoutMs: PROBE_TIMEOUT_MS, redirects },
+    { timeoutMs: PROBE_TIMEOUT_MS, redirects, signal },
   );
   if (!res.ok) {
     await res.body?.cancel();

@@ -48,8 +48,11 @@ async function putUser(localpart: string, body: Record<string, unknown>) {
 before(async () => {
   token = await adminToken();
   // Accounts that default admin lists hide: one locked, one deactivated (no password: cheap to create).
-  await putUser(`it-locked-${randomSuffix()}`, { locked: true });
-  await putUser(`it-deact-${randomSuffix()}`, { deactivated: true });
+  // Synapse applies `locked`/`deactivated` only to existing users, so create first, then change.
+  const locked = await putUser(`it-locked-${randomSuffix()}`, {});
+  await putUser(locked.slice(1, locked.indexOf(":")), { locked: true });
+  const deactivated = await putUser(`it-deact-${randomSuffix()}`, {});
+  await putUser(deactivated.slice(1, deactivated.indexOf(":")), { deactivated: true });
   // A room, so the room count is not trivially 0.
   const room = await api("/_matrix/client/v3/createRoom", { method: "POST", token, body: { name: `it-stats-${randomSuffix()}` } });
   assert.equal(room.status, 200, JSON.stringify(room.body));

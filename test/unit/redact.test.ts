@@ -98,3 +98,8 @@ describe("redactParams", () => {
     assert.doesNotMatch(s, /"leaf"/);
   });
 });
+
+test("whole words only: pagination tokens and look-alike names stay, variants of secrets go", () => {
+  const out = redactParams({ next_token: "5", bypass_cache: true, monkey: 1, new_password: "x", api_keys: ["a"], pwd: "p", login_token: "t" });
+  assert.deepEqual(out, { next_token: "5", bypass_cache: true, monkey: 1, new_password: "[redacted]", api_keys: "[redacted]", pwd: "[redacted]", login_token: "[redacted]" });
+});
