@@ -5,9 +5,13 @@ import path from "node:path";
 // Two portals on the real test Synapse: one open, one with HOMESERVER_ALLOWLIST (hosted deployments).
 const dataRoot = process.env.E2E_DATA_ROOT ?? path.join("/tmp", "portal-e2e");
 const secret = crypto.randomBytes(32).toString("base64url");
-export const PORTAL = "http://127.0.0.1:3100";
-export const ALLOWLIST_PORTAL = "http://127.0.0.1:3101";
-export const ALLOWLIST = "localhost:18008,http://127.0.0.1:9";
+// PORTAL_PORT and SYNAPSE_PORT let several checkouts run the suite side by side.
+const portalPort = Number(process.env.PORTAL_PORT ?? 3100);
+const synapsePort = Number(process.env.SYNAPSE_PORT ?? 18008);
+export const PORTAL = `http://127.0.0.1:${portalPort}`;
+export const ALLOWLIST_PORTAL = `http://127.0.0.1:${portalPort + 1}`;
+export const SPARE_PORT = portalPort + 2;
+export const ALLOWLIST_ENTRIES = [`localhost:${synapsePort}`, "http://127.0.0.1:9"];
 
 function server(port: number, env: Record<string, string>) {
   return {
@@ -46,5 +50,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server(3100, {}), server(3101, { HOMESERVER_ALLOWLIST: ALLOWLIST })],
+  webServer: [server(portalPort, {}), server(portalPort + 1, { HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") })],
 });

@@ -3,7 +3,7 @@
  * and anything else is refused before a request leaves for it.
  */
 import { expect, test } from "@playwright/test";
-import { ALLOWLIST_PORTAL } from "../playwright.config";
+import { ALLOWLIST_ENTRIES, ALLOWLIST_PORTAL } from "../playwright.config";
 import { loadTestbed } from "./fixtures";
 
 test.use({ baseURL: ALLOWLIST_PORTAL });
@@ -13,7 +13,7 @@ test("the homeserver is a select of the allowed entries, and signing in through 
   await page.goto("/login");
   const form = page.getByRole("form", { name: "Sign in", exact: true });
   const select = form.getByLabel("Homeserver URL");
-  await expect(select.locator("option")).toHaveText(["localhost:18008", "http://127.0.0.1:9"]);
+  await expect(select.locator("option")).toHaveText(ALLOWLIST_ENTRIES);
   await expect(form.getByTestId("homeserver-version")).toContainText("Synapse");
   await form.getByLabel("Username (full Matrix ID)").fill(tb.admin.userId);
   await form.getByLabel("Password").fill(tb.admin.password);
@@ -24,6 +24,6 @@ test("the homeserver is a select of the allowed entries, and signing in through 
 test("a homeserver that is not on the list is refused", async ({ page }) => {
   await page.goto(`/login/sso/start?hs=${encodeURIComponent("http://127.0.0.2:18008")}`);
   await expect(page).toHaveURL(/\/login\?error=/);
-  await expect(page.getByText("This portal only signs in to localhost:18008, http://127.0.0.1:9.", { exact: false })).toBeVisible();
+  await expect(page.getByText(`This portal only signs in to ${ALLOWLIST_ENTRIES.join(", ")}.`, { exact: false })).toBeVisible();
   await expect(page.getByTestId("header-user")).toHaveCount(0);
 });

@@ -3,12 +3,13 @@ import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { SPARE_PORT } from "../playwright.config";
 
 function startPortal(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: path.join(os.tmpdir(), "portal-startup-test"), ...env };
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: path.join(os.tmpdir(), `portal-startup-test-${SPARE_PORT}`), ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-    const child = spawn("npx", ["next", "start", "-p", "3199", "-H", "127.0.0.1"], { env: childEnv });
+    const child = spawn("npx", ["next", "start", "-p", String(SPARE_PORT), "-H", "127.0.0.1"], { env: childEnv });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

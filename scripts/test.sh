@@ -21,10 +21,12 @@ bash e2e/synapse/testbed.sh start
 node --import tsx e2e/synapse/prepare.ts
 
 step "Integration tests"
-"${NODE_TEST[@]}" test/integration/*.test.ts
+# A throwaway SQLite database for lib/db, migrated like a real install.
+DATA_DIR="$(mktemp -d)" bash -c 'bash scripts/prisma.sh migrate deploy >/dev/null && exec "$@"' _ "${NODE_TEST[@]}" test/integration/*.test.ts
 
 step "Build"
-npx next build >/tmp/portal-next-build.log 2>&1 || { tail -n 60 /tmp/portal-next-build.log; exit 1; }
+build_log="$(mktemp)"
+npx next build >"$build_log" 2>&1 || { tail -n 60 "$build_log"; exit 1; }
 
 step "End-to-end tests"
 E2E_DATA_ROOT="$(mktemp -d)"

@@ -15,9 +15,9 @@ CACHE="${SYNAPSE_CACHE_DIR:-/var/cache/synapse-portal-testbed}"
 ROOT="$CACHE/rootfs"
 PORT="${SYNAPSE_PORT:-18008}"
 SERVER_NAME="localhost:$PORT"
-DATA_IN_ROOT="/testbed"
+DATA_IN_ROOT="/testbed-$PORT"  # one per port, so several checkouts can test at once
 DATA="$ROOT$DATA_IN_ROOT"
-PIDFILE="$CACHE/synapse.pid"
+PIDFILE="$CACHE/synapse-$PORT.pid"
 
 log() { echo "[testbed] $*" >&2; }
 

@@ -93,6 +93,32 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
   }
 }
 
+/**
+ * A non-JSON answer (media bytes) as a streamed Response. Errors are still mapped to SynapseError;
+ * the caller owns the body.
+ */
+export async function synapseFetchRaw(target: SynapseTarget, path: string, req: Omit<SynapseRequest, "body"> = {}): Promise<Response> {
+  const url = buildUrl(target.baseUrl, path, req.query);
+  const headers: Record<string, string> = {};
+  if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
+  const res = await httpFetch(url, { method: req.method ?? "GET", headers }, { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" });
+  if (res.ok) return res;
+  const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    // not a Matrix error body: keep the status
+  }
+  throw new SynapseError(
+    res.status,
+    typeof body.errcode === "string" ? body.errcode : `HTTP_${res.status}`,
+    typeof body.error === "string" ? body.error : res.statusText || "error",
+    typeof body.retry_after_ms === "number" ? body.retry_after_ms : undefined,
+  );
+}
+
 /** The timeout also covers the body: a server that stalls mid-answer is a timeout, not a crash. */
 async function readBody(res: Response, url: string, timeoutMs: number): Promise<string> {
   try {

@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { csvLine, escapeCsvCell } from "@/lib/csv/escape-cell";
 
 describe("formatBytes", () => {
   test("bytes below 1 KiB are shown as whole bytes", () => {
@@ -41,4 +42,14 @@ describe("formatCount / formatDateTime", () => {
   test("formatDateTime is UTC to the second", () => {
     assert.equal(formatDateTime(new Date("2026-11-26T09:08:07.654Z")), "2026-11-26 09:08:07 UTC");
   });
+});
+
+
+test("CSV cells: formula injection is neutralised and special characters quoted", () => {
+  for (const bad of ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx"]) assert.ok(escapeCsvCell(bad).replace(/^"/, "").startsWith("'"), bad);
+  assert.equal(escapeCsvCell('say "hi", ok'), '"say ""hi"", ok"');
+  assert.equal(escapeCsvCell("line\nbreak"), '"line\nbreak"');
+  assert.equal(escapeCsvCell(null), "");
+  assert.equal(escapeCsvCell(42), "42");
+  assert.equal(csvLine(["@alice:example.org", "Alice", "=HYPERLINK()"]), "'@alice:example.org,Alice,'=HYPERLINK()\r\n");
 });

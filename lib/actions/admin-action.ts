@@ -1,0 +1,47 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { requireAdmin, redirectIfSessionEnded, type AdminContext } from "@/lib/auth/require-admin";
+import { withAudit, type AuditedAction } from "@/lib/audit/record";
+import { describeError } from "@/lib/synapse/describe-error";
+import { firstFieldErrors } from "@/lib/schemas/login";
+import { fail, ok, type ActionResult } from "./result";
+
+type Spec<S extends z.ZodType> = {
+  schema: S;
+  /** What the audit log records; omit for read-only actions. Parameters are redacted by the helper. */
+  audit?: (input: z.infer<S>, admin: AdminContext) => AuditedAction;
+};
+
+/**
+ * The one wrapper behind every admin server action: authorize (requireAdmin), validate (zod, nothing is
+ * sent on bad input), run, audit, and map failures to an ActionResult. redirect()/notFound() pass through;
+ * a token that died mid-action ends the session.
+ */
+export function adminAction<S extends z.ZodType, T>(
+  spec: Spec<S>,
+  run: (input: z.infer<S>, admin: AdminContext) => Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw: unknown) => {
+    const admin = await requireAdmin();
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors = firstFieldErrors(parsed.error);
+      const first = Object.values(fieldErrors)[0] ?? "Check the input.";
+      return fail("INVALID_INPUT", first, fieldErrors);
+    }
+    const input = parsed.data as z.infer<S>;
+    try {
+      const data = spec.audit
+        ? await withAudit({ actor: admin.actor, homeserver: admin.homeserver }, spec.audit(input, admin), () => run(input, admin))
+        : await run(input, admin);
+      return ok(data);
+    } catch (e) {
+      unstable_rethrow(e);
+      redirectIfSessionEnded(e);
+      const ui = describeError(e);
+      if (ui.code === "UNEXPECTED") console.error("[portal] action failed:", e instanceof Error ? e.stack : e);
+      return fail(ui.code, ui.message);
+    }
+  };
+}
