@@ -1,6 +1,6 @@
 import "server-only";
 import { withAudit } from "@/lib/audit/record";
-import { finishPurgeRecord, startPurgeRecord, type PurgeKind } from "@/lib/db/purge-history";
+import { finishPurgeRecord, getPurgeRecord, startPurgeRecord, type PurgeKind } from "@/lib/db/purge-history";
 import { describeError } from "@/lib/synapse/describe-error";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import {
@@ -64,6 +64,7 @@ export async function startRecordedJob(ctx: JobContext, spec: Spec, work: (p: Jo
 /** Runs short work inside the request, recorded the same way (the caller's adminAction audits it). */
 export async function runRecorded<T extends JobResult>(ctx: JobContext, spec: Spec, work: () => Promise<T>, failure?: (r: T) => string | null): Promise<T> {
   const id = await startPurgeRecord({ actor: ctx.actor, homeserver: ctx.homeserver, kind: spec.kind, target: spec.target, scope: spec.scope });
+  running.set(id, { filesDeleted: 0, bytesFreed: 0, phase: "running" });
   try {
     const r = await work();
     const error = failure?.(r) ?? null;
@@ -72,6 +73,8 @@ export async function runRecorded<T extends JobResult>(ctx: JobContext, spec: Sp
   } catch (e) {
     await finishPurgeRecord(id, { status: "failed", error: describeError(e).message });
     throw e;
+  } finally {
+    running.delete(id);
   }
 }
 
@@ -185,4 +188,38 @@ export async function quarantineAll(ctx: JobContext, owner: { userId: string } |
     bytesFreed: null,
   }));
   return r.filesDeleted ?? 0;
+}
+
+export type PurgeStatus = {
+  id: number;
+  kind: string;
+  status: "running" | "ok" | "failed" | "interrupted";
+  phase: string | null;
+  filesDeleted: number | null;
+  bytesFreed: number | null;
+  durationMs: number | null;
+  error: string | null;
+};
+
+/** A history row with the live progress of a running job; "running" rows no process owns were interrupted. */
+export async function getPurgeStatus(id: number): Promise<PurgeStatus | null> {
+  const row = await getPurgeRecord(id);
+  if (!row) return null;
+  const live = running.get(id);
+  const status = row.status === "running" ? (live ? "running" : "interrupted") : row.status === "ok" ? "ok" : "failed";
+  return {
+    id,
+    kind: row.kind,
+    status,
+    phase: live?.phase ?? null,
+    filesDeleted: live ? live.filesDeleted : row.filesDeleted,
+    bytesFreed: live ? live.bytesFreed : row.bytesFreed,
+    durationMs: row.durationMs,
+    error: row.error,
+  };
+}
+
+/** Whether this portal process is running the job (the history view marks the others as interrupted). */
+export function isJobLive(id: number): boolean {
+  return running.has(id);
 }

@@ -169,3 +169,44 @@ export const purgeHistoryQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type PurgeHistoryQuery = z.infer<typeof purgeHistoryQuerySchema>;
+
+export const PURGE_KIND_LABELS: Record<(typeof PURGE_KINDS)[number], string> = {
+  "media.delete-by-date": "Delete media by date",
+  "media.delete-selected": "Delete selected media",
+  "media.delete-user-media": "Delete all of a user's media",
+  "media.purge-remote-cache": "Purge remote media cache",
+  "media.quarantine": "Quarantine",
+  "media.unquarantine": "Unquarantine",
+  "media.protect": "Protect",
+  "media.unprotect": "Unprotect",
+  "room.delete": "Delete room",
+  "room.purge-history": "Purge room history",
+};
+
+/** The history filters as lib/db takes them (dates are whole UTC days, "to" inclusive). */
+export function purgeFilterOf(q: PurgeHistoryQuery) {
+  return {
+    kind: q.kind,
+    status: q.status,
+    actor: q.actor || undefined,
+    target: q.target || undefined,
+    from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+    to: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+  };
+}
+
+/** A history row's filters or scope in words. */
+export function describePurgeScope(kind: string, scope: Record<string, unknown>): string {
+  const { beforeTs, sizeGt, keepProfiles } = scope;
+  if (kind === "media.delete-by-date" && typeof beforeTs === "number" && typeof sizeGt === "number" && typeof keepProfiles === "boolean") {
+    return describeDeletionFilters({ beforeTs, sizeGt, keepProfiles });
+  }
+  if (kind === "media.purge-remote-cache" && typeof beforeTs === "number") {
+    return `Cached remote media last accessed before ${formatDateTime(new Date(beforeTs))}.`;
+  }
+  if (Array.isArray(scope.files)) return `${scope.files.length} selected ${scope.files.length === 1 ? "file" : "files"}: ${scope.files.join(", ")}`;
+  if (typeof scope.file === "string") return scope.file;
+  if (scope.all === true) return "All media";
+  const text = JSON.stringify(scope);
+  return text === "{}" ? "" : text;
+}

@@ -117,6 +117,12 @@ export async function scanMediaForDeletion(
   return result;
 }
 
+/** The preview alone, for the browser (the per-file sizes stay on the server). */
+export async function previewMediaDeletion(creds: SynapseCredentials, localServer: string, f: DeletionFilters, opts: ScanOptions = {}): Promise<DeletionPreview> {
+  const { sizeById: _sizes, ...preview } = await scanMediaForDeletion(creds, localServer, f, opts);
+  return preview;
+}
+
 function tally(r: DeletionScan, file: MediaFile, f: DeletionFilters, avatars: Set<string>): void {
   const lastUse = file.lastAccessTs ?? file.createdTs;
   if (!(lastUse < f.beforeTs) || !(file.size > f.sizeGt)) return;
