@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ErrorCard, Pager } from "./_components/notice";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
 import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
@@ -43,11 +44,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           </Link>
         </div>
       </div>
-      {error && (
-        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-          {error}
-        </p>
-      )}
+      <ErrorCard message={error} />
       {data && (
         <>
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
@@ -127,13 +124,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-            {q.page > 1 && <Link href={href({ page: q.page - 1 })}>← Previous</Link>}
-            <span>
-              Page {q.page} of {pages}
-            </span>
-            {q.page < pages && <Link href={href({ page: q.page + 1 })}>Next →</Link>}
-          </nav>
+          <Pager page={q.page} pages={pages} href={(page) => href({ page })} />
         </>
       )}
     </section>

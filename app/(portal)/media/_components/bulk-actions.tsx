@@ -3,8 +3,9 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { formatCount } from "@/lib/format";
 import { quarantineRoomMediaAction, quarantineUserMediaAction, startDeleteAllUserMediaAction } from "../actions";
-import { Modal } from "./modal";
+import { ConfirmActions, Modal } from "./modal";
 import { JobProgress } from "./job-progress";
+import { Notice, type NoticeMessage } from "./notice";
 
 /** "Delete all of this user's media": every page, not only the one shown. Runs as a job. */
 export function DeleteAllUserMedia({ userId, files }: { userId: string; files: number }) {
@@ -31,19 +32,8 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
             <p>
               Delete all {formatCount(files)} files uploaded by <strong>{userId}</strong>, including protected ones and their avatar? This cannot be undone.
             </p>
-            {error && (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-                {error}
-              </p>
-            )}
-            <div className="flex justify-end gap-2">
-              <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
-                Cancel
-              </button>
-              <button type="button" className="btn-primary bg-red-700 text-white" disabled={pending} onClick={start}>
-                Delete all {formatCount(files)} files
-              </button>
-            </div>
+            <Notice message={error ? { ok: false, text: error } : null} />
+            <ConfirmActions onCancel={() => setOpen(false)} onConfirm={start} pending={pending} danger label={`Delete all ${formatCount(files)} files`} />
           </>
         ) : (
           <>
@@ -62,7 +52,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
 export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId: string } }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<NoticeMessage | null>(null);
   const [pending, startTransition] = useTransition();
   const what = "userId" in owner ? `every file uploaded by ${owner.userId}` : `every file posted in ${owner.roomId}`;
   function run() {
@@ -79,24 +69,13 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
         Quarantine all…
       </button>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      )}
+      <Notice message={message} />
       <Modal title="Quarantine all media" open={open} onClose={() => setOpen(false)}>
         <p>
           Quarantine {what}? Quarantined files can no longer be downloaded by users; protected files are skipped, and other local copies of the same
           content are quarantined too. You can release files one by one later.
         </p>
-        <div className="flex justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className="btn-primary" disabled={pending} onClick={run}>
-            Quarantine all
-          </button>
-        </div>
+        <ConfirmActions onCancel={() => setOpen(false)} onConfirm={run} pending={pending} label="Quarantine all" />
       </Modal>
     </>
   );

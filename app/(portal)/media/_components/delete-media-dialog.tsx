@@ -14,9 +14,10 @@ import {
 } from "@/lib/schemas/media";
 import type { DeletionPreview } from "@/lib/synapse/media-preview";
 import { previewMediaDeletionAction, startMediaDeletionAction } from "../actions";
-import { Modal } from "./modal";
+import { ConfirmActions, ModalButton } from "./modal";
 import { JobProgress } from "./job-progress";
-import { FieldError } from "./field-error";
+import { DateTimeField, FieldError } from "./field-error";
+import { Notice } from "./notice";
 
 type Step =
   | { kind: "form" }
@@ -25,16 +26,10 @@ type Step =
 
 /** "Delete media": filters → a preview computed by the portal → confirmation → the deletion job. */
 export function DeleteMediaDialog() {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button type="button" className="btn-primary" onClick={() => setOpen(true)}>
-        Delete old media…
-      </button>
-      <Modal title="Delete media" open={open} onClose={() => setOpen(false)}>
-        <DeleteMediaFlow onCancel={() => setOpen(false)} />
-      </Modal>
-    </>
+    <ModalButton label="Delete old media…" title="Delete media" className="btn-primary">
+      {(close) => <DeleteMediaFlow onCancel={close} />}
+    </ModalButton>
   );
 }
 
@@ -116,19 +111,15 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
           Counted from the media lists of {formatCount(preview.usersRead)} users ({formatCount(preview.requests)} requests, {(preview.elapsedMs / 1000).toFixed(1)} s). Deletion cannot
           be undone.
         </p>
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setStep({ kind: "form" })}>
-            Back
-          </button>
-          <button type="button" className="btn-primary bg-red-700 text-white" disabled={busy} onClick={() => onConfirm(filters)}>
-            {partial || preview.files === 0 ? "Delete matching files" : `Delete ${formatCount(preview.files)} ${preview.files === 1 ? "file" : "files"}`}
-          </button>
-        </div>
+        <Notice message={formError ? { ok: false, text: formError } : null} />
+        <ConfirmActions
+          cancelLabel="Back"
+          onCancel={() => setStep({ kind: "form" })}
+          onConfirm={() => onConfirm(filters)}
+          pending={busy}
+          danger
+          label={partial || preview.files === 0 ? "Delete matching files" : `Delete ${formatCount(preview.files)} ${preview.files === 1 ? "file" : "files"}`}
+        />
       </div>
     );
   }
@@ -139,21 +130,7 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
         Deletes local files that nobody has opened since the date (or, if never opened, uploaded before it), on the whole server. You will see
         what matches before anything is deleted.
       </p>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="lastAccessBefore" className="text-sm font-medium">
-          Last access before
-        </label>
-        <input
-          id="lastAccessBefore"
-          type="datetime-local"
-          step={1}
-          className="field"
-          aria-invalid={errors.lastAccessBefore ? true : undefined}
-          aria-describedby={errors.lastAccessBefore ? "lastAccessBefore-error" : undefined}
-          {...register("lastAccessBefore")}
-        />
-        <FieldError id="lastAccessBefore-error" message={errors.lastAccessBefore?.message} />
-      </div>
+      <DateTimeField id="lastAccessBefore" label="Last access before" field={register("lastAccessBefore")} error={errors.lastAccessBefore?.message} />
       <div className="flex flex-col gap-1">
         <span className="text-sm font-medium" id="size-label">
           Larger than (optional)
@@ -184,11 +161,7 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
         <input type="checkbox" {...register("keepProfiles")} />
         Keep profile media (files used as user or room avatars)
       </label>
-      {formError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {formError}
-        </p>
-      )}
+      <Notice message={formError ? { ok: false, text: formError } : null} />
       <div className="flex justify-end gap-2">
         <button type="button" className="btn-secondary" onClick={onCancel}>
           Cancel

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import type { MediaFile } from "@/lib/synapse/media";
 import { deleteSelectedMediaAction, setMediaProtectionAction, setMediaQuarantineAction } from "../actions";
-import { Modal } from "./modal";
+import { ConfirmActions, Modal } from "./modal";
+import { Notice, type NoticeMessage } from "./notice";
 
 export type MediaRow = { server: string; mediaId: string; file: MediaFile | null };
 
@@ -15,7 +16,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<NoticeMessage | null>(null);
   const [pending, startTransition] = useTransition();
   const deletable = rows.filter((r) => r.file?.local);
   const allSelected = deletable.length > 0 && deletable.every((r) => selected.has(key(r)));
@@ -65,25 +66,20 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
         <button type="button" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
           Delete selected ({selected.size})
         </button>
-        {message && (
-          <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-            {message.text}
-          </p>
-        )}
+        <Notice message={message} />
       </div>
       <Modal title="Delete selected files" open={confirming} onClose={() => setConfirming(false)}>
         <p>
           Delete {formatCount(selected.size)} {selected.size === 1 ? "file" : "files"} from the server? This cannot be undone; rooms and profiles that show them will show a
           broken image.
         </p>
-        <div className="flex justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-          <button type="button" className="btn-primary bg-red-700 text-white" disabled={pending} onClick={deleteSelected}>
-            Delete {formatCount(selected.size)} {selected.size === 1 ? "file" : "files"}
-          </button>
-        </div>
+        <ConfirmActions
+          onCancel={() => setConfirming(false)}
+          onConfirm={deleteSelected}
+          pending={pending}
+          danger
+          label={`Delete ${formatCount(selected.size)} ${selected.size === 1 ? "file" : "files"}`}
+        />
       </Modal>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label="Media files">

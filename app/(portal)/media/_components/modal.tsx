@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 /** A native modal dialog: focus is trapped and Escape closes it. Children mount only while open. */
 export function Modal({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: React.ReactNode }) {
@@ -32,5 +32,35 @@ export function Modal({ title, open, onClose, children }: { title: string; open:
         </div>
       )}
     </dialog>
+  );
+}
+
+/** Cancel and confirm buttons at the foot of a dialog; destructive confirmations are red. */
+export function ConfirmActions(props: { onCancel: () => void; onConfirm: () => void; label: string; pending?: boolean; danger?: boolean; cancelLabel?: string }) {
+  return (
+    <div className="flex justify-end gap-2">
+      <button type="button" className="btn-secondary" onClick={props.onCancel}>
+        {props.cancelLabel ?? "Cancel"}
+      </button>
+      <button type="button" className={`btn-primary ${props.danger ? "bg-red-700 text-white" : ""}`} disabled={props.pending} onClick={props.onConfirm}>
+        {props.label}
+      </button>
+    </div>
+  );
+}
+
+/** A button that opens a modal; the body gets a function that closes it. */
+export function ModalButton(props: { label: string; title: string; className?: string; disabled?: boolean; children: (close: () => void) => React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <button type="button" className={props.className ?? "btn-secondary"} disabled={props.disabled} onClick={() => setOpen(true)}>
+        {props.label}
+      </button>
+      <Modal title={props.title} open={open} onClose={close}>
+        {props.children(close)}
+      </Modal>
+    </>
   );
 }

@@ -4,22 +4,17 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, type PurgeRemoteForm } from "@/lib/schemas/media";
 import { startRemotePurgeAction } from "../actions";
-import { Modal } from "./modal";
+import { ModalButton } from "./modal";
 import { JobProgress } from "./job-progress";
-import { FieldError } from "./field-error";
+import { DateTimeField } from "./field-error";
+import { Notice } from "./notice";
 
 /** Drops cached copies of other servers' media that nobody opened since the date. */
 export function PurgeRemoteDialog() {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
-        Purge remote media cache…
-      </button>
-      <Modal title="Purge remote media cache" open={open} onClose={() => setOpen(false)}>
-        <PurgeRemoteFlow onClose={() => setOpen(false)} />
-      </Modal>
-    </>
+    <ModalButton label="Purge remote media cache…" title="Purge remote media cache">
+      {(close) => <PurgeRemoteFlow onClose={close} />}
+    </ModalButton>
   );
 }
 
@@ -55,26 +50,8 @@ function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
         Removes this server&apos;s cached copies of media from other servers that nobody opened since the date. Nothing is lost for good: when
         someone opens such a file again, the server fetches it again from its home server (if that server still has it).
       </p>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="remoteBefore" className="text-sm font-medium">
-          Last access before
-        </label>
-        <input
-          id="remoteBefore"
-          type="datetime-local"
-          step={1}
-          className="field"
-          aria-invalid={errors.lastAccessBefore ? true : undefined}
-          aria-describedby={errors.lastAccessBefore ? "remoteBefore-error" : undefined}
-          {...register("lastAccessBefore")}
-        />
-        <FieldError id="remoteBefore-error" message={errors.lastAccessBefore?.message} />
-      </div>
-      {formError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {formError}
-        </p>
-      )}
+      <DateTimeField id="remoteBefore" label="Last access before" field={register("lastAccessBefore")} error={errors.lastAccessBefore?.message} />
+      <Notice message={formError ? { ok: false, text: formError } : null} />
       <div className="flex justify-end gap-2">
         <button type="button" className="btn-secondary" onClick={onClose}>
           Cancel

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ErrorCard, Pager } from "../../_components/notice";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/synapse/media-pool";
@@ -44,11 +45,7 @@ export default async function RoomMediaPage({
         <Link href="/media">Media</Link> / room
       </nav>
       <h1 className="text-2xl font-semibold break-all">Media in {roomId}</h1>
-      {error && (
-        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-          {error}
-        </p>
-      )}
+      <ErrorCard message={error} />
       {data && (
         <>
           <div className="flex flex-wrap items-center gap-3">
@@ -61,13 +58,7 @@ export default async function RoomMediaPage({
             </div>
           </div>
           <MediaTable rows={data.rows} scope={roomId} showUploader />
-          <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-            {q.page > 1 && <Link href={href(q.page - 1)}>← Previous</Link>}
-            <span>
-              Page {q.page} of {pages}
-            </span>
-            {q.page < pages && <Link href={href(q.page + 1)}>Next →</Link>}
-          </nav>
+          <Pager page={q.page} pages={pages} href={href} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ErrorCard, Pager } from "../../_components/notice";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { listUserMedia, type UserMediaPage } from "@/lib/synapse/media";
 import { describeError } from "@/lib/synapse/describe-error";
@@ -39,11 +40,7 @@ export default async function UserMediaPage({
         <Link href="/media">Media</Link> / user
       </nav>
       <h1 className="text-2xl font-semibold break-all">Media of {userId}</h1>
-      {error && (
-        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-          {error}
-        </p>
-      )}
+      <ErrorCard message={error} />
       {page && (
         <>
           <div className="flex flex-wrap items-center gap-3">
@@ -58,13 +55,7 @@ export default async function UserMediaPage({
           </div>
           <MediaSortLinks sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
           <MediaTable rows={page.files.map((f) => ({ server: f.server, mediaId: f.mediaId, file: f }))} scope={userId} />
-          <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-            {q.page > 1 && <Link href={href({ page: q.page - 1 })}>← Previous</Link>}
-            <span>
-              Page {q.page} of {pages}
-            </span>
-            {q.page < pages && <Link href={href({ page: q.page + 1 })}>Next →</Link>}
-          </nav>
+          <Pager page={q.page} pages={pages} href={(page) => href({ page })} />
         </>
       )}
     </section>
