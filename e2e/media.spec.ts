@@ -139,8 +139,12 @@ test("delete media by last access and size with a preview; remote purge; history
   await page.goto("/media");
   const dialog = page.getByRole("dialog", { name: "Delete media" });
 
-  await test.step("bad input gets a message and nothing is counted", async () => {
+  await test.step("bad input gets a message and nothing is sent", async () => {
     await page.getByRole("button", { name: "Delete old media…" }).click();
+    // Server actions are POSTs to the page: none may leave the browser while the input is bad.
+    const posts: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => r.method() === "POST" && posts.push(r.url());
+    page.on("request", onRequest);
     const when = dialog.getByLabel("Last access before");
     const defaultValue = await when.inputValue();
     const ninetyDaysAgo = Date.now() - 90 * 86_400_000;
@@ -158,6 +162,8 @@ test("delete media by last access and size with a preview; remote purge; history
     await dialog.getByRole("button", { name: "Preview" }).click();
     await expect(dialog.getByText('"lots" is not a number. Enter a size like 10 or 2.5.')).toBeVisible();
     await expect(dialog.getByTestId("preview-summary")).toHaveCount(0);
+    page.off("request", onRequest);
+    expect(posts).toEqual([]);
   });
 
   let previewFiles = 0;
