@@ -122,3 +122,8 @@ export async function bytesFreedSince(homeserver: string, since: Date): Promise<
   });
   return Number(agg._sum.bytesFreed ?? 0);
 }
+
+export async function getPurgeRecord(id: number): Promise<PurgeRow | null> {
+  const r = await db().purgeRecord.findUnique({ where: { id } });
+  return r ? toRow(r) : null;
+}
