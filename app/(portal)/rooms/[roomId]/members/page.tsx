@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getRoomMembers } from "@/lib/synapse/rooms";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { parseRoomRef } from "@/lib/schemas/rooms";
+import { attempt, ErrorNote, loadRoom, roomIdParam } from "../../_components/attempt";
+
+const PAGE_SIZE = 100;
+
+export default async function RoomMembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ roomId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const admin = await requireAdmin();
+  const roomId = roomIdParam((await params).roomId);
+  if (!parseRoomRef(roomId, false).ok || !(await loadRoom(roomId)).data) return null;
+  const sp = await searchParams;
+  const localOnly = sp.local === "1";
+  const page = Math.max(1, Math.min(100_000, Number(sp.page) || 1));
+  const members = await attempt(() => getRoomMembers(admin.creds, roomId));
+  const localServer = serverNameOf(admin.actor);
+  const isLocal = (id: string) => serverNameOf(id) === localServer;
+  const all = members.data ?? [];
+  const shown = (localOnly ? all.filter(isLocal) : all).slice().sort();
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const base = `/rooms/${encodeURIComponent(roomId)}/members`;
+  const href = (local: boolean, p = 1) => `${base}?${new URLSearchParams({ ...(local ? { local: "1" } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <ErrorNote error={members.error} />
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span data-testid="member-count">
+          {shown.length} {localOnly ? "local " : ""}joined member{shown.length === 1 ? "" : "s"}
+        </span>
+        <nav aria-label="Member filter" className="flex gap-2">
+          <Link href={href(false)} aria-current={!localOnly ? "page" : undefined} className={!localOnly ? "font-semibold" : "underline"}>
+            All
+          </Link>
+          <Link href={href(true)} aria-current={localOnly ? "page" : undefined} className={localOnly ? "font-semibold" : "underline"}>
+            Local only
+          </Link>
+        </nav>
+        <span className="text-muted">Synapse lists joined members only (not invited, left or banned users).</span>
+      </div>
+      <ul className="card flex flex-col gap-1 text-sm" aria-label="Members">
+        {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((id) => (
+          <li key={id} data-testid="member" className="flex gap-2">
+            <Link href={`/users/${encodeURIComponent(id)}`} className="underline">
+              {id}
+            </Link>
+            <span className="text-xs text-muted">{isLocal(id) ? "local" : "remote"}</span>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="text-muted">No members.</li>}
+      </ul>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex gap-3 text-sm">
+          {page > 1 && <Link href={href(localOnly, page - 1)}>← Previous</Link>}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && <Link href={href(localOnly, page + 1)}>Next →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}
