@@ -74,7 +74,7 @@ function state(): State {
   return (g[KEY] ??= { trackers: new Map(), slots: new Map() });
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function track(row: Pick<PurgeRow, "id" | "kind" | "target" | "homeserver">, creds: SynapseCredentials): Tracker {
   const s = state();

@@ -118,17 +118,19 @@ export function roomListHref(q: RoomListQuery, change: Partial<RoomListQuery>): 
 
 // ---- Messages tab URL ----
 
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
 export const messagesQuerySchema = z.object({
   from: z.string().max(500).regex(/^[A-Za-z0-9_~.-]+$/).optional().catch(undefined),
   dir: z.enum(["b", "f"]).default("b").catch("b"),
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional().catch(undefined),
+  at: z.string().regex(LOCAL_DATE_TIME).optional().catch(undefined),
 });
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
-/** A `YYYY-MM-DDTHH:MM` value of a datetime-local field, read as UTC (the portal shows UTC throughout). */
-export function parseUtcMinute(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const ms = Date.parse(`${value}:00Z`);
+/** A datetime-local value (`YYYY-MM-DDTHH:MM[:SS]`), read as UTC (the portal shows UTC throughout). */
+export function parseUtcDateTime(value: string): number | null {
+  if (!LOCAL_DATE_TIME.test(value)) return null;
+  const ms = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
   return Number.isFinite(ms) ? ms : null;
 }
 
@@ -166,7 +168,7 @@ export const purgeHistorySchema = z
   })
   .superRefine((v, ctx) => {
     if (v.mode === "date") {
-      const ms = parseUtcMinute(v.before);
+      const ms = parseUtcDateTime(v.before);
       if (ms === null) ctx.addIssue({ code: "custom", path: ["before"], message: "Enter a date and time (UTC)." });
       else if (ms > Date.now()) ctx.addIssue({ code: "custom", path: ["before"], message: "The date is in the future. Purging removes history before a past date." });
       else if (ms < Date.UTC(2014, 0, 1)) ctx.addIssue({ code: "custom", path: ["before"], message: "That date is before Matrix existed (2014): there is nothing to purge." });

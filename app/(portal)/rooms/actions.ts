@@ -12,7 +12,7 @@ import {
   setRoomBlock,
 } from "@/lib/synapse/rooms";
 import {
-  parseUtcMinute,
+  parseUtcDateTime,
   purgeHistorySchema,
   roomBlockSchema,
   roomDeleteSchema,
@@ -41,7 +41,7 @@ export const purgeHistoryAction = adminAction(
     }),
   },
   async (i, admin) => {
-    const target = i.mode === "date" ? { beforeTs: parseUtcMinute(i.before)! } : { beforeEventId: i.eventId };
+    const target = i.mode === "date" ? { beforeTs: parseUtcDateTime(i.before)! } : { beforeEventId: i.eventId };
     const id = await startPurgeHistoryJob(admin.creds, { actor: admin.actor, homeserver: admin.homeserver }, i.roomId, target, i.deleteLocalEvents);
     revalidatePath(roomPath(i.roomId));
     return { recordId: id };

@@ -54,7 +54,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
           <label htmlFor="purge-before" className="text-sm font-medium">
             Delete events sent before (UTC)
           </label>
-          <input id="purge-before" type="datetime-local" className="field w-64" aria-invalid={errors.before ? true : undefined} {...register("before")} />
+          <input id="purge-before" type="datetime-local" step="1" className="field w-64" aria-invalid={errors.before ? true : undefined} {...register("before")} />
           {errors.before && <p className="text-sm text-red-700 dark:text-red-300">{errors.before.message}</p>}
         </div>
       ) : (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
-import { messagesQuerySchema, parseRoomRef, parseUtcMinute } from "@/lib/schemas/rooms";
+import { messagesQuerySchema, parseRoomRef, parseUtcDateTime } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
 import { attempt, ErrorNote, loadRoom, roomIdParam } from "../../_components/attempt";
 import { JsonDetails } from "../../_components/json-details";
@@ -23,10 +23,10 @@ export default async function RoomMessagesPage({
   let from = q.from;
   let dir = q.dir;
   if (q.at) {
-    const ts = parseUtcMinute(q.at)!;
+    const ts = parseUtcDateTime(q.at)!;
     if (ts > Date.now()) notice = "That date is in the future; showing the newest messages.";
     else {
-      const token = await attempt(() => timelineTokenAt(admin.creds, roomId, ts + 59_999));
+      const token = await attempt(() => timelineTokenAt(admin.creds, roomId, ts));
       if (token.data) {
         from = token.data;
         dir = "b";
