@@ -6,6 +6,7 @@ import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, repor
 import { formatCount, formatDateTime } from "@/lib/format";
 import { attempt, ErrorNote } from "../rooms/_components/attempt";
 import { SelectField as Select } from "../rooms/_components/select-field";
+import { Pager, TableHead, UserLink } from "../rooms/_components/links";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -47,17 +48,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-line text-muted">
-            <tr>
-              <th className="py-2 pr-3">Status</th>
-              <th className="py-2 pr-3">Received (UTC)</th>
-              <th className="py-2 pr-3">Room</th>
-              <th className="py-2 pr-3">Sender</th>
-              <th className="py-2 pr-3">Reporter</th>
-              <th className="py-2 pr-3">Reason</th>
-              <th className="py-2 pr-3">Score</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Status", "Received (UTC)", "Room", "Sender", "Reporter", "Reason", "Score"]} />
           <tbody>
             {rows.map((r) => {
               const res = resolutions.get(r.id);
@@ -80,14 +71,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     </Link>
                   </td>
                   <td className="py-2 pr-3 break-all">
-                    <Link href={`/users/${encodeURIComponent(r.sender)}`} className="underline">
-                      {r.sender}
-                    </Link>
+                    <UserLink userId={r.sender} />
                   </td>
                   <td className="py-2 pr-3 break-all">
-                    <Link href={`/users/${encodeURIComponent(r.reporter)}`} className="underline">
-                      {r.reporter}
-                    </Link>
+                    <UserLink userId={r.reporter} />
                   </td>
                   <td className="py-2 pr-3 break-words" data-testid="report-reason">
                     {r.reason ?? "—"}
@@ -106,13 +93,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        {q.page > 1 && <Link href={reportListHref(q, { page: q.page - 1 })}>← Previous</Link>}
-        <span>
-          Page {q.page} of {pages}
-        </span>
-        {q.page < pages && <Link href={reportListHref(q, { page: q.page + 1 })}>Next →</Link>}
-      </nav>
+      <Pager page={q.page} pages={pages} href={(p) => reportListHref(q, { page: p })} />
     </section>
   );
 }

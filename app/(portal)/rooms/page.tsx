@@ -10,13 +10,13 @@ import {
   roomListHref,
   roomListQuerySchema,
   synapseDir,
-  type RoomListQuery,
   type RoomSort,
 } from "@/lib/schemas/rooms";
 import { formatCount } from "@/lib/format";
 import { attempt, ErrorNote } from "./_components/attempt";
 import { BlockByIdForm } from "./_components/block-by-id-form";
 import { JobProgress } from "./_components/job-progress";
+import { Pager } from "./_components/links";
 import { RoomTable, type SortHeader } from "./_components/room-table";
 import { SelectField as Select } from "./_components/select-field";
 
@@ -99,20 +99,9 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         {formatCount(total)} rooms{q.q ? ` matching “${q.q}”` : ""}, sorted by {ROOM_SORTS[q.sort].label.toLowerCase()} ({order === "asc" ? "ascending" : "descending"})
       </p>
       <RoomTable rows={page.data?.rows ?? []} headers={headers} />
-      <Pager q={q} pages={pages} />
+      <Pager page={q.page} pages={pages} href={(p) => roomListHref(q, { page: p })} />
       <BlockByIdForm />
     </section>
   );
 }
 
-function Pager({ q, pages }: { q: RoomListQuery; pages: number }) {
-  return (
-    <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-      {q.page > 1 && <Link href={roomListHref(q, { page: q.page - 1 })}>← Previous</Link>}
-      <span>
-        Page {q.page} of {pages}
-      </span>
-      {q.page < pages && <Link href={roomListHref(q, { page: q.page + 1 })}>Next →</Link>}
-    </nav>
-  );
-}

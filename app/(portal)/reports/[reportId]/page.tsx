@@ -6,6 +6,7 @@ import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
 import { attempt, ErrorNote } from "../../rooms/_components/attempt";
 import { JsonDetails } from "../../rooms/_components/json-details";
+import { UserLink } from "../../rooms/_components/links";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
@@ -30,11 +31,6 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   }
   const r = report.data;
   const resolution = (await getResolutions(admin.homeserver, [r.id])).get(r.id);
-  const user = (id: string) => (
-    <Link href={`/users/${encodeURIComponent(id)}`} className="underline">
-      {id}
-    </Link>
-  );
 
   return (
     <section className="flex flex-col gap-4">
@@ -47,7 +43,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         <dt className="text-muted">Reported</dt>
         <dd>{formatDateTime(new Date(r.receivedTs))}</dd>
         <dt className="text-muted">Reporter</dt>
-        <dd className="break-all">{user(r.reporter)}</dd>
+        <dd className="break-all"><UserLink userId={r.reporter} /></dd>
         <dt className="text-muted">Reason</dt>
         <dd data-testid="report-reason">{r.reason ?? "—"}</dd>
         <dt className="text-muted">Score</dt>
@@ -60,7 +56,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         </dd>
         <dt className="text-muted">Sender</dt>
         <dd className="break-all">
-          {user(r.sender)} <span className="text-muted">(open the user to lock, suspend or deactivate them)</span>
+          <UserLink userId={r.sender} /> <span className="text-muted">(open the user to lock, suspend or deactivate them)</span>
         </dd>
         <dt className="text-muted">Event</dt>
         <dd className="break-all">

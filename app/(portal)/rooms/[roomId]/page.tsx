@@ -9,6 +9,7 @@ import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { JobProgress } from "../_components/job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
+import { UserLink } from "../_components/links";
 
 export default async function RoomOverviewPage({
   params,
@@ -27,21 +28,13 @@ export default async function RoomOverviewPage({
   if (!room.data) return progress;
   const r = room.data;
   const block = await attempt(() => getRoomBlock(admin.creds, roomId));
-  const user = (id: string | null) =>
-    id ? (
-      <Link href={`/users/${encodeURIComponent(id)}`} className="underline">
-        {id}
-      </Link>
-    ) : (
-      "—"
-    );
 
   return (
     <div className="flex flex-col gap-4">
       {progress}
       <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <Item label="Topic">{r.topic ?? "—"}</Item>
-        <Item label="Creator">{user(r.creator)}</Item>
+        <Item label="Creator">{r.creator ? <UserLink userId={r.creator} /> : "—"}</Item>
         <Item label="Room version">{r.version ?? "—"}</Item>
         <Item label="Members">
           <span data-testid="overview-members">{r.joinedMembers}</span> joined, {r.joinedLocalMembers} of them local, on {r.joinedLocalDevices} local devices

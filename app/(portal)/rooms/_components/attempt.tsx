@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { describeError } from "@/lib/synapse/describe-error";
 import { getRoom } from "@/lib/synapse/rooms";
+import { parseRoomRef } from "@/lib/schemas/rooms";
 
 export type Attempt<T> = { data: T; error: null } | { data: null; error: string };
 
@@ -42,4 +43,16 @@ export function ErrorNote({ error }: { error: string | null }) {
       {error}
     </p>
   );
+}
+
+/**
+ * The start of every room tab: the admin, the room ID from the path, and the room's details, or null when
+ * the layout already shows why there is nothing to render (malformed ID, unknown room, read error).
+ */
+export async function roomTab(params: Promise<{ roomId: string }>) {
+  const admin = await requireAdmin();
+  const roomId = roomIdParam((await params).roomId);
+  if (!parseRoomRef(roomId, false).ok) return null;
+  const room = await loadRoom(roomId);
+  return room.data ? { admin, roomId, room: room.data } : null;
 }

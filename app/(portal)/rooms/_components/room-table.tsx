@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { RoomSummary } from "@/lib/synapse/rooms";
 import { RoomBadges } from "./badges";
 import { DeleteRoomsDialog } from "./delete-rooms-dialog";
+import { UserLink } from "./links";
 
 export type RoomRow = RoomSummary & { blocked: boolean | null };
 export type SortHeader = { label: string; href: string; active: boolean; order: "asc" | "desc" } | { label: string; href?: undefined };
@@ -78,13 +79,7 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: SortHea
                 <td className="py-2 pr-3">{r.stateEvents}</td>
                 <td className="py-2 pr-3">{r.version ?? "—"}</td>
                 <td className="py-2 pr-3 break-all">
-                  {r.creator ? (
-                    <Link href={`/users/${encodeURIComponent(r.creator)}`} className="hover:underline">
-                      {r.creator}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
+                  {r.creator ? <UserLink userId={r.creator} /> : "—"}
                 </td>
                 <td className="py-2 pr-3">{r.encryption ?? "none"}</td>
                 <td className="py-2 pr-3">{r.federatable ? "yes" : "no"}</td>

@@ -1,17 +1,16 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { getForwardExtremities } from "@/lib/synapse/rooms";
-import { parseRoomRef } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote, loadRoom, roomIdParam } from "../../_components/attempt";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { TableHead } from "../../_components/links";
 import { ClearExtremitiesButton } from "../../_components/moderation";
 
 /** Above this many, Synapse's state resolution for the room gets slow (synapse-admin uses the same hint). */
 const MANY_EXTREMITIES = 10;
 
 export default async function RoomExtremitiesPage({ params }: { params: Promise<{ roomId: string }> }) {
-  const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
-  if (!parseRoomRef(roomId, false).ok || !(await loadRoom(roomId)).data) return null;
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
   const ext = await attempt(() => getForwardExtremities(admin.creds, roomId));
   const count = ext.data?.length ?? 0;
   return (
@@ -26,14 +25,7 @@ export default async function RoomExtremitiesPage({ params }: { params: Promise<
       </p>
       {count > 1 && <ClearExtremitiesButton roomId={roomId} />}
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-line text-muted">
-          <tr>
-            <th className="py-2 pr-3">Event</th>
-            <th className="py-2 pr-3">Depth</th>
-            <th className="py-2 pr-3">State group</th>
-            <th className="py-2 pr-3">Received (UTC)</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Event", "Depth", "State group", "Received (UTC)"]} />
         <tbody>
           {ext.data?.map((x) => (
             <tr key={x.eventId} className="border-b border-line">

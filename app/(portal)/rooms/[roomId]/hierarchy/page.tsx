@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
-import { parseRoomRef } from "@/lib/schemas/rooms";
-import { attempt, ErrorNote, loadRoom, roomIdParam } from "../../_components/attempt";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { TableHead } from "../../_components/links";
 
 export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
-  const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
-  const room = parseRoomRef(roomId, false).ok ? await loadRoom(roomId) : null;
-  if (!room?.data) return null;
-  if (!room.data.isSpace) return <p className="card text-muted">This room is not a space, so it has no hierarchy.</p>;
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
+  if (!tab.room.isSpace) return <p className="card text-muted">This room is not a space, so it has no hierarchy.</p>;
   const tree = await attempt(() => getSpaceHierarchy(admin.creds, roomId));
   const names = new Map((tree.data ?? []).map((r) => [r.roomId, r.name ?? r.canonicalAlias ?? r.roomId]));
   return (
@@ -17,15 +15,7 @@ export default async function SpaceHierarchyPage({ params }: { params: Promise<{
       <ErrorNote error={tree.error} />
       <p className="text-sm text-muted">The space and the rooms and spaces under it, as this server knows them.</p>
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-line text-muted">
-          <tr>
-            <th className="py-2 pr-3">Room</th>
-            <th className="py-2 pr-3">Kind</th>
-            <th className="py-2 pr-3">Members</th>
-            <th className="py-2 pr-3">Join rule</th>
-            <th className="py-2 pr-3">Children</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Room", "Kind", "Members", "Join rule", "Children"]} />
         <tbody>
           {tree.data?.map((r) => (
             <tr key={r.roomId} className="border-b border-line align-top" data-testid="hierarchy-room">

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomMembers } from "@/lib/synapse/rooms";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import { parseRoomRef } from "@/lib/schemas/rooms";
-import { attempt, ErrorNote, loadRoom, roomIdParam } from "../../_components/attempt";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { Pager, UserLink } from "../../_components/links";
 
 const PAGE_SIZE = 100;
 
@@ -14,9 +13,9 @@ export default async function RoomMembersPage({
   params: Promise<{ roomId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
-  if (!parseRoomRef(roomId, false).ok || !(await loadRoom(roomId)).data) return null;
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
   const sp = await searchParams;
   const localOnly = sp.local === "1";
   const page = Math.max(1, Math.min(100_000, Number(sp.page) || 1));
@@ -49,23 +48,13 @@ export default async function RoomMembersPage({
       <ul className="card flex flex-col gap-1 text-sm" aria-label="Members">
         {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((id) => (
           <li key={id} data-testid="member" className="flex gap-2">
-            <Link href={`/users/${encodeURIComponent(id)}`} className="underline">
-              {id}
-            </Link>
+            <UserLink userId={id} />
             <span className="text-xs text-muted">{isLocal(id) ? "local" : "remote"}</span>
           </li>
         ))}
         {shown.length === 0 && <li className="text-muted">No members.</li>}
       </ul>
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex gap-3 text-sm">
-          {page > 1 && <Link href={href(localOnly, page - 1)}>← Previous</Link>}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages && <Link href={href(localOnly, page + 1)}>Next →</Link>}
-        </nav>
-      )}
+      {pages > 1 && <Pager page={page} pages={pages} href={(p) => href(localOnly, p)} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
-import { messagesQuerySchema, parseRoomRef, parseUtcDateTime } from "@/lib/schemas/rooms";
+import { messagesQuerySchema, parseUtcDateTime } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote, loadRoom, roomIdParam } from "../../_components/attempt";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { TableHead, UserLink } from "../../_components/links";
 import { JsonDetails } from "../../_components/json-details";
 
 export default async function RoomMessagesPage({
@@ -13,9 +13,9 @@ export default async function RoomMessagesPage({
   params: Promise<{ roomId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
-  if (!parseRoomRef(roomId, false).ok || !(await loadRoom(roomId)).data) return null;
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
   const q = messagesQuerySchema.parse(await searchParams);
   const base = `/rooms/${encodeURIComponent(roomId)}/messages`;
 
@@ -60,22 +60,13 @@ export default async function RoomMessagesPage({
       <Pager newer={page.data?.newerFrom ? link(page.data.newerFrom, "f") : null} older={page.data?.olderFrom ? link(page.data.olderFrom, "b") : null} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-line text-muted">
-            <tr>
-              <th className="py-2 pr-3">Sent (UTC)</th>
-              <th className="py-2 pr-3">Sender</th>
-              <th className="py-2 pr-3">Type</th>
-              <th className="py-2 pr-3">Content</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Sent (UTC)", "Sender", "Type", "Content"]} />
           <tbody>
             {page.data?.events.map((e) => (
               <tr key={e.eventId} className="border-b border-line align-top" data-testid="timeline-event">
                 <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
                 <td className="py-2 pr-3 break-all">
-                  <Link href={`/users/${encodeURIComponent(e.sender)}`} className="underline">
-                    {e.sender}
-                  </Link>
+                  <UserLink userId={e.sender} />
                 </td>
                 <td className="py-2 pr-3 font-mono text-xs">{e.type}</td>
                 <td className="py-2 pr-3">
