@@ -57,7 +57,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         </div>
       </div>
 
-      <FilterForm q={q} />
+      {/* Keyed by the URL: uncontrolled fields would otherwise keep stale values after Back or Clear. */}
+      <FilterForm key={usersSearchParams(q).toString()} q={q} />
 
       {error && (
         <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
@@ -181,7 +182,12 @@ function FilterForm({ q }: { q: UsersQuery }) {
       </label>
       <Select name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(USER_SORTS.map((s) => [s, USER_SORT_LABELS[s]]))} />
       <Select name="dir" label="Order" value={q.dir} options={{ asc: "Ascending", desc: "Descending" }} />
-      <Select name="size" label="Per page" value={String(q.size)} options={Object.fromEntries(PAGE_SIZES.map((n) => [String(n), String(n)]))} />
+      <Select
+        name="size"
+        label="Per page"
+        value={String(q.size)}
+        options={Object.fromEntries([...new Set([...PAGE_SIZES, q.size])].sort((a, b) => a - b).map((n) => [String(n), String(n)]))}
+      />
       <button type="submit" className="btn-primary py-1.5">
         Apply
       </button>
@@ -193,16 +199,17 @@ function FilterForm({ q }: { q: UsersQuery }) {
 }
 
 function Select({ name, label, value, options }: { name: string; label: string; value: string; options: Record<string, string> }) {
+  const id = `filter-${name}`;
   return (
-    <label className="flex flex-col gap-1">
-      <span>{label}</span>
-      <select name={name} defaultValue={value} className="field">
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value} className="field">
         {Object.entries(options).map(([v, text]) => (
           <option key={v} value={v}>
             {text}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
