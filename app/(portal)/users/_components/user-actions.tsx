@@ -93,6 +93,7 @@ function ResetPassword({ userId, close }: { userId: string; close: () => void })
   }
   return (
     <form
+      noValidate
       className="flex flex-col gap-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -124,6 +125,7 @@ function Deactivate({ userId, close }: { userId: string; close: () => void }) {
   const [erase, setErase] = useState(false);
   return (
     <form
+      noValidate
       className="flex flex-col gap-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -152,6 +154,7 @@ function Reactivate({ userId, close }: { userId: string; close: () => void }) {
   const [password, setPassword] = useState("");
   return (
     <form
+      noValidate
       className="flex flex-col gap-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -182,6 +185,7 @@ function FlagForm({ userId, flag, value, label, help, close }: { userId: string;
   const { run, error, busy } = useRun();
   return (
     <form
+      noValidate
       className="flex flex-col gap-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -215,6 +219,7 @@ function LoginAs({ userId, close }: { userId: string; close: () => void }) {
   }
   return (
     <form
+      noValidate
       className="flex flex-col gap-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();

@@ -13,6 +13,7 @@ export function RateLimitForm({ userId, current }: { userId: string; current: Ra
   const [busy, setBusy] = useState(false);
   return (
     <form
+      noValidate
       className="card flex flex-col gap-3 text-sm"
       aria-label="Rate-limit override"
       onSubmit={async (e) => {
@@ -79,6 +80,7 @@ export function FeaturesForm({ userId, current }: { userId: string; current: Rec
   const [status, setStatus] = useState<string | null>(null);
   return (
     <form
+      noValidate
       className="card flex flex-col gap-3 text-sm"
       aria-label="Experimental features"
       onSubmit={async (e) => {
