@@ -1,7 +1,215 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { ComingSoon } from "../_components/coming-soon";
+import Link from "next/link";
+import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { listUsers, type UsersPage as UsersPageData } from "@/lib/synapse/users";
+import { describeError } from "@/lib/synapse/describe-error";
+import {
+  filterOf,
+  HIDEABLE_USER_TYPES,
+  PAGE_SIZES,
+  USER_SORT_LABELS,
+  USER_SORTS,
+  usersHref,
+  usersQuerySchema,
+  usersSearchParams,
+  type UserSort,
+  type UsersQuery,
+} from "@/lib/schemas/users";
+import { formatCount } from "@/lib/format";
+import { UserAvatar, UserBadges } from "./_components/user-badges";
+import { When } from "./_components/when";
+import { UsersSelection } from "./_components/users-selection";
 
-export default async function UsersPage() {
-  await requireAdmin();
-  return <ComingSoon title="Users" what="Search, create, edit and deactivate user accounts." />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const admin = await requireAdmin();
+  const q = usersQuerySchema.parse(await searchParams);
+  const now = Date.now();
+  let data: UsersPageData = { users: [], total: 0 };
+  let error: string | null = null;
+  try {
+    data = await listUsers(admin.creds, filterOf(q), { offset: (q.page - 1) * q.size, limit: q.size }, now);
+  } catch (e) {
+    redirectIfSessionEnded(e);
+    error = describeError(e).message;
+  }
+  const pages = Math.max(1, Math.ceil(data.total / q.size));
+  const filterSearch = usersSearchParams({ ...filterOf(q) }).toString();
+  const inactive = q.inactive !== undefined;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Users</h1>
+        <span className="text-sm text-muted" data-testid="users-total">
+          {formatCount(data.total)} {data.total === 1 ? "user" : "users"}
+        </span>
+        <div className="ml-auto flex flex-wrap gap-2 text-sm">
+          <Link href="/users/new" className="btn-primary py-1.5">
+            Create user
+          </Link>
+          <Link href="/users/import" className="btn-secondary py-1.5">
+            CSV Import
+          </Link>
+          <a href={`/users/export${filterSearch ? `?${filterSearch}` : ""}`} className="btn-secondary py-1.5" download>
+            Export CSV
+          </a>
+        </div>
+      </div>
+
+      {/* Keyed by the URL: uncontrolled fields would otherwise keep stale values after Back or Clear. */}
+      <FilterForm key={usersSearchParams(q).toString()} q={q} />
+
+      {error && (
+        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
+          {error}
+        </p>
+      )}
+      {inactive && (
+        <p className="text-sm text-muted">
+          Users not seen in the last {q.inactive} days (never-seen users included), oldest activity first.
+        </p>
+      )}
+
+      <UsersSelection key={`${filterSearch}|${q.page}|${q.size}`} pageUserIds={data.users.map((u) => u.userId)} total={data.total} filter={filterSearch} actor={admin.actor}>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line text-muted">
+              <tr>
+                <th className="w-8 py-2 pr-2">
+                  <input type="checkbox" aria-label="Select all users on this page" data-select-all />
+                </th>
+                <th className="w-10 py-2 pr-2">
+                  <span className="sr-only">Avatar</span>
+                </th>
+                <SortHeader q={q} sort="name" />
+                <SortHeader q={q} sort="displayname" />
+                <th className="py-2 pr-3">Status</th>
+                <SortHeader q={q} sort="creation_ts" />
+                <SortHeader q={q} sort="last_seen_ts" />
+              </tr>
+            </thead>
+            <tbody>
+              {data.users.map((u) => (
+                <tr key={u.userId} className="border-b border-line" data-testid="user-row" data-user-id={u.userId}>
+                  <td className="py-2 pr-2">
+                    <input type="checkbox" aria-label={`Select ${u.userId}`} data-user-id={u.userId} />
+                  </td>
+                  <td className="py-2 pr-2">
+                    <UserAvatar user={u} />
+                  </td>
+                  <td className="py-2 pr-3 font-mono text-xs break-all">
+                    <Link href={`/users/${encodeURIComponent(u.userId)}`} className="hover:underline">
+                      {u.userId}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3">{u.displayname ?? <span className="text-muted">—</span>}</td>
+                  <td className="py-2 pr-3">
+                    <UserBadges user={u} />
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    <When ms={u.createdAt} now={now} />
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    <When ms={u.lastSeenAt} now={now} />
+                  </td>
+                </tr>
+              ))}
+              {data.users.length === 0 && !error && (
+                <tr>
+                  <td colSpan={7} className="py-6 text-center text-muted">
+                    No users match.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </UsersSelection>
+
+      <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm">
+        {q.page > 1 && <Link href={usersHref({ ...q, page: 1 })}>« First</Link>}
+        {q.page > 1 && <Link href={usersHref({ ...q, page: q.page - 1 })}>‹ Previous</Link>}
+        <span>
+          Page {formatCount(q.page)} of {formatCount(pages)}
+        </span>
+        {q.page < pages && <Link href={usersHref({ ...q, page: q.page + 1 })}>Next ›</Link>}
+        {q.page < pages && <Link href={usersHref({ ...q, page: pages })}>Last »</Link>}
+      </nav>
+    </section>
+  );
+}
+
+function SortHeader({ q, sort }: { q: UsersQuery; sort: UserSort }) {
+  const active = q.inactive === undefined ? q.sort === sort : sort === "last_seen_ts";
+  const dir = q.inactive === undefined ? q.dir : "asc";
+  const next = active && dir === "asc" ? "desc" : "asc";
+  return (
+    <th className="py-2 pr-3" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={usersHref({ ...q, sort, dir: next, page: 1, inactive: undefined })} className="hover:underline">
+        {USER_SORT_LABELS[sort]}
+        {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+}
+
+function FilterForm({ q }: { q: UsersQuery }) {
+  return (
+    <form method="get" action="/users" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter users">
+      <label className="flex min-w-56 flex-1 flex-col gap-1">
+        <span>Search</span>
+        <input name="q" type="search" defaultValue={q.q} placeholder="name, display name or @user:server" className="field" />
+      </label>
+      <Select name="deactivated" label="Deactivated" value={q.deactivated} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
+      <Select name="admins" label="Admins" value={q.admins} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
+      <Select name="guests" label="Guests" value={q.guests} options={{ include: "Show", exclude: "Hide" }} />
+      <Select name="locked" label="Locked" value={q.locked} options={{ include: "Show", exclude: "Hide" }} />
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1">Hide types</legend>
+        <div className="flex gap-3 py-1.5">
+          {HIDEABLE_USER_TYPES.map((t) => (
+            <label key={t} className="flex items-center gap-1">
+              <input type="checkbox" name="hide" value={t} defaultChecked={q.hide.includes(t)} />
+              {t}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex w-36 flex-col gap-1">
+        <span>Inactive for (days)</span>
+        <input name="inactive" type="number" min={1} max={36500} defaultValue={q.inactive ?? ""} placeholder="any" className="field" />
+      </label>
+      <Select name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(USER_SORTS.map((s) => [s, USER_SORT_LABELS[s]]))} />
+      <Select name="dir" label="Order" value={q.dir} options={{ asc: "Ascending", desc: "Descending" }} />
+      <Select
+        name="size"
+        label="Per page"
+        value={String(q.size)}
+        options={Object.fromEntries([...new Set([...PAGE_SIZES, q.size])].sort((a, b) => a - b).map((n) => [String(n), String(n)]))}
+      />
+      <button type="submit" className="btn-primary py-1.5">
+        Apply
+      </button>
+      <Link href="/users" className="btn-secondary py-1.5">
+        Clear
+      </Link>
+    </form>
+  );
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string; options: Record<string, string> }) {
+  const id = `filter-${name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value} className="field">
+        {Object.entries(options).map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { getUser, type UserDetail } from "@/lib/synapse/users";
+import { describeError } from "@/lib/synapse/describe-error";
+import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
+import { formatDateTime } from "@/lib/format";
+import { UserAvatar, UserBadges } from "../_components/user-badges";
+import { When } from "../_components/when";
+import { UserActions } from "../_components/user-actions";
+import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function UserPage({ params, searchParams }: Props) {
+  const admin = await requireAdmin();
+  const raw = (await params).id;
+  const userId = raw.startsWith("%40") ? decodeURIComponent(raw) : raw;
+  const tabParam = (await searchParams).tab;
+  const tab: UserTabId = USER_TABS.some((t) => t.id === tabParam) ? (tabParam as UserTabId) : "profile";
+  const parsed = parseMxid(userId);
+  if (!parsed.ok || serverNameOf(userId) !== serverNameOf(admin.actor)) notFound();
+
+  let user: UserDetail | null = null;
+  let error: string | null = null;
+  try {
+    user = await getUser(admin.creds, userId);
+  } catch (e) {
+    redirectIfSessionEnded(e);
+    error = describeError(e).message;
+  }
+  if (!user && !error) notFound();
+  const now = Date.now();
+  const base = `/users/${encodeURIComponent(userId)}`;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <Link href="/users" className="text-sm hover:underline">
+        ← Users
+      </Link>
+      {error && (
+        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
+          {error}
+        </p>
+      )}
+      {user && (
+        <>
+          <header className="flex flex-wrap items-center gap-4">
+            <UserAvatar user={user} size={64} />
+            <div className="flex flex-col gap-1">
+              <h1 className="text-2xl font-semibold">{user.displayname || user.localpart}</h1>
+              <p className="font-mono text-sm" data-testid="user-id">
+                {user.userId}
+              </p>
+              <UserBadges user={user} suspended={user.suspended} />
+              <p className="text-sm text-muted">
+                Created <span title={formatDateTime(new Date(user.createdAt))}>{formatDateTime(new Date(user.createdAt))}</span> · Last seen{" "}
+                <When ms={user.lastSeenAt} now={now} />
+                {user.appserviceId ? ` · appservice ${user.appserviceId}` : ""}
+              </p>
+            </div>
+          </header>
+          <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} />
+          <nav aria-label="User sections" className="flex flex-wrap gap-1 border-b border-line text-sm">
+            {USER_TABS.map((t) => (
+              <Link
+                key={t.id}
+                href={t.id === "profile" ? base : `${base}?tab=${t.id}`}
+                aria-current={t.id === tab ? "page" : undefined}
+                className={`rounded-t-md px-3 py-1.5 ${t.id === tab ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}
+              >
+                {t.label}
+              </Link>
+            ))}
+          </nav>
+          <UserTab tab={tab} user={user} admin={admin} now={now} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { avatarProblem, localpartProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
+import { checkUsernameAction, createUserAction } from "../actions";
+import { uploadAvatarAction } from "../[id]/actions";
+import { FieldError, OnceSecret } from "./form-bits";
+
+type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
+
+export function CreateUserForm({ serverName }: { serverName: string }) {
+  const form = useForm<UserCreateInput>({
+    resolver: zodResolver(userCreateSchema),
+    defaultValues: { localpart: "", displayname: "", passwordMode: "generate", password: "", admin: false, userType: "" },
+  });
+  const { register, handleSubmit, watch, setError, clearErrors, formState, reset } = form;
+  const [availability, setAvailability] = useState<string | null>(null);
+  const [avatar, setAvatar] = useState<File | null>(null);
+  const [avatarError, setAvatarError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const mode = watch("passwordMode");
+  const { errors, isSubmitting } = formState;
+
+  async function checkName(localpart: string) {
+    setAvailability(null);
+    if (!localpart || localpartProblem(localpart)) return;
+    const r = await checkUsernameAction({ localpart });
+    if (!r.ok) return;
+    if (r.data.available) {
+      clearErrors("localpart");
+      setAvailability(`@${localpart}:${serverName} is available.`);
+    } else setError("localpart", { message: r.data.reason });
+  }
+
+  async function onSubmit(values: UserCreateInput) {
+    setFormError(null);
+    if (avatar && avatarProblem(avatar)) return;
+    const r = await createUserAction(values);
+    if (!r.ok) {
+      const fields = r.error.fieldErrors ?? {};
+      for (const [f, message] of Object.entries(fields)) setError(f as keyof UserCreateInput, { message });
+      if (r.error.code === "M_USER_IN_USE" || r.error.code === "M_INVALID_USERNAME") setError("localpart", { message: r.error.message });
+      else if (Object.keys(fields).length === 0) setFormError(r.error.message);
+      return;
+    }
+    let avatarFailed: string | null = null;
+    if (avatar) {
+      const fd = new FormData();
+      fd.set("userId", r.data.userId);
+      fd.set("file", avatar);
+      const up = await uploadAvatarAction(fd);
+      if (!up.ok) avatarFailed = up.error.message;
+    }
+    setCreated({ ...r.data, avatarError: avatarFailed });
+    reset();
+    setAvatar(null);
+    setAvailability(null);
+  }
+
+  if (created) {
+    return (
+      <div className="card flex flex-col gap-3" role="status">
+        <p>
+          Created <strong data-testid="created-user">{created.userId}</strong>.
+        </p>
+        {created.generatedPassword && <OnceSecret label="Generated password" value={created.generatedPassword} />}
+        {created.avatarError && <p className="text-red-700 dark:text-red-300">The user was created, but the avatar was not set: {created.avatarError}</p>}
+        <div className="flex gap-2">
+          <Link className="btn-primary" href={`/users/${encodeURIComponent(created.userId)}`}>
+            Open user
+          </Link>
+          <button type="button" className="btn-secondary" onClick={() => setCreated(null)}>
+            Create another
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const localpartReg = register("localpart");
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="card flex flex-col gap-4" aria-label="Create user">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="localpart" className="text-sm font-medium">
+          User name
+        </label>
+        <div className="flex items-center gap-1">
+          <span className="text-muted">@</span>
+          <input
+            id="localpart"
+            autoComplete="off"
+            className="field flex-1"
+            aria-invalid={errors.localpart ? true : undefined}
+            aria-describedby="localpart-help"
+            {...localpartReg}
+            onBlur={(e) => {
+              void localpartReg.onBlur(e);
+              void checkName(e.target.value.trim());
+            }}
+          />
+          <span className="text-muted">:{serverName}</span>
+        </div>
+        <p id="localpart-help" className="text-xs text-muted">
+          Lowercase letters, digits and . _ = - / + only.
+        </p>
+        <FieldError message={errors.localpart?.message} />
+        {!errors.localpart && availability && <p className="text-sm text-emerald-700 dark:text-emerald-300">{availability}</p>}
+      </div>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="displayname" className="text-sm font-medium">
+          Display name
+        </label>
+        <input id="displayname" className="field" {...register("displayname")} />
+        <FieldError message={errors.displayname?.message} />
+      </div>
+
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-medium">Password</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="generate" {...register("passwordMode")} /> Generate one (shown once)
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="set" {...register("passwordMode")} /> Set a password
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="none" {...register("passwordMode")} /> No password (single sign-on, or set later)
+        </label>
+        {mode === "set" && (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="password" className="text-sm font-medium">
+              New password
+            </label>
+            <input id="password" type="password" autoComplete="new-password" className="field" {...register("password")} />
+          </div>
+        )}
+        <FieldError message={errors.password?.message} />
+      </fieldset>
+
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...register("admin")} /> Server admin
+      </label>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="userType" className="text-sm font-medium">
+          User type
+        </label>
+        <input id="userType" list="user-types" placeholder="regular" className="field" {...register("userType")} />
+        <datalist id="user-types">
+          <option value="bot" />
+          <option value="support" />
+        </datalist>
+        <FieldError message={errors.userType?.message} />
+      </div>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="avatar" className="text-sm font-medium">
+          Avatar (optional)
+        </label>
+        <input
+          id="avatar"
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          onChange={(e) => {
+            const f = e.target.files?.[0] ?? null;
+            setAvatar(f);
+            setAvatarError(f ? avatarProblem(f) : null);
+          }}
+        />
+        <FieldError message={avatarError ?? undefined} />
+      </div>
+
+      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+        {formError}
+      </div>
+      <button type="submit" className="btn-primary self-start" disabled={isSubmitting}>
+        {isSubmitting ? "Creating…" : "Create user"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+import { useState } from "react";
+import type { Device } from "@/lib/synapse/user-sessions";
+import { deleteDevicesAction } from "../[id]/actions";
+import { FormError } from "./form-bits";
+
+/** Devices with their last seen IP and time; deleting one ends its sessions. */
+export function DevicesTable({ userId, devices, now }: { userId: string; devices: Device[]; now: number }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function remove(ids: string[]) {
+    const what = ids.length === 1 ? `device ${ids[0]}` : `${ids.length} devices`;
+    if (!window.confirm(`Delete ${what}? Their sessions end immediately.`)) return;
+    setBusy(true);
+    setError(null);
+    const r = await deleteDevicesAction({ userId, deviceIds: ids });
+    setBusy(false);
+    if (!r.ok) setError(r.error.message);
+    else setSelected(new Set());
+  }
+
+  if (devices.length === 0) return <p className="text-muted">No devices.</p>;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-center gap-3 text-sm">
+        <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || busy} onClick={() => remove([...selected])}>
+          Delete selected ({selected.size})
+        </button>
+        <FormError message={error} />
+      </div>
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-line text-muted">
+          <tr>
+            <th className="w-8 py-2 pr-2">
+              <input
+                type="checkbox"
+                aria-label="Select all devices"
+                checked={selected.size === devices.length}
+                onChange={(e) => setSelected(e.target.checked ? new Set(devices.map((d) => d.deviceId)) : new Set())}
+              />
+            </th>
+            <th className="py-2 pr-3">Device</th>
+            <th className="py-2 pr-3">Name</th>
+            <th className="py-2 pr-3">Last seen IP</th>
+            <th className="py-2 pr-3">Last seen</th>
+            <th className="py-2 pr-3">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((d) => (
+            <tr key={d.deviceId} className="border-b border-line" data-testid="device-row">
+              <td className="py-2 pr-2">
+                <input
+                  type="checkbox"
+                  aria-label={`Select device ${d.deviceId}`}
+                  checked={selected.has(d.deviceId)}
+                  onChange={(e) => {
+                    const next = new Set(selected);
+                    if (e.target.checked) next.add(d.deviceId);
+                    else next.delete(d.deviceId);
+                    setSelected(next);
+                  }}
+                />
+              </td>
+              <td className="py-2 pr-3 font-mono text-xs">{d.deviceId}</td>
+              <td className="py-2 pr-3">{d.displayName ?? <span className="text-muted">—</span>}</td>
+              <td className="py-2 pr-3">{d.lastSeenIp ?? <span className="text-muted">—</span>}</td>
+              <td className="py-2 pr-3" title={d.userAgent ?? undefined}>
+                {d.lastSeenAt ? new Date(d.lastSeenAt).toISOString().replace("T", " ").slice(0, 19) + " UTC" : <span className="text-muted">never</span>}
+                {d.lastSeenAt && now - d.lastSeenAt < 5 * 60_000 ? " (active now)" : ""}
+              </td>
+              <td className="py-2 pr-3">
+                <button type="button" className="underline" disabled={busy} onClick={() => remove([d.deviceId])}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+"use client";
+import { useState } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { avatarProblem, THREEPID_MEDIA, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
+import { removeAvatarAction, updateUserAction, uploadAvatarAction } from "../[id]/actions";
+import { FieldError, FormError } from "./form-bits";
+
+export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
+  const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
+  const { register, handleSubmit, control, formState, setError, reset } = form;
+  const threepids = useFieldArray({ control, name: "threepids" });
+  const externalIds = useFieldArray({ control, name: "externalIds" });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { errors, isSubmitting, isDirty } = formState;
+
+  async function onSubmit(values: UserUpdateInput) {
+    setFormError(null);
+    setSaved(false);
+    const r = await updateUserAction(values);
+    if (!r.ok) {
+      const fields = Object.entries(r.error.fieldErrors ?? {});
+      for (const [f, message] of fields) setError(f as keyof UserUpdateInput, { message });
+      if (fields.length === 0) setFormError(r.error.message);
+      return;
+    }
+    reset(values);
+    setSaved(true);
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="card flex flex-col gap-4" aria-label="Edit user">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="edit-displayname" className="text-sm font-medium">
+          Display name
+        </label>
+        <input id="edit-displayname" className="field" {...register("displayname")} />
+        <FieldError message={errors.displayname?.message} />
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...register("admin")} /> Server admin
+      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="edit-usertype" className="text-sm font-medium">
+          User type
+        </label>
+        <input id="edit-usertype" list="edit-user-types" placeholder="regular" className="field" {...register("userType")} />
+        <datalist id="edit-user-types">
+          <option value="bot" />
+          <option value="support" />
+        </datalist>
+        <FieldError message={errors.userType?.message} />
+      </div>
+
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-medium">Email addresses and phone numbers</legend>
+        {threepids.fields.map((f, i) => (
+          <div key={f.id} className="flex flex-col gap-1">
+            <div className="flex items-center gap-2">
+              <select aria-label={`Kind of contact ${i + 1}`} className="field" {...register(`threepids.${i}.medium`)}>
+                {THREEPID_MEDIA.map((m) => (
+                  <option key={m} value={m}>
+                    {m === "email" ? "email" : "phone (msisdn)"}
+                  </option>
+                ))}
+              </select>
+              <input aria-label={`Contact ${i + 1}`} className="field flex-1" {...register(`threepids.${i}.address`)} />
+              <button type="button" className="btn-secondary py-1" onClick={() => threepids.remove(i)} aria-label={`Remove contact ${i + 1}`}>
+                Remove
+              </button>
+            </div>
+            <FieldError message={errors.threepids?.[i]?.address?.message} />
+          </div>
+        ))}
+        <button type="button" className="btn-secondary self-start py-1 text-sm" onClick={() => threepids.append({ medium: "email", address: "" })}>
+          Add email or phone
+        </button>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-medium">Single sign-on links (external ids)</legend>
+        {externalIds.fields.map((f, i) => (
+          <div key={f.id} className="flex flex-col gap-1">
+            <div className="flex items-center gap-2">
+              <input aria-label={`Provider ${i + 1}`} placeholder="oidc-provider" className="field w-44" {...register(`externalIds.${i}.authProvider`)} />
+              <input aria-label={`External id ${i + 1}`} placeholder="id at the provider" className="field flex-1" {...register(`externalIds.${i}.externalId`)} />
+              <button type="button" className="btn-secondary py-1" onClick={() => externalIds.remove(i)} aria-label={`Remove external id ${i + 1}`}>
+                Remove
+              </button>
+            </div>
+            <FieldError message={errors.externalIds?.[i]?.authProvider?.message ?? errors.externalIds?.[i]?.externalId?.message} />
+          </div>
+        ))}
+        <button type="button" className="btn-secondary self-start py-1 text-sm" onClick={() => externalIds.append({ authProvider: "", externalId: "" })}>
+          Add external id
+        </button>
+      </fieldset>
+
+      <FormError message={formError} />
+      <div className="flex items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={isSubmitting || !isDirty}>
+          {isSubmitting ? "Saving…" : "Save changes"}
+        </button>
+        {saved && !isDirty && (
+          <span role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Upload a new avatar (through the portal to Synapse) or remove the current one. */
+export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  return (
+    <form
+      className="card flex flex-col gap-2 text-sm"
+      aria-label="Avatar"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!file) return setError("Choose an image.");
+        const problem = avatarProblem(file);
+        if (problem) return setError(problem);
+        setBusy(true);
+        setError(null);
+        const fd = new FormData();
+        fd.set("userId", userId);
+        fd.set("file", file);
+        const r = await uploadAvatarAction(fd);
+        setBusy(false);
+        if (!r.ok) setError(r.error.message);
+        else (e.target as HTMLFormElement).reset();
+      }}
+    >
+      <label htmlFor="avatar-file" className="font-medium">
+        New avatar
+      </label>
+      <input id="avatar-file" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <FormError message={error} />
+      <div className="flex gap-2">
+        <button type="submit" className="btn-primary py-1.5" disabled={busy}>
+          {busy ? "Uploading…" : "Upload avatar"}
+        </button>
+        {hasAvatar && (
+          <button
+            type="button"
+            className="btn-secondary py-1.5"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              const r = await removeAvatarAction({ userId });
+              setBusy(false);
+              if (!r.ok) setError(r.error.message);
+            }}
+          >
+            Remove avatar
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import { useState } from "react";
+
+export function FieldError({ message, id }: { message?: string; id?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-700 dark:text-red-300">
+      {message}
+    </p>
+  );
+}
+
+/** A secret shown once (generated password, login token): selectable, copyable, never stored by the portal. */
+export function OnceSecret({ label, value, note }: { label: string; value: string; note?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex flex-col gap-1 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950/40">
+      <span className="font-medium">{label}</span>
+      <div className="flex items-center gap-2">
+        <output className="flex-1 font-mono break-all select-all" aria-label={label}>
+          {value}
+        </output>
+        <button
+          type="button"
+          className="btn-secondary py-1"
+          onClick={async () => {
+            await navigator.clipboard?.writeText(value).catch(() => undefined);
+            setCopied(true);
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      <span className="text-xs text-muted">{note ?? "Shown only now: the portal does not keep it."}</span>
+    </div>
+  );
+}
+
+/** A button that opens a modal <dialog>; the body gets `close`. */
+export function DialogButton({
+  label,
+  title,
+  danger,
+  children,
+}: {
+  label: string;
+  title: string;
+  danger?: boolean;
+  children: (close: () => void) => React.ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={danger ? "btn-secondary border-red-400 py-1.5 text-red-700 dark:text-red-300" : "btn-secondary py-1.5"} onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      {open && (
+        <dialog
+          ref={(el) => {
+            if (el && !el.open) el.showModal();
+          }}
+          onClose={() => setOpen(false)}
+          aria-label={title}
+          className="m-auto w-full max-w-lg rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-black/40"
+        >
+          <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+          {children(() => setOpen(false))}
+        </dialog>
+      )}
+    </>
+  );
+}
+
+/** The error line of a dialog or form. */
+export function FormError({ message }: { message: string | null }) {
+  return (
+    <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-300">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,52 @@
+import type { UserSummary } from "@/lib/synapse/users";
+
+const STYLE: Record<string, string> = {
+  admin: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
+  guest: "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-200",
+  deactivated: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100",
+  locked: "bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-200",
+  suspended: "bg-orange-100 text-orange-900 dark:bg-orange-900/40 dark:text-orange-200",
+  "shadow-banned": "bg-purple-100 text-purple-900 dark:bg-purple-900/40 dark:text-purple-200",
+  erased: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100",
+  type: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
+};
+
+export function UserBadges({ user, suspended }: { user: UserSummary; suspended?: boolean }) {
+  const badges: [string, string][] = [];
+  if (user.admin) badges.push(["admin", "admin"]);
+  if (user.isGuest) badges.push(["guest", "guest"]);
+  if (user.userType) badges.push(["type", user.userType]);
+  if (user.deactivated) badges.push(["deactivated", "deactivated"]);
+  if (user.locked) badges.push(["locked", "locked"]);
+  if (suspended) badges.push(["suspended", "suspended"]);
+  if (user.shadowBanned) badges.push(["shadow-banned", "shadow-banned"]);
+  if (user.erased) badges.push(["erased", "erased"]);
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      {badges.map(([kind, text]) => (
+        <span key={kind} className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[kind]}`} data-badge={kind}>
+          {text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The avatar through the portal's media proxy (Synapse's media needs the admin's token), or an initial. */
+export function UserAvatar({ user, size = 32 }: { user: Pick<UserSummary, "avatar" | "displayname" | "localpart">; size?: number }) {
+  const initial = (user.displayname || user.localpart).slice(0, 1).toUpperCase();
+  if (!user.avatar) {
+    return (
+      <span
+        aria-hidden="true"
+        className="inline-flex items-center justify-center rounded-full bg-canvas text-xs font-semibold text-muted"
+        style={{ width: size, height: size }}
+      >
+        {initial}
+      </span>
+    );
+  }
+  const src = `/api/media/${encodeURIComponent(user.avatar.server)}/${encodeURIComponent(user.avatar.mediaId)}?thumb=${size}x${size}`;
+  // eslint-disable-next-line @next/next/no-img-element -- a proxied thumbnail; next/image would refetch it without the session
+  return <img src={src} alt="" width={size} height={size} loading="lazy" className="rounded-full object-cover" style={{ width: size, height: size }} />;
+}

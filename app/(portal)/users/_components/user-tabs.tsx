@@ -1,0 +1,211 @@
+import Link from "next/link";
+import { redirectIfSessionEnded, type AdminContext } from "@/lib/auth/require-admin";
+import { describeError } from "@/lib/synapse/describe-error";
+import type { UserDetail } from "@/lib/synapse/users";
+import { listConnections, listDevices, listPushers } from "@/lib/synapse/user-sessions";
+import {
+  getAccountData,
+  getExperimentalFeatures,
+  getMediaSummary,
+  getRateLimitOverride,
+  listJoinedRooms,
+  listMemberships,
+} from "@/lib/synapse/user-data";
+import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { AvatarForm, EditUserForm } from "./edit-user-form";
+import { DevicesTable } from "./devices-table";
+import { FeaturesForm, RateLimitForm } from "./user-settings";
+
+export const USER_TABS = [
+  { id: "profile", label: "Profile" },
+  { id: "devices", label: "Devices" },
+  { id: "connections", label: "Connections" },
+  { id: "rooms", label: "Joined rooms" },
+  { id: "memberships", label: "Memberships" },
+  { id: "pushers", label: "Pushers" },
+  { id: "media", label: "Media" },
+  { id: "account-data", label: "Account data" },
+  { id: "rate-limit", label: "Rate limit" },
+  { id: "features", label: "Experimental features" },
+] as const;
+export type UserTabId = (typeof USER_TABS)[number]["id"];
+
+type Props = { tab: UserTabId; user: UserDetail; admin: AdminContext; now: number };
+
+/** One tab of the user page; only that tab's data is fetched. */
+export async function UserTab(props: Props) {
+  try {
+    return <section aria-label={USER_TABS.find((t) => t.id === props.tab)?.label}>{await renderTab(props)}</section>;
+  } catch (e) {
+    redirectIfSessionEnded(e);
+    const ui = describeError(e);
+    if (ui.code === "UNEXPECTED") console.error("[portal] user tab failed:", e instanceof Error ? e.stack : e);
+    return (
+      <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
+        {ui.message}
+      </p>
+    );
+  }
+}
+
+const roomHref = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
+const time = (ms: number | null) => (ms ? formatDateTime(new Date(ms)) : "—");
+
+async function renderTab({ tab, user, admin, now }: Props) {
+  const { creds } = admin;
+  const id = user.userId;
+  switch (tab) {
+    case "profile":
+      return (
+        <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+          <EditUserForm
+            initial={{
+              userId: id,
+              displayname: user.displayname ?? "",
+              admin: user.admin,
+              userType: user.userType ?? "",
+              threepids: user.threepids.map((t) => ({ medium: t.medium === "msisdn" ? "msisdn" : "email", address: t.address })),
+              externalIds: user.externalIds,
+            }}
+          />
+          <AvatarForm userId={id} hasAvatar={user.avatarUrl !== null && user.avatarUrl !== ""} />
+        </div>
+      );
+    case "devices":
+      return <DevicesTable userId={id} devices={await listDevices(creds, id)} now={now} />;
+    case "connections": {
+      const rows = await listConnections(creds, id);
+      return (
+        <Table head={["IP address", "User agent", "Last seen"]} empty="No connections recorded.">
+          {rows.map((c, i) => (
+            <tr key={i} className="border-b border-line" data-testid="connection-row">
+              <td className="py-2 pr-3 font-mono text-xs">{c.ip}</td>
+              <td className="py-2 pr-3 text-xs break-all">{c.userAgent}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{time(c.lastSeenAt)}</td>
+            </tr>
+          ))}
+        </Table>
+      );
+    }
+    case "rooms": {
+      const { rooms, total } = await listJoinedRooms(creds, id);
+      return (
+        <>
+          <p className="mb-2 text-sm text-muted">{formatCount(total)} joined rooms</p>
+          <Table head={["Room", "Name", "Members"]} empty="Not in any room.">
+            {rooms.map((r) => (
+              <tr key={r.roomId} className="border-b border-line" data-testid="room-row">
+                <td className="py-2 pr-3 font-mono text-xs">
+                  <Link href={roomHref(r.roomId)} className="hover:underline">
+                    {r.roomId}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3">{r.name ?? r.alias ?? <span className="text-muted">—</span>}</td>
+                <td className="py-2 pr-3">{r.members ?? "—"}</td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      );
+    }
+    case "memberships": {
+      const rows = await listMemberships(creds, id);
+      return (
+        <Table head={["Room", "Membership"]} empty="No memberships.">
+          {rows.map((m) => (
+            <tr key={m.roomId} className="border-b border-line" data-testid="membership-row">
+              <td className="py-2 pr-3 font-mono text-xs">
+                <Link href={roomHref(m.roomId)} className="hover:underline">
+                  {m.roomId}
+                </Link>
+              </td>
+              <td className="py-2 pr-3">{m.membership}</td>
+            </tr>
+          ))}
+        </Table>
+      );
+    }
+    case "pushers": {
+      const rows = await listPushers(creds, id);
+      return (
+        <Table head={["Kind", "App", "Device", "Push key", "Gateway URL", "Language"]} empty="No pushers.">
+          {rows.map((p) => (
+            <tr key={`${p.appId}|${p.pushkey}`} className="border-b border-line" data-testid="pusher-row">
+              <td className="py-2 pr-3">{p.kind}</td>
+              <td className="py-2 pr-3">
+                {p.appName} <span className="text-xs text-muted">({p.appId})</span>
+              </td>
+              <td className="py-2 pr-3">{p.deviceName}</td>
+              <td className="py-2 pr-3 font-mono text-xs break-all">{p.pushkey}</td>
+              <td className="py-2 pr-3 text-xs break-all">{p.url ?? "—"}</td>
+              <td className="py-2 pr-3">{p.lang}</td>
+            </tr>
+          ))}
+        </Table>
+      );
+    }
+    case "media": {
+      const m = await getMediaSummary(creds, id);
+      return (
+        <div className="card flex flex-col gap-2 text-sm">
+          <p data-testid="media-summary">
+            {formatCount(m.count)} {m.count === 1 ? "file" : "files"}
+            {Number.isNaN(m.bytes) ? "" : `, ${formatBytes(m.bytes)}`} uploaded by this user.
+          </p>
+          <Link href={`/media/users/${encodeURIComponent(id)}`} className="btn-secondary self-start py-1.5">
+            Manage this user&apos;s media
+          </Link>
+        </div>
+      );
+    }
+    case "account-data": {
+      const data = await getAccountData(creds, id);
+      const globalTypes = Object.keys(data.global).sort();
+      const rooms = Object.keys(data.rooms).sort();
+      return (
+        <div className="flex flex-col gap-3 text-sm">
+          <p className="text-muted">Read-only. {globalTypes.length} global types, {rooms.length} rooms with room account data.</p>
+          {globalTypes.map((t) => (
+            <Json key={t} title={t} value={data.global[t]} />
+          ))}
+          {rooms.map((r) => (
+            <Json key={r} title={`Room ${r}`} value={data.rooms[r]} />
+          ))}
+        </div>
+      );
+    }
+    case "rate-limit":
+      return <RateLimitForm userId={id} current={await getRateLimitOverride(creds, id)} />;
+    case "features":
+      return <FeaturesForm userId={id} current={await getExperimentalFeatures(creds, id)} />;
+  }
+}
+
+function Table({ head, empty, children }: { head: string[]; empty: string; children: React.ReactNode[] }) {
+  if (children.length === 0) return <p className="text-muted">{empty}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-line text-muted">
+          <tr>
+            {head.map((h) => (
+              <th key={h} className="py-2 pr-3">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Json({ title, value }: { title: string; value: unknown }) {
+  return (
+    <details className="card">
+      <summary className="cursor-pointer font-mono text-xs">{title}</summary>
+      <pre className="mt-2 max-h-96 overflow-auto text-xs">{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}

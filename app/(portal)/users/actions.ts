@@ -1,0 +1,51 @@
+"use server";
+// The users list: create, name availability, bulk actions. Each: adminAction → one lib call → revalidate.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminAction } from "@/lib/actions/admin-action";
+import { bulkStartSchema, localpartField, userCreateSchema } from "@/lib/schemas/users";
+import { checkUsernameAvailable, createUser } from "@/lib/synapse/users";
+import { cancelBulkJob, startBulkFromInput } from "@/lib/jobs/bulk-user-jobs";
+
+/** Creates a user; a taken name is refused, never overwritten. A generated password is returned once. */
+export const createUserAction = adminAction(
+  {
+    schema: userCreateSchema,
+    audit: (i, a) => ({
+      action: "user.create",
+      target: `@${i.localpart}:${a.actor.slice(a.actor.indexOf(":") + 1)}`,
+      params: { displayname: i.displayname, admin: i.admin, userType: i.userType, passwordMode: i.passwordMode },
+    }),
+  },
+  async (i, a) => {
+    const r = await createUser(a, { ...i, password: i.password });
+    revalidatePath("/users");
+    return r;
+  },
+);
+
+/** Read-only: lets the create form say "taken" before the admin submits. */
+export const checkUsernameAction = adminAction({ schema: z.object({ localpart: localpartField }) }, (i, a) =>
+  checkUsernameAvailable(a.creds, i.localpart),
+);
+
+/** Starts a bulk action as a background job; the page then follows /users/bulk/<id>. */
+export const startBulkUsersAction = adminAction(
+  {
+    schema: bulkStartSchema,
+    audit: (i) => ({
+      action: `user.bulk.${i.action}.start`,
+      params: { count: i.expectedCount, filter: i.filter ?? null, users: i.userIds.slice(0, 50) },
+    }),
+  },
+  async (i, a) => {
+    const r = await startBulkFromInput(a, i);
+    revalidatePath("/users");
+    return r;
+  },
+);
+
+export const cancelBulkUsersAction = adminAction(
+  { schema: z.object({ jobId: z.uuid() }), audit: (i) => ({ action: "user.bulk.cancel", target: i.jobId }) },
+  async (i, a) => cancelBulkJob(i.jobId, a),
+);

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getBulkJob } from "@/lib/jobs/bulk-user-jobs";
+import { formatCount } from "@/lib/format";
+import { BulkProgress } from "../../_components/bulk-progress";
+
+const SHOWN = 1000;
+
+export default async function BulkJobPage({ params }: { params: Promise<{ jobId: string }> }) {
+  const admin = await requireAdmin();
+  const { jobId } = await params;
+  const job = getBulkJob(jobId, admin);
+  if (!job) notFound();
+  const failures = job.results.filter((r) => !r.ok);
+  const successes = job.results.filter((r) => r.ok);
+  const percent = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 100;
+  const running = job.finishedAt === null;
+  const seconds = ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <Link href="/users" className="text-sm hover:underline">
+        ← Users
+      </Link>
+      <h1 className="text-2xl font-semibold">Bulk action: {job.label}</h1>
+      <BulkProgress jobId={job.id} running={running} />
+      <div className="card flex flex-col gap-2">
+        <div
+          role="progressbar"
+          aria-label="Progress"
+          aria-valuemin={0}
+          aria-valuemax={job.total}
+          aria-valuenow={job.done}
+          className="h-3 w-full overflow-hidden rounded bg-canvas"
+        >
+          <div className="h-full bg-accent" style={{ width: `${percent}%` }} />
+        </div>
+        <p className="text-sm" data-testid="bulk-summary">
+          {formatCount(job.done)} of {formatCount(job.total)}
+          {job.listing ? " (still listing users)" : ""} done · {formatCount(job.done - job.failed)} succeeded · {formatCount(job.failed)} failed ·{" "}
+          {seconds.toFixed(1)} s
+        </p>
+        <p className="text-sm font-medium" data-testid="bulk-status">
+          {running ? "Running…" : job.status === "done" ? "Finished." : job.status === "cancelled" ? "Cancelled; users not yet reached were left unchanged." : "Stopped."}
+        </p>
+        {job.stopReason && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {job.stopReason}
+          </p>
+        )}
+      </div>
+      <ResultTable title="Failed" rows={failures} />
+      <ResultTable title="Succeeded" rows={successes} />
+    </section>
+  );
+}
+
+function ResultTable({ title, rows }: { title: string; rows: { userId: string; ok: boolean; message: string | null }[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-2">
+      <h2 className="text-lg font-semibold">
+        {title} ({formatCount(rows.length)})
+      </h2>
+      <table className="w-full text-left text-sm" aria-label={`${title} users`}>
+        <tbody>
+          {rows.slice(0, SHOWN).map((r) => (
+            <tr key={r.userId} className="border-b border-line" data-testid="bulk-result">
+              <td className="py-1.5 pr-3 font-mono text-xs">
+                <Link href={`/users/${encodeURIComponent(r.userId)}`} className="hover:underline">
+                  {r.userId}
+                </Link>
+              </td>
+              <td className={`py-1.5 pr-3 ${r.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>{r.ok ? "ok" : "failed"}</td>
+              <td className="py-1.5 pr-3">{r.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > SHOWN && <p className="text-sm text-muted">and {formatCount(rows.length - SHOWN)} more (see the audit log).</p>}
+    </div>
+  );
+}

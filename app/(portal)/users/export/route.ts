@@ -1,0 +1,49 @@
+import type { NextRequest } from "next/server";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { filterOf, parseUsersSearch } from "@/lib/schemas/users";
+import { iterateUsers } from "@/lib/synapse/users";
+import { userCsvHeader, userCsvRow } from "@/lib/synapse/user-csv";
+import { describeError } from "@/lib/synapse/describe-error";
+
+// The filtered users list as CSV, all pages, streamed: rows leave as Synapse's pages arrive.
+export async function GET(request: NextRequest) {
+  const admin = await requireAdmin();
+  const filter = filterOf(parseUsersSearch(request.nextUrl.searchParams));
+  const abort = new AbortController();
+  const pages = iterateUsers(admin.creds, filter, { batch: 500, signal: abort.signal });
+  const encoder = new TextEncoder();
+  let started = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode("\uFEFF" + userCsvHeader()));
+        return;
+      }
+      try {
+        const next = await pages.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map(userCsvRow).join("")));
+      } catch (e) {
+        // Headers are gone already: end the file with a line that says it is incomplete.
+        const ui = describeError(e);
+        if (ui.code === "UNEXPECTED") console.error("[portal] users export failed:", e instanceof Error ? e.stack : e);
+        controller.enqueue(encoder.encode(`# export incomplete: ${ui.message}\r\n`));
+        controller.close();
+      }
+    },
+    async cancel() {
+      abort.abort();
+      await pages.return(undefined);
+    },
+  });
+  const server = admin.actor.slice(admin.actor.indexOf(":") + 1).replace(/[^A-Za-z0-9.-]/g, "_");
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="users-${server}-${date}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,296 @@
+// Users: the list's URL state and every user form/action input. Shared by forms (client) and actions (server).
+import { z } from "zod";
+import { isStrictLocalpart, parseMxid } from "@/lib/matrix/mxid";
+
+// ---------- The list's URL ----------
+
+export const USER_SORTS = ["name", "displayname", "creation_ts", "last_seen_ts", "admin", "deactivated"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+export const USER_SORT_LABELS: Record<UserSort, string> = {
+  name: "User ID",
+  displayname: "Display name",
+  creation_ts: "Created",
+  last_seen_ts: "Last seen",
+  admin: "Admin",
+  deactivated: "Deactivated",
+};
+/** Types the list can hide ("regular" = users without a type). Synapse filters types only by exclusion. */
+export const HIDEABLE_USER_TYPES = ["regular", "bot", "support"] as const;
+export type HideableUserType = (typeof HIDEABLE_USER_TYPES)[number];
+
+export const PAGE_SIZES = [10, 25, 50, 100, 250, 500] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_INACTIVE_DAYS = 36_500;
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.enum(values).default(fallback).catch(fallback);
+const firstString = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Anything in the URL parses: an unknown value falls back to its default rather than failing the page. */
+export const usersQuerySchema = z.object({
+  q: z.preprocess(firstString, z.string().trim().max(255).default("").catch("")),
+  page: z.preprocess(firstString, z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1)),
+  size: z.preprocess(firstString, z.coerce.number().int().min(10).max(500).default(DEFAULT_PAGE_SIZE).catch(DEFAULT_PAGE_SIZE)),
+  sort: z.preprocess(firstString, oneOf(USER_SORTS, "name")),
+  dir: z.preprocess(firstString, oneOf(["asc", "desc"], "asc")),
+  deactivated: z.preprocess(firstString, oneOf(["all", "only", "exclude"], "all")),
+  guests: z.preprocess(firstString, oneOf(["include", "exclude"], "include")),
+  admins: z.preprocess(firstString, oneOf(["all", "only", "exclude"], "all")),
+  locked: z.preprocess(firstString, oneOf(["include", "exclude"], "include")),
+  hide: z.preprocess(asArray, z.array(z.enum(HIDEABLE_USER_TYPES)).catch([])).transform((v) => [...new Set(v)].sort()),
+  inactive: z.preprocess(
+    (v) => (firstString(v) === "" ? undefined : firstString(v)),
+    z.coerce.number().int().min(1).max(MAX_INACTIVE_DAYS).optional().catch(undefined),
+  ),
+});
+export type UsersQuery = z.infer<typeof usersQuerySchema>;
+/** The filter part of the URL (no page): what "all matching the filter" and the CSV export act on. */
+export type UsersFilter = Omit<UsersQuery, "page" | "size">;
+
+const DEFAULTS = usersQuerySchema.parse({});
+
+/** URL search string for a list view, leaving out defaults so shared links stay short. */
+export function usersSearchParams(q: Partial<UsersQuery>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const key of ["q", "sort", "dir", "deactivated", "guests", "admins", "locked", "inactive", "size", "page"] as const) {
+    const value = q[key];
+    if (value === undefined || value === "" || value === DEFAULTS[key]) continue;
+    p.set(key, String(value));
+  }
+  for (const t of q.hide ?? []) p.append("hide", t);
+  return p;
+}
+
+export function usersHref(q: Partial<UsersQuery>, path = "/users"): string {
+  const s = usersSearchParams(q).toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** The list's state from a URL search string (as the page sends it with "all matching" and the export). */
+export function parseUsersSearch(search: string | URLSearchParams): UsersQuery {
+  const p = typeof search === "string" ? new URLSearchParams(search) : search;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(p.keys())) {
+    const all = p.getAll(key);
+    raw[key] = all.length > 1 || key === "hide" ? all : all[0];
+  }
+  return usersQuerySchema.parse(raw);
+}
+
+export function filterOf(q: UsersQuery): UsersFilter {
+  const { page: _page, size: _size, ...filter } = q;
+  return filter;
+}
+
+// ---------- Fields ----------
+
+/** Synapse: a user ID is at most 255 characters. */
+export const MAX_USER_ID_LENGTH = 255;
+/** Synapse: display names are at most 256 characters. */
+export const MAX_DISPLAYNAME_LENGTH = 256;
+export const MAX_PASSWORD_LENGTH = 512;
+
+export function localpartProblem(localpart: string): string | null {
+  if (!localpart) return "Enter a user name.";
+  if (!isStrictLocalpart(localpart)) {
+    return /[A-Z]/.test(localpart) && isStrictLocalpart(localpart.toLowerCase())
+      ? "Use lowercase letters only (Matrix user names are lowercase)."
+      : "A user name can contain only a–z, 0–9 and . _ = - / +";
+  }
+  if (localpart.startsWith("_")) return "A user name may not begin with _ (reserved for bridges and bots).";
+  return null;
+}
+
+export const localpartField = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = localpartProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .refine((v) => v.length + 2 <= MAX_USER_ID_LENGTH, "That user name is too long (a Matrix ID is at most 255 characters).");
+
+/** A full MXID (any server; the server action then checks it is this homeserver's). */
+export const userIdField = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const r = parseMxid(v);
+    if (!r.ok || !v.startsWith("@")) ctx.addIssue({ code: "custom", message: r.ok ? "A user ID starts with @." : r.message.replace("your ", "the ") });
+  });
+
+export const displaynameField = z.string().trim().max(MAX_DISPLAYNAME_LENGTH, `A display name is at most ${MAX_DISPLAYNAME_LENGTH} characters.`);
+
+export const passwordField = z
+  .string()
+  .min(1, "Enter a password.")
+  .max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`)
+  .refine((v) => v.trim().length > 0, "A password cannot be only spaces.");
+
+/** Synapse allows bot, support and server-configured extra types; "" = a regular user. */
+export const userTypeField = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]*$/, "A user type contains only letters, digits, . _ and -.");
+
+export const PASSWORD_MODES = ["set", "generate", "none"] as const;
+
+// ---------- Create / edit ----------
+
+export const userCreateSchema = z
+  .object({
+    localpart: localpartField,
+    displayname: displaynameField.default(""),
+    passwordMode: z.enum(PASSWORD_MODES),
+    password: z.string().max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`).default(""),
+    admin: z.boolean().default(false),
+    userType: userTypeField.default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose to generate one." });
+  });
+export type UserCreateInput = z.input<typeof userCreateSchema>;
+
+export const THREEPID_MEDIA = ["email", "msisdn"] as const;
+export const threepidSchema = z
+  .object({ medium: z.enum(THREEPID_MEDIA), address: z.string().trim().min(1, "Enter an address.").max(320) })
+  .superRefine((v, ctx) => {
+    if (v.medium === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.address)) {
+      ctx.addIssue({ code: "custom", path: ["address"], message: `"${v.address}" is not an email address.` });
+    }
+    if (v.medium === "msisdn" && !/^\d{6,15}$/.test(v.address)) {
+      ctx.addIssue({ code: "custom", path: ["address"], message: "A phone number (msisdn) is 6–15 digits with the country code and no +, e.g. 447700900123." });
+    }
+  });
+export const externalIdSchema = z.object({
+  authProvider: z.string().trim().min(1, "Enter the SSO provider id (e.g. oidc-google).").max(255),
+  externalId: z.string().trim().min(1, "Enter the id at that provider.").max(255),
+});
+
+export const userUpdateSchema = z.object({
+  userId: userIdField,
+  displayname: displaynameField,
+  admin: z.boolean(),
+  userType: userTypeField,
+  threepids: z.array(threepidSchema).max(50),
+  externalIds: z.array(externalIdSchema).max(50),
+});
+export type UserUpdateInput = z.input<typeof userUpdateSchema>;
+
+// ---------- Lifecycle ----------
+
+export const userRefSchema = z.object({ userId: userIdField });
+
+export const resetPasswordSchema = z
+  .object({
+    userId: userIdField,
+    generate: z.boolean().default(false),
+    password: z.string().max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`).default(""),
+    logoutDevices: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.generate && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a new password, or choose to generate one." });
+  });
+
+export const deactivateSchema = z
+  .object({ userId: userIdField, confirm: z.string().trim(), erase: z.boolean().default(false) })
+  .refine((v) => v.confirm === v.userId, { path: ["confirm"], message: "Type the user's full Matrix ID exactly to confirm." });
+
+export const reactivateSchema = z.object({ userId: userIdField, password: passwordField });
+
+export const USER_FLAGS = ["locked", "suspended", "shadowBanned"] as const;
+export type UserFlag = (typeof USER_FLAGS)[number];
+export const setFlagSchema = z.object({ userId: userIdField, flag: z.enum(USER_FLAGS), value: z.boolean() });
+
+export const loginAsSchema = z.object({
+  userId: userIdField,
+  validForMinutes: z.coerce.number().int().min(5, "At least 5 minutes.").max(7 * 24 * 60, "At most 7 days (10080 minutes)."),
+});
+
+// ---------- Detail tabs ----------
+
+export const deleteDevicesSchema = z.object({
+  userId: userIdField,
+  deviceIds: z.array(z.string().min(1).max(255)).min(1, "Select at least one device.").max(1000),
+});
+
+export const rateLimitSchema = z.object({
+  userId: userIdField,
+  messagesPerSecond: z.coerce.number().int("Whole messages per second only.").min(0, "0 or more (0 means no limit)."),
+  burstCount: z.coerce.number().int("A whole number.").min(0, "0 or more (0 means no limit)."),
+});
+
+export const EXPERIMENTAL_FEATURES = {
+  msc3881: "Remotely toggling push notifications (MSC3881)",
+  msc3575: "Sliding sync (MSC3575)",
+  msc4222: "state_after in sync v2 (MSC4222)",
+} as const;
+export type ExperimentalFeature = keyof typeof EXPERIMENTAL_FEATURES;
+export const experimentalFeaturesSchema = z.object({
+  userId: userIdField,
+  features: z.object({ msc3881: z.boolean(), msc3575: z.boolean(), msc4222: z.boolean() }),
+});
+
+// ---------- Bulk ----------
+
+export const BULK_ACTIONS = ["deactivate", "lock", "unlock", "logout", "notice"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
+  deactivate: "Deactivate",
+  lock: "Lock",
+  unlock: "Unlock",
+  logout: "Log out everywhere",
+  notice: "Send server notice",
+};
+export const MAX_BULK_USERS = 100_000;
+
+export const bulkStartSchema = z
+  .object({
+    action: z.enum(BULK_ACTIONS),
+    /** Either explicit user IDs or "all matching" this filter (the list's URL search string). */
+    userIds: z.array(userIdField).max(1000).default([]),
+    filter: z.string().max(4000).optional(),
+    expectedCount: z.number().int().min(1),
+    notice: z.string().trim().max(10_000).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.userIds.length === 0 && v.filter === undefined) ctx.addIssue({ code: "custom", path: ["userIds"], message: "Select at least one user." });
+    if (v.action === "notice" && !v.notice) ctx.addIssue({ code: "custom", path: ["notice"], message: "Write the notice to send." });
+  });
+export type BulkStartInput = z.input<typeof bulkStartSchema>;
+
+// ---------- Avatar ----------
+
+/** Server actions accept bodies up to 1 MB, so an avatar sent through one stays below that. */
+export const MAX_AVATAR_BYTES = 900 * 1024;
+export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"] as const;
+
+/** A problem with an avatar file, or null. Checked in the browser and again on the server. */
+export function avatarProblem(file: { size: number; type: string }): string | null {
+  if (!(AVATAR_TYPES as readonly string[]).includes(file.type)) return "Choose a PNG, JPEG, GIF or WebP image.";
+  if (file.size === 0) return "That file is empty.";
+  if (file.size > MAX_AVATAR_BYTES) return `An avatar can be at most ${Math.floor(MAX_AVATAR_BYTES / 1024)} KB.`;
+  return null;
+}
+
+/** The avatar upload form: `userId` and a `file` (FormData, because files do not travel as JSON). */
+export const avatarUploadSchema = z.instanceof(FormData, { message: "Send the avatar as a form." }).transform((fd, ctx) => {
+  const userId = userIdField.safeParse(fd.get("userId"));
+  const file = fd.get("file");
+  if (!userId.success) {
+    ctx.addIssue({ code: "custom", path: ["userId"], message: userId.error.issues[0]?.message ?? "Missing user." });
+    return z.NEVER;
+  }
+  if (!(file instanceof Blob)) {
+    ctx.addIssue({ code: "custom", path: ["file"], message: "Choose an image." });
+    return z.NEVER;
+  }
+  const problem = avatarProblem(file);
+  if (problem) {
+    ctx.addIssue({ code: "custom", path: ["file"], message: problem });
+    return z.NEVER;
+  }
+  return { userId: userId.data, file, filename: file instanceof File && file.name ? file.name : "avatar" };
+});

@@ -1,0 +1,133 @@
+// User form and action inputs: what is refused before anything reaches Synapse, and the bulk runner.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  avatarProblem,
+  bulkStartSchema,
+  deactivateSchema,
+  localpartProblem,
+  rateLimitSchema,
+  reactivateSchema,
+  resetPasswordSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from "@/lib/schemas/users";
+import { runBounded, type ItemOutcome } from "@/lib/jobs/bulk-runner";
+import { assertLocalUser, assertNotSelf, UserRefusal } from "@/lib/synapse/user-errors";
+
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+
+describe("localpart", () => {
+  test("accepts Matrix's allowed characters", () => {
+    for (const ok of ["alice", "a.b-c_d=e/f+g", "x1"]) assert.equal(localpartProblem(ok), null, ok);
+  });
+  test("explains each kind of bad name", () => {
+    assert.match(localpartProblem("Alice")!, /lowercase/);
+    assert.match(localpartProblem("al ice")!, /only a–z/);
+    assert.match(localpartProblem("al:ice")!, /only a–z/);
+    assert.match(localpartProblem("_bridge")!, /begin with _/);
+    assert.match(localpartProblem("")!, /Enter a user name/);
+  });
+  test("a name too long for a Matrix ID is refused", () => {
+    const r = userCreateSchema.safeParse({ localpart: "a".repeat(260), passwordMode: "none" });
+    assert.equal(r.success, false);
+    assert.match(firstMessage(r)!, /too long/);
+  });
+});
+
+describe("create", () => {
+  test("a chosen password must be given and not blank", () => {
+    assert.match(firstMessage(userCreateSchema.safeParse({ localpart: "bob", passwordMode: "set", password: "   " }))!, /Enter a password/);
+    assert.equal(userCreateSchema.safeParse({ localpart: "bob", passwordMode: "generate" }).success, true);
+    assert.match(firstMessage(userCreateSchema.safeParse({ localpart: "bob", passwordMode: "set", password: "x".repeat(513) }))!, /at most 512/);
+  });
+  test("user types are plain names", () => {
+    assert.equal(userCreateSchema.safeParse({ localpart: "bob", passwordMode: "none", userType: "bot" }).success, true);
+    assert.equal(userCreateSchema.safeParse({ localpart: "bob", passwordMode: "none", userType: "bad type!" }).success, false);
+  });
+});
+
+describe("edit", () => {
+  const base = { userId: "@bob:example.org", displayname: "Bob", admin: false, userType: "", threepids: [], externalIds: [] };
+  test("threepids are checked per medium", () => {
+    assert.equal(userUpdateSchema.safeParse({ ...base, threepids: [{ medium: "email", address: "bob@example.org" }] }).success, true);
+    assert.match(firstMessage(userUpdateSchema.safeParse({ ...base, threepids: [{ medium: "email", address: "bob" }] }))!, /not an email/);
+    assert.match(firstMessage(userUpdateSchema.safeParse({ ...base, threepids: [{ medium: "msisdn", address: "+44 7700" }] }))!, /6–15 digits/);
+  });
+  test("a user ID must be a full MXID", () => {
+    assert.equal(userUpdateSchema.safeParse({ ...base, userId: "bob" }).success, false);
+    assert.equal(userUpdateSchema.safeParse({ ...base, userId: "bob:example.org" }).success, false);
+    assert.match(firstMessage(userUpdateSchema.safeParse({ ...base, displayname: "x".repeat(257) }))!, /at most 256/);
+  });
+});
+
+describe("lifecycle inputs", () => {
+  test("deactivation needs the exact MXID typed", () => {
+    assert.match(firstMessage(deactivateSchema.safeParse({ userId: "@bob:example.org", confirm: "@bob:example.com" }))!, /exactly/);
+    assert.equal(deactivateSchema.safeParse({ userId: "@bob:example.org", confirm: " @bob:example.org " }).success, true);
+  });
+  test("reactivation needs a password; reset needs one unless generating", () => {
+    assert.match(firstMessage(reactivateSchema.safeParse({ userId: "@bob:example.org", password: "" }))!, /Enter a password/);
+    assert.equal(resetPasswordSchema.safeParse({ userId: "@bob:example.org", password: "" }).success, false);
+    const gen = resetPasswordSchema.parse({ userId: "@bob:example.org", generate: true });
+    assert.equal(gen.logoutDevices, true, "logging out is the default");
+  });
+  test("rate limits are whole non-negative numbers", () => {
+    assert.equal(rateLimitSchema.safeParse({ userId: "@bob:example.org", messagesPerSecond: "-1", burstCount: "0" }).success, false);
+    assert.deepEqual(rateLimitSchema.parse({ userId: "@bob:example.org", messagesPerSecond: "3", burstCount: "0" }).messagesPerSecond, 3);
+  });
+  test("avatar files: images up to the size limit", () => {
+    assert.equal(avatarProblem({ size: 1000, type: "image/png" }), null);
+    assert.match(avatarProblem({ size: 1000, type: "text/html" })!, /PNG/);
+    assert.match(avatarProblem({ size: 5_000_000, type: "image/png" })!, /at most/);
+  });
+});
+
+describe("refusals", () => {
+  test("remote users and yourself", () => {
+    assert.throws(() => assertLocalUser("@a:other.org", "@admin:example.org"), (e) => e instanceof UserRefusal && e.errcode === "REMOTE_USER");
+    assert.doesNotThrow(() => assertLocalUser("@a:example.org", "@admin:example.org"));
+    assert.throws(() => assertNotSelf("@admin:example.org", "@admin:example.org", "lock"), /You cannot lock your own account/);
+  });
+});
+
+describe("bulk", () => {
+  test("the start input needs users or a filter, and a notice text for notices", () => {
+    assert.equal(bulkStartSchema.safeParse({ action: "lock", expectedCount: 1 }).success, false);
+    assert.equal(bulkStartSchema.safeParse({ action: "lock", userIds: ["@a:x.org"], expectedCount: 1 }).success, true);
+    assert.equal(bulkStartSchema.safeParse({ action: "notice", filter: "", expectedCount: 3 }).success, false);
+    assert.equal(bulkStartSchema.safeParse({ action: "lock", userIds: ["not-an-id"], expectedCount: 1 }).success, false);
+  });
+
+  test("runBounded never exceeds its concurrency and keeps going after failures", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const outcomes: [number, ItemOutcome][] = [];
+    await runBounded(
+      Array.from({ length: 20 }, (_, i) => i),
+      3,
+      async (i) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 2 + (i % 4)));
+        inFlight--;
+        if (i % 5 === 0) throw new Error(`boom ${i}`);
+        return { ok: true };
+      },
+      (i, o) => outcomes.push([i, o]),
+    );
+    assert.equal(peak, 3);
+    assert.equal(outcomes.length, 20);
+    assert.deepEqual(outcomes.filter(([, o]) => !o.ok).map(([i]) => i).sort((a, b) => a - b), [0, 5, 10, 15]);
+    assert.equal(outcomes.find(([i]) => i === 5)?.[1].message, "boom 5");
+  });
+
+  test("runBounded reads pages lazily and stops starting items when told", async () => {
+    async function* pages() {
+      for (let p = 0; p < 10; p++) yield [p * 3, p * 3 + 1, p * 3 + 2];
+    }
+    const started: number[] = [];
+    await runBounded(pages(), 2, async (i) => (started.push(i), { ok: true }), () => undefined, () => started.length >= 7);
+    assert.ok(started.length >= 7 && started.length <= 8, `started ${started.length}`);
+  });
+});
