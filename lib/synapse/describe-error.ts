@@ -10,7 +10,19 @@ function seconds(ms: number): string {
   return n === 1 ? "1 second" : `${n} seconds`;
 }
 
+/** A refusal the portal decides itself (not Synapse), with a message written for the admin. */
+export class PortalRefusal extends Error {
+  readonly name: string = "PortalRefusal";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function describeError(e: unknown, context: ErrorContext = "admin-api"): UiError {
+  if (e instanceof PortalRefusal) return { code: e.code, message: e.message };
   if (e instanceof HomeserverUnreachableError) {
     switch (e.kind) {
       case "timeout":
