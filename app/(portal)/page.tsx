@@ -37,7 +37,7 @@ export default async function DashboardPage() {
           hint={totals ? `${formatCount(totals.mediaFiles)} files from ${formatCount(totals.mediaUsers)} users` : undefined}
           raw={totals?.mediaBytes}
         />
-        <Stat label="Freed in the last 30 days" value={formatBytes(freed)} testId="stat-freed" hint="by media deletions through the portal (see Jobs → Purge history)" raw={freed} />
+        <Stat label="Freed in the last 30 days" value={formatBytes(freed)} testId="stat-freed" hint="by deletions and purges made through the portal (Jobs → Purge history)" raw={freed} />
       </dl>
     </section>
   );

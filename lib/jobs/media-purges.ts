@@ -35,10 +35,6 @@ type Spec = { kind: PurgeKind; target?: string | null; scope: Record<string, unk
 const g = globalThis as unknown as { portalMediaJobs?: Map<number, JobProgress> };
 const running = (g.portalMediaJobs ??= new Map());
 
-export function jobProgress(id: number): JobProgress | undefined {
-  return running.get(id);
-}
-
 /** Starts the work in the background and returns the purge-history id to follow it by. */
 export async function startRecordedJob(ctx: JobContext, spec: Spec, work: (p: JobProgress) => Promise<JobResult>): Promise<number> {
   const id = await startPurgeRecord({ actor: ctx.actor, homeserver: ctx.homeserver, kind: spec.kind, target: spec.target, scope: spec.scope });
