@@ -68,3 +68,18 @@ export async function seedRoom(
   for (const text of opts.messages ?? []) await sendText(creator.token, roomId, text);
   return roomId;
 }
+
+/**
+ * Waits until Synapse has no background update running. On a fresh SQLite database, purging a room
+ * while an update back-fills room tables can fail inside Synapse; tests that delete rooms wait first.
+ */
+export async function backgroundUpdatesIdle(timeoutMs = 90_000): Promise<void> {
+  const token = await adminToken();
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await api<{ current_updates?: Record<string, unknown> }>("/_synapse/admin/v1/background_updates/status", { token });
+    if (r.status === 200 && Object.keys(r.body.current_updates ?? {}).length === 0) return;
+    if (Date.now() > until) throw new Error(`Synapse's background updates still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
-import { createMember, joinedMembers, messageBodies, seedRoom, sendText } from "./rooms-fixtures";
+import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seedRoom, sendText } from "./rooms-fixtures";
 
 async function signInAdmin(page: Page) {
   const password = `pw-${randomSuffix()}`;
@@ -113,6 +113,7 @@ test("purge history before a date removes the older messages and keeps the newer
   await sendText(owner.token, roomId, "new 1");
   await sendText(owner.token, roomId, "new 2");
   expect(await messageBodies(roomId)).toEqual(["old 1", "old 2", "new 1", "new 2"]);
+  await backgroundUpdatesIdle();
   await signInAdmin(page);
   await page.goto(`/rooms/${encodeURIComponent(roomId)}`);
   const form = page.getByRole("form", { name: "Purge chat history" });
@@ -151,6 +152,7 @@ test("delete rooms: several at once with a block, and one whose members move to 
   const c = await seedRoom(owner, `${prefix} C`);
   const b = await seedRoom(owner, `${prefix} B`, { members: [member], messages: ["b"] });
   const token = await adminToken();
+  await backgroundUpdatesIdle();
   await signInAdmin(page);
 
   await test.step("two selected rooms are deleted and blocked, with progress per room", async () => {

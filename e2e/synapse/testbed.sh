@@ -104,6 +104,9 @@ c["oidc_providers"] = [{
 }]
 # The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
 c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
+# Finish the fresh database's background updates in seconds, not a minute: purging a room while
+# Synapse still back-fills its tables can fail on SQLite (FOREIGN KEY constraint failed).
+c["background_updates"] = {"sleep_enabled": False}
 with open(path, "w") as f:
     yaml.safe_dump(c, f)
 PY

@@ -17,7 +17,7 @@ import { describeError } from "@/lib/synapse/describe-error";
 import { enqueueRoomDeletes, getRoomJobViews, resumeRoomJobs, roomJobSettled, startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
 import { listPurgeRecords, setPurgeTaskId, startPurgeRecord } from "@/lib/db/purge-history";
 import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
-import { createMember, joinedMembers, messageBodies, seedRoom, sendText } from "../../e2e/rooms-fixtures";
+import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seedRoom, sendText } from "../../e2e/rooms-fixtures";
 
 const tb = loadTestbed();
 let creds: { baseUrl: string; accessToken: string };
@@ -118,6 +118,8 @@ describe("timeline", () => {
 });
 
 describe("room jobs", () => {
+  before(() => backgroundUpdatesIdle());
+
   test("a bulk delete with block runs at most two at a time and records each outcome", async () => {
     const c = ctx();
     const rooms = await Promise.all([1, 2, 3].map((i) => seedRoom(owner, `it-del-${i}-${randomSuffix()}`, { messages: ["x"] })));
@@ -126,7 +128,7 @@ describe("room jobs", () => {
     assert.ok(early.filter((v) => v.phase === "queued").length >= 1, JSON.stringify(early.map((v) => v.phase)));
     await Promise.all(ids.map(roomJobSettled));
     const done = await getRoomJobViews(c.homeserver, ids);
-    assert.deepEqual(done.map((v) => [v.roomId, v.status, v.phase]), rooms.map((r) => [r, "ok", "complete"]));
+    assert.deepEqual(done.map((v) => [v.roomId, v.status, v.phase]), rooms.map((r) => [r, "ok", "complete"]), JSON.stringify(done.map((v) => v.error)));
     assert.ok(done.every((v) => v.result?.kickedUsers.includes(owner.userId)));
     for (const r of rooms) {
       assert.equal(await getRoom(creds, r), null);

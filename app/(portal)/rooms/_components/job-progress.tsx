@@ -107,7 +107,12 @@ function JobRow({ job }: { job: RoomJobView }) {
       {job.phase !== "failed" && (
         <progress className="h-2 w-full max-w-md" max={STEPS.length - 1} value={Math.max(0, step)} aria-label={`Progress of job ${job.id}`} />
       )}
-      {job.error && <p className="text-red-700 dark:text-red-300">{job.error}</p>}
+      {job.error && (
+        <p className="text-red-700 dark:text-red-300">
+          {job.error}
+          {job.kind === "room.delete" && " Deleting the room again retries it (members already removed stay removed)."}
+        </p>
+      )}
       {r && job.phase === "complete" && (
         <p className="text-muted">
           {r.kickedUsers.length} local member{r.kickedUsers.length === 1 ? "" : "s"} removed
