@@ -7,7 +7,7 @@ import { usersQuerySchema, type UsersFilter } from "@/lib/schemas/users";
 import { filterOf } from "@/lib/schemas/users";
 import { createUser as createUserLib, getUser, iterateUsers, listUsers, updateUser, type ActorContext } from "@/lib/synapse/users";
 import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUserFlag } from "@/lib/synapse/user-lifecycle";
-import { listDevices, logoutEverywhere } from "@/lib/synapse/user-sessions";
+import { deleteDevices, listDevices, logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
 import { startBulkJob, getBulkJob } from "@/lib/jobs/bulk-user-jobs";
 import { SynapseError } from "@/lib/synapse/errors";
@@ -205,6 +205,14 @@ describe("sessions and settings", () => {
     assert.equal(await logoutEverywhere(ctx, userId), 2);
     assert.equal((await listDevices(ctx.creds, userId)).length, 0);
     assert.equal((await api("/_matrix/client/v3/account/whoami", { token })).status, 401);
+  });
+
+  test("an admin cannot delete this session's device or log themselves out everywhere", async () => {
+    const me = await api<{ device_id: string }>("/_matrix/client/v3/account/whoami", { token: ctx.creds.accessToken });
+    const refusedDevice = await refusal(deleteDevices({ ...ctx, deviceId: me.body.device_id }, ctx.actor, [me.body.device_id]));
+    assert.equal(refusedDevice.code, "SELF_PROTECTION");
+    assert.equal((await refusal(logoutEverywhere(ctx, ctx.actor))).code, "SELF_PROTECTION");
+    assert.equal((await api("/_matrix/client/v3/account/whoami", { token: ctx.creds.accessToken })).status, 200);
   });
 
   test("rate-limit override and experimental features round-trip", async () => {

@@ -3,6 +3,7 @@ import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { listUsers, type UsersPage as UsersPageData } from "@/lib/synapse/users";
 import { describeError } from "@/lib/synapse/describe-error";
 import {
+  BULK_ACTION_LABELS,
   filterOf,
   HIDEABLE_USER_TYPES,
   PAGE_SIZES,
@@ -15,9 +16,7 @@ import {
   type UsersQuery,
 } from "@/lib/schemas/users";
 import { formatCount } from "@/lib/format";
-import { UserAvatar, UserBadges } from "./_components/user-badges";
-import { When } from "./_components/when";
-import { UsersSelection } from "./_components/users-selection";
+import { UsersTable } from "./_components/users-table";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -71,61 +70,25 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         </p>
       )}
 
-      <UsersSelection key={`${filterSearch}|${q.page}|${q.size}`} pageUserIds={data.users.map((u) => u.userId)} total={data.total} filter={filterSearch} actor={admin.actor}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line text-muted">
-              <tr>
-                <th className="w-8 py-2 pr-2">
-                  <input type="checkbox" aria-label="Select all users on this page" data-select-all />
-                </th>
-                <th className="w-10 py-2 pr-2">
-                  <span className="sr-only">Avatar</span>
-                </th>
-                <SortHeader q={q} sort="name" />
-                <SortHeader q={q} sort="displayname" />
-                <th className="py-2 pr-3">Status</th>
-                <SortHeader q={q} sort="creation_ts" />
-                <SortHeader q={q} sort="last_seen_ts" />
-              </tr>
-            </thead>
-            <tbody>
-              {data.users.map((u) => (
-                <tr key={u.userId} className="border-b border-line" data-testid="user-row" data-user-id={u.userId}>
-                  <td className="py-2 pr-2">
-                    <input type="checkbox" aria-label={`Select ${u.userId}`} data-user-id={u.userId} />
-                  </td>
-                  <td className="py-2 pr-2">
-                    <UserAvatar user={u} />
-                  </td>
-                  <td className="py-2 pr-3 font-mono text-xs break-all">
-                    <Link href={`/users/${encodeURIComponent(u.userId)}`} className="hover:underline">
-                      {u.userId}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">{u.displayname ?? <span className="text-muted">—</span>}</td>
-                  <td className="py-2 pr-3">
-                    <UserBadges user={u} />
-                  </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    <When ms={u.createdAt} now={now} />
-                  </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    <When ms={u.lastSeenAt} now={now} />
-                  </td>
-                </tr>
-              ))}
-              {data.users.length === 0 && !error && (
-                <tr>
-                  <td colSpan={7} className="py-6 text-center text-muted">
-                    No users match.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      </UsersSelection>
+      <UsersTable
+        key={`${filterSearch}|${q.page}|${q.size}`}
+        rows={data.users.map(({ avatarUrl: _avatarUrl, ...row }) => row)}
+        now={now}
+        total={data.total}
+        filter={filterSearch}
+        actor={admin.actor}
+        labels={BULK_ACTION_LABELS}
+        head={
+          <>
+            <SortHeader q={q} sort="name" />
+            <SortHeader q={q} sort="displayname" />
+            <th className="py-2 pr-3">Status</th>
+            <SortHeader q={q} sort="creation_ts" />
+            <SortHeader q={q} sort="last_seen_ts" />
+          </>
+        }
+      />
+      {data.users.length === 0 && !error && <p className="py-6 text-center text-sm text-muted">No users match.</p>}
 
       <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm">
         {q.page > 1 && <Link href={usersHref({ ...q, page: 1 })}>« First</Link>}

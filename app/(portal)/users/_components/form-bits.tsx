@@ -1,5 +1,24 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/actions/result";
+
+/** Runs a server action with busy/error state; on success optionally refreshes the page's server data. */
+export function useRun(refresh = false) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run<T>(action: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+    setBusy(true);
+    setError(null);
+    const r = await action();
+    setBusy(false);
+    if (!r.ok) setError(r.error.message);
+    else if (refresh) router.refresh();
+    return r;
+  }
+  return { run, error, busy, setError };
+}
 
 export function FieldError({ message, id }: { message?: string; id?: string }) {
   if (!message) return null;

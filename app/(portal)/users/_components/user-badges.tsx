@@ -11,7 +11,7 @@ const STYLE: Record<string, string> = {
   type: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
 };
 
-export function UserBadges({ user, suspended }: { user: UserSummary; suspended?: boolean }) {
+export function UserBadges({ user, suspended }: { user: Omit<UserSummary, "avatarUrl">; suspended?: boolean }) {
   const badges: [string, string][] = [];
   if (user.admin) badges.push(["admin", "admin"]);
   if (user.isGuest) badges.push(["guest", "guest"]);
@@ -21,6 +21,7 @@ export function UserBadges({ user, suspended }: { user: UserSummary; suspended?:
   if (suspended) badges.push(["suspended", "suspended"]);
   if (user.shadowBanned) badges.push(["shadow-banned", "shadow-banned"]);
   if (user.erased) badges.push(["erased", "erased"]);
+  if (badges.length === 0) return null;
   return (
     <span className="inline-flex flex-wrap gap-1">
       {badges.map(([kind, text]) => (
@@ -37,11 +38,7 @@ export function UserAvatar({ user, size = 32 }: { user: Pick<UserSummary, "avata
   const initial = (user.displayname || user.localpart).slice(0, 1).toUpperCase();
   if (!user.avatar) {
     return (
-      <span
-        aria-hidden="true"
-        className="inline-flex items-center justify-center rounded-full bg-canvas text-xs font-semibold text-muted"
-        style={{ width: size, height: size }}
-      >
+      <span aria-hidden="true" className={`inline-flex items-center justify-center rounded-full bg-canvas text-muted ${size > 32 ? "size-16 text-2xl" : "size-8 text-xs"}`}>
         {initial}
       </span>
     );
