@@ -81,6 +81,9 @@ c["federation_domain_whitelist"] = []
 c["enable_registration"] = False
 c["suppress_key_server_warning"] = True
 c["login_via_existing_session"] = {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"}
+# Finish the fresh database's background updates in seconds, not a minute: purging a room while
+# Synapse still back-fills its tables can fail on SQLite (FOREIGN KEY constraint failed).
+c["background_updates"] = {"sleep_enabled": False}
 big = {"per_second": 1000, "burst_count": 1000}
 # Failed attempts stay limited (per account) so the e2e suite can see a real 429 on a throwaway user.
 c["rc_login"] = {"address": big, "account": big, "failed_attempts": {"per_second": 0.02, "burst_count": 5}}
@@ -90,9 +93,6 @@ for k in ("rc_message", "rc_registration", "rc_joins", "rc_invites", "rc_admin_r
     c[k] = dict(big)
 c["rc_joins"] = {"local": big, "remote": big}
 c["rc_invites"] = {"per_room": big, "per_user": big, "per_issuer": big}
-# Finish the fresh database's background updates in seconds, not a minute: purging a room while
-# Synapse still back-fills its tables can fail on SQLite (FOREIGN KEY constraint failed).
-c["background_updates"] = {"sleep_enabled": False}
 c["media_retention"] = None
 c.pop("media_retention")
 with open(path, "w") as f:
