@@ -82,6 +82,9 @@ c["federation_domain_whitelist"] = []
 c["enable_registration"] = False
 c["suppress_key_server_warning"] = True
 c["login_via_existing_session"] = {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"}
+# Finish the fresh database's background updates in seconds, not a minute: purging a room while
+# Synapse still back-fills its tables can fail on SQLite (FOREIGN KEY constraint failed).
+c["background_updates"] = {"sleep_enabled": False}
 big = {"per_second": 1000, "burst_count": 1000}
 # Failed attempts stay limited (per account) so the e2e suite can see a real 429 on a throwaway user.
 c["rc_login"] = {"address": big, "account": big, "failed_attempts": {"per_second": 0.02, "burst_count": 5}}
@@ -104,9 +107,6 @@ c["oidc_providers"] = [{
 }]
 # The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
 c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
-# Finish the fresh database's background updates in seconds, not a minute: purging a room while
-# Synapse still back-fills its tables can fail on SQLite (FOREIGN KEY constraint failed).
-c["background_updates"] = {"sleep_enabled": False}
 with open(path, "w") as f:
     yaml.safe_dump(c, f)
 PY

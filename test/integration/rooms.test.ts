@@ -3,6 +3,10 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  clearForwardExtremities,
+  forceJoinRoom,
+  getSpaceHierarchy,
+  makeRoomAdmin,
   getRoom,
   getRoomBlock,
   getRoomMembers,
@@ -88,6 +92,33 @@ describe("listing and reading rooms", () => {
       return true;
     });
     await setPublishedInDirectory(creds, ids[1], false);
+  });
+});
+
+describe("moderation", () => {
+  test("make room admin, force-join by alias, clear extremities, and a space's hierarchy", async () => {
+    const alias = `itmod${randomSuffix()}`;
+    const roomId = await seedRoom(owner, `it-mod-${randomSuffix()}`, { extra: { room_alias_name: alias } });
+    const joiner = await createMember(`it-joiner-${randomSuffix()}`);
+    const server = owner.userId.slice(owner.userId.indexOf(":") + 1);
+    assert.equal(await forceJoinRoom(creds, `#${alias}:${server}`, joiner.userId), roomId);
+    assert.ok((await getRoomMembers(creds, roomId)).includes(joiner.userId));
+    await makeRoomAdmin(creds, roomId, joiner.userId);
+    const pl = await api<{ users: Record<string, number> }>(`/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/m.room.power_levels/`, { token: owner.token });
+    assert.equal(pl.body.users[joiner.userId], 100);
+    assert.equal(await clearForwardExtremities(creds, roomId), 0);
+
+    const space = await seedRoom(owner, `it-space-${randomSuffix()}`, { extra: { creation_content: { type: "m.space" } } });
+    const put = await api(`/_matrix/client/v3/rooms/${encodeURIComponent(space)}/state/m.space.child/${encodeURIComponent(roomId)}`, {
+      method: "PUT",
+      token: owner.token,
+      body: { via: [server], suggested: true },
+    });
+    assert.equal(put.status, 200);
+    const tree = await getSpaceHierarchy(creds, space);
+    assert.deepEqual(tree.map((r) => r.roomId), [space, roomId]);
+    assert.equal(tree[0].isSpace, true);
+    assert.deepEqual(tree[0].children, [{ roomId, suggested: true }]);
   });
 });
 
