@@ -27,6 +27,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The media proxy sets its own, stricter policy (sandboxed, no scripts at all).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/media/).*)" }],
 };

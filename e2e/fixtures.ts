@@ -10,12 +10,12 @@ export async function fillPasswordLogin(page: Page, mxid: string, password: stri
   const form = page.getByRole("form", { name: "Sign in", exact: true });
   await form.getByLabel("Username (full Matrix ID)").fill(mxid);
   await form.getByLabel("Password").fill(password);
+  await form.getByLabel("Password").focus(); // blur the MXID field: discovery fills the URL
+  await expect(form.getByLabel("Homeserver URL")).not.toHaveValue("");
   if (homeserverUrl !== undefined) {
+    // As a person would: once discovery has filled the field, replace what it found.
     await form.getByLabel("Homeserver URL").fill(homeserverUrl);
     await form.getByLabel("Password").focus();
-  } else {
-    await form.getByLabel("Password").focus(); // blur the MXID field: discovery fills the URL
-    await expect(form.getByLabel("Homeserver URL")).not.toHaveValue("");
   }
   return form;
 }

@@ -90,8 +90,19 @@ for k in ("rc_message", "rc_registration", "rc_joins", "rc_invites", "rc_admin_r
     c[k] = dict(big)
 c["rc_joins"] = {"local": big, "remote": big}
 c["rc_invites"] = {"per_room": big, "per_user": big, "per_issuer": big}
-c["media_retention"] = None
-c.pop("media_retention")
+# Single sign-on through a test OpenID provider that the e2e suite runs on port+500 (e2e/synapse/oidc-provider.ts).
+# Plain OAuth2 + userinfo (no "openid" scope, so no ID token keys), http allowed for loopback only in tests.
+idp = f"http://127.0.0.1:{port + 500}"
+c["oidc_providers"] = [{
+    "idp_id": "test", "idp_name": "Test IdP", "issuer": idp + "/", "discover": False,
+    "client_id": "synapse", "client_secret": "test-secret", "client_auth_method": "client_secret_post",
+    "scopes": ["profile"], "authorization_endpoint": idp + "/authorize", "token_endpoint": idp + "/token",
+    "userinfo_endpoint": idp + "/userinfo", "skip_verification": True, "allow_existing_users": True,
+    "user_mapping_provider": {"config": {"subject_claim": "sub",
+        "localpart_template": "{{ user.preferred_username }}", "display_name_template": "{{ user.preferred_username }}"}},
+}]
+# The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
+c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
 with open(path, "w") as f:
     yaml.safe_dump(c, f)
 PY
@@ -141,6 +152,7 @@ start() {
   ADMIN_PW="$admin_pw" SECRET="$secret" node -e '
     const e = process.env;
     const out = { external: false, baseUrl: "http://127.0.0.1:" + e.PORT, serverName: e.SERVER_NAME,
+      oidcPort: Number(e.PORT) + 500,
       admin: { userId: "@portal-admin:" + e.SERVER_NAME, password: e.ADMIN_PW },
       registrationSecret: e.SECRET };
     require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2), { mode: 0o600 });' "$OUT"

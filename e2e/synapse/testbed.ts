@@ -10,6 +10,8 @@ export type Testbed = {
   serverName?: string;
   admin: { userId: string; password: string };
   registrationSecret: string;
+  /** Port of the test OpenID provider Synapse is configured for (absent for SYNAPSE_URL servers). */
+  oidcPort?: number;
 };
 
 const FILE = path.join(__dirname, "..", ".testbed.json");

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { whoami } from "@/lib/synapse/auth";
-import { isSessionEnded } from "@/lib/synapse/errors";
+import { HomeserverUnreachableError, isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { getSession } from "./session";
 
@@ -29,7 +29,8 @@ export const requireAdmin = cache(async (): Promise<AdminContext> => {
     await whoami(creds);
   } catch (e) {
     if (isSessionEnded(e)) redirect(SESSION_ENDED_PATH);
-    throw e;
+    // Synapse down or overloaded: the session may well be fine, so let the page show what failed.
+    if (!(e instanceof HomeserverUnreachableError) && !(e instanceof SynapseError && e.status >= 500)) throw e;
   }
   return { creds, actor: session.userId, homeserver: session.baseUrl, deviceId: session.deviceId ?? null };
 });

@@ -41,9 +41,14 @@ after(async () => {
 });
 
 describe("getLoginFlows", () => {
-  test("the test server offers password and token login (no SSO)", async () => {
+  test("the provisioned test server offers password, token and SSO through its test identity provider", async () => {
     const flows = await getLoginFlows(baseUrl);
-    assert.deepEqual(flows, { password: true, token: true, sso: false, identityProviders: [] });
+    assert.equal(flows.password, true);
+    assert.equal(flows.token, true);
+    if (tb.oidcPort) {
+      assert.equal(flows.sso, true);
+      assert.deepEqual(flows.identityProviders, [{ id: "oidc-test", name: "Test IdP" }]);
+    }
   });
 
   test("it matches what GET /login reports", async () => {

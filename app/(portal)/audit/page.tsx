@@ -38,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Link>
       </form>
       <p className="text-sm text-muted" data-testid="audit-total">
-        {formatCount(total)} entries, newest first
+        {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
       </p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
