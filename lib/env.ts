@@ -11,6 +11,7 @@ const envSchema = z.object({
   PORTAL_URL: z.url().optional(),
   SYNAPSE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
 });
 
 export type PortalEnv = z.infer<typeof envSchema> & { databaseUrl: string };

@@ -3,6 +3,7 @@ import { getServerTotals, type ServerTotals } from "@/lib/synapse/server-stats";
 import { getServerVersion } from "@/lib/synapse/discovery";
 import { describeError } from "@/lib/synapse/describe-error";
 import { formatBytes, formatCount } from "@/lib/format";
+import { bytesFreedSince } from "@/lib/db/purge-history";
 
 export default async function DashboardPage() {
   const admin = await requireAdmin();
@@ -15,6 +16,7 @@ export default async function DashboardPage() {
     error = describeError(e).message;
   }
   const version = await getServerVersion(admin.homeserver).catch(() => null);
+  const freed = await bytesFreedSince(admin.homeserver, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
 
   return (
     <section className="flex flex-col gap-6">
@@ -35,6 +37,7 @@ export default async function DashboardPage() {
           hint={totals ? `${formatCount(totals.mediaFiles)} files from ${formatCount(totals.mediaUsers)} users` : undefined}
           raw={totals?.mediaBytes}
         />
+        <Stat label="Freed in the last 30 days" value={formatBytes(freed)} testId="stat-freed" hint="by deletions and purges made through the portal (Jobs → Purge history)" raw={freed} />
       </dl>
     </section>
   );

@@ -4,6 +4,7 @@
 #   testbed.sh start   provision (once, cached outside the checkout), configure, start, register users,
 #                      and write e2e/.testbed.json for the tests
 #   testbed.sh stop    stop the server started by `start`
+#   testbed.sh resume  start it again with its data as it was (after `stop`; for outage tests)
 #
 # With SYNAPSE_URL set, nothing is provisioned: the tests use that server (see README).
 set -euo pipefail
@@ -103,6 +104,9 @@ c["oidc_providers"] = [{
 }]
 # The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
 c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
+# Finish the fresh database's background updates in seconds, not a minute: purging a room while
+# Synapse still back-fills its tables can fail on SQLite (FOREIGN KEY constraint failed).
+c["background_updates"] = {"sleep_enabled": False}
 with open(path, "w") as f:
     yaml.safe_dump(c, f)
 PY
@@ -140,11 +144,7 @@ start() {
   provision
   mount_proc
   configure
-  log "starting Synapse on 127.0.0.1:$PORT"
-  chroot "$ROOT" python3 -m synapse.app.homeserver -c "$DATA_IN_ROOT/homeserver.yaml" \
-    >"$DATA/stdout.log" 2>&1 &
-  echo $! >"$PIDFILE"
-  wait_up
+  launch
   local admin_pw secret
   admin_pw="admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   register portal-admin "$admin_pw" admin
@@ -157,6 +157,21 @@ start() {
       registrationSecret: e.SECRET };
     require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2), { mode: 0o600 });' "$OUT"
   log "ready: http://127.0.0.1:$PORT (server name $SERVER_NAME)"
+}
+
+launch() {
+  log "starting Synapse on 127.0.0.1:$PORT"
+  chroot "$ROOT" python3 -m synapse.app.homeserver -c "$DATA_IN_ROOT/homeserver.yaml" \
+    >>"$DATA/stdout.log" 2>&1 &
+  echo $! >"$PIDFILE"
+  wait_up
+}
+
+resume() {
+  [ -f "$DATA/homeserver.yaml" ] || { log "nothing to resume: run start first"; exit 1; }
+  stop
+  mount_proc
+  launch
 }
 
 stop() {
@@ -176,5 +191,6 @@ case "${1:-}" in
   provision) provision ;;
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop|provision" >&2; exit 2 ;;
+  resume) resume ;;
+  *) echo "usage: $0 start|stop|resume|provision" >&2; exit 2 ;;
 esac

@@ -122,3 +122,27 @@ export async function bytesFreedSince(homeserver: string, since: Date): Promise<
   });
   return Number(agg._sum.bytesFreed ?? 0);
 }
+
+export async function getPurgeRecord(id: number): Promise<PurgeRow | null> {
+  const r = await db().purgeRecord.findUnique({ where: { id } });
+  return r ? toRow(r) : null;
+}
+
+/** Work still marked running for these kinds on one homeserver, oldest first (to resume tracking it). */
+export async function listRunningPurgeRecords(homeserver: string, kinds: PurgeKind[]): Promise<PurgeRow[]> {
+  const rows = await db().purgeRecord.findMany({
+    where: { homeserver, status: "running", kind: { in: kinds } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  return rows.map(toRow);
+}
+
+/** The given records, limited to one homeserver and some kinds (ids from a URL are not trusted further). */
+export async function getPurgeRecords(homeserver: string, kinds: PurgeKind[], ids: number[]): Promise<PurgeRow[]> {
+  const rows = await db().purgeRecord.findMany({
+    where: { homeserver, kind: { in: kinds }, id: { in: ids } },
+    orderBy: [{ id: "asc" }],
+  });
+  return rows.map(toRow);
+}

@@ -16,6 +16,8 @@ export type SynapseRequest = {
   maxRateLimitWaitMs?: number;
   /** How many 429s to wait out before throwing. */
   rateLimitRetries?: number;
+  /** Receives the status of a successful answer (e.g. 201 Created vs 200 OK from PUT /v2/users). */
+  onStatus?: (status: number) => void;
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -75,7 +77,10 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
       throw new HomeserverUnreachableError("not-matrix", url, `HTTP ${res.status} with a body that is not a JSON object`);
     }
     const body = parsed as Record<string, unknown>;
-    if (res.ok) return body as T;
+    if (res.ok) {
+      req.onStatus?.(res.status);
+      return body as T;
+    }
 
     const waitMs = res.status === 429 ? retryAfter(res, body) : undefined;
     if (res.status === 429 && retriesLeft > 0 && waitMs !== undefined && waitMs <= maxWait) {

@@ -10,7 +10,19 @@ function seconds(ms: number): string {
   return n === 1 ? "1 second" : `${n} seconds`;
 }
 
+/** A refusal the portal decides itself (not Synapse), with a message written for the admin. */
+export class PortalRefusal extends Error {
+  readonly name: string = "PortalRefusal";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function describeError(e: unknown, context: ErrorContext = "admin-api"): UiError {
+  if (e instanceof PortalRefusal) return { code: e.code, message: e.message };
   if (e instanceof HomeserverUnreachableError) {
     switch (e.kind) {
       case "timeout":
@@ -56,6 +68,12 @@ function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
   if (e.status === 404 && e.errcode === "M_UNRECOGNIZED") {
     return { code: "M_UNRECOGNIZED", message: "The homeserver does not offer this API (is it Synapse, and is the admin API exposed?)." };
   }
+  if (e.status === 403 && /not allowed to publish room/i.test(e.error)) {
+    return { code: "PUBLISH_NOT_ALLOWED", message: PUBLISH_REFUSED_HELP };
+  }
+  if (e.status === 404 && /no event to be purged/i.test(e.error)) {
+    return { code: "NOTHING_TO_PURGE", message: "This room has no events before that point, so there is nothing to purge." };
+  }
   // Synapse's own sentence is specific and safe to show ("You may not demote yourself.", policy errors, …).
   return { code: e.errcode, message: sentence(e.error) };
 }
@@ -77,3 +95,9 @@ export const NOT_ADMIN_HELP =
   "This account signed in, but it is not a server admin, so the portal signed it out again. " +
   "An existing admin can promote it (in this portal, or with PUT /_synapse/admin/v2/users/<id> and {\"admin\": true}), " +
   "or someone with shell access to the server can create an admin with register_new_matrix_user --admin.";
+
+export const PUBLISH_REFUSED_HELP =
+  "Synapse refused to publish this room in its room directory. Since Synapse 1.126 publishing is denied unless the " +
+  "server's room_list_publication_rules setting allows it, and Synapse 1.160 applies that rule to server admins too. " +
+  "To allow it, add a rule to homeserver.yaml (for example room_list_publication_rules: [{action: allow}], or a rule " +
+  "limited to some users or aliases) and restart Synapse. Removing a room from the directory always works.";

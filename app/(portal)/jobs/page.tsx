@@ -1,7 +1,126 @@
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ComingSoon } from "../_components/coming-soon";
+import { listImportJobs } from "@/lib/db/import-jobs";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
+import { formatDuration, JobStatusBadge } from "./_components/job-status";
 
-export default async function JobsPage() {
-  await requireAdmin();
-  return <ComingSoon title="Jobs" what="CSV imports and purges run here as durable jobs." />;
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin();
+  const q = jobsQuerySchema.parse(await searchParams);
+  const { rows, total } = await listImportJobs(
+    { homeserver: admin.homeserver, status: q.status, actor: q.actor || undefined },
+    { skip: (q.page - 1) * JOBS_PAGE_SIZE, take: JOBS_PAGE_SIZE },
+  );
+  const pages = Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE));
+
+  return (
+    <section className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Jobs</h1>
+        <div className="ml-auto flex gap-2 text-sm">
+          <Link href="/users/import" className="btn-primary py-1.5">
+            New CSV import
+          </Link>
+          <Link href="/jobs/purges" className="btn-secondary py-1.5">
+            Purge history
+          </Link>
+        </div>
+      </div>
+      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter jobs">
+        <label className="flex flex-col gap-1">
+          <span>Status</span>
+          <select name="status" defaultValue={q.status ?? ""} className="field">
+            <option value="">Any</option>
+            {JOB_STATUSES.filter((s) => s !== "uploading").map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span>Started by</span>
+          <input name="actor" defaultValue={q.actor ?? ""} placeholder="@alice:example.org" className="field" />
+        </label>
+        <button type="submit" className="btn-primary py-1.5">
+          Filter
+        </button>
+        <Link href="/jobs" className="btn-secondary py-1.5">
+          Clear
+        </Link>
+      </form>
+      <p className="text-sm text-muted" data-testid="jobs-total">
+        {formatCount(total)} CSV imports, newest first
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-line text-muted">
+            <tr>
+              <th className="py-2 pr-3">Job</th>
+              <th className="py-2 pr-3">File</th>
+              <th className="py-2 pr-3">Started by</th>
+              <th className="py-2 pr-3">When</th>
+              <th className="py-2 pr-3">Status</th>
+              <th className="py-2 pr-3 text-right">Rows</th>
+              <th className="py-2 pr-3">Outcome</th>
+              <th className="py-2 pr-3">Duration</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((j) => {
+              const c = j.counts;
+              const outcome = j.dryRun
+                ? `would create ${c["would-create"] ?? 0} · update ${c["would-update"] ?? 0} · skip ${c["would-skip"] ?? 0}`
+                : `created ${c.created ?? 0} · updated ${c.updated ?? 0} · skipped ${c.skipped ?? 0} · failed ${c.failed ?? 0}`;
+              return (
+                <tr key={j.id} className="border-b border-line align-top" data-testid="job-row">
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    <Link href={`/jobs/${j.id}`} className="underline">
+                      Import #{j.id}
+                    </Link>
+                    {j.dryRun && <div className="text-xs text-muted">dry run</div>}
+                  </td>
+                  <td className="py-2 pr-3 break-all">{j.fileName}</td>
+                  <td className="py-2 pr-3">{j.actor}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
+                  <td className="py-2 pr-3">
+                    <JobStatusBadge status={j.status} />
+                  </td>
+                  <td className="py-2 pr-3 text-right">
+                    {formatCount(j.totalRows)}
+                    {j.invalidRows > 0 && <div className="text-xs text-red-700 dark:text-red-300">{formatCount(j.invalidRows)} invalid</div>}
+                  </td>
+                  <td className="py-2 pr-3 text-xs">{outcome}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{formatDuration(j.durationMs)}</td>
+                </tr>
+              );
+            })}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={8} className="py-6 text-center text-muted">
+                  No imports match.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        {q.page > 1 && <Link href={pageHref(q, q.page - 1)}>← Newer</Link>}
+        <span>
+          Page {q.page} of {pages}
+        </span>
+        {q.page < pages && <Link href={pageHref(q, q.page + 1)}>Older →</Link>}
+      </nav>
+    </section>
+  );
+}
+
+function pageHref(q: JobsQuery, page: number): string {
+  const p = new URLSearchParams();
+  if (q.status) p.set("status", q.status);
+  if (q.actor) p.set("actor", q.actor);
+  p.set("page", String(page));
+  return `/jobs?${p}`;
 }

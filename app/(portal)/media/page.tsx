@@ -1,7 +1,141 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { ComingSoon } from "../_components/coming-soon";
+import Link from "next/link";
+import { ErrorCard, Pager } from "./_components/notice";
+import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
+import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
+import { describeError } from "@/lib/synapse/describe-error";
+import { formatBytes, formatCount } from "@/lib/format";
+import { USAGE_PAGE_SIZE, usageQuerySchema, type UsageQuery } from "@/lib/schemas/media";
+import { UsageChart } from "./_components/usage-chart";
+import { DeleteMediaDialog } from "./_components/delete-media-dialog";
+import { PurgeRemoteDialog } from "./_components/purge-remote-dialog";
+import { SortHeader } from "./_components/sort-header";
 
-export default async function MediaPage() {
-  await requireAdmin();
-  return <ComingSoon title="Media" what="See media usage and reclaim disk space." />;
+const TOP_USERS = 10;
+
+export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin();
+  const q = usageQuerySchema.parse(await searchParams);
+  let data: { totals: Awaited<ReturnType<typeof getLocalMediaTotals>>; top: MediaUsage[]; rows: MediaUsage[]; total: number } | null = null;
+  let error: string | null = null;
+  try {
+    const [totals, top, page] = await Promise.all([
+      getLocalMediaTotals(admin.creds),
+      listMediaUsage(admin.creds, { from: 0, limit: TOP_USERS, orderBy: "media_length", dir: "desc" }),
+      listMediaUsage(admin.creds, { from: (q.page - 1) * USAGE_PAGE_SIZE, limit: USAGE_PAGE_SIZE, orderBy: q.sort, dir: q.dir, search: q.q }),
+    ]);
+    data = { totals, top: top.users, rows: page.users, total: page.total };
+  } catch (e) {
+    redirectIfSessionEnded(e);
+    error = describeError(e).message;
+  }
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / USAGE_PAGE_SIZE));
+  const href = (patch: Partial<UsageQuery>) => usageHref({ ...q, ...patch });
+
+  return (
+    <section className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Media</h1>
+        <div className="ml-auto flex flex-wrap gap-2">
+          <DeleteMediaDialog />
+          <PurgeRemoteDialog />
+          <Link href="/jobs/purges" className="btn-secondary">
+            Purge history
+          </Link>
+        </div>
+      </div>
+      <ErrorCard message={error} />
+      {data && (
+        <>
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <div className="card">
+              <dt className="text-sm text-muted">Local media on the server</dt>
+              <dd className="text-2xl font-semibold" data-testid="media-total-bytes" data-raw={data.totals.mediaBytes}>
+                {formatBytes(data.totals.mediaBytes)}
+              </dd>
+            </div>
+            <div className="card">
+              <dt className="text-sm text-muted">Files</dt>
+              <dd className="text-2xl font-semibold" data-testid="media-total-files">
+                {formatCount(data.totals.mediaFiles)}
+              </dd>
+            </div>
+            <div className="card">
+              <dt className="text-sm text-muted">Users with media</dt>
+              <dd className="text-2xl font-semibold">{formatCount(data.totals.mediaUsers)}</dd>
+            </div>
+          </dl>
+          <UsageChart users={data.top} totalBytes={data.totals.mediaBytes} />
+
+          <h2 className="text-lg font-semibold">Usage by user</h2>
+          <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the usage table">
+            <label className="flex flex-col gap-1">
+              <span>Search users</span>
+              <input name="q" defaultValue={q.q ?? ""} placeholder="name or display name" className="field" />
+            </label>
+            <input type="hidden" name="sort" value={q.sort} />
+            <input type="hidden" name="dir" value={q.dir} />
+            <button type="submit" className="btn-primary py-1.5">
+              Search
+            </button>
+            {q.q && (
+              <Link href={href({ q: undefined, page: 1 })} className="btn-secondary py-1.5">
+                Clear
+              </Link>
+            )}
+          </form>
+          <p className="text-sm text-muted">{formatCount(data.total)} users</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" aria-label="Media usage by user">
+              <thead className="border-b border-line text-muted">
+                <tr>
+                  <SortHeader label="User" column="user_id" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
+                  <SortHeader label="Display name" column="displayname" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
+                  <SortHeader label="Files" column="media_count" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} align="right" />
+                  <SortHeader label="Size" column="media_length" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} align="right" />
+                  <th className="py-2 pr-3 text-right">Share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((u) => (
+                  <tr key={u.userId} className="border-b border-line" data-testid="usage-row">
+                    <td className="py-2 pr-3">
+                      <Link href={`/media/users/${encodeURIComponent(u.userId)}`} className="underline-offset-2 hover:underline">
+                        {u.userId}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-3">{u.displayname ?? ""}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatCount(u.files)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums" data-raw={u.bytes}>
+                      {formatBytes(u.bytes)}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {data!.totals.mediaBytes > 0 ? `${((u.bytes / data!.totals.mediaBytes) * 100).toFixed(1)}%` : "—"}
+                    </td>
+                  </tr>
+                ))}
+                {data.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="py-6 text-center text-muted">
+                      No users match.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={q.page} pages={pages} href={(page) => href({ page })} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function usageHref(q: UsageQuery): string {
+  const p = new URLSearchParams();
+  if (q.q) p.set("q", q.q);
+  p.set("sort", q.sort);
+  p.set("dir", q.dir);
+  if (q.page > 1) p.set("page", String(q.page));
+  return `/media?${p}`;
 }

@@ -1,7 +1,99 @@
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ComingSoon } from "../_components/coming-soon";
+import { getResolutions } from "@/lib/db/report-triage";
+import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
+import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { attempt, ErrorNote } from "../rooms/_components/attempt";
+import { SelectField as Select } from "../rooms/_components/select-field";
+import { Pager, TableHead, UserLink } from "../rooms/_components/links";
 
-export default async function ReportsPage() {
-  await requireAdmin();
-  return <ComingSoon title="Reports" what="Triage reported events." />;
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin();
+  const q = reportListQuerySchema.parse(await searchParams);
+  const list = await attempt(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
+  const reports = list.data?.reports ?? [];
+  const resolutions = await getResolutions(admin.homeserver, reports.map((r) => r.id));
+  const arranged = arrangeReports(reports, (id) => resolutions.has(id), q.status, q.sort);
+  const unresolved = reports.filter((r) => !resolutions.has(r.id)).length;
+  const pages = Math.max(1, Math.ceil(arranged.length / REPORTS_PAGE_SIZE));
+  const rows = arranged.slice((q.page - 1) * REPORTS_PAGE_SIZE, q.page * REPORTS_PAGE_SIZE);
+
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Reported events</h1>
+      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter reports">
+        <Select name="status" label="Status" value={q.status} options={REPORT_STATUSES} />
+        <Select name="sort" label="Sort" value={q.sort} options={REPORT_SORTS} />
+        <label className="flex flex-col gap-1">
+          <span>Room ID</span>
+          <input name="room" defaultValue={q.room ?? ""} placeholder="!abc:example.org" className="field" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span>Sender</span>
+          <input name="sender" defaultValue={q.sender ?? ""} placeholder="@spammer:example.org" className="field" />
+        </label>
+        <button type="submit" className="btn-primary py-1.5">
+          Apply
+        </button>
+        <Link href="/reports" className="btn-secondary py-1.5">
+          Clear
+        </Link>
+      </form>
+      <ErrorNote error={list.error} />
+      <p className="text-sm text-muted" data-testid="reports-summary">
+        {formatCount(reports.length)} reports{q.room ? ` in ${q.room}` : ""}
+        {q.sender ? ` about ${q.sender}` : ""}, {formatCount(unresolved)} unresolved. Unresolved reports come first.
+        {list.data?.truncated && ` Only the newest ${formatCount(REPORTS_READ_CAP)} of ${formatCount(list.data.total)} are shown.`}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <TableHead columns={["Status", "Received (UTC)", "Room", "Sender", "Reporter", "Reason", "Score"]} />
+          <tbody>
+            {rows.map((r) => {
+              const res = resolutions.get(r.id);
+              return (
+                <tr key={r.id} className="border-b border-line align-top" data-testid="report-row" data-report-id={r.id}>
+                  <td className="py-2 pr-3">
+                    <Link href={`/reports/${r.id}`} className="font-medium underline" data-testid="report-status">
+                      {res ? "Resolved" : "Unresolved"}
+                    </Link>
+                    {res && (
+                      <div className="text-xs text-muted">
+                        by {res.resolvedBy}, {formatDateTime(res.resolvedAt)}
+                      </div>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
+                  <td className="py-2 pr-3 break-all">
+                    <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
+                      {r.roomName ?? r.roomAlias ?? r.roomId}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3 break-all">
+                    <UserLink userId={r.sender} />
+                  </td>
+                  <td className="py-2 pr-3 break-all">
+                    <UserLink userId={r.reporter} />
+                  </td>
+                  <td className="py-2 pr-3 break-words" data-testid="report-reason">
+                    {r.reason ?? "—"}
+                  </td>
+                  <td className="py-2 pr-3">{r.score ?? "—"}</td>
+                </tr>
+              );
+            })}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="py-6 text-center text-muted">
+                  No reports match.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={q.page} pages={pages} href={(p) => reportListHref(q, { page: p })} />
+    </section>
+  );
 }

@@ -1,7 +1,107 @@
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ComingSoon } from "../_components/coming-soon";
+import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
+import { getRoomBlocks, listRooms } from "@/lib/synapse/rooms";
+import {
+  effectiveOrder,
+  parseJobIds,
+  ROOM_PAGE_SIZES,
+  ROOM_SORTS,
+  roomListHref,
+  roomListQuerySchema,
+  synapseDir,
+  type RoomSort,
+} from "@/lib/schemas/rooms";
+import { formatCount } from "@/lib/format";
+import { attempt, ErrorNote } from "./_components/attempt";
+import { BlockByIdForm } from "./_components/block-by-id-form";
+import { JobProgress } from "./_components/job-progress";
+import { Pager } from "./_components/links";
+import { RoomTable, type SortHeader } from "./_components/room-table";
+import { SelectField as Select } from "./_components/select-field";
 
-export default async function RoomsPage() {
-  await requireAdmin();
-  return <ComingSoon title="Rooms" what="List, inspect, block and delete rooms, and purge chat history." />;
+const COLUMNS: { label: string; sort?: RoomSort }[] = [
+  { label: "Name", sort: "name" },
+  { label: "Members", sort: "joined_members" },
+  { label: "Local members", sort: "joined_local_members" },
+  { label: "State events", sort: "state_events" },
+  { label: "Version", sort: "version" },
+  { label: "Creator", sort: "creator" },
+  { label: "Encryption", sort: "encryption" },
+  { label: "Federatable", sort: "federatable" },
+  { label: "Published", sort: "public" },
+  { label: "Join rule", sort: "join_rules" },
+];
+
+const tri = (v: "any" | "yes" | "no") => (v === "any" ? undefined : v === "yes");
+
+export default async function RoomsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin();
+  const raw = await searchParams;
+  const q = roomListQuerySchema.parse(raw);
+  const order = effectiveOrder(q);
+
+  await resumeRoomJobs(admin.creds, admin.homeserver);
+  const jobIds = [...new Set([...parseJobIds(raw.jobs), ...(await listRunningRoomJobIds(admin.homeserver))])];
+
+  const page = await attempt(async () => {
+    const list = await listRooms(admin.creds, {
+      search: q.q || undefined,
+      orderBy: q.sort,
+      dir: synapseDir(q.sort, order),
+      from: (q.page - 1) * q.size,
+      limit: q.size,
+      publicRooms: tri(q.published),
+      emptyRooms: tri(q.empty),
+    });
+    const blocks = await getRoomBlocks(admin.creds, list.rooms.map((r) => r.roomId)).catch(() => new Map<string, boolean>());
+    return { ...list, rows: list.rooms.map((r) => ({ ...r, blocked: blocks.get(r.roomId) ?? null })) };
+  });
+  const total = page.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / q.size));
+
+  const headers: SortHeader[] = COLUMNS.map((c) =>
+    c.sort
+      ? {
+          label: c.label,
+          active: q.sort === c.sort,
+          order: q.sort === c.sort ? order : ROOM_SORTS[c.sort].natural,
+          href: roomListHref(q, { sort: c.sort, order: q.sort === c.sort ? (order === "asc" ? "desc" : "asc") : undefined, page: 1 }),
+        }
+      : { label: c.label },
+  );
+
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Rooms</h1>
+      <JobProgress ids={jobIds} heading="Room deletes and history purges" />
+
+      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Find rooms">
+        <label className="flex flex-col gap-1">
+          <span>Search</span>
+          <input name="q" defaultValue={q.q ?? ""} placeholder="name, alias or exact room ID" className="field min-w-64" />
+        </label>
+        <Select name="published" label="Published" value={q.published} options={{ any: "Any", yes: "In the directory", no: "Not in the directory" }} />
+        <Select name="empty" label="Members" value={q.empty} options={{ any: "Any", no: "With members", yes: "Empty" }} />
+        <Select name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(Object.entries(ROOM_SORTS).map(([k, v]) => [k, v.label]))} />
+        <Select name="order" label="Order" value={order} options={{ asc: "Ascending", desc: "Descending" }} />
+        <Select name="size" label="Per page" value={String(q.size)} options={Object.fromEntries(ROOM_PAGE_SIZES.map((n) => [String(n), String(n)]))} />
+        <button type="submit" className="btn-primary py-1.5">
+          Apply
+        </button>
+        <Link href="/rooms" className="btn-secondary py-1.5">
+          Clear
+        </Link>
+      </form>
+
+      <ErrorNote error={page.error} />
+      <p className="text-sm text-muted" data-testid="rooms-total" data-total={total}>
+        {formatCount(total)} rooms{q.q ? ` matching “${q.q}”` : ""}, sorted by {ROOM_SORTS[q.sort].label.toLowerCase()} ({order === "asc" ? "ascending" : "descending"})
+      </p>
+      <RoomTable rows={page.data?.rows ?? []} headers={headers} />
+      <Pager page={q.page} pages={pages} href={(p) => roomListHref(q, { page: p })} />
+      <BlockByIdForm />
+    </section>
+  );
 }
+

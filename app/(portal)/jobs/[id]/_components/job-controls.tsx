@@ -1,0 +1,93 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/actions/result";
+import {
+  cancelImportAction,
+  purgePasswordsAction,
+  rerunFailedRowsAction,
+  resumeImportAction,
+  runForRealAction,
+  startImportAction,
+} from "../actions";
+
+export type ControlsState = {
+  jobId: number;
+  canStart: boolean;
+  startLabel: string;
+  canCancel: boolean;
+  cancelLabel: string;
+  canResume: boolean;
+  canRunForReal: boolean;
+  rerunLabel: string | null;
+  canPurge: boolean;
+};
+
+type AnyAction = (raw: unknown) => Promise<ActionResult<unknown>>;
+
+export function JobControls(s: ControlsState) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function run(action: AnyAction, confirmText?: string) {
+    if (confirmText && !window.confirm(confirmText)) return;
+    setError(null);
+    startTransition(async () => {
+      const r = await action({ jobId: s.jobId });
+      if (!r.ok) return setError(r.error.message);
+      const next = (r.data as { jobId?: number } | undefined)?.jobId;
+      if (next) router.push(`/jobs/${next}`);
+      else router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-2">
+        {s.canStart && (
+          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(startImportAction)}>
+            {s.startLabel}
+          </button>
+        )}
+        {s.canRunForReal && (
+          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(runForRealAction)}>
+            Run this import for real
+          </button>
+        )}
+        {s.canResume && (
+          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(resumeImportAction)}>
+            Resume
+          </button>
+        )}
+        {s.rerunLabel && (
+          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(rerunFailedRowsAction)}>
+            {s.rerunLabel}
+          </button>
+        )}
+        {s.canCancel && (
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(cancelImportAction)}>
+            {s.cancelLabel}
+          </button>
+        )}
+        {s.canPurge && (
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={pending}
+            onClick={() => run(purgePasswordsAction, "Erase this job's passwords for good? Download the report first if you still need them.")}
+          >
+            Purge passwords
+          </button>
+        )}
+      </div>
+      <div aria-live="polite">
+        {error && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { ImportProgress } from "@/lib/schemas/import";
+
+const LIVE = new Set(["queued", "running", "cancelling"]);
+
+function eta(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** Live progress: polls the job's figures once a second while it runs, and refreshes the page when it ends. */
+export function ProgressPanel({ jobId, initial }: { jobId: number; initial: ImportProgress }) {
+  const router = useRouter();
+  const [p, setP] = useState(initial);
+  const status = useRef(initial.status);
+
+  useEffect(() => {
+    setP(initial);
+    status.current = initial.status;
+  }, [initial]);
+
+  useEffect(() => {
+    if (!LIVE.has(p.status)) return;
+    const timer = setInterval(async () => {
+      const res = await fetch(`/api/imports/${jobId}/progress`, { cache: "no-store" }).catch(() => null);
+      if (!res?.ok) return;
+      const next = (await res.json()) as ImportProgress;
+      setP(next);
+      if (next.status !== status.current) {
+        status.current = next.status;
+        router.refresh();
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [jobId, p.status, router]);
+
+  const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
+  return (
+    <div className="card flex flex-col gap-3" aria-label="Progress" role="region">
+      <div className="flex items-baseline justify-between text-sm">
+        <span data-testid="progress-done">
+          {p.done} of {p.total} rows done
+        </span>
+        <span className="text-muted">
+          {p.ratePerSecond !== null && <>{p.ratePerSecond.toFixed(1)} rows/s · ETA {eta(p.etaSeconds)}</>}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Rows done"
+        aria-valuemin={0}
+        aria-valuemax={p.total}
+        aria-valuenow={p.done}
+        className="h-3 overflow-hidden rounded bg-canvas"
+      >
+        <div className="h-full bg-accent transition-all" style={{ width: `${percent}%` }} />
+      </div>
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-live="polite">
+        {p.dryRun ? (
+          <>
+            <Figure label="Would create" value={p.planned.create} testId="count-would-create" />
+            <Figure label="Would update" value={p.planned.update} testId="count-would-update" />
+            <Figure label="Would skip" value={p.planned.skip} testId="count-would-skip" />
+            {p.planned.stop > 0 && <Figure label="Would stop" value={p.planned.stop} testId="count-would-stop" />}
+          </>
+        ) : (
+          <>
+            <Figure label="Created" value={p.created} testId="count-created" />
+            <Figure label="Updated" value={p.updated} testId="count-updated" />
+            <Figure label="Skipped" value={p.skipped} testId="count-skipped" />
+            <Figure label="Failed" value={p.failed} testId="count-failed" />
+          </>
+        )}
+      </dl>
+      {p.message && (
+        <p className="text-sm" role="status" data-testid="job-message">
+          {p.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="text-muted">{label}</dt>
+      <dd className="font-medium" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { countGeneratedPasswords, countImportRows, getImportJob, listImportRows } from "@/lib/db/import-jobs";
+import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { isJobOwner } from "@/lib/jobs/import-commands";
+import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
+import type { CellError } from "@/lib/jobs/import-row";
+import {
+  CONFLICT_LABELS,
+  FINISHED_STATUSES,
+  ID_LABELS,
+  jobRowsQuerySchema,
+  PASSWORD_LABELS,
+  ROW_STATUS_LABELS,
+  ROW_STATUSES,
+  ROWS_PAGE_SIZE,
+  type JobRowsQuery,
+} from "@/lib/schemas/import";
+import { formatDuration, JobStatusBadge } from "../_components/job-status";
+import { JobControls } from "./_components/job-controls";
+import { ProgressPanel } from "./_components/progress-panel";
+
+const PROBLEMS_SHOWN = 100;
+
+export default async function ImportJobPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const admin = await requireAdmin();
+  const id = Number((await params).id);
+  const job = Number.isInteger(id) && id > 0 ? await getImportJob(id) : null;
+  if (!job || job.homeserver !== admin.homeserver || job.status === "uploading") notFound();
+  const q = jobRowsQuerySchema.parse(await searchParams);
+
+  const [progress, counts, table, problems, generated] = await Promise.all([
+    importProgress(job),
+    countImportRows(job.id),
+    listImportRows(job.id, { status: q.status, q: q.q || undefined }, { skip: (q.page - 1) * ROWS_PAGE_SIZE, take: ROWS_PAGE_SIZE }),
+    job.invalidRows > 0 ? listImportRows(job.id, { status: "invalid" }, { skip: 0, take: PROBLEMS_SHOWN }) : null,
+    countGeneratedPasswords(job.id),
+  ]);
+  const owner = isJobOwner(job, admin);
+  const finished = FINISHED_STATUSES.includes(job.status);
+  const valid = job.totalRows - job.invalidRows;
+  const leftOver = (counts.failed ?? 0) + (counts["not-run"] ?? 0);
+  const pages = Math.max(1, Math.ceil(table.total / ROWS_PAGE_SIZE));
+
+  return (
+    <section className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/jobs">Jobs</Link> / Import #{job.id}
+      </nav>
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold">
+          Import #{job.id}
+          {job.dryRun && " (dry run)"}
+        </h1>
+        <JobStatusBadge status={job.status} />
+      </div>
+
+      <dl className="card grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="text-muted">File</dt>
+        <dd>
+          {job.fileName} ({formatBytes(job.fileBytes)}, {formatCount(job.totalRows)} rows{job.invalidRows > 0 && `, ${formatCount(job.invalidRows)} invalid`})
+        </dd>
+        <dt className="text-muted">Started by</dt>
+        <dd>
+          {job.actor} on {formatDateTime(job.createdAt)}
+        </dd>
+        <dt className="text-muted">Options</dt>
+        <dd>
+          When the user exists: {CONFLICT_LABELS[job.options.conflict].toLowerCase()} · Passwords: {PASSWORD_LABELS[job.options.passwords].toLowerCase()} · Ids:{" "}
+          {ID_LABELS[job.options.ids].toLowerCase()} · Concurrency {job.options.concurrency}
+        </dd>
+        {job.parentId && (
+          <>
+            <dt className="text-muted">From</dt>
+            <dd>
+              <Link href={`/jobs/${job.parentId}`} className="underline">
+                Import #{job.parentId}
+              </Link>
+            </dd>
+          </>
+        )}
+        {(job.status === "running" || job.status === "queued") && job.credentialKind && (
+          <>
+            <dt className="text-muted">Runs as</dt>
+            <dd>
+              {job.credentialKind === "job-device"
+                ? "its own sign-in (a device of the admin's account), so signing out does not stop it"
+                : "the admin's session: signing out pauses the job until someone presses Resume"}
+            </dd>
+          </>
+        )}
+        {finished && (
+          <>
+            <dt className="text-muted">Duration</dt>
+            <dd>{formatDuration(job.durationMs)}</dd>
+          </>
+        )}
+      </dl>
+
+      {job.warnings.map((w) => (
+        <p key={w} className="card text-sm text-amber-800 dark:text-amber-200" role="note">
+          {w}
+        </p>
+      ))}
+
+      {job.status === "review" && (
+        <p className="card text-sm" role="status">
+          {valid === 0
+            ? "No row of this file is valid. Fix the file and upload it again."
+            : `${formatCount(job.invalidRows)} of ${formatCount(job.totalRows)} rows have problems (listed below). Nothing has been sent to the homeserver. You can run the ${formatCount(valid)} valid rows only, or fix the file and upload it again.`}
+        </p>
+      )}
+
+      {job.status !== "review" && <ProgressPanel jobId={job.id} initial={progress} />}
+
+      <JobControls
+        jobId={job.id}
+        canStart={job.status === "review" && valid > 0}
+        startLabel={`${job.dryRun ? "Dry-run" : "Import"} the ${formatCount(valid)} valid rows`}
+        canCancel={["review", "queued", "running", "paused"].includes(job.status)}
+        cancelLabel={job.status === "review" ? "Discard" : "Cancel import"}
+        canResume={job.status === "paused"}
+        canRunForReal={job.dryRun && job.status === "completed" && valid > 0}
+        rerunLabel={!job.dryRun && finished && leftOver > 0 ? `Re-run ${formatCount(leftOver)} failed or not-run rows` : null}
+        canPurge={owner && finished && !job.dryRun && generated > 0}
+      />
+
+      {finished && (
+        <div className="card flex flex-col gap-1 text-sm">
+          <a href={`/api/imports/${job.id}/report`} download className="underline" data-testid="report-link">
+            Download the report (CSV)
+          </a>
+          {generated > 0 && owner && (
+            <span>
+              It includes the {formatCount(generated)} generated passwords, for you only. Purge them once you have handed them out
+              {job.passwordsDownloadedAt ? ` (last downloaded ${formatDateTime(job.passwordsDownloadedAt)})` : ""}.
+            </span>
+          )}
+          {generated > 0 && !owner && <span>Its generated passwords are only in the report {job.actor} downloads.</span>}
+          {job.passwordsPurgedAt && <span>Passwords purged on {formatDateTime(job.passwordsPurgedAt)}.</span>}
+        </div>
+      )}
+
+      {problems && problems.rows.length > 0 && (
+        <section className="flex flex-col gap-2" aria-labelledby="problems-heading">
+          <h2 id="problems-heading" className="text-lg font-semibold">
+            Problems in the file
+          </h2>
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line text-muted">
+              <tr>
+                <th className="py-1 pr-3">Line</th>
+                <th className="py-1 pr-3">Column</th>
+                <th className="py-1 pr-3">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.rows.flatMap((r) =>
+                (JSON.parse(r.errors ?? "[]") as CellError[]).map((e, i) => (
+                  <tr key={`${r.id}-${i}`} className="border-b border-line" data-testid="problem-row">
+                    <td className="py-1 pr-3">{r.line}</td>
+                    <td className="py-1 pr-3 font-mono">{e.column === "row" ? "—" : e.column}</td>
+                    <td className="py-1 pr-3">{e.message}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+          {job.invalidRows > PROBLEMS_SHOWN && (
+            <p className="text-sm text-muted">
+              The first {PROBLEMS_SHOWN} of {formatCount(job.invalidRows)} invalid rows;{" "}
+              <Link href={`/jobs/${job.id}?status=invalid`} className="underline">
+                show all
+              </Link>
+              .
+            </p>
+          )}
+        </section>
+      )}
+
+      <section className="flex flex-col gap-2" aria-labelledby="rows-heading">
+        <h2 id="rows-heading" className="text-lg font-semibold">
+          Rows
+        </h2>
+        <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter rows">
+          <label className="flex flex-col gap-1">
+            <span>Outcome</span>
+            <select name="status" defaultValue={q.status ?? ""} className="field">
+              <option value="">Any</option>
+              {ROW_STATUSES.filter((s) => (counts[s] ?? 0) > 0 || s === q.status).map((s) => (
+                <option key={s} value={s}>
+                  {ROW_STATUS_LABELS[s]} ({counts[s] ?? 0})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span>Search</span>
+            <input name="q" defaultValue={q.q ?? ""} placeholder="user id or text" className="field" />
+          </label>
+          <button type="submit" className="btn-primary py-1.5">
+            Filter
+          </button>
+          <Link href={`/jobs/${job.id}`} className="btn-secondary py-1.5">
+            Clear
+          </Link>
+        </form>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line text-muted">
+              <tr>
+                <th className="py-2 pr-3">Line</th>
+                <th className="py-2 pr-3">User</th>
+                <th className="py-2 pr-3">Outcome</th>
+                <th className="py-2 pr-3">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((r) => (
+                <tr key={r.id} className="border-b border-line align-top" data-testid="import-row">
+                  <td className="py-2 pr-3">{r.line}</td>
+                  <td className="py-2 pr-3 break-all">{rowIdentity(r)}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap" data-testid="row-outcome">
+                    {ROW_STATUS_LABELS[r.status]}
+                  </td>
+                  <td className="py-2 pr-3 text-xs">
+                    {r.reason && <div>{r.reason}</div>}
+                    {r.changes && <div className="text-muted">{describeChanges(r.changes)}</div>}
+                  </td>
+                </tr>
+              ))}
+              {table.rows.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="py-6 text-center text-muted">
+                    No rows match.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+          {q.page > 1 && <Link href={rowsHref(job.id, q, q.page - 1)}>← Previous</Link>}
+          <span>
+            Page {q.page} of {pages}
+          </span>
+          {q.page < pages && <Link href={rowsHref(job.id, q, q.page + 1)}>Next →</Link>}
+        </nav>
+      </section>
+    </section>
+  );
+}
+
+function rowsHref(jobId: number, q: JobRowsQuery, page: number): string {
+  const p = new URLSearchParams();
+  if (q.status) p.set("status", q.status);
+  if (q.q) p.set("q", q.q);
+  p.set("page", String(page));
+  return `/jobs/${jobId}?${p}`;
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getPurgeRecord } from "@/lib/db/purge-history";
+import { isJobLive } from "@/lib/jobs/media-purges";
+import { PurgeRows } from "../_components/purge-rows";
+import { JobProgress } from "../../../media/_components/job-progress";
+
+export default async function PurgeRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const { id: raw } = await params;
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const row = await getPurgeRecord(id);
+  if (!row) notFound();
+  const live = isJobLive(id);
+  return (
+    <section className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/jobs">Jobs</Link> / <Link href="/jobs/purges">purge history</Link> / {id}
+      </nav>
+      <h1 className="text-2xl font-semibold">Purge {id}</h1>
+      {live && <JobProgress purgeId={id} unit={row.kind === "media.purge-remote-cache" ? "purged" : "deleted"} />}
+      <PurgeRows rows={[{ ...row, live }]} />
+      {row.synapseTaskId && <p className="text-sm text-muted">Synapse task: {row.synapseTaskId}</p>}
+    </section>
+  );
+}

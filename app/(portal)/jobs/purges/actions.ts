@@ -1,0 +1,7 @@
+"use server";
+// Read-only: the state of one purge-history row, polled by the pages that started the work.
+import { z } from "zod";
+import { adminAction } from "@/lib/actions/admin-action";
+import { getPurgeStatus } from "@/lib/jobs/media-purges";
+
+export const getPurgeStatusAction = adminAction({ schema: z.object({ id: z.number().int().positive() }) }, async ({ id }) => getPurgeStatus(id));

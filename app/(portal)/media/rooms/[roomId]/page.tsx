@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { ErrorCard, Pager } from "../../_components/notice";
+import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
+import { mapPool } from "@/lib/synapse/media-pool";
+import { describeError } from "@/lib/synapse/describe-error";
+import { formatCount } from "@/lib/format";
+import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
+import { MediaTable, type MediaRow } from "../../_components/media-table";
+import { QuarantineAll } from "../../_components/bulk-actions";
+import { decodeParam } from "../../_components/media-sort-links";
+
+export default async function RoomMediaPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ roomId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const admin = await requireAdmin();
+  const roomId = decodeParam((await params).roomId);
+  const q = roomMediaQuerySchema.parse(await searchParams);
+  const valid = roomScopeSchema.safeParse({ roomId });
+  let data: { rows: MediaRow[]; total: number; local: number } | null = null;
+  let error: string | null = valid.success ? null : `"${roomId}" is not a room ID (like !abc:example.org).`;
+  if (valid.success) {
+    try {
+      // Synapse lists a room's media as bare mxc URIs: details are read for the shown page only.
+      const refs = await listRoomMediaRefs(admin.creds, roomId);
+      const shown = refs.slice((q.page - 1) * MEDIA_PAGE_SIZE, q.page * MEDIA_PAGE_SIZE);
+      const local = serverNameOf(admin.actor);
+      const files = await mapPool(shown, 6, (r) => getMediaFile(admin.creds, local, r.server, r.mediaId));
+      data = { rows: shown.map((r, i) => ({ server: r.server, mediaId: r.mediaId, file: files[i] ?? null })), total: refs.length, local: refs.filter((r) => r.local).length };
+    } catch (e) {
+      redirectIfSessionEnded(e);
+      error = describeError(e).message;
+    }
+  }
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / MEDIA_PAGE_SIZE));
+  const href = (page: number) => `/media/rooms/${encodeURIComponent(roomId)}${page > 1 ? `?page=${page}` : ""}`;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/media">Media</Link> / room
+      </nav>
+      <h1 className="text-2xl font-semibold break-all">Media in {roomId}</h1>
+      <ErrorCard message={error} />
+      {data && (
+        <>
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-sm" data-testid="room-media-total">
+              {formatCount(data.total)} {data.total === 1 ? "file" : "files"} referenced in the room ({formatCount(data.local)} local,{" "}
+              {formatCount(data.total - data.local)} remote)
+            </p>
+            <div className="ml-auto flex flex-wrap items-center gap-2">
+              <QuarantineAll owner={{ roomId }} />
+            </div>
+          </div>
+          <MediaTable rows={data.rows} scope={roomId} showUploader />
+          <Pager page={q.page} pages={pages} href={href} />
+        </>
+      )}
+    </section>
+  );
+}

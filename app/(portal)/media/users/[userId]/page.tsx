@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { ErrorCard, Pager } from "../../_components/notice";
+import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { listUserMedia, type UserMediaPage } from "@/lib/synapse/media";
+import { describeError } from "@/lib/synapse/describe-error";
+import { formatBytes, formatCount } from "@/lib/format";
+import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQuery } from "@/lib/schemas/media";
+import { MediaTable } from "../../_components/media-table";
+import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
+import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
+
+export default async function UserMediaPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ userId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const admin = await requireAdmin();
+  const userId = decodeParam((await params).userId);
+  const q = userMediaQuerySchema.parse(await searchParams);
+  const valid = userScopeSchema.safeParse({ userId });
+  let page: UserMediaPage | null = null;
+  let error: string | null = valid.success ? null : `"${userId}" is not a Matrix user ID (like @alice:example.org).`;
+  if (valid.success) {
+    try {
+      page = await listUserMedia(admin.creds, userId, { from: (q.page - 1) * MEDIA_PAGE_SIZE, limit: MEDIA_PAGE_SIZE, orderBy: q.sort, dir: q.dir });
+    } catch (e) {
+      redirectIfSessionEnded(e);
+      error = describeError(e).message;
+    }
+  }
+  const pages = Math.max(1, Math.ceil((page?.total ?? 0) / MEDIA_PAGE_SIZE));
+  const href = (patch: Partial<UserMediaQuery>) => userMediaHref(userId, { ...q, ...patch });
+  const pageBytes = page?.files.reduce((s, f) => s + f.size, 0) ?? 0;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/media">Media</Link> / user
+      </nav>
+      <h1 className="text-2xl font-semibold break-all">Media of {userId}</h1>
+      <ErrorCard message={error} />
+      {page && (
+        <>
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-sm" data-testid="user-media-total">
+              {formatCount(page.total)} {page.total === 1 ? "file" : "files"}
+              {page.files.length > 0 && <span className="text-muted"> · this page: {formatBytes(pageBytes)}</span>}
+            </p>
+            <div className="ml-auto flex flex-wrap items-center gap-2">
+              <QuarantineAll owner={{ userId }} />
+              <DeleteAllUserMedia userId={userId} files={page.total} />
+            </div>
+          </div>
+          <MediaSortLinks sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
+          <MediaTable rows={page.files.map((f) => ({ server: f.server, mediaId: f.mediaId, file: f }))} scope={userId} />
+          <Pager page={q.page} pages={pages} href={(page) => href({ page })} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function userMediaHref(userId: string, q: UserMediaQuery): string {
+  const p = new URLSearchParams({ sort: q.sort, dir: q.dir });
+  if (q.page > 1) p.set("page", String(q.page));
+  return `/media/users/${encodeURIComponent(userId)}?${p}`;
+}

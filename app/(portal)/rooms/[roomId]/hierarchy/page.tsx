@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getSpaceHierarchy } from "@/lib/synapse/rooms";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { TableHead } from "../../_components/links";
+
+export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
+  if (!tab.room.isSpace) return <p className="card text-muted">This room is not a space, so it has no hierarchy.</p>;
+  const tree = await attempt(() => getSpaceHierarchy(admin.creds, roomId));
+  const names = new Map((tree.data ?? []).map((r) => [r.roomId, r.name ?? r.canonicalAlias ?? r.roomId]));
+  return (
+    <div className="flex flex-col gap-3">
+      <ErrorNote error={tree.error} />
+      <p className="text-sm text-muted">The space and the rooms and spaces under it, as this server knows them.</p>
+      <table className="w-full text-left text-sm">
+        <TableHead columns={["Room", "Kind", "Members", "Join rule", "Children"]} />
+        <tbody>
+          {tree.data?.map((r) => (
+            <tr key={r.roomId} className="border-b border-line align-top" data-testid="hierarchy-room">
+              <td className="py-2 pr-3">
+                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
+                  {r.name ?? "(no name)"}
+                </Link>
+                <div className="font-mono text-xs text-muted break-all">{r.roomId}</div>
+              </td>
+              <td className="py-2 pr-3">{r.roomId === roomId ? "this space" : r.isSpace ? "space" : "room"}</td>
+              <td className="py-2 pr-3">{r.joinedMembers}</td>
+              <td className="py-2 pr-3">{r.joinRule ?? "—"}</td>
+              <td className="py-2 pr-3">
+                <ul>
+                  {r.children.map((c) => (
+                    <li key={c.roomId}>
+                      {names.get(c.roomId) ?? c.roomId}
+                      {c.suggested ? " (suggested)" : ""}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

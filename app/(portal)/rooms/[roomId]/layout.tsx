@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getRoomBlock } from "@/lib/synapse/rooms";
+import { parseRoomRef } from "@/lib/schemas/rooms";
+import { attempt, ErrorNote, loadRoom, roomIdParam } from "../_components/attempt";
+import { RoomBadges } from "../_components/badges";
+import { BlockToggle } from "../_components/moderation";
+import { RoomTabs } from "../_components/room-tabs";
+
+export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
+  const admin = await requireAdmin();
+  const roomId = roomIdParam((await params).roomId);
+  const ref = parseRoomRef(roomId, false);
+  if (!ref.ok) {
+    return (
+      <section className="flex flex-col gap-4">
+        <h1 className="text-2xl font-semibold">Room</h1>
+        <ErrorNote error={ref.message} />
+        <Link href="/rooms">← All rooms</Link>
+      </section>
+    );
+  }
+  const [room, block] = await Promise.all([loadRoom(roomId), attempt(() => getRoomBlock(admin.creds, roomId))]);
+
+  if (room.error || !room.data) {
+    return (
+      <section className="flex flex-col gap-4">
+        <Link href="/rooms" className="text-sm">
+          ← All rooms
+        </Link>
+        <h1 className="text-2xl font-semibold break-all">{roomId}</h1>
+        <ErrorNote error={room.error} />
+        {!room.error && (
+          <p className="card" data-testid="room-missing">
+            This server does not know this room: it was deleted, or nobody here has joined it.
+          </p>
+        )}
+        {block.data && <BlockToggle roomId={roomId} blocked={block.data.blocked} />}
+        {children}
+      </section>
+    );
+  }
+
+  const r = room.data;
+  return (
+    <section className="flex flex-col gap-4">
+      <Link href="/rooms" className="text-sm">
+        ← All rooms
+      </Link>
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold">{r.name ?? "(no name)"}</h1>
+        <div className="font-mono text-sm text-muted break-all" data-testid="room-id">
+          {r.roomId}
+          {r.canonicalAlias && ` · ${r.canonicalAlias}`}
+        </div>
+        <RoomBadges flags={{ published: r.published, encrypted: r.encryption !== null, space: r.isSpace, blocked: block.data?.blocked ?? null }} />
+      </header>
+      <RoomTabs roomId={r.roomId} isSpace={r.isSpace} />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getRoomMembers } from "@/lib/synapse/rooms";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { Pager, UserLink } from "../../_components/links";
+
+const PAGE_SIZE = 100;
+
+export default async function RoomMembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ roomId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
+  const sp = await searchParams;
+  const localOnly = sp.local === "1";
+  const page = Math.max(1, Math.min(100_000, Number(sp.page) || 1));
+  const members = await attempt(() => getRoomMembers(admin.creds, roomId));
+  const localServer = serverNameOf(admin.actor);
+  const isLocal = (id: string) => serverNameOf(id) === localServer;
+  const all = members.data ?? [];
+  const shown = (localOnly ? all.filter(isLocal) : all).slice().sort();
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const base = `/rooms/${encodeURIComponent(roomId)}/members`;
+  const href = (local: boolean, p = 1) => `${base}?${new URLSearchParams({ ...(local ? { local: "1" } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <ErrorNote error={members.error} />
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span data-testid="member-count">
+          {shown.length} {localOnly ? "local " : ""}joined member{shown.length === 1 ? "" : "s"}
+        </span>
+        <nav aria-label="Member filter" className="flex gap-2">
+          <Link href={href(false)} aria-current={!localOnly ? "page" : undefined} className={!localOnly ? "font-semibold" : "underline"}>
+            All
+          </Link>
+          <Link href={href(true)} aria-current={localOnly ? "page" : undefined} className={localOnly ? "font-semibold" : "underline"}>
+            Local only
+          </Link>
+        </nav>
+        <span className="text-muted">Synapse lists joined members only (not invited, left or banned users).</span>
+      </div>
+      <ul className="card flex flex-col gap-1 text-sm" aria-label="Members">
+        {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((id) => (
+          <li key={id} data-testid="member" className="flex gap-2">
+            <UserLink userId={id} />
+            <span className="text-xs text-muted">{isLocal(id) ? "local" : "remote"}</span>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="text-muted">No members.</li>}
+      </ul>
+      {pages > 1 && <Pager page={page} pages={pages} href={(p) => href(localOnly, p)} />}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
+import { messagesQuerySchema, parseUtcDateTime } from "@/lib/schemas/rooms";
+import { formatDateTime } from "@/lib/format";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { TableHead, UserLink } from "../../_components/links";
+import { JsonDetails } from "../../_components/json-details";
+
+export default async function RoomMessagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ roomId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
+  const q = messagesQuerySchema.parse(await searchParams);
+  const base = `/rooms/${encodeURIComponent(roomId)}/messages`;
+
+  let notice: string | null = null;
+  let from = q.from;
+  let dir = q.dir;
+  if (q.at) {
+    const ts = parseUtcDateTime(q.at)!;
+    if (ts > Date.now()) notice = "That date is in the future; showing the newest messages.";
+    else {
+      const token = await attempt(() => timelineTokenAt(admin.creds, roomId, ts));
+      if (token.data) {
+        from = token.data;
+        dir = "b";
+      } else if (!token.error) notice = `Nothing was sent at or before ${q.at.replace("T", " ")} UTC; showing the newest messages.`;
+      else notice = token.error;
+    }
+  }
+  const page = await attempt(() => getRoomMessages(admin.creds, roomId, { from, dir }));
+  const link = (token: string, d: "b" | "f") => `${base}?${new URLSearchParams({ from: token, dir: d })}`;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <form method="get" action={base} className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Jump to a date">
+        <label className="flex flex-col gap-1">
+          <span>Jump to (UTC)</span>
+          <input type="datetime-local" name="at" defaultValue={q.at ?? ""} className="field" required />
+        </label>
+        <button type="submit" className="btn-primary py-1.5">
+          Jump
+        </button>
+        <Link href={base} className="btn-secondary py-1.5">
+          Newest
+        </Link>
+      </form>
+      {notice && (
+        <p role="status" className="text-sm text-muted">
+          {notice}
+        </p>
+      )}
+      <ErrorNote error={page.error} />
+      <Pager newer={page.data?.newerFrom ? link(page.data.newerFrom, "f") : null} older={page.data?.olderFrom ? link(page.data.olderFrom, "b") : null} />
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <TableHead columns={["Sent (UTC)", "Sender", "Type", "Content"]} />
+          <tbody>
+            {page.data?.events.map((e) => (
+              <tr key={e.eventId} className="border-b border-line align-top" data-testid="timeline-event">
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
+                <td className="py-2 pr-3 break-all">
+                  <UserLink userId={e.sender} />
+                </td>
+                <td className="py-2 pr-3 font-mono text-xs">{e.type}</td>
+                <td className="py-2 pr-3">
+                  <div data-testid="timeline-summary" className="break-words">
+                    {e.summary}
+                  </div>
+                  <JsonDetails json={e.json} summary={e.eventId} />
+                </td>
+              </tr>
+            ))}
+            {page.data && page.data.events.length === 0 && (
+              <tr>
+                <td colSpan={4} className="py-6 text-center text-muted">
+                  No events here.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pager newer={page.data?.newerFrom ? link(page.data.newerFrom, "f") : null} older={page.data?.olderFrom ? link(page.data.olderFrom, "b") : null} />
+    </div>
+  );
+}
+
+function Pager({ newer, older }: { newer: string | null; older: string | null }) {
+  return (
+    <nav aria-label="Timeline pages" className="flex gap-4 text-sm">
+      {newer ? <Link href={newer}>← Newer</Link> : <span className="text-muted">← Newer</span>}
+      {older ? <Link href={older}>Older →</Link> : <span className="text-muted">Older →</span>}
+    </nav>
+  );
+}

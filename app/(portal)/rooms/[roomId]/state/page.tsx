@@ -1,0 +1,38 @@
+import { getRoomState } from "@/lib/synapse/rooms";
+import { formatDateTime } from "@/lib/format";
+import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { TableHead, UserLink } from "../../_components/links";
+import { JsonDetails } from "../../_components/json-details";
+
+export default async function RoomStatePage({ params }: { params: Promise<{ roomId: string }> }) {
+  const tab = await roomTab(params);
+  if (!tab) return null;
+  const { admin, roomId } = tab;
+  const state = await attempt(() => getRoomState(admin.creds, roomId));
+  return (
+    <div className="flex flex-col gap-3">
+      <ErrorNote error={state.error} />
+      <p className="text-sm text-muted">{state.data?.length ?? 0} current state events, by type.</p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <TableHead columns={["Type", "State key", "Sender", "Sent (UTC)", "Event"]} />
+          <tbody>
+            {state.data?.map((e) => (
+              <tr key={e.eventId} className="border-b border-line align-top" data-testid="state-event">
+                <td className="py-2 pr-3 font-mono">{e.type}</td>
+                <td className="py-2 pr-3 font-mono break-all">{e.stateKey || "—"}</td>
+                <td className="py-2 pr-3 break-all">
+                  <UserLink userId={e.sender} />
+                </td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
+                <td className="py-2 pr-3">
+                  <JsonDetails json={e.json} summary={e.eventId} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

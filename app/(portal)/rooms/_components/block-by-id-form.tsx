@@ -1,0 +1,70 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { parseRoomRef } from "@/lib/schemas/rooms";
+import { setRoomBlockAction } from "../actions";
+import { OutcomeText, useActionRunner } from "./action-runner";
+
+/** Block or unblock any room ID, including rooms this server has never seen; or open a room by ID. */
+export function BlockByIdForm() {
+  const router = useRouter();
+  const [value, setValue] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const { pending, outcome, run, setOutcome } = useActionRunner();
+
+  function checked(): string | null {
+    const r = parseRoomRef(value, false);
+    setFieldError(r.ok ? null : r.message);
+    setOutcome(null);
+    return r.ok ? r.value : null;
+  }
+  function block(b: boolean) {
+    const roomId = checked();
+    if (roomId) run(() => setRoomBlockAction({ roomId, block: b }), () => (b ? `Blocked ${roomId}.` : `Unblocked ${roomId}.`));
+  }
+
+  return (
+    <form
+      className="card flex flex-col gap-2"
+      aria-label="Room by ID"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const roomId = checked();
+        if (roomId) router.push(`/rooms/${encodeURIComponent(roomId)}`);
+      }}
+    >
+      <h2 className="font-semibold">A room by ID</h2>
+      <p className="text-sm text-muted">Blocking works for rooms this server has not seen yet: nobody here can join them later.</p>
+      <label htmlFor="room-by-id" className="text-sm font-medium">
+        Room ID
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id="room-by-id"
+          className="field min-w-72 flex-1 font-mono"
+          placeholder="!abc123:example.org"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? "room-by-id-error" : undefined}
+        />
+        <button type="submit" className="btn-secondary py-1.5">
+          Open
+        </button>
+        <button type="button" className="btn-secondary py-1.5" disabled={pending} onClick={() => block(true)}>
+          Block
+        </button>
+        <button type="button" className="btn-secondary py-1.5" disabled={pending} onClick={() => block(false)}>
+          Unblock
+        </button>
+      </div>
+      {fieldError && (
+        <p id="room-by-id-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {fieldError}
+        </p>
+      )}
+      <OutcomeText outcome={outcome} />
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+/** An event's JSON, folded away until asked for. */
+export function JsonDetails({ json, summary = "JSON" }: { json: string; summary?: string }) {
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs text-muted">{summary}</summary>
+      <pre className="mt-1 max-h-96 max-w-3xl overflow-auto rounded bg-canvas p-2 text-xs">{json}</pre>
+    </details>
+  );
+}

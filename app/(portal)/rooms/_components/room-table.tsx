@@ -1,0 +1,102 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { RoomSummary } from "@/lib/synapse/rooms";
+import { RoomBadges } from "./badges";
+import { DeleteRoomsDialog } from "./delete-rooms-dialog";
+import { UserLink } from "./links";
+
+export type RoomRow = RoomSummary & { blocked: boolean | null };
+export type SortHeader = { label: string; href: string; active: boolean; order: "asc" | "desc" } | { label: string; href?: undefined };
+
+/** The rooms page's table: rows from the server, selection for bulk delete kept here. */
+export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: SortHeader[] }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.roomId));
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const chosen = rows.filter((r) => selected.has(r.roomId)).map((r) => r.roomId);
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span data-testid="selected-count">{chosen.length} selected</span>
+        <DeleteRoomsDialog
+          roomIds={chosen}
+          what={chosen.length === 1 ? chosen[0] : `${chosen.length} rooms`}
+          buttonLabel="Delete selected…"
+          disabled={chosen.length === 0}
+          followOn="here"
+        />
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-line text-muted">
+            <tr>
+              <th className="py-2 pr-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all rooms on this page"
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.roomId)))}
+                />
+              </th>
+              {headers.map((h) => (
+                <th key={h.label} className="py-2 pr-3 whitespace-nowrap" aria-sort={h.href && h.active ? (h.order === "asc" ? "ascending" : "descending") : undefined}>
+                  {h.href ? (
+                    <Link href={h.href} className="hover:underline">
+                      {h.label}
+                      {h.active ? (h.order === "asc" ? " ▲" : " ▼") : ""}
+                    </Link>
+                  ) : (
+                    h.label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.roomId} className="border-b border-line align-top" data-testid="room-row" data-room-id={r.roomId}>
+                <td className="py-2 pr-2">
+                  <input type="checkbox" aria-label={`Select ${r.name ?? r.roomId}`} checked={selected.has(r.roomId)} onChange={() => toggle(r.roomId)} />
+                </td>
+                <td className="py-2 pr-3">
+                  <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="font-medium hover:underline" data-testid="room-name">
+                    {r.name ?? "(no name)"}
+                  </Link>
+                  <div className="text-xs text-muted">{r.canonicalAlias}</div>
+                  <div className="font-mono text-xs text-muted break-all">{r.roomId}</div>
+                  <RoomBadges flags={{ published: r.published, encrypted: r.encryption !== null, space: r.isSpace, blocked: r.blocked }} />
+                </td>
+                <td className="py-2 pr-3" data-testid="room-members">{r.joinedMembers}</td>
+                <td className="py-2 pr-3">{r.joinedLocalMembers}</td>
+                <td className="py-2 pr-3">{r.stateEvents}</td>
+                <td className="py-2 pr-3">{r.version ?? "—"}</td>
+                <td className="py-2 pr-3 break-all">
+                  {r.creator ? <UserLink userId={r.creator} /> : "—"}
+                </td>
+                <td className="py-2 pr-3">{r.encryption ?? "none"}</td>
+                <td className="py-2 pr-3">{r.federatable ? "yes" : "no"}</td>
+                <td className="py-2 pr-3">{r.published ? "yes" : "no"}</td>
+                <td className="py-2 pr-3">{r.joinRules ?? "—"}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={headers.length + 1} className="py-6 text-center text-muted">
+                  No rooms match.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

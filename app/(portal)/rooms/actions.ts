@@ -1,0 +1,99 @@
+"use server";
+// Room endpoints. Each one authorizes, validates and audits through adminAction, then makes one lib call.
+import { revalidatePath } from "next/cache";
+import { adminAction } from "@/lib/actions/admin-action";
+import { requestRoomDeletes } from "@/lib/jobs/room-delete-request";
+import { startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
+import {
+  clearForwardExtremities,
+  forceJoinRoom,
+  makeRoomAdmin,
+  setPublishedInDirectory,
+  setRoomBlock,
+} from "@/lib/synapse/rooms";
+import {
+  parseUtcDateTime,
+  purgeHistorySchema,
+  roomBlockSchema,
+  roomDeleteSchema,
+  roomIdOnlySchema,
+  roomPublishSchema,
+  roomUserSchema,
+} from "@/lib/schemas/rooms";
+
+const roomPath = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
+
+// Queues the deletes (single or bulk); the page follows them through /rooms/job-status.
+export const deleteRoomsAction = adminAction({ schema: roomDeleteSchema }, async (input, admin) => {
+  const result = await requestRoomDeletes(admin.creds, { actor: admin.actor, homeserver: admin.homeserver }, input);
+  revalidatePath("/rooms");
+  return result;
+});
+
+// Starts Synapse's history purge for one room and follows it server-side.
+export const purgeHistoryAction = adminAction(
+  {
+    schema: purgeHistorySchema,
+    audit: (i) => ({
+      action: "room.purge-history",
+      target: i.roomId,
+      params: { ...(i.mode === "date" ? { before: `${i.before} UTC` } : { beforeEventId: i.eventId }), deleteLocalEvents: i.deleteLocalEvents },
+    }),
+  },
+  async (i, admin) => {
+    const target = i.mode === "date" ? { beforeTs: parseUtcDateTime(i.before)! } : { beforeEventId: i.eventId };
+    const id = await startPurgeHistoryJob(admin.creds, { actor: admin.actor, homeserver: admin.homeserver }, i.roomId, target, i.deleteLocalEvents);
+    revalidatePath(roomPath(i.roomId));
+    return { recordId: id };
+  },
+);
+
+// Block or unblock, also for room IDs the server has never seen.
+export const setRoomBlockAction = adminAction(
+  { schema: roomBlockSchema, audit: (i) => ({ action: i.block ? "room.block" : "room.unblock", target: i.roomId }) },
+  async (i, admin) => {
+    await setRoomBlock(admin.creds, i.roomId, i.block);
+    revalidatePath("/rooms", "layout");
+    return { blocked: i.block };
+  },
+);
+
+// Publish in or remove from the room directory.
+export const setRoomPublishedAction = adminAction(
+  { schema: roomPublishSchema, audit: (i) => ({ action: i.publish ? "room.publish" : "room.unpublish", target: i.roomId }) },
+  async (i, admin) => {
+    await setPublishedInDirectory(admin.creds, i.roomId, i.publish);
+    revalidatePath("/rooms", "layout");
+    return { published: i.publish };
+  },
+);
+
+// Power level 100 for a user, granted by the room's most powerful local member.
+export const makeRoomAdminAction = adminAction(
+  { schema: roomUserSchema, audit: (i) => ({ action: "room.make-admin", target: i.room, params: { userId: i.userId } }) },
+  async (i, admin) => {
+    await makeRoomAdmin(admin.creds, i.room, i.userId);
+    revalidatePath("/rooms", "layout");
+    return null;
+  },
+);
+
+// Joins a local user to a room without their consent.
+export const forceJoinRoomAction = adminAction(
+  { schema: roomUserSchema, audit: (i) => ({ action: "room.force-join", target: i.room, params: { userId: i.userId } }) },
+  async (i, admin) => {
+    const roomId = await forceJoinRoom(admin.creds, i.room, i.userId);
+    revalidatePath("/rooms", "layout");
+    return { roomId };
+  },
+);
+
+// Drops all but the newest forward extremity (a room with many becomes slow).
+export const clearExtremitiesAction = adminAction(
+  { schema: roomIdOnlySchema, audit: (i) => ({ action: "room.clear-extremities", target: i.roomId }) },
+  async (i, admin) => {
+    const deleted = await clearForwardExtremities(admin.creds, i.roomId);
+    revalidatePath(roomPath(i.roomId), "layout");
+    return { deleted };
+  },
+);

@@ -1,0 +1,12 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getImportJob } from "@/lib/db/import-jobs";
+import { importProgress } from "@/lib/jobs/import-report";
+
+// Live figures for a job's progress bar (the page polls this; the job itself runs on the server).
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const id = Number((await params).id);
+  const job = Number.isInteger(id) && id > 0 ? await getImportJob(id) : null;
+  if (!job || job.homeserver !== admin.homeserver) return Response.json({ error: { code: "NOT_FOUND", message: "There is no such import job." } }, { status: 404 });
+  return Response.json(await importProgress(job), { headers: { "cache-control": "no-store" } });
+}

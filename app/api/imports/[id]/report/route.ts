@@ -1,0 +1,37 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { record } from "@/lib/audit/record";
+import { countGeneratedPasswords, getImportJob, updateImportJob } from "@/lib/db/import-jobs";
+import { importReportLines } from "@/lib/jobs/import-report";
+import { isJobOwner } from "@/lib/jobs/import-commands";
+
+// The result CSV, streamed. Generated passwords are in it only for the admin who started the import.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const id = Number((await params).id);
+  const job = Number.isInteger(id) && id > 0 ? await getImportJob(id) : null;
+  if (!job || job.homeserver !== admin.homeserver || job.status === "uploading") return new Response("There is no such import job.", { status: 404 });
+  const withPasswords = isJobOwner(job, admin) && (await countGeneratedPasswords(job.id)) > 0;
+  if (withPasswords) {
+    await updateImportJob(job.id, { passwordsDownloadedAt: new Date() });
+    await record({ actor: admin.actor, homeserver: admin.homeserver }, { action: "import.passwords-download", target: job.fileName, params: { importJob: job.id } }, "ok");
+  }
+  const lines = importReportLines(job, withPasswords);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="import-${job.id}-report.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

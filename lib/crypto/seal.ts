@@ -1,0 +1,50 @@
+import "server-only";
+import crypto from "node:crypto";
+import { getSessionSecret } from "@/lib/auth/session-secret";
+
+/**
+ * Encryption at rest for secrets the portal must keep for a while (a job's access token, passwords of an
+ * import). AES-256-GCM with a key derived from SESSION_SECRET per purpose, so a leaked database alone
+ * reveals nothing, and a ciphertext cannot be moved to another purpose (the purpose is authenticated data).
+ */
+export type SealPurpose = "import-credential" | "import-password";
+
+const VERSION = "v1";
+const keys = new Map<string, Buffer>();
+
+function keyFor(purpose: SealPurpose, secret: string): Buffer {
+  const cacheKey = `${purpose}\0${secret}`;
+  let key = keys.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(crypto.hkdfSync("sha256", secret, "synapse-admin-portal/seal", purpose, 32));
+    keys.clear(); // one secret at a time; never keep keys of an old secret around
+    keys.set(cacheKey, key);
+  }
+  return key;
+}
+
+export function seal(plaintext: string, purpose: SealPurpose, context = "", secret = getSessionSecret()): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", keyFor(purpose, secret), iv);
+  cipher.setAAD(Buffer.from(`${purpose}\0${context}`));
+  const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [VERSION, iv.toString("base64url"), ct.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+}
+
+export class UnsealError extends Error {
+  readonly name = "UnsealError";
+}
+
+/** Throws UnsealError when the value was sealed with another secret, purpose or context, or was altered. */
+export function unseal(sealed: string, purpose: SealPurpose, context = "", secret = getSessionSecret()): string {
+  const [version, iv, ct, tag] = sealed.split(".");
+  if (version !== VERSION || !iv || ct === undefined || !tag) throw new UnsealError("not a sealed value");
+  try {
+    const decipher = crypto.createDecipheriv("aes-256-gcm", keyFor(purpose, secret), Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(`${purpose}\0${context}`));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+  } catch {
+    throw new UnsealError("the value cannot be decrypted with the current SESSION_SECRET");
+  }
+}

@@ -1,0 +1,350 @@
+import "server-only";
+import { db } from "./client";
+import type { ImportOptions, JobStatus, RowStatus } from "@/lib/schemas/import";
+
+// CSV import jobs and their rows. Counts are always derived from the rows (group by status), so they
+// can never drift from what was recorded, even across a crash.
+
+export type ImportJobRecord = {
+  id: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  actor: string;
+  homeserver: string;
+  serverName: string;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  dryRun: boolean;
+  options: ImportOptions;
+  status: JobStatus;
+  message: string | null;
+  totalRows: number;
+  invalidRows: number;
+  warnings: string[];
+  credential: string | null;
+  credentialKind: string | null;
+  cancelRequested: boolean;
+  parentId: number | null;
+  passwordsDownloadedAt: Date | null;
+  passwordsPurgedAt: Date | null;
+  durationMs: number | null;
+};
+
+export type ImportRowRecord = {
+  id: number;
+  jobId: number;
+  line: number;
+  userId: string | null;
+  input: string;
+  status: RowStatus;
+  changes: string | null;
+  errors: string | null;
+  reason: string | null;
+  csvPassword: string | null;
+  generatedPassword: string | null;
+  attempt: string | null;
+  finishedAt: Date | null;
+};
+
+export type NewImportRow = Pick<ImportRowRecord, "line" | "userId" | "input" | "status" | "errors" | "reason" | "csvPassword">;
+
+export type RowCounts = Partial<Record<RowStatus, number>>;
+
+type JobRow = Awaited<ReturnType<ReturnType<typeof db>["importJob"]["findFirstOrThrow"]>>;
+
+function toJob(r: JobRow): ImportJobRecord {
+  return {
+    ...r,
+    options: JSON.parse(r.options) as ImportOptions,
+    status: r.status as JobStatus,
+    warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+  };
+}
+
+export async function createImportJob(j: {
+  actor: string;
+  homeserver: string;
+  serverName: string;
+  fileName: string;
+  dryRun: boolean;
+  options: ImportOptions;
+  status: JobStatus;
+  parentId?: number | null;
+  fileSha256?: string;
+  fileBytes?: number;
+  totalRows?: number;
+  invalidRows?: number;
+  warnings?: string[];
+}): Promise<number> {
+  const row = await db().importJob.create({
+    data: {
+      actor: j.actor,
+      homeserver: j.homeserver,
+      serverName: j.serverName,
+      fileName: j.fileName,
+      fileSha256: j.fileSha256 ?? "",
+      fileBytes: j.fileBytes ?? 0,
+      dryRun: j.dryRun,
+      options: JSON.stringify(j.options),
+      status: j.status,
+      parentId: j.parentId ?? null,
+      totalRows: j.totalRows ?? 0,
+      invalidRows: j.invalidRows ?? 0,
+      warnings: j.warnings?.length ? JSON.stringify(j.warnings) : null,
+    },
+  });
+  return row.id;
+}
+
+export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db().importRow.createMany({ data: rows.map((r) => ({ ...r, jobId })) });
+}
+
+export type JobUpdate = Partial<{
+  status: JobStatus;
+  message: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  durationMs: number | null;
+  totalRows: number;
+  invalidRows: number;
+  warnings: string[];
+  fileSha256: string;
+  fileBytes: number;
+  credential: string | null;
+  credentialKind: string | null;
+  cancelRequested: boolean;
+  options: ImportOptions;
+  passwordsDownloadedAt: Date | null;
+  passwordsPurgedAt: Date | null;
+}>;
+
+export async function updateImportJob(id: number, u: JobUpdate): Promise<void> {
+  const { warnings, options, ...rest } = u;
+  await db().importJob.update({
+    where: { id },
+    data: {
+      ...rest,
+      ...(warnings ? { warnings: JSON.stringify(warnings) } : {}),
+      ...(options ? { options: JSON.stringify(options) } : {}),
+    },
+  });
+}
+
+/** Changes a job's status only if it is still in one of `from` (two requests racing cannot both win). */
+export async function transitionImportJob(id: number, from: JobStatus[], u: JobUpdate & { status: JobStatus }): Promise<boolean> {
+  const { warnings, options, ...rest } = u;
+  const r = await db().importJob.updateMany({
+    where: { id, status: { in: from } },
+    data: { ...rest, ...(warnings ? { warnings: JSON.stringify(warnings) } : {}), ...(options ? { options: JSON.stringify(options) } : {}) },
+  });
+  return r.count === 1;
+}
+
+export async function deleteImportJob(id: number): Promise<void> {
+  await db().importJob.delete({ where: { id } }).catch(() => undefined);
+}
+
+export async function getImportJob(id: number): Promise<ImportJobRecord | null> {
+  const r = await db().importJob.findUnique({ where: { id } });
+  return r ? toJob(r) : null;
+}
+
+export async function importJobsInStatus(statuses: JobStatus[]): Promise<ImportJobRecord[]> {
+  const rows = await db().importJob.findMany({ where: { status: { in: statuses } }, orderBy: { id: "asc" } });
+  return rows.map(toJob);
+}
+
+export type ImportJobFilter = { homeserver: string; status?: JobStatus; actor?: string };
+
+export async function listImportJobs(
+  f: ImportJobFilter,
+  page: { skip: number; take: number },
+): Promise<{ rows: (ImportJobRecord & { counts: RowCounts })[]; total: number }> {
+  const where = {
+    homeserver: f.homeserver,
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.actor ? { actor: { contains: f.actor } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().importJob.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),
+    db().importJob.count({ where }),
+  ]);
+  const counts = await countRowsByJob(rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...toJob(r), counts: counts.get(r.id) ?? {} })), total };
+}
+
+async function countRowsByJob(jobIds: number[]): Promise<Map<number, RowCounts>> {
+  const out = new Map<number, RowCounts>();
+  if (jobIds.length === 0) return out;
+  const groups = await db().importRow.groupBy({ by: ["jobId", "status"], where: { jobId: { in: jobIds } }, _count: { _all: true } });
+  for (const g of groups) {
+    const c = out.get(g.jobId) ?? {};
+    c[g.status as RowStatus] = g._count._all;
+    out.set(g.jobId, c);
+  }
+  return out;
+}
+
+export async function countImportRows(jobId: number): Promise<RowCounts> {
+  return (await countRowsByJob([jobId])).get(jobId) ?? {};
+}
+
+export async function countRowsFinishedSince(jobId: number, since: Date): Promise<number> {
+  return db().importRow.count({ where: { jobId, finishedAt: { gte: since } } });
+}
+
+export type ImportRowFilter = { status?: RowStatus; q?: string };
+
+export async function listImportRows(
+  jobId: number,
+  f: ImportRowFilter,
+  page: { skip: number; take: number },
+): Promise<{ rows: ImportRowRecord[]; total: number }> {
+  const where = {
+    jobId,
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.q ? { OR: [{ userId: { contains: f.q } }, { input: { contains: f.q } }, { reason: { contains: f.q } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().importRow.findMany({ where, orderBy: { line: "asc" }, ...page }),
+    db().importRow.count({ where }),
+  ]);
+  return { rows: rows as ImportRowRecord[], total };
+}
+
+/** Rows in file order after `afterLine`, a page at a time (the runner never loads a whole file). */
+export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<ImportRowRecord[]> {
+  return (await db().importRow.findMany({
+    where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
+    orderBy: { line: "asc" },
+    take,
+  })) as ImportRowRecord[];
+}
+
+/** All rows of a job a page at a time by id, for the report and for copies. */
+export async function rowsAfterId(jobId: number, afterId: number, take: number, statuses?: RowStatus[]): Promise<ImportRowRecord[]> {
+  return (await db().importRow.findMany({
+    where: { jobId, id: { gt: afterId }, ...(statuses ? { status: { in: statuses } } : {}) },
+    orderBy: { id: "asc" },
+    take,
+  })) as ImportRowRecord[];
+}
+
+export async function rowsInStatus(jobId: number, status: RowStatus): Promise<ImportRowRecord[]> {
+  return (await db().importRow.findMany({ where: { jobId, status }, orderBy: { line: "asc" } })) as ImportRowRecord[];
+}
+
+export async function hasRowsInStatus(jobId: number, statuses: RowStatus[]): Promise<boolean> {
+  return (await db().importRow.count({ where: { jobId, status: { in: statuses } }, take: 1 })) > 0;
+}
+
+export async function setRowUserIds(updates: { id: number; userId: string }[]): Promise<void> {
+  if (updates.length === 0) return;
+  await db().$transaction(updates.map((u) => db().importRow.update({ where: { id: u.id }, data: { userId: u.userId } })));
+}
+
+/** Recorded before the call to Synapse, so a crash leaves a row that says what might have happened. */
+export async function markRowInFlight(id: number, attempt: "create" | "update", data: { generatedPassword?: string | null; changes?: string | null }): Promise<void> {
+  await db().importRow.update({
+    where: { id },
+    data: { status: "in-flight", attempt, ...(data.generatedPassword !== undefined ? { generatedPassword: data.generatedPassword } : {}), ...(data.changes !== undefined ? { changes: data.changes } : {}) },
+  });
+}
+
+export type RowOutcome = {
+  status: RowStatus;
+  reason?: string | null;
+  changes?: string | null;
+  /** the file's password is erased once a row no longer needs it (kept for failures, which may be re-run) */
+  eraseCsvPassword?: boolean;
+  generatedPassword?: string | null;
+  userId?: string;
+};
+
+export async function finishRow(id: number, o: RowOutcome): Promise<void> {
+  await db().importRow.update({
+    where: { id },
+    data: {
+      status: o.status,
+      reason: o.reason ?? null,
+      attempt: null,
+      finishedAt: new Date(),
+      ...(o.changes !== undefined ? { changes: o.changes } : {}),
+      ...(o.eraseCsvPassword ? { csvPassword: null } : {}),
+      ...(o.generatedPassword !== undefined ? { generatedPassword: o.generatedPassword } : {}),
+      ...(o.userId ? { userId: o.userId } : {}),
+    },
+  });
+}
+
+/** Many rows with the same outcome in one statement (dry runs and skips of big files). */
+export async function finishRows(ids: number[], o: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
+  if (ids.length === 0) return;
+  await db().importRow.updateMany({
+    where: { id: { in: ids } },
+    data: { status: o.status, reason: o.reason ?? null, attempt: null, finishedAt: new Date(), ...(o.eraseCsvPassword ? { csvPassword: null } : {}) },
+  });
+}
+
+export async function finishRowsInStatus(jobId: number, from: RowStatus[], to: RowStatus): Promise<void> {
+  await db().importRow.updateMany({ where: { jobId, status: { in: from } }, data: { status: to, attempt: null } });
+}
+
+export async function resetRowsToPending(ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db().importRow.updateMany({ where: { id: { in: ids } }, data: { status: "pending", attempt: null } });
+}
+
+/**
+ * Copies rows into another job: invalid rows stay invalid (so its report covers the whole file), the others
+ * become pending and take their sealed file passwords along (the source keeps none). Generated ids are
+ * dropped unless `keepUserIds`, so they are chosen again against the server as it is then.
+ */
+export async function moveRowsToJob(fromJobId: number, toJobId: number, statuses: RowStatus[] | undefined, keepUserIds: boolean): Promise<number> {
+  let afterId = 0;
+  let copied = 0;
+  for (;;) {
+    const batch = await rowsAfterId(fromJobId, afterId, 1000, statuses);
+    if (batch.length === 0) break;
+    afterId = batch[batch.length - 1].id;
+    await db().$transaction([
+      db().importRow.createMany({
+        data: batch.map((r) =>
+          r.status === "invalid"
+            ? { jobId: toJobId, line: r.line, userId: r.userId, input: r.input, status: "invalid", errors: r.errors, reason: r.reason }
+            : {
+                jobId: toJobId,
+                line: r.line,
+                userId: keepUserIds || !isGenerated(r.input) ? r.userId : null,
+                input: r.input,
+                status: "pending",
+                csvPassword: r.csvPassword,
+              },
+        ),
+      }),
+      db().importRow.updateMany({ where: { id: { in: batch.map((r) => r.id) } }, data: { csvPassword: null } }),
+    ]);
+    copied += batch.filter((r) => r.status !== "invalid").length;
+  }
+  return copied;
+}
+
+function isGenerated(input: string): boolean {
+  return (JSON.parse(input) as { localpart?: string }).localpart === undefined;
+}
+
+/** Erases every password the job still holds (generated ones and the file's). */
+export async function purgeRowPasswords(jobId: number): Promise<void> {
+  await db().importRow.updateMany({
+    where: { jobId, OR: [{ generatedPassword: { not: null } }, { csvPassword: { not: null } }] },
+    data: { generatedPassword: null, csvPassword: null },
+  });
+}
+
+export async function countGeneratedPasswords(jobId: number): Promise<number> {
+  return db().importRow.count({ where: { jobId, generatedPassword: { not: null } } });
+}

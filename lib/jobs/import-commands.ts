@@ -1,0 +1,163 @@
+// What an admin can do with an import job: start it, cancel, resume, run a dry run for real, re-run
+// failures, and handle generated passwords. Called by the job page's actions and the upload route
+// (which authorize and audit); the work itself happens in import-runner.
+import type { SynapseCredentials } from "@/lib/synapse/client";
+import { mintJobToken } from "@/lib/synapse/import-users";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
+import {
+  countImportRows,
+  createImportJob,
+  finishRowsInStatus,
+  getImportJob,
+  moveRowsToJob,
+  purgeRowPasswords,
+  transitionImportJob,
+  updateImportJob,
+  type ImportJobRecord,
+} from "@/lib/db/import-jobs";
+import type { JobStatus } from "@/lib/schemas/import";
+import { dropCredential, isImportRunning, requestImportCancel, runImportJob, sealCredential } from "./import-runner";
+
+export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string };
+
+/** An expected refusal, with the sentence the admin reads (describeError passes it through). */
+export class ImportCommandError extends PortalRefusal {
+  readonly name = "ImportCommandError";
+}
+
+export async function loadJobFor(jobId: number, who: { homeserver: string }): Promise<ImportJobRecord> {
+  const job = await getImportJob(jobId);
+  // Jobs of other homeservers do not exist for this admin.
+  if (!job || job.homeserver !== who.homeserver || job.status === "uploading") throw new ImportCommandError("NOT_FOUND", "There is no such import job.");
+  return job;
+}
+
+export function isJobOwner(job: ImportJobRecord, who: { actor: string; homeserver: string }): boolean {
+  return job.actor === who.actor && job.homeserver === who.homeserver;
+}
+
+/**
+ * The credential the worker keeps (sealed) while the job is unfinished: a device of its own when the
+ * server allows it, so signing out does not stop the job; otherwise the admin's session token.
+ */
+async function attachCredential(jobId: number, who: JobActor): Promise<void> {
+  let token: string | null = null;
+  try {
+    token = await mintJobToken(who.creds, `Synapse Admin Portal import #${jobId}`);
+  } catch (e) {
+    console.warn(`[portal] import job ${jobId}: no job token, using the session's (${e instanceof Error ? e.message : e})`);
+  }
+  await updateImportJob(jobId, {
+    credential: sealCredential(jobId, token ?? who.creds.accessToken),
+    credentialKind: token ? "job-device" : "session",
+  });
+}
+
+async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<void> {
+  await attachCredential(jobId, who);
+  const ok = await transitionImportJob(jobId, from, { status: "queued", message: null, cancelRequested: false });
+  if (!ok) {
+    const job = await getImportJob(jobId);
+    if (job) await dropCredential(job);
+    throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
+  }
+  runImportJob(jobId);
+}
+
+/** A validated upload with at least one valid row starts (as a dry run or for real, as chosen). */
+export async function startImport(jobId: number, who: JobActor): Promise<void> {
+  const job = await loadJobFor(jobId, who);
+  if (job.status !== "review") throw new ImportCommandError("CONFLICT", "This job has already been started.");
+  if (job.totalRows - job.invalidRows === 0) throw new ImportCommandError("NO_VALID_ROWS", "No row of this file is valid, so there is nothing to run. Fix the file and upload it again.");
+  await queue(jobId, ["review"], who);
+}
+
+/** Stops a job after the rows in flight; a job that is not running ends at once. */
+export async function cancelImport(jobId: number, who: JobActor): Promise<"cancelling" | "cancelled"> {
+  const job = await loadJobFor(jobId, who);
+  if (["queued", "running", "cancelling"].includes(job.status) && isImportRunning(jobId)) {
+    await updateImportJob(jobId, { cancelRequested: true });
+    await transitionImportJob(jobId, ["queued", "running"], { status: "cancelling" });
+    requestImportCancel(jobId);
+    return "cancelling";
+  }
+  if (!["review", "paused", "queued", "running", "cancelling"].includes(job.status)) {
+    throw new ImportCommandError("CONFLICT", "This job has already ended.");
+  }
+  const rowsInFlight = (await countImportRows(jobId))["in-flight"] ?? 0;
+  if (rowsInFlight > 0 && job.status !== "review") {
+    // Their outcome is unknown until Synapse is asked: let the worker settle them while it cancels.
+    await attachCredential(jobId, who);
+    await updateImportJob(jobId, { cancelRequested: true });
+    await transitionImportJob(jobId, [job.status], { status: "cancelling" });
+    runImportJob(jobId);
+    return "cancelling";
+  }
+  await finishRowsInStatus(jobId, ["pending"], "not-run");
+  await dropCredential(job);
+  const finishedAt = new Date();
+  await transitionImportJob(jobId, [job.status], {
+    status: "cancelled",
+    finishedAt,
+    durationMs: job.startedAt ? finishedAt.getTime() - job.startedAt.getTime() : 0,
+    message: job.status === "review" ? "Discarded without running." : "Cancelled.",
+    cancelRequested: false,
+  });
+  return "cancelled";
+}
+
+/** A paused job continues with the resuming admin's credential. */
+export async function resumeImport(jobId: number, who: JobActor): Promise<void> {
+  const job = await loadJobFor(jobId, who);
+  if (job.status !== "paused") throw new ImportCommandError("CONFLICT", "Only a paused job can be resumed.");
+  if (job.credential) await dropCredential(job);
+  await queue(jobId, ["paused"], who);
+}
+
+/** A finished dry run becomes a real job over the same rows (ids from display names are chosen again). */
+export async function runDryRunForReal(jobId: number, who: JobActor): Promise<number> {
+  const source = await loadJobFor(jobId, who);
+  if (!source.dryRun || source.status !== "completed") throw new ImportCommandError("CONFLICT", "Only a completed dry run can be run for real.");
+  return followUp(source, who, { dryRun: false, statuses: undefined, fileName: source.fileName });
+}
+
+/** A new job from the rows that failed (or were not reached) in a finished job. */
+export async function rerunFailedRows(jobId: number, who: JobActor): Promise<number> {
+  const source = await loadJobFor(jobId, who);
+  if (!["completed", "stopped", "cancelled"].includes(source.status) || source.dryRun) {
+    throw new ImportCommandError("CONFLICT", "Failed rows can be re-run once the import has ended.");
+  }
+  const counts = await countImportRows(jobId);
+  if (!(counts.failed ?? 0) && !(counts["not-run"] ?? 0)) throw new ImportCommandError("NOTHING_TO_RUN", "No row failed or was left out, so there is nothing to re-run.");
+  return followUp(source, who, { dryRun: false, statuses: ["failed", "not-run"], fileName: source.fileName });
+}
+
+async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boolean; statuses: ("failed" | "not-run")[] | undefined; fileName: string }): Promise<number> {
+  const id = await createImportJob({
+    actor: who.actor,
+    homeserver: source.homeserver,
+    serverName: source.serverName,
+    fileName: o.fileName,
+    dryRun: o.dryRun,
+    options: { ...source.options, dryRun: o.dryRun },
+    status: "uploading",
+    parentId: source.id,
+    fileSha256: source.fileSha256,
+    fileBytes: source.fileBytes,
+    warnings: source.warnings,
+  });
+  const copied = await moveRowsToJob(source.id, id, o.statuses, false);
+  const invalid = o.statuses ? 0 : source.invalidRows;
+  await updateImportJob(id, { status: "review", totalRows: copied + invalid, invalidRows: invalid });
+  await queue(id, ["review"], who);
+  return id;
+}
+
+/** Generated passwords (and file passwords kept for re-runs) are erased for good. Owner only. */
+export async function purgeImportPasswords(jobId: number, who: JobActor): Promise<void> {
+  const job = await loadJobFor(jobId, who);
+  if (!isJobOwner(job, who)) throw new ImportCommandError("NOT_OWNER", `Only ${job.actor}, who started this import, can purge its passwords.`);
+  if (!["completed", "stopped", "cancelled"].includes(job.status)) throw new ImportCommandError("CONFLICT", "Passwords can be purged once the job has ended.");
+  await purgeRowPasswords(jobId);
+  await updateImportJob(jobId, { passwordsPurgedAt: new Date() });
+}

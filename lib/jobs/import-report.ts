@@ -1,0 +1,75 @@
+// The result CSV of an import and the live progress figures. Every cell goes through escapeCsvCell.
+import { csvLine } from "@/lib/csv/escape-cell";
+import { unseal } from "@/lib/crypto/seal";
+import { countImportRows, countRowsFinishedSince, rowsAfterId, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/import-jobs";
+import { ROW_STATUS_LABELS, type ImportProgress } from "@/lib/schemas/import";
+import type { Change } from "./import-plan";
+import type { StoredInput } from "./import-upload";
+
+export function describeChanges(changes: string | null): string {
+  if (!changes) return "";
+  return (JSON.parse(changes) as Change[])
+    .map((c) => (c.from === null ? `${c.field}: ${c.to ?? "(none)"}` : `${c.field}: ${c.from} → ${c.to ?? "(none)"}`))
+    .join("; ");
+}
+
+export function rowIdentity(r: Pick<ImportRowRecord, "userId" | "input">): string {
+  if (r.userId) return r.userId;
+  const input = JSON.parse(r.input) as StoredInput;
+  return input.idCell ?? "";
+}
+
+/** The report, a page of rows at a time. Generated passwords appear only when `withPasswords`. */
+export async function* importReportLines(job: ImportJobRecord, withPasswords: boolean): AsyncGenerator<string> {
+  yield csvLine(["line", "id", "outcome", "reason", "changes", "password"]);
+  for (let after = 0; ; ) {
+    const rows = await rowsAfterId(job.id, after, 1000);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    // Rows come in insertion order, which is the file's order.
+    for (const r of rows) {
+      let password = "";
+      if (withPasswords && r.generatedPassword) {
+        try {
+          password = unseal(r.generatedPassword, "import-password");
+        } catch {
+          password = "(cannot be decrypted: SESSION_SECRET changed)";
+        }
+      }
+      yield csvLine([r.line, rowIdentity(r), ROW_STATUS_LABELS[r.status] ?? r.status, r.reason ?? "", describeChanges(r.changes), password]);
+    }
+  }
+}
+
+const RATE_WINDOW_MS = 30_000;
+
+export async function importProgress(job: ImportJobRecord): Promise<ImportProgress> {
+  const c = await countImportRows(job.id);
+  const n = (k: keyof typeof c) => c[k] ?? 0;
+  const valid = job.totalRows - job.invalidRows;
+  const done = n("created") + n("updated") + n("skipped") + n("failed") + n("would-create") + n("would-update") + n("would-skip") + n("would-stop") + n("not-run");
+  let ratePerSecond: number | null = null;
+  let etaSeconds: number | null = null;
+  if (job.status === "running" || job.status === "cancelling") {
+    const since = new Date(Date.now() - RATE_WINDOW_MS);
+    const startedAt = job.startedAt ?? job.createdAt;
+    const windowMs = Math.max(1_000, Math.min(RATE_WINDOW_MS, Date.now() - startedAt.getTime()));
+    const recent = await countRowsFinishedSince(job.id, since > startedAt ? since : startedAt);
+    ratePerSecond = recent / (windowMs / 1000);
+    etaSeconds = ratePerSecond > 0 ? Math.ceil((valid - done) / ratePerSecond) : null;
+  }
+  return {
+    status: job.status,
+    dryRun: job.dryRun,
+    message: job.message,
+    total: valid,
+    done,
+    created: n("created"),
+    updated: n("updated"),
+    skipped: n("skipped"),
+    failed: n("failed"),
+    planned: { create: n("would-create"), update: n("would-update"), skip: n("would-skip"), stop: n("would-stop") },
+    ratePerSecond,
+    etaSeconds,
+  };
+}

@@ -1,0 +1,194 @@
+// Rooms: the list page's URL, room id/alias parsing, and the forms (delete, purge history, moderation).
+// Client-safe: the forms and the actions share these.
+import { z } from "zod";
+import { isValidServerName, parseMxid } from "@/lib/matrix/mxid";
+
+const ROOM_ID_EXAMPLE = "!abc123:example.org";
+const ALIAS_EXAMPLE = "#lobby:example.org";
+
+export type RoomRefResult = { ok: true; value: string; kind: "id" | "alias" } | { ok: false; message: string };
+
+/**
+ * A room ID (`!opaque:server`, or `!opaque` since room version 12) or, when allowed, an alias
+ * (`#name:server`). The message says what is wrong so nothing malformed reaches Synapse.
+ */
+export function parseRoomRef(input: string, allowAlias: boolean): RoomRefResult {
+  const text = input.trim();
+  const what = allowAlias ? "a room ID or alias" : "a room ID";
+  const example = allowAlias ? `${ROOM_ID_EXAMPLE} or ${ALIAS_EXAMPLE}` : ROOM_ID_EXAMPLE;
+  if (!text) return { ok: false, message: `Enter ${what}, like ${example}.` };
+  if (text.length > 255) return { ok: false, message: "That is too long for a room ID or alias (255 characters at most)." };
+  if (/\s/.test(text)) return { ok: false, message: `A room ID or alias has no spaces. Enter ${what}, like ${example}.` };
+  if (text.startsWith("#")) {
+    if (!allowAlias) return { ok: false, message: `This needs the room ID (starting with !), not an alias. A room ID looks like ${ROOM_ID_EXAMPLE}.` };
+    const m = /^#([^:]+):(.+)$/.exec(text);
+    if (!m) return { ok: false, message: `"${text}" is not a valid alias: it needs a server, like ${ALIAS_EXAMPLE}.` };
+    if (!isValidServerName(m[2])) return { ok: false, message: `"${m[2]}" is not a valid server name in the alias "${text}".` };
+    return { ok: true, value: text, kind: "alias" };
+  }
+  if (text.startsWith("!")) {
+    const m = /^!([^:]+)(?::(.+))?$/.exec(text);
+    if (!m || !/^[\x21-\x7E]+$/.test(m[1])) return { ok: false, message: `"${text}" is not a valid room ID. A room ID looks like ${ROOM_ID_EXAMPLE}.` };
+    if (m[2] !== undefined && !isValidServerName(m[2])) return { ok: false, message: `"${m[2]}" is not a valid server name in the room ID "${text}".` };
+    return { ok: true, value: text, kind: "id" };
+  }
+  return { ok: false, message: `"${text}" is not ${what}: a room ID starts with ! (${ROOM_ID_EXAMPLE})${allowAlias ? `, an alias with # (${ALIAS_EXAMPLE})` : ""}.` };
+}
+
+const roomRefField = (allowAlias: boolean) =>
+  z.string().transform((v, ctx) => {
+    const r = parseRoomRef(v, allowAlias);
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: r.message });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+export const roomIdField = roomRefField(false);
+export const roomIdOrAliasField = roomRefField(true);
+
+export const userIdField = z.string().transform((v, ctx) => {
+  const text = v.trim();
+  const r = parseMxid(text);
+  if (!text) ctx.addIssue({ code: "custom", message: "Enter a user ID, like @alice:example.org." });
+  else if (!r.ok || !text.startsWith("@")) ctx.addIssue({ code: "custom", message: `"${text}" is not a valid user ID. A user ID looks like @alice:example.org.` });
+  else return r.value.userId;
+  return z.NEVER;
+});
+
+// ---- List page URL ----
+
+/** Synapse's order_by keys, each with its natural direction (Synapse's `dir=f`). */
+export const ROOM_SORTS = {
+  name: { label: "Name", natural: "asc" },
+  canonical_alias: { label: "Alias", natural: "asc" },
+  joined_members: { label: "Members", natural: "desc" },
+  joined_local_members: { label: "Local members", natural: "desc" },
+  state_events: { label: "State events", natural: "desc" },
+  version: { label: "Room version", natural: "desc" },
+  creator: { label: "Creator", natural: "asc" },
+  encryption: { label: "Encryption", natural: "asc" },
+  federatable: { label: "Federatable", natural: "asc" },
+  public: { label: "Published", natural: "asc" },
+  join_rules: { label: "Join rule", natural: "asc" },
+  guest_access: { label: "Guest access", natural: "asc" },
+  history_visibility: { label: "History visibility", natural: "asc" },
+} as const satisfies Record<string, { label: string; natural: "asc" | "desc" }>;
+export type RoomSort = keyof typeof ROOM_SORTS;
+export type SortOrder = "asc" | "desc";
+
+export const ROOM_PAGE_SIZES = [25, 50, 100] as const;
+
+const triState = z.enum(["any", "yes", "no"]).default("any").catch("any");
+
+export const roomListQuerySchema = z.object({
+  q: z.string().trim().max(255).optional().catch(undefined),
+  sort: z.enum(Object.keys(ROOM_SORTS) as [RoomSort, ...RoomSort[]]).default("name").catch("name"),
+  order: z.enum(["asc", "desc"]).optional().catch(undefined),
+  published: triState,
+  empty: triState,
+  size: z.coerce.number().refine((n) => (ROOM_PAGE_SIZES as readonly number[]).includes(n)).default(25).catch(25),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+});
+export type RoomListQuery = z.infer<typeof roomListQuerySchema>;
+
+export function effectiveOrder(q: Pick<RoomListQuery, "sort" | "order">): SortOrder {
+  return q.order ?? ROOM_SORTS[q.sort].natural;
+}
+
+/** Synapse's `dir`: `f` is each key's natural direction, `b` the reverse. */
+export function synapseDir(sort: RoomSort, order: SortOrder): "f" | "b" {
+  return ROOM_SORTS[sort].natural === order ? "f" : "b";
+}
+
+export function roomListHref(q: RoomListQuery, change: Partial<RoomListQuery>): string {
+  const next = { ...q, ...change };
+  const p = new URLSearchParams();
+  if (next.q) p.set("q", next.q);
+  if (next.sort !== "name") p.set("sort", next.sort);
+  if (next.order && next.order !== ROOM_SORTS[next.sort].natural) p.set("order", next.order);
+  if (next.published !== "any") p.set("published", next.published);
+  if (next.empty !== "any") p.set("empty", next.empty);
+  if (next.size !== 25) p.set("size", String(next.size));
+  if (next.page > 1) p.set("page", String(next.page));
+  const s = p.toString();
+  return s ? `/rooms?${s}` : "/rooms";
+}
+
+// ---- Messages tab URL ----
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+export const messagesQuerySchema = z.object({
+  from: z.string().max(500).regex(/^[A-Za-z0-9_~.-]+$/).optional().catch(undefined),
+  dir: z.enum(["b", "f"]).default("b").catch("b"),
+  at: z.string().regex(LOCAL_DATE_TIME).optional().catch(undefined),
+});
+export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
+
+/** A datetime-local value (`YYYY-MM-DDTHH:MM[:SS]`), read as UTC (the portal shows UTC throughout). */
+export function parseUtcDateTime(value: string): number | null {
+  if (!LOCAL_DATE_TIME.test(value)) return null;
+  const ms = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+// ---- Forms ----
+
+export const roomDeleteSchema = z
+  .object({
+    roomIds: z.array(roomIdField).min(1, "Select at least one room.").max(200, "Delete at most 200 rooms at once."),
+    block: z.boolean(),
+    purge: z.boolean(),
+    forcePurge: z.boolean(),
+    moveMembers: z.boolean(),
+    newRoomUserId: z.string().max(255),
+    newRoomName: z.string().trim().max(255, "The new room's name is too long (255 characters at most)."),
+    message: z.string().trim().max(2000, "The message is too long (2000 characters at most)."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.forcePurge && !v.purge) {
+      ctx.addIssue({ code: "custom", path: ["forcePurge"], message: "Force purge only applies when the room is purged from the database." });
+    }
+    if (v.moveMembers) {
+      const r = userIdField.safeParse(v.newRoomUserId);
+      if (!r.success) ctx.addIssue({ code: "custom", path: ["newRoomUserId"], message: r.error.issues[0].message });
+    }
+  });
+export type RoomDeleteInput = z.input<typeof roomDeleteSchema>;
+
+export const purgeHistorySchema = z
+  .object({
+    roomId: roomIdField,
+    mode: z.enum(["date", "event"]),
+    before: z.string(),
+    eventId: z.string().trim(),
+    deleteLocalEvents: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === "date") {
+      const ms = parseUtcDateTime(v.before);
+      if (ms === null) ctx.addIssue({ code: "custom", path: ["before"], message: "Enter a date and time (UTC)." });
+      else if (ms > Date.now()) ctx.addIssue({ code: "custom", path: ["before"], message: "The date is in the future. Purging removes history before a past date." });
+      else if (ms < Date.UTC(2014, 0, 1)) ctx.addIssue({ code: "custom", path: ["before"], message: "That date is before Matrix existed (2014): there is nothing to purge." });
+    } else if (!/^\$[\x21-\x7E]+$/.test(v.eventId) || v.eventId.length > 255) {
+      ctx.addIssue({ code: "custom", path: ["eventId"], message: "Enter an event ID, like $abc123 (it starts with $)." });
+    }
+  });
+export type PurgeHistoryInput = z.input<typeof purgeHistorySchema>;
+
+export const roomBlockSchema = z.object({ roomId: roomIdField, block: z.boolean() });
+export const roomPublishSchema = z.object({ roomId: roomIdField, publish: z.boolean() });
+export const roomUserSchema = z.object({ room: roomIdOrAliasField, userId: userIdField });
+export const roomIdOnlySchema = z.object({ roomId: roomIdField });
+
+/** Job record ids carried in a URL (`jobs=3,4`): positive integers, at most 200. */
+export function parseJobIds(value: string | string[] | null | undefined): number[] {
+  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+  const ids = text
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+  return [...new Set(ids)].slice(0, 200);
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
+import { isSynapseError } from "./errors";
+
+type RawEvent = {
+  event_id: string;
+  type: string;
+  sender: string;
+  origin_server_ts: number;
+  state_key?: string;
+  content: Record<string, unknown>;
+  unsigned?: { redacted_because?: unknown };
+};
+type RawMessages = { chunk: RawEvent[]; start: string; end?: string };
+
+export type TimelineEvent = {
+  eventId: string;
+  type: string;
+  sender: string;
+  ts: number;
+  stateKey: string | null;
+  summary: string;
+  redacted: boolean;
+  json: string;
+};
+
+/** A page of the timeline, newest first, with the tokens of the pages around it (null: nothing there). */
+export type TimelinePage = { events: TimelineEvent[]; olderFrom: string | null; newerFrom: string | null };
+
+export const MESSAGES_PAGE_SIZE = 50;
+const SUMMARY_MAX = 300;
+
+/** A one-line description of an event for the timeline table. Pure. */
+export function summarizeEvent(e: { type: string; state_key?: string; content: Record<string, unknown>; unsigned?: { redacted_because?: unknown } }): string {
+  const c = e.content ?? {};
+  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  if (e.unsigned?.redacted_because || Object.keys(c).length === 0) return e.type === "m.room.redaction" ? "" : "(redacted or empty)";
+  let text: string;
+  switch (e.type) {
+    case "m.room.message":
+      text = str(c.body) || `(${str(c.msgtype) || "message"})`;
+      break;
+    case "m.room.member":
+      text = `${e.state_key ?? ""} ${str(c.membership)}${c.displayname ? ` (${str(c.displayname)})` : ""}`.trim();
+      break;
+    case "m.room.name":
+      text = `name: ${str(c.name)}`;
+      break;
+    case "m.room.topic":
+      text = `topic: ${str(c.topic)}`;
+      break;
+    case "m.room.redaction":
+      text = `redacts ${str(c.redacts)}${c.reason ? ` (${str(c.reason)})` : ""}`;
+      break;
+    case "m.room.encrypted":
+      text = "(encrypted)";
+      break;
+    default:
+      text = "";
+  }
+  return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text;
+}
+
+function toEvent(e: RawEvent): TimelineEvent {
+  return {
+    eventId: e.event_id,
+    type: e.type,
+    sender: e.sender,
+    ts: e.origin_server_ts,
+    stateKey: e.state_key ?? null,
+    summary: summarizeEvent(e),
+    redacted: Boolean(e.unsigned?.redacted_because),
+    json: JSON.stringify(e, null, 2),
+  };
+}
+
+/**
+ * Reads the timeline as an admin (no membership needed). `dir: "b"` reads older events from `from`
+ * (the newest when absent); `dir: "f"` reads newer ones. Either way the page comes back newest first.
+ */
+export async function getRoomMessages(
+  creds: SynapseCredentials,
+  roomId: string,
+  p: { from?: string; dir: "b" | "f"; limit?: number },
+): Promise<TimelinePage> {
+  const r = await synapseFetch<RawMessages>(creds, `/_synapse/admin/v1/rooms/${encodeId(roomId)}/messages`, {
+    query: { from: p.from, dir: p.dir, limit: p.limit ?? MESSAGES_PAGE_SIZE },
+  });
+  const events = r.chunk.map(toEvent);
+  if (p.dir === "b") {
+    return { events, olderFrom: r.end && events.length > 0 ? r.end : null, newerFrom: p.from ? r.start : null };
+  }
+  events.reverse();
+  return { events, olderFrom: r.start, newerFrom: r.end && events.length > 0 ? r.end : null };
+}
+
+/** A token from which reading backwards starts at the last event sent at or before `ts`; null if none. */
+export async function timelineTokenAt(creds: SynapseCredentials, roomId: string, ts: number): Promise<string | null> {
+  const base = `/_synapse/admin/v1/rooms/${encodeId(roomId)}`;
+  let eventId: string;
+  try {
+    const hit = await synapseFetch<{ event_id: string }>(creds, `${base}/timestamp_to_event`, { query: { ts, dir: "b" } });
+    eventId = hit.event_id;
+  } catch (e) {
+    if (isSynapseError(e, "M_NOT_FOUND")) return null;
+    throw e;
+  }
+  const ctx = await synapseFetch<{ end: string }>(creds, `${base}/context/${encodeId(eventId)}`, { query: { limit: 0 } });
+  return ctx.end;
+}

@@ -1,0 +1,46 @@
+// Shared by the import integration tests: upload a CSV text as the test admin and run it to the end.
+import { adminToken, loadTestbed, serverName } from "../../e2e/synapse/testbed";
+import { receiveImportFile } from "@/lib/jobs/import-upload";
+import { startImport, type JobActor } from "@/lib/jobs/import-commands";
+import { waitForImport } from "@/lib/jobs/import-runner";
+import { getImportJob, listImportRows, type ImportRowRecord } from "@/lib/db/import-jobs";
+import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
+
+export async function testActor(): Promise<JobActor> {
+  const tb = loadTestbed();
+  return { creds: { baseUrl: tb.baseUrl, accessToken: await adminToken() }, actor: tb.admin.userId, homeserver: tb.baseUrl };
+}
+
+export async function* chunked(text: string | Buffer, size = 64 * 1024): AsyncGenerator<Uint8Array> {
+  const buf = typeof text === "string" ? Buffer.from(text) : text;
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+export async function uploadCsv(text: string, options: Partial<ImportOptions> = {}, maxBytes = 50 * 1024 * 1024) {
+  const who = await testActor();
+  return receiveImportFile({
+    actor: who.actor,
+    homeserver: who.homeserver,
+    serverName: await serverName(),
+    fileName: "test.csv",
+    options: { ...DEFAULT_IMPORT_OPTIONS, dryRun: false, ...options },
+    body: chunked(text),
+    maxBytes,
+  });
+}
+
+/** Uploads, starts and waits for the job; returns it and its rows by line. */
+export async function importCsv(text: string, options: Partial<ImportOptions> = {}) {
+  const up = await uploadCsv(text, options);
+  if (!up.ok) throw new Error(`upload refused: ${up.message}`);
+  await startImport(up.jobId, await testActor());
+  await waitForImport(up.jobId);
+  return { jobId: up.jobId, ...(await jobState(up.jobId)) };
+}
+
+export async function jobState(jobId: number) {
+  const job = (await getImportJob(jobId))!;
+  const { rows } = await listImportRows(jobId, {}, { skip: 0, take: 10_000 });
+  const byLine = new Map<number, ImportRowRecord>(rows.map((r) => [r.line, r]));
+  return { job, rows, byLine };
+}
