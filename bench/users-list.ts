@@ -159,6 +159,14 @@ async function main() {
       }
     }
 
+    // The inactivity filter (no Synapse equivalent): a few binary-search list calls per page.
+    const inactive: number[] = [];
+    for (let i = 0; i < 5 + 30 && Date.now() < DEADLINE; i++) {
+      const r = await timed(`http://127.0.0.1:${PORT}/users?q=${PREFIX}&inactive=30`, { cookie });
+      if (r.status !== 200) throw new Error(`inactive page ${r.status}`);
+      if (i >= 5) inactive.push(r.ms);
+    }
+
     const js = await pageJs(first.body, cookie);
     const load = os.loadavg().map((n) => n.toFixed(2)).join(" ");
     console.log(`\n[bench] ${ROUNDS} rounds each after ${WARMUP} warm-up; host load average ${load} on ${os.cpus().length} cores (shared)`);
@@ -173,6 +181,8 @@ async function main() {
     const w = stats(fixed.whoami);
     const sh = stats(fixed.shell);
     console.log(`\n  fixed cost: Synapse whoami p50 ${ms(w.p50)} p95 ${ms(w.p95)}; a portal page without a list (/users/new) p50 ${ms(sh.p50)} p95 ${ms(sh.p95)}`);
+    const ina = stats(inactive);
+    console.log(`  "inactive for 30 days" page over the ${USERS} users (30 rounds): p50 ${ms(ina.p50)} p95 ${ms(ina.p95)}`);
     console.log(`  users page HTML: ${(Buffer.byteLength(first.body) / 1024).toFixed(1)} KB for 50 rows`);
     console.log(`\n  users page JavaScript: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gz / 1024).toFixed(1)} KB gzip (target ≤ 150 KB)`);
     console.log(`  plus inline RSC payload in the HTML: ${(js.inlineGz / 1024).toFixed(1)} KB gzip`);

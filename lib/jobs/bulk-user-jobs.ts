@@ -9,7 +9,8 @@ import { deactivateUser, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { sendServerNotice } from "@/lib/synapse/user-notices";
 import { iterateUsers, listUsers, type ActorContext } from "@/lib/synapse/users";
-import { assertLocalUser, UserRefusal } from "@/lib/synapse/user-errors";
+import { assertLocalUser } from "@/lib/synapse/user-errors";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 import {
   BULK_ACTION_LABELS,
   filterOf,
@@ -174,14 +175,14 @@ export async function startBulkFromInput(
     const filter = filterOf(parseUsersSearch(input.filter));
     const { total } = await listUsers(ctx.creds, filter, { offset: 0, limit: 0 });
     if (total !== input.expectedCount) {
-      throw new UserRefusal("COUNT_CHANGED", `${total} users match the filter now, not ${input.expectedCount} as confirmed. Check the list and confirm again.`);
+      throw new PortalRefusal("COUNT_CHANGED", `${total} users match the filter now, not ${input.expectedCount} as confirmed. Check the list and confirm again.`);
     }
-    if (total > MAX_BULK_USERS) throw new UserRefusal("TOO_MANY", `A bulk action can cover at most ${MAX_BULK_USERS} users; narrow the filter.`);
+    if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", `A bulk action can cover at most ${MAX_BULK_USERS} users; narrow the filter.`);
     targets = { filter };
   } else {
     for (const u of input.userIds) assertLocalUser(u, ctx.actor);
     if (new Set(input.userIds).size !== input.expectedCount) {
-      throw new UserRefusal("COUNT_CHANGED", `${new Set(input.userIds).size} users are selected, not ${input.expectedCount} as confirmed.`);
+      throw new PortalRefusal("COUNT_CHANGED", `${new Set(input.userIds).size} users are selected, not ${input.expectedCount} as confirmed.`);
     }
     targets = { userIds: input.userIds };
   }

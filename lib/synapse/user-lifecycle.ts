@@ -1,18 +1,12 @@
 import "server-only";
 import { encodeId, synapseFetch } from "./client";
-import { assertLocalUser, assertNotSelf, UserRefusal } from "./user-errors";
-import { getUser, type ActorContext } from "./users";
+import { assertNotSelf } from "./user-errors";
+import { PortalRefusal } from "./describe-error";
+import { requireExistingUser, type ActorContext } from "./users";
 import { generatePassword } from "./user-password";
 import type { UserFlag } from "@/lib/schemas/users";
 
 const v2User = (userId: string) => `/_synapse/admin/v2/users/${encodeId(userId)}`;
-
-async function existing(ctx: ActorContext, userId: string) {
-  assertLocalUser(userId, ctx.actor);
-  const user = await getUser(ctx.creds, userId);
-  if (!user) throw new UserRefusal("M_NOT_FOUND", `There is no user ${userId} on this homeserver.`);
-  return user;
-}
 
 /**
  * Sets a new password (null: generate one, returned once); with logoutDevices every session of the
@@ -25,7 +19,7 @@ export async function resetPassword(
   logoutDevices: boolean,
 ): Promise<{ generatedPassword: string | null }> {
   // Checked first: Synapse hashes (~0.3 s) before it notices an unknown user.
-  await existing(ctx, userId);
+  await requireExistingUser(ctx, userId);
   const generatedPassword = password === null ? generatePassword() : null;
   await synapseFetch(ctx.creds, `/_synapse/admin/v1/reset_password/${encodeId(userId)}`, {
     method: "POST",
@@ -37,15 +31,15 @@ export async function resetPassword(
 /** Deactivation removes tokens, devices, 3pids, pushers, room memberships and the password; erase also the profile. */
 export async function deactivateUser(ctx: ActorContext, userId: string, erase: boolean): Promise<void> {
   assertNotSelf(userId, ctx.actor, "deactivate");
-  const user = await existing(ctx, userId);
-  if (user.deactivated && !erase) throw new UserRefusal("ALREADY_DEACTIVATED", `${userId} is already deactivated.`);
+  const user = await requireExistingUser(ctx, userId);
+  if (user.deactivated && !erase) throw new PortalRefusal("ALREADY_DEACTIVATED", `${userId} is already deactivated.`);
   await synapseFetch(ctx.creds, `/_synapse/admin/v1/deactivate/${encodeId(userId)}`, { method: "POST", body: { erase } });
 }
 
 /** Deactivation wiped the password, so reactivating without a new one would leave an account nobody can use. */
 export async function reactivateUser(ctx: ActorContext, userId: string, password: string): Promise<void> {
-  const user = await existing(ctx, userId);
-  if (!user.deactivated) throw new UserRefusal("NOT_DEACTIVATED", `${userId} is not deactivated.`);
+  const user = await requireExistingUser(ctx, userId);
+  if (!user.deactivated) throw new PortalRefusal("NOT_DEACTIVATED", `${userId} is not deactivated.`);
   await synapseFetch(ctx.creds, v2User(userId), { method: "PUT", body: { deactivated: false, password } });
 }
 
@@ -54,7 +48,7 @@ const FLAG_VERBS: Record<UserFlag, string> = { locked: "lock", suspended: "suspe
 /** Lock (tokens refused until unlocked), suspend (read-only), shadow-ban (sends silently dropped). */
 export async function setUserFlag(ctx: ActorContext, userId: string, flag: UserFlag, value: boolean): Promise<void> {
   if (value) assertNotSelf(userId, ctx.actor, FLAG_VERBS[flag]);
-  await existing(ctx, userId);
+  await requireExistingUser(ctx, userId);
   if (flag === "locked") {
     await synapseFetch(ctx.creds, v2User(userId), { method: "PUT", body: { locked: value } });
   } else if (flag === "suspended") {
@@ -67,8 +61,8 @@ export async function setUserFlag(ctx: ActorContext, userId: string, flag: UserF
 /** An access token for the user (support cases): no device, valid until the given time. Never stored or logged. */
 export async function createLoginToken(ctx: ActorContext, userId: string, validForMinutes: number, now = Date.now()): Promise<{ accessToken: string; validUntil: number }> {
   assertNotSelf(userId, ctx.actor, "log in as");
-  const user = await existing(ctx, userId);
-  if (user.deactivated) throw new UserRefusal("DEACTIVATED", `${userId} is deactivated; there is no account to log in to.`);
+  const user = await requireExistingUser(ctx, userId);
+  if (user.deactivated) throw new PortalRefusal("DEACTIVATED", `${userId} is deactivated; there is no account to log in to.`);
   const validUntil = now + validForMinutes * 60_000;
   const body = await synapseFetch<{ access_token: string }>(ctx.creds, `/_synapse/admin/v1/users/${encodeId(userId)}/login`, {
     method: "POST",

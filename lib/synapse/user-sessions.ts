@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { assertLocalUser, UserRefusal } from "./user-errors";
+import { assertLocalUser } from "./user-errors";
+import { PortalRefusal } from "./describe-error";
 import type { ActorContext } from "./users";
 
 type RawDevice = {
@@ -68,7 +69,7 @@ export async function listDevices(creds: SynapseCredentials, userId: string): Pr
 export async function deleteDevices(ctx: ActorContext & { deviceId?: string | null }, userId: string, deviceIds: string[]): Promise<void> {
   assertLocalUser(userId, ctx.actor);
   if (userId === ctx.actor && ctx.deviceId && deviceIds.includes(ctx.deviceId)) {
-    throw new UserRefusal("SELF_PROTECTION", `Device ${ctx.deviceId} is this portal session; sign out instead of deleting it.`);
+    throw new PortalRefusal("SELF_PROTECTION", `Device ${ctx.deviceId} is this portal session; sign out instead of deleting it.`);
   }
   await synapseFetch(ctx.creds, `${users(userId)}/delete_devices`, { method: "POST", body: { devices: deviceIds } });
 }
@@ -76,7 +77,7 @@ export async function deleteDevices(ctx: ActorContext & { deviceId?: string | nu
 /** "Log out everywhere": every device of the user is deleted. Returns how many there were. */
 export async function logoutEverywhere(ctx: ActorContext, userId: string): Promise<number> {
   assertLocalUser(userId, ctx.actor);
-  if (userId === ctx.actor) throw new UserRefusal("SELF_PROTECTION", "You cannot log out your own account everywhere: it would end this session.");
+  if (userId === ctx.actor) throw new PortalRefusal("SELF_PROTECTION", "You cannot log out your own account everywhere: it would end this session.");
   const devices = await listDevices(ctx.creds, userId);
   if (devices.length > 0) await deleteDevices(ctx, userId, devices.map((d) => d.deviceId));
   return devices.length;

@@ -2,7 +2,8 @@ import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
 import { inactiveRanges, sliceRanges, type Range } from "./user-inactive";
-import { assertLocalUser, assertNotSelf, UserRefusal } from "./user-errors";
+import { assertLocalUser, assertNotSelf } from "./user-errors";
+import { PortalRefusal } from "./describe-error";
 import { generatePassword } from "./user-password";
 import { uploadAvatarImage } from "./user-avatar";
 import type { UsersFilter } from "@/lib/schemas/users";
@@ -205,6 +206,14 @@ export async function checkUsernameAvailable(creds: SynapseCredentials, localpar
 
 export type ActorContext = { creds: SynapseCredentials; actor: string };
 
+/** The user, which must be local and exist: otherwise a refusal that names it (and nothing is changed). */
+export async function requireExistingUser(ctx: ActorContext, userId: string): Promise<UserDetail> {
+  assertLocalUser(userId, ctx.actor);
+  const user = await getUser(ctx.creds, userId);
+  if (!user) throw new PortalRefusal("M_NOT_FOUND", `There is no user ${userId} on this homeserver.`);
+  return user;
+}
+
 export type NewUser = {
   localpart: string;
   displayname: string;
@@ -222,14 +231,19 @@ export async function createUser(ctx: ActorContext, u: NewUser): Promise<{ userI
   const userId = `@${u.localpart}:${serverName}`;
   const availability = await checkUsernameAvailable(ctx.creds, u.localpart);
   if (!availability.available) {
-    throw new UserRefusal("M_USER_IN_USE", availability.reason === "That user name is already taken." ? `${userId} already exists; open it to edit it instead.` : availability.reason);
+    throw new PortalRefusal("M_USER_IN_USE", availability.reason === "That user name is already taken." ? `${userId} already exists; open it to edit it instead.` : availability.reason);
   }
   const body: Record<string, unknown> = { admin: u.admin, displayname: u.displayname || u.localpart };
   const generatedPassword = u.passwordMode === "generate" ? generatePassword() : null;
   if (u.passwordMode !== "none") body.password = generatedPassword ?? u.password;
   if (u.userType) body.user_type = u.userType;
   if (u.avatarUrl) body.avatar_url = u.avatarUrl;
-  await synapseFetch(ctx.creds, userPath(userId), { method: "PUT", body });
+  let status = 0;
+  await synapseFetch(ctx.creds, userPath(userId), { method: "PUT", body, onStatus: (s) => (status = s) });
+  if (status === 200) {
+    // 200 instead of 201: someone created the user between the check and this call, and the PUT changed it.
+    throw new PortalRefusal("M_USER_IN_USE", `${userId} was created by someone else a moment ago, and these settings were applied to it. Check the user.`);
+  }
   return { userId, generatedPassword };
 }
 
@@ -244,9 +258,7 @@ export type UserChanges = {
 
 /** Edits an existing user; never creates one (Synapse's PUT would). */
 export async function updateUser(ctx: ActorContext, c: UserChanges): Promise<void> {
-  assertLocalUser(c.userId, ctx.actor);
-  const current = await getUser(ctx.creds, c.userId);
-  if (!current) throw new UserRefusal("M_NOT_FOUND", `There is no user ${c.userId} on this homeserver.`);
+  const current = await requireExistingUser(ctx, c.userId);
   if (current.admin && !c.admin) assertNotSelf(c.userId, ctx.actor, "remove admin rights from");
   await synapseFetch(ctx.creds, userPath(c.userId), {
     method: "PUT",
@@ -262,15 +274,13 @@ export async function updateUser(ctx: ActorContext, c: UserChanges): Promise<voi
 
 /** Sets (or with null, removes) the avatar of an existing user. */
 export async function setUserAvatar(ctx: ActorContext, userId: string, avatarUrl: string | null): Promise<void> {
-  assertLocalUser(userId, ctx.actor);
-  if (!(await getUser(ctx.creds, userId))) throw new UserRefusal("M_NOT_FOUND", `There is no user ${userId} on this homeserver.`);
+  await requireExistingUser(ctx, userId);
   await synapseFetch(ctx.creds, userPath(userId), { method: "PUT", body: { avatar_url: avatarUrl ?? "" } });
 }
 
 /** Uploads the image (as the admin) and makes it the user's avatar. */
 export async function uploadUserAvatar(ctx: ActorContext, userId: string, file: Blob, filename: string): Promise<{ avatarUrl: string }> {
-  assertLocalUser(userId, ctx.actor);
-  if (!(await getUser(ctx.creds, userId))) throw new UserRefusal("M_NOT_FOUND", `There is no user ${userId} on this homeserver.`);
+  await requireExistingUser(ctx, userId);
   const avatarUrl = await uploadAvatarImage(ctx.creds, file, file.type, filename);
   await synapseFetch(ctx.creds, userPath(userId), { method: "PUT", body: { avatar_url: avatarUrl } });
   return { avatarUrl };

@@ -11,7 +11,7 @@ import { deleteDevices, listDevices, logoutEverywhere } from "@/lib/synapse/user
 import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
 import { startBulkJob, getBulkJob } from "@/lib/jobs/bulk-user-jobs";
 import { SynapseError } from "@/lib/synapse/errors";
-import { describeError } from "@/lib/synapse/describe-error";
+import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 
 const tb = loadTestbed();
 let ctx: ActorContext;
@@ -29,7 +29,7 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; message: st
   try {
     await p;
   } catch (e) {
-    assert.ok(e instanceof SynapseError, `expected a refusal, got ${String(e)}`);
+    assert.ok(e instanceof SynapseError || e instanceof PortalRefusal, `expected a refusal, got ${String(e)}`);
     return describeError(e);
   }
   assert.fail("expected a refusal");

@@ -13,7 +13,8 @@ import {
   userUpdateSchema,
 } from "@/lib/schemas/users";
 import { runBounded, type ItemOutcome } from "@/lib/jobs/bulk-runner";
-import { assertLocalUser, assertNotSelf, UserRefusal } from "@/lib/synapse/user-errors";
+import { assertLocalUser, assertNotSelf } from "@/lib/synapse/user-errors";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 
@@ -85,7 +86,7 @@ describe("lifecycle inputs", () => {
 
 describe("refusals", () => {
   test("remote users and yourself", () => {
-    assert.throws(() => assertLocalUser("@a:other.org", "@admin:example.org"), (e) => e instanceof UserRefusal && e.errcode === "REMOTE_USER");
+    assert.throws(() => assertLocalUser("@a:other.org", "@admin:example.org"), (e) => e instanceof PortalRefusal && e.code === "REMOTE_USER");
     assert.doesNotThrow(() => assertLocalUser("@a:example.org", "@admin:example.org"));
     assert.throws(() => assertNotSelf("@admin:example.org", "@admin:example.org", "lock"), /You cannot lock your own account/);
   });

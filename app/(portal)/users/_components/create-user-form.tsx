@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, localpartProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
 import { checkUsernameAction, createUserAction } from "../actions";
 import { uploadAvatarAction } from "../[id]/actions";
-import { FieldError, OnceSecret } from "./form-bits";
+import { FieldError, OnceSecret, RoleFields } from "./form-bits";
 
 type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
 
@@ -140,21 +140,7 @@ export function CreateUserForm({ serverName }: { serverName: string }) {
         <FieldError message={errors.password?.message} />
       </fieldset>
 
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" {...register("admin")} /> Server admin
-      </label>
-
-      <div className="flex flex-col gap-1">
-        <label htmlFor="userType" className="text-sm font-medium">
-          User type
-        </label>
-        <input id="userType" list="user-types" placeholder="regular" className="field" {...register("userType")} />
-        <datalist id="user-types">
-          <option value="bot" />
-          <option value="support" />
-        </datalist>
-        <FieldError message={errors.userType?.message} />
-      </div>
+      <RoleFields idPrefix="create" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
       <div className="flex flex-col gap-1">
         <label htmlFor="avatar" className="text-sm font-medium">

@@ -4,7 +4,7 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, THREEPID_MEDIA, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
 import { removeAvatarAction, updateUserAction, uploadAvatarAction } from "../[id]/actions";
-import { FieldError, FormError } from "./form-bits";
+import { FieldError, FormError, FormStatus, RoleFields, useRun } from "./form-bits";
 
 export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
   const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
@@ -38,20 +38,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
         <input id="edit-displayname" className="field" {...register("displayname")} />
         <FieldError message={errors.displayname?.message} />
       </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" {...register("admin")} /> Server admin
-      </label>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="edit-usertype" className="text-sm font-medium">
-          User type
-        </label>
-        <input id="edit-usertype" list="edit-user-types" placeholder="regular" className="field" {...register("userType")} />
-        <datalist id="edit-user-types">
-          <option value="bot" />
-          <option value="support" />
-        </datalist>
-        <FieldError message={errors.userType?.message} />
-      </div>
+      <RoleFields idPrefix="edit" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Email addresses and phone numbers</legend>
@@ -114,8 +101,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
 
 /** Upload a new avatar (through the portal to Synapse) or remove the current one. */
 export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: boolean }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, status, busy, setError } = useRun();
   const [file, setFile] = useState<File | null>(null);
   return (
     <form
@@ -123,18 +109,13 @@ export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: b
       aria-label="Avatar"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!file) return setError("Choose an image.");
-        const problem = avatarProblem(file);
-        if (problem) return setError(problem);
-        setBusy(true);
-        setError(null);
+        const form = e.currentTarget;
+        const problem = file ? avatarProblem(file) : "Choose an image.";
+        if (problem || !file) return setError(problem);
         const fd = new FormData();
         fd.set("userId", userId);
         fd.set("file", file);
-        const r = await uploadAvatarAction(fd);
-        setBusy(false);
-        if (!r.ok) setError(r.error.message);
-        else (e.target as HTMLFormElement).reset();
+        if ((await run(() => uploadAvatarAction(fd), "Avatar updated.")).ok) form.reset();
       }}
     >
       <label htmlFor="avatar-file" className="font-medium">
@@ -142,25 +123,16 @@ export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: b
       </label>
       <input id="avatar-file" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <FormError message={error} />
-      <div className="flex gap-2">
+      <div className="flex items-center gap-2">
         <button type="submit" className="btn-primary py-1.5" disabled={busy}>
-          {busy ? "Uploading…" : "Upload avatar"}
+          {busy ? "Working…" : "Upload avatar"}
         </button>
         {hasAvatar && (
-          <button
-            type="button"
-            className="btn-secondary py-1.5"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              const r = await removeAvatarAction({ userId });
-              setBusy(false);
-              if (!r.ok) setError(r.error.message);
-            }}
-          >
+          <button type="button" className="btn-secondary py-1.5" disabled={busy} onClick={() => void run(() => removeAvatarAction({ userId }), "Avatar removed.")}>
             Remove avatar
           </button>
         )}
+        <FormStatus message={status} />
       </div>
     </form>
   );

@@ -1,23 +1,41 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/result";
 
-/** Runs a server action with busy/error state; on success optionally refreshes the page's server data. */
+/**
+ * Runs a server action with busy, error and status state; on success it shows `done` (if given) and
+ * optionally refreshes the page's server data.
+ */
 export function useRun(refresh = false) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  async function run<T>(action: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  async function run<T>(action: () => Promise<ActionResult<T>>, done?: string): Promise<ActionResult<T>> {
     setBusy(true);
     setError(null);
+    setStatus(null);
     const r = await action();
     setBusy(false);
     if (!r.ok) setError(r.error.message);
-    else if (refresh) router.refresh();
+    else {
+      if (done) setStatus(done);
+      if (refresh) router.refresh();
+    }
     return r;
   }
-  return { run, error, busy, setError };
+  return { run, error, status, busy, setError };
+}
+
+/** The success line of a form. */
+export function FormStatus({ message }: { message: string | null }) {
+  return (
+    <span role="status" className="text-emerald-700 dark:text-emerald-300">
+      {message}
+    </span>
+  );
 }
 
 export function FieldError({ message, id }: { message?: string; id?: string }) {
@@ -96,5 +114,27 @@ export function FormError({ message }: { message: string | null }) {
     <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-300">
       {message}
     </p>
+  );
+}
+
+/** The admin flag and the user type, as the create and edit forms both ask for them. */
+export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: string; admin: UseFormRegisterReturn; userType: UseFormRegisterReturn; error?: string }) {
+  return (
+    <>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...admin} /> Server admin
+      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${idPrefix}-usertype`} className="text-sm font-medium">
+          User type
+        </label>
+        <input id={`${idPrefix}-usertype`} list={`${idPrefix}-user-types`} placeholder="regular" className="field" {...userType} />
+        <datalist id={`${idPrefix}-user-types`}>
+          <option value="bot" />
+          <option value="support" />
+        </datalist>
+        <FieldError message={error} />
+      </div>
+    </>
   );
 }

@@ -3,37 +3,29 @@ import { useState } from "react";
 import { EXPERIMENTAL_FEATURES, type ExperimentalFeature } from "@/lib/schemas/users";
 import type { RateLimitOverride } from "@/lib/synapse/user-data";
 import { clearRateLimitAction, setExperimentalFeaturesAction, setRateLimitAction } from "../[id]/actions";
-import { FormError } from "./form-bits";
+import { FormError, FormStatus, useRun } from "./form-bits";
+
+function describeOverride(current: RateLimitOverride): string {
+  if (current === null) return "No override: the server's message rate limits apply.";
+  if (current.messagesPerSecond === 0 && current.burstCount === 0) return "Override: no rate limit at all for this user.";
+  return `Override: ${current.messagesPerSecond} messages per second, bursts of ${current.burstCount}.`;
+}
 
 export function RateLimitForm({ userId, current }: { userId: string; current: RateLimitOverride }) {
   const [mps, setMps] = useState(String(current?.messagesPerSecond ?? 0));
   const [burst, setBurst] = useState(String(current?.burstCount ?? 0));
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, status, busy } = useRun();
   return (
     <form
       noValidate
       className="card flex flex-col gap-3 text-sm"
       aria-label="Rate-limit override"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        setStatus(null);
-        const r = await setRateLimitAction({ userId, messagesPerSecond: mps, burstCount: burst });
-        setBusy(false);
-        if (r.ok) setStatus("Override saved.");
-        else setError(r.error.message);
+        void run(() => setRateLimitAction({ userId, messagesPerSecond: mps, burstCount: burst }), "Override saved.");
       }}
     >
-      <p data-testid="ratelimit-current">
-        {current === null
-          ? "No override: the server's message rate limits apply."
-          : current.messagesPerSecond === 0 && current.burstCount === 0
-            ? "Override: no rate limit at all for this user."
-            : `Override: ${current.messagesPerSecond} messages per second, bursts of ${current.burstCount}.`}
-      </p>
+      <p data-testid="ratelimit-current">{describeOverride(current)}</p>
       <div className="flex flex-wrap gap-3">
         <label className="flex flex-col gap-1">
           <span>Messages per second</span>
@@ -51,24 +43,11 @@ export function RateLimitForm({ userId, current }: { userId: string; current: Ra
           Save override
         </button>
         {current !== null && (
-          <button
-            type="button"
-            className="btn-secondary py-1.5"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              const r = await clearRateLimitAction({ userId });
-              setBusy(false);
-              if (r.ok) setStatus("Override removed.");
-              else setError(r.error.message);
-            }}
-          >
+          <button type="button" className="btn-secondary py-1.5" disabled={busy} onClick={() => void run(() => clearRateLimitAction({ userId }), "Override removed.")}>
             Remove override
           </button>
         )}
-        <span role="status" className="text-emerald-700 dark:text-emerald-300">
-          {status}
-        </span>
+        <FormStatus message={status} />
       </div>
     </form>
   );
@@ -76,20 +55,15 @@ export function RateLimitForm({ userId, current }: { userId: string; current: Ra
 
 export function FeaturesForm({ userId, current }: { userId: string; current: Record<ExperimentalFeature, boolean> }) {
   const [features, setFeatures] = useState(current);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { run, error, status, busy } = useRun();
   return (
     <form
       noValidate
       className="card flex flex-col gap-3 text-sm"
       aria-label="Experimental features"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
-        setStatus(null);
-        const r = await setExperimentalFeaturesAction({ userId, features });
-        if (r.ok) setStatus("Saved.");
-        else setError(r.error.message);
+        void run(() => setExperimentalFeaturesAction({ userId, features }), "Saved.");
       }}
     >
       {(Object.keys(EXPERIMENTAL_FEATURES) as ExperimentalFeature[]).map((k) => (
@@ -100,12 +74,10 @@ export function FeaturesForm({ userId, current }: { userId: string; current: Rec
       ))}
       <FormError message={error} />
       <div className="flex items-center gap-2">
-        <button type="submit" className="btn-primary py-1.5">
+        <button type="submit" className="btn-primary py-1.5" disabled={busy}>
           Save features
         </button>
-        <span role="status" className="text-emerald-700 dark:text-emerald-300">
-          {status}
-        </span>
+        <FormStatus message={status} />
       </div>
     </form>
   );

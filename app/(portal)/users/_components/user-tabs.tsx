@@ -78,10 +78,10 @@ async function renderTab({ tab, user, admin, now }: Props) {
       return (
         <Table head={["IP address", "User agent", "Last seen"]} empty="No connections recorded.">
           {rows.map((c, i) => (
-            <tr key={i} className="border-b border-line" data-testid="connection-row">
-              <td className="py-2 pr-3 font-mono text-xs">{c.ip}</td>
-              <td className="py-2 pr-3 text-xs break-all">{c.userAgent}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{time(c.lastSeenAt)}</td>
+            <tr key={i} data-testid="connection-row">
+              <td className="font-mono text-xs">{c.ip}</td>
+              <td className="text-xs break-all">{c.userAgent}</td>
+              <td className="whitespace-nowrap">{time(c.lastSeenAt)}</td>
             </tr>
           ))}
         </Table>
@@ -94,14 +94,14 @@ async function renderTab({ tab, user, admin, now }: Props) {
           <p className="mb-2 text-sm text-muted">{formatCount(total)} joined rooms</p>
           <Table head={["Room", "Name", "Members"]} empty="Not in any room.">
             {rooms.map((r) => (
-              <tr key={r.roomId} className="border-b border-line" data-testid="room-row">
-                <td className="py-2 pr-3 font-mono text-xs">
-                  <Link href={roomHref(r.roomId)} className="hover:underline">
+              <tr key={r.roomId} data-testid="room-row">
+                <td className="font-mono text-xs">
+                  <Link href={roomHref(r.roomId)}>
                     {r.roomId}
                   </Link>
                 </td>
-                <td className="py-2 pr-3">{r.name ?? r.alias ?? <span className="text-muted">—</span>}</td>
-                <td className="py-2 pr-3">{r.members ?? "—"}</td>
+                <td>{r.name ?? r.alias ?? <span className="text-muted">—</span>}</td>
+                <td>{r.members ?? "—"}</td>
               </tr>
             ))}
           </Table>
@@ -113,13 +113,13 @@ async function renderTab({ tab, user, admin, now }: Props) {
       return (
         <Table head={["Room", "Membership"]} empty="No memberships.">
           {rows.map((m) => (
-            <tr key={m.roomId} className="border-b border-line" data-testid="membership-row">
-              <td className="py-2 pr-3 font-mono text-xs">
-                <Link href={roomHref(m.roomId)} className="hover:underline">
+            <tr key={m.roomId} data-testid="membership-row">
+              <td className="font-mono text-xs">
+                <Link href={roomHref(m.roomId)}>
                   {m.roomId}
                 </Link>
               </td>
-              <td className="py-2 pr-3">{m.membership}</td>
+              <td>{m.membership}</td>
             </tr>
           ))}
         </Table>
@@ -130,15 +130,15 @@ async function renderTab({ tab, user, admin, now }: Props) {
       return (
         <Table head={["Kind", "App", "Device", "Push key", "Gateway URL", "Language"]} empty="No pushers.">
           {rows.map((p) => (
-            <tr key={`${p.appId}|${p.pushkey}`} className="border-b border-line" data-testid="pusher-row">
-              <td className="py-2 pr-3">{p.kind}</td>
-              <td className="py-2 pr-3">
+            <tr key={`${p.appId}|${p.pushkey}`} data-testid="pusher-row">
+              <td>{p.kind}</td>
+              <td>
                 {p.appName} <span className="text-xs text-muted">({p.appId})</span>
               </td>
-              <td className="py-2 pr-3">{p.deviceName}</td>
-              <td className="py-2 pr-3 font-mono text-xs break-all">{p.pushkey}</td>
-              <td className="py-2 pr-3 text-xs break-all">{p.url ?? "—"}</td>
-              <td className="py-2 pr-3">{p.lang}</td>
+              <td>{p.deviceName}</td>
+              <td className="font-mono text-xs break-all">{p.pushkey}</td>
+              <td className="text-xs break-all">{p.url ?? "—"}</td>
+              <td>{p.lang}</td>
             </tr>
           ))}
         </Table>
@@ -195,7 +195,7 @@ function Table({ head, empty, children }: { head: string[]; empty: string; child
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody className="[&_a:hover]:underline [&_td]:py-2 [&_td]:pr-3 [&_tr]:border-b [&_tr]:border-line">{children}</tbody>
       </table>
     </div>
   );
