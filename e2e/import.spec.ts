@@ -76,7 +76,7 @@ test("a mixed file: problems listed, dry run changes nothing, update mode create
     const ex = (await synapseUser(existing))!;
     expect([ex.displayname, ex.admin]).toEqual(["New Name", true]);
     expect((await synapseUser(same))!.displayname).toBe(`imp-same-${s}`);
-    expect(await synapseUsersMatching(`imp-bad`)).toEqual([]);
+    expect((await synapseUsersMatching(s)).filter((u) => u.toLowerCase().includes("bad"))).toEqual([]);
   });
 
   await test.step("the report lists every line of the file with its outcome", async () => {
@@ -112,7 +112,7 @@ test("skip mode leaves existing users alone; stop mode stops at the first existi
     await expect(page.getByTestId("count-skipped")).toHaveText("1");
     const ex = (await synapseUser(existing))!;
     expect([ex.displayname, ex.admin]).toEqual([`imp-skip-ex-${s}`, false]);
-    expect(await synapseUsersMatching(`imp-skip-`)).toEqual(
+    expect((await synapseUsersMatching(s)).filter((u) => u.startsWith("@imp-skip-"))).toEqual(
       [`@imp-skip-a-${s}:${hs}`, `@imp-skip-b-${s}:${hs}`, existing].sort(),
     );
   });

@@ -98,9 +98,30 @@ export async function createImportJob(j: {
   return row.id;
 }
 
+// SQLite's default limit of bound parameters per statement.
+const MAX_PARAMS = 999;
+const ROW_COLUMNS = ["jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword"] as const;
+
+/** Prisma stores DateTime in SQLite as ISO text with an explicit offset; raw statements write the same. */
+function sqliteDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * Inserts a batch of rows in one transaction of multi-row INSERTs: big files are written about ten times
+ * faster than with createMany, and a crash never leaves half a batch.
+ */
 export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db().importRow.createMany({ data: rows.map((r) => ({ ...r, jobId })) });
+  const perStatement = Math.floor(MAX_PARAMS / ROW_COLUMNS.length);
+  const statements = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    const values = part.map(() => `(${ROW_COLUMNS.map(() => "?").join(",")})`).join(",");
+    const params = part.flatMap((r) => [jobId, r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]);
+    statements.push(db().$executeRawUnsafe(`INSERT INTO "ImportRow" (${ROW_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${values}`, ...params));
+  }
+  await db().$transaction(statements);
 }
 
 export type JobUpdate = Partial<{
@@ -151,6 +172,12 @@ export async function deleteImportJob(id: number): Promise<void> {
 export async function getImportJob(id: number): Promise<ImportJobRecord | null> {
   const r = await db().importJob.findUnique({ where: { id } });
   return r ? toJob(r) : null;
+}
+
+/** The job made from this one (its real run, or its re-run of failures), if any. */
+export async function followUpOf(id: number): Promise<number | null> {
+  const r = await db().importJob.findFirst({ where: { parentId: id, status: { not: "uploading" } }, select: { id: true } });
+  return r?.id ?? null;
 }
 
 export async function importJobsInStatus(statuses: JobStatus[]): Promise<ImportJobRecord[]> {
@@ -217,12 +244,31 @@ export async function listImportRows(
 }
 
 /** Rows in file order after `afterLine`, a page at a time (the runner never loads a whole file). */
-export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<ImportRowRecord[]> {
+export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number, withSecrets = true): Promise<ImportRowRecord[]> {
   return (await db().importRow.findMany({
     where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
     orderBy: { line: "asc" },
     take,
+    ...(withSecrets ? {} : { omit: { csvPassword: true, generatedPassword: true } }),
   })) as ImportRowRecord[];
+}
+
+/** Just the keys of rows in file order: enough to know which users a file names. */
+export async function rowKeysAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null }[]> {
+  return db().importRow.findMany({
+    where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
+    orderBy: { line: "asc" },
+    take,
+    select: { id: true, line: true, userId: true },
+  });
+}
+
+export async function rowsById(ids: number[]): Promise<ImportRowRecord[]> {
+  const out: ImportRowRecord[] = [];
+  for (let i = 0; i < ids.length; i += 900) {
+    out.push(...((await db().importRow.findMany({ where: { id: { in: ids.slice(i, i + 900) } }, orderBy: { line: "asc" } })) as ImportRowRecord[]));
+  }
+  return out;
 }
 
 /** All rows of a job a page at a time by id, for the report and for copies. */
@@ -281,13 +327,38 @@ export async function finishRow(id: number, o: RowOutcome): Promise<void> {
   });
 }
 
-/** Many rows with the same outcome in one statement (dry runs and skips of big files). */
+/** Many rows with their own outcomes, in one transaction. */
+export async function finishRowsEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const finishedAt = new Date();
+  await db().$transaction(
+    outcomes.map(({ id, outcome: o }) =>
+      db().importRow.update({
+        where: { id },
+        data: { status: o.status, reason: o.reason ?? null, attempt: null, finishedAt, ...(o.changes !== undefined ? { changes: o.changes } : {}) },
+      }),
+    ),
+  );
+}
+
+/** Many rows with the same outcome, a few statements in one transaction (dry runs of big files). */
 export async function finishRows(ids: number[], o: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
   if (ids.length === 0) return;
-  await db().importRow.updateMany({
-    where: { id: { in: ids } },
-    data: { status: o.status, reason: o.reason ?? null, attempt: null, finishedAt: new Date(), ...(o.eraseCsvPassword ? { csvPassword: null } : {}) },
-  });
+  const statements = [];
+  const now = sqliteDate(new Date());
+  for (let i = 0; i < ids.length; i += 900) {
+    // Row ids are integers from the database, so they can be written into the statement.
+    const list = ids.slice(i, i + 900).map((id) => Math.trunc(id)).join(",");
+    statements.push(
+      db().$executeRawUnsafe(
+        `UPDATE "ImportRow" SET "status" = ?, "reason" = ?, "attempt" = NULL, "finishedAt" = ?${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list})`,
+        o.status,
+        o.reason ?? null,
+        now,
+      ),
+    );
+  }
+  await db().$transaction(statements);
 }
 
 export async function finishRowsInStatus(jobId: number, from: RowStatus[], to: RowStatus): Promise<void> {

@@ -69,11 +69,38 @@ function sniffFirstBytes(first: Uint8Array): void {
   }
 }
 
+function notUtf8(where: string): CsvFileError {
+  return new CsvFileError(
+    "not-utf8",
+    `The file is not UTF-8 text (${where}). Save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8) and upload it again.`,
+  );
+}
+
+/** Follows UTF-8 byte by byte across chunks, so a bad byte is reported with its line. */
+class Utf8Tracker {
+  private need = 0;
+  private line = 1;
+  check(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (this.need > 0) {
+        if ((b & 0xc0) !== 0x80) throw notUtf8(`an invalid character on line ${this.line}`);
+        this.need--;
+      } else if (b === 0x0a) this.line++;
+      else if (b < 0x80) continue;
+      else if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+      else if (b >= 0xe0 && b <= 0xef) this.need = 2;
+      else if (b >= 0xf0 && b <= 0xf4) this.need = 3;
+      else throw notUtf8(`an invalid character on line ${this.line}`);
+    }
+  }
+}
+
 /** Decodes UTF-8 strictly (a leading BOM is dropped) and refuses binary content. */
 async function* decodeUtf8(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  const tracker = new Utf8Tracker();
   let first = true;
-  let offset = 0;
   for await (const chunk of source) {
     if (chunk.byteLength === 0) continue;
     if (first) sniffFirstBytes(chunk);
@@ -81,23 +108,20 @@ async function* decodeUtf8(source: AsyncIterable<Uint8Array>): AsyncGenerator<st
     if (chunk.includes(0)) {
       throw new CsvFileError("binary", "This is a binary file, not CSV text. Upload a .csv file saved as \"CSV UTF-8\".");
     }
+    tracker.check(chunk);
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new CsvFileError(
-        "not-utf8",
-        `The file is not UTF-8 text (an invalid byte near byte ${offset + 1}). Save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8) and upload it again.`,
-      );
+      throw notUtf8("an invalid character");
     }
-    offset += chunk.byteLength;
     if (text) yield text;
   }
   try {
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch {
-    throw new CsvFileError("not-utf8", "The file is not UTF-8 text (it ends in the middle of a character). Save it as \"CSV UTF-8\".");
+    throw notUtf8("it ends in the middle of a character");
   }
 }
 

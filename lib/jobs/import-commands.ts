@@ -8,6 +8,7 @@ import {
   countImportRows,
   createImportJob,
   finishRowsInStatus,
+  followUpOf,
   getImportJob,
   moveRowsToJob,
   purgeRowPasswords,
@@ -133,6 +134,8 @@ export async function rerunFailedRows(jobId: number, who: JobActor): Promise<num
 }
 
 async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boolean; statuses: ("failed" | "not-run")[] | undefined; fileName: string }): Promise<number> {
+  const existing = await followUpOf(source.id);
+  if (existing) throw new ImportCommandError("CONFLICT", `This job has already been carried on as import #${existing}.`);
   const id = await createImportJob({
     actor: who.actor,
     homeserver: source.homeserver,

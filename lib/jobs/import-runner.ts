@@ -18,19 +18,23 @@ import {
   countImportRows,
   finishRow,
   finishRows,
+  finishRowsEach,
   finishRowsInStatus,
   getImportJob,
   importJobsInStatus,
   deleteImportJob,
   markRowInFlight,
   resetRowsToPending,
+  rowKeysAfterLine,
   rowsAfterLine,
+  rowsById,
   rowsInStatus,
   setRowUserIds,
   transitionImportJob,
   updateImportJob,
   type ImportJobRecord,
   type ImportRowRecord,
+  type RowOutcome,
 } from "@/lib/db/import-jobs";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
@@ -275,21 +279,21 @@ async function execute(jobId: number, ac: AbortController): Promise<void> {
 async function prepare(run: JobRun): Promise<void> {
   const jobId = run.job.id;
   const inFile = new Set<string>();
-  const needIds: StoredRow[] = [];
+  const needIds: number[] = [];
   for (let after = 0; ; ) {
-    const page = await rowsAfterLine(jobId, ["pending", "in-flight"], after, 5000);
+    const page = await rowKeysAfterLine(jobId, ["pending", "in-flight"], after, 10_000);
     if (page.length === 0) break;
     after = page[page.length - 1].line;
     for (const r of page) {
       if (r.userId) inFile.add(r.userId);
-      else needIds.push(parseRow(r));
+      else needIds.push(r.id);
     }
   }
   run.snapshot = await run.retrying(() => snapshotUsers(run.creds, (id) => inFile.has(id)));
   if (needIds.length === 0) return;
   const server = run.job.serverName;
   const taken = (lp: string) => run.snapshot.ids.has(`@${lp}:${server}`) || inFile.has(`@${lp}:${server}`);
-  const updates = needIds.map((r) => {
+  const updates = (await rowsById(needIds)).map(parseRow).map((r) => {
     const userId = `@${generateLocalpart(r.parsed.displayname ?? "user", taken)}:${server}`;
     inFile.add(userId);
     return { id: r.id, userId };
@@ -333,6 +337,26 @@ async function decideRow(run: JobRun, row: StoredRow): Promise<Decision> {
   return decide(row.parsed, existing, run.job.options);
 }
 
+/** Rows that only need skipping are recorded a page at a time (a big re-import of existing users stays fast). */
+async function skipInBulk(run: JobRun, page: StoredRow[]): Promise<StoredRow[]> {
+  const keep: StoredRow[] = [];
+  const skips = new Map<string, number[]>();
+  for (const row of page) {
+    const existing = existingOf(run, row.userId!);
+    const needsFetch = existing && run.job.options.conflict === "update" && row.parsed.threepids !== undefined;
+    const d = existing && !needsFetch ? decide(row.parsed, existing, run.job.options) : null;
+    if (d?.kind !== "skip") {
+      keep.push(row);
+      continue;
+    }
+    const ids = skips.get(d.reason) ?? [];
+    ids.push(row.id);
+    skips.set(d.reason, ids);
+  }
+  for (const [reason, ids] of skips) await finishRows(ids, { status: "skipped", reason, eraseCsvPassword: true });
+  return keep;
+}
+
 /** Hands out pending rows in file order; a row that must stop the job (conflict mode "stop") ends the dispatch. */
 function dispatcher(run: JobRun) {
   let buffer: StoredRow[] = [];
@@ -342,11 +366,12 @@ function dispatcher(run: JobRun) {
   const next = async (): Promise<StoredRow | null> => {
     await run.pollCancel();
     if (run.stopDispatch || run.halted || run.cancelled) return null;
-    if (index >= buffer.length) {
-      buffer = (await rowsAfterLine(run.job.id, ["pending"], afterLine, PAGE)).map(parseRow);
+    while (index >= buffer.length) {
+      const page = (await rowsAfterLine(run.job.id, ["pending"], afterLine, PAGE)).map(parseRow);
+      if (page.length === 0) return null;
+      afterLine = page[page.length - 1].line;
+      buffer = await skipInBulk(run, page);
       index = 0;
-      if (buffer.length === 0) return null;
-      afterLine = buffer[buffer.length - 1].line;
     }
     const row = buffer[index++];
     if (run.job.options.conflict === "stop" && run.snapshot.ids.has(row.userId!)) {
@@ -463,10 +488,11 @@ async function dryRun(run: JobRun): Promise<void> {
   for (let after = 0; ; ) {
     await run.pollCancel();
     if (run.cancelled) throw new JobCancelled("cancelled");
-    const page = (await rowsAfterLine(jobId, ["pending"], after, 2000)).map(parseRow);
+    const page = (await rowsAfterLine(jobId, ["pending"], after, 2000, false)).map(parseRow);
     if (page.length === 0) break;
     after = page[page.length - 1].line;
     const same = new Map<string, { status: RowStatus; reason: string | null; ids: number[] }>();
+    const individual: { id: number; outcome: RowOutcome }[] = [];
     const group = (status: RowStatus, reason: string | null, id: number) => {
       const key = `${status}\0${reason}`;
       const g = same.get(key) ?? { status, reason, ids: [] };
@@ -482,7 +508,7 @@ async function dryRun(run: JobRun): Promise<void> {
       if (d.kind === "create") {
         const pw = passwordForCreate(run.job.options.passwords, row.parsed.hasPassword === true);
         group("would-create", pw === "generate" ? "with a generated password" : pw === "csv" ? "with the file's password" : "without a password", row.id);
-      } else if (d.kind === "update") await finishRow(row.id, { status: "would-update", changes: JSON.stringify(d.changes) });
+      } else if (d.kind === "update") individual.push({ id: row.id, outcome: { status: "would-update", changes: JSON.stringify(d.changes) } });
       else if (d.kind === "skip") group("would-skip", d.reason, row.id);
       else {
         group("would-stop", d.reason, row.id);
@@ -490,6 +516,7 @@ async function dryRun(run: JobRun): Promise<void> {
         run.stopMessage = `A real run would stop at line ${row.line}: ${row.userId} already exists (conflict mode: stop).`;
       }
     }
+    await finishRowsEach(individual);
     for (const g of same.values()) await finishRows(g.ids, { status: g.status, reason: g.reason });
   }
 }

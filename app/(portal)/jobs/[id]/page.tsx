@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { countGeneratedPasswords, countImportRows, getImportJob, listImportRows } from "@/lib/db/import-jobs";
+import { countGeneratedPasswords, countImportRows, followUpOf, getImportJob, listImportRows } from "@/lib/db/import-jobs";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
@@ -36,12 +36,13 @@ export default async function ImportJobPage({
   if (!job || job.homeserver !== admin.homeserver || job.status === "uploading") notFound();
   const q = jobRowsQuerySchema.parse(await searchParams);
 
-  const [progress, counts, table, problems, generated] = await Promise.all([
+  const [progress, counts, table, problems, generated, followUp] = await Promise.all([
     importProgress(job),
     countImportRows(job.id),
     listImportRows(job.id, { status: q.status, q: q.q || undefined }, { skip: (q.page - 1) * ROWS_PAGE_SIZE, take: ROWS_PAGE_SIZE }),
     job.invalidRows > 0 ? listImportRows(job.id, { status: "invalid" }, { skip: 0, take: PROBLEMS_SHOWN }) : null,
     countGeneratedPasswords(job.id),
+    followUpOf(job.id),
   ]);
   const owner = isJobOwner(job, admin);
   const finished = FINISHED_STATUSES.includes(job.status);
@@ -59,7 +60,7 @@ export default async function ImportJobPage({
           Import #{job.id}
           {job.dryRun && " (dry run)"}
         </h1>
-        <JobStatusBadge status={job.status} />
+        {job.status === "review" && <JobStatusBadge status={job.status} />}
       </div>
 
       <dl className="card grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
@@ -82,6 +83,16 @@ export default async function ImportJobPage({
             <dd>
               <Link href={`/jobs/${job.parentId}`} className="underline">
                 Import #{job.parentId}
+              </Link>
+            </dd>
+          </>
+        )}
+        {followUp && (
+          <>
+            <dt className="text-muted">Carried on as</dt>
+            <dd>
+              <Link href={`/jobs/${followUp}`} className="underline">
+                Import #{followUp}
               </Link>
             </dd>
           </>
@@ -127,8 +138,8 @@ export default async function ImportJobPage({
         canCancel={["review", "queued", "running", "paused"].includes(job.status)}
         cancelLabel={job.status === "review" ? "Discard" : "Cancel import"}
         canResume={job.status === "paused"}
-        canRunForReal={job.dryRun && job.status === "completed" && valid > 0}
-        rerunLabel={!job.dryRun && finished && leftOver > 0 ? `Re-run ${formatCount(leftOver)} failed or not-run rows` : null}
+        canRunForReal={job.dryRun && job.status === "completed" && valid > 0 && !followUp}
+        rerunLabel={!job.dryRun && finished && leftOver > 0 && !followUp ? `Re-run ${formatCount(leftOver)} failed or not-run rows` : null}
         canPurge={owner && finished && !job.dryRun && generated > 0}
       />
 

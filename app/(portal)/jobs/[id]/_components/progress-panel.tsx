@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ImportProgress } from "@/lib/schemas/import";
+import { JobStatusBadge } from "../../_components/job-status";
 
 const LIVE = new Set(["queued", "running", "cancelling"]);
 
@@ -24,24 +25,37 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
 
   useEffect(() => {
     if (!LIVE.has(p.status)) return;
-    const timer = setInterval(async () => {
-      const res = await fetch(`/api/imports/${jobId}/progress`, { cache: "no-store" }).catch(() => null);
-      if (!res?.ok) return;
-      const next = (await res.json()) as ImportProgress;
-      setP(next);
-      if (next.status !== status.current) {
-        status.current = next.status;
-        router.refresh();
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    // One request at a time, each with its own time limit, so a slow answer never piles requests up.
+    const poll = async () => {
+      const res = await fetch(`/api/imports/${jobId}/progress`, { cache: "no-store", signal: AbortSignal.timeout(10_000) }).catch(() => null);
+      const next = res?.ok ? ((await res.json().catch(() => null)) as ImportProgress | null) : null;
+      if (stopped) return;
+      if (next) {
+        setP(next);
+        if (next.status !== status.current) {
+          status.current = next.status;
+          router.refresh();
+        }
       }
-    }, 1000);
-    return () => clearInterval(timer);
+      timer = setTimeout(poll, 1000);
+    };
+    timer = setTimeout(poll, 1000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [jobId, p.status, router]);
 
   const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
   return (
     <div className="card flex flex-col gap-3" aria-label="Progress" role="region">
-      <div className="flex items-baseline justify-between text-sm">
-        <span data-testid="progress-done">
+      <div className="flex items-baseline justify-between gap-3 text-sm">
+        <span>
+          Status: <JobStatusBadge status={p.status} />
+        </span>
+        <span data-testid="progress-done" className="mr-auto">
           {p.done} of {p.total} rows done
         </span>
         <span className="text-muted">

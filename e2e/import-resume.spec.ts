@@ -1,0 +1,130 @@
+/**
+ * Imports survive the portal being killed and Synapse going away: the job continues on its own when the
+ * portal starts again (no browser needed) or when Synapse is back, and every user in the file ends up
+ * created exactly once, with the password the report gives for it.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { SPARE_PORT } from "../playwright.config";
+import { createUser, passwordLogin, randomSuffix, serverName } from "./synapse/testbed";
+import { signInWithPassword } from "./fixtures";
+import { downloadReport, expectJobStatus, synapseUsersMatching, uploadCsv } from "./import-helpers";
+
+const SPARE = `http://127.0.0.1:${SPARE_PORT}`;
+const ROWS = 12;
+const OUTAGE_ROWS = 20;
+
+function startPortal(dataDir: string, secret: string): ChildProcess {
+  // Its own process group, so the kill below takes npx, next and its workers at once (like a crash).
+  // The test run has generated the Prisma client and built the app already.
+  const command = `bash scripts/prisma.sh migrate deploy >/dev/null && exec npx next start -p ${SPARE_PORT} -H 127.0.0.1`;
+  return spawn("bash", ["-c", command], {
+    env: { ...process.env, PORT: String(SPARE_PORT), HOST: "127.0.0.1", DATA_DIR: dataDir, SESSION_SECRET: secret, NODE_ENV: "production" },
+    detached: true,
+    stdio: ["ignore", fs.openSync(path.join(dataDir, "portal.log"), "a"), fs.openSync(path.join(dataDir, "portal.log"), "a")],
+  });
+}
+
+async function waitUntilServing(): Promise<void> {
+  await expect
+    .poll(async () => (await fetch(`${SPARE}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
+    .toBe(200);
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+async function doneCount(page: Page): Promise<number> {
+  return Number(/^(\d+) of/.exec((await page.getByTestId("progress-done").textContent()) ?? "")?.[1] ?? -1);
+}
+
+/** Every row created once, Synapse holds exactly the file's users, and each generated password signs in. */
+async function expectEachUserCreatedOnce(page: Page, ids: string[]) {
+  const hs = await serverName();
+  await expect(page.getByTestId("count-created")).toHaveText(String(ids.length));
+  await expect(page.getByTestId("count-updated")).toHaveText("0");
+  await expect(page.getByTestId("count-failed")).toHaveText("0");
+  const prefix = ids[0].slice(0, ids[0].lastIndexOf("-") + 1);
+  expect(await synapseUsersMatching(prefix)).toEqual(ids.map((id) => `@${id}:${hs}`));
+  const report = (await downloadReport(page)).slice(1);
+  expect(report.map((r) => r[2])).toEqual(ids.map(() => "created"));
+  for (const r of report) expect(await passwordLogin(r[1].replace(/^'/, ""), r[5])).toBeTruthy();
+}
+
+test("the portal process is killed mid-import; started again, it finishes the job alone", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-import-restart-"));
+  const secret = crypto.randomBytes(32).toString("base64url");
+  let portal = startPortal(dataDir, secret);
+  const context = await browser.newContext({ baseURL: SPARE });
+  try {
+    await waitUntilServing();
+    const page = await context.newPage();
+    const password = `pw-${randomSuffix()}`;
+    await signInWithPassword(page, await createUser(`importer-${randomSuffix()}`, password, { admin: true }), password);
+    const s = randomSuffix();
+    const ids = Array.from({ length: ROWS }, (_, i) => `imp-restart-${s}-${String(i).padStart(2, "0")}`);
+
+    const jobId = await test.step("start an import of users with generated passwords", async () => {
+      const id = await uploadCsv(page, "restart.csv", `id\n${ids.join("\n")}\n`, { passwords: "Ignore the file's and generate all", concurrency: 2 });
+      await expect.poll(() => doneCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+      return id;
+    });
+
+    await test.step("kill the portal while rows are in flight, then start it again", async () => {
+      killGroup(portal);
+      const partial = (await synapseUsersMatching(`imp-restart-${s}-`)).length;
+      expect(partial).toBeLessThan(ROWS);
+      await page.close();
+      portal = startPortal(dataDir, secret);
+      await waitUntilServing();
+    });
+
+    await test.step("the job completes by itself and every user exists exactly once", async () => {
+      const again = await context.newPage();
+      await again.goto(`/jobs/${jobId}`);
+      await expectJobStatus(again, "completed", 90_000);
+      await expectEachUserCreatedOnce(again, ids);
+    });
+  } finally {
+    await context.close();
+    killGroup(portal);
+  }
+});
+
+test("Synapse stops mid-import and starts again: the job waits, then finishes", async ({ page }) => {
+  test.setTimeout(180_000);
+  const password = `pw-${randomSuffix()}`;
+  await signInWithPassword(page, await createUser(`importer-${randomSuffix()}`, password, { admin: true }), password);
+  const s = randomSuffix();
+  const ids = Array.from({ length: OUTAGE_ROWS }, (_, i) => `imp-outage-${s}-${String(i).padStart(2, "0")}`);
+  const testbed = (cmd: "stop" | "resume") => execFileSync("bash", ["e2e/synapse/testbed.sh", cmd], { stdio: "ignore", env: process.env });
+
+  await uploadCsv(page, "outage.csv", `id\n${ids.join("\n")}\n`, { passwords: "Ignore the file's and generate all", concurrency: 2 });
+  await expect.poll(() => doneCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+
+  await test.step("Synapse goes away for a while, then comes back with its data", async () => {
+    testbed("stop");
+    try {
+      expect(await doneCount(page)).toBeLessThan(OUTAGE_ROWS);
+      await new Promise((r) => setTimeout(r, 5_000)); // the job meets the outage and retries
+    } finally {
+      testbed("resume");
+    }
+  });
+
+  await test.step("the job carries on and every user exists exactly once", async () => {
+    await page.reload();
+    await expectJobStatus(page, "completed", 90_000);
+    await expectEachUserCreatedOnce(page, ids);
+  });
+});

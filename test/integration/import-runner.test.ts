@@ -1,0 +1,238 @@
+// The import worker against the real Synapse and a throwaway SQLite file: restart safety (rows in flight),
+// a credential that dies, an unreachable homeserver, dry runs and their follow-ups, re-runs, bad files.
+import { after, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
+import { getImportJob, markRowInFlight, rowsInStatus, transitionImportJob, updateImportJob } from "@/lib/db/import-jobs";
+import { cancelImport, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
+import { resumeImportJobs, runImportJob, sealCredential, setOutageLimitForTests, waitForImport } from "@/lib/jobs/import-runner";
+import { importReportLines } from "@/lib/jobs/import-report";
+import { receiveImportFile } from "@/lib/jobs/import-upload";
+import { snapshotUsers, getImportUser, putImportUser } from "@/lib/synapse/import-users";
+import { DEFAULT_IMPORT_OPTIONS } from "@/lib/schemas/import";
+import { listAuditEntries } from "@/lib/db/audit";
+
+const tb = loadTestbed();
+
+async function user(userId: string) {
+  const r = await api<{ displayname: string; admin: boolean }>(`/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, { token: await adminToken() });
+  return r.status === 200 ? r.body : null;
+}
+
+after(() => setOutageLimitForTests(15 * 60 * 1000));
+
+describe("lib/synapse/import-users", () => {
+  test("one pass over the user list finds deactivated and locked users too, with details only where asked", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const gone = await createUser(`iu-gone-${s}`, `pw-${s}`);
+    const locked = await createUser(`iu-locked-${s}`, `pw-${s}`);
+    const creds = { baseUrl: tb.baseUrl, accessToken: await adminToken() };
+    await putImportUser(creds, gone, { deactivated: true });
+    await putImportUser(creds, locked, { locked: true, displayname: "Locked One" });
+    const snap = await snapshotUsers(creds, (id) => id === locked);
+    assert.ok(snap.ids.has(gone));
+    assert.ok(snap.ids.has(locked));
+    assert.ok(snap.ids.has(tb.admin.userId));
+    assert.deepEqual(snap.details.get(locked), { displayname: "Locked One", admin: false, deactivated: false, locked: true, userType: null, avatarUrl: null });
+    assert.equal(snap.details.has(gone), false);
+    assert.equal(snap.ids.has(`@iu-none-${s}:${hs}`), false);
+  });
+
+  test("PUT reports created (201) versus updated (200); a missing user reads as null", async () => {
+    const s = randomSuffix();
+    const id = `@iu-put-${s}:${await serverName()}`;
+    const creds = { baseUrl: tb.baseUrl, accessToken: await adminToken() };
+    assert.equal(await getImportUser(creds, id), null);
+    assert.equal(await putImportUser(creds, id, { displayname: "One", threepids: [{ medium: "email", address: `iu-${s}@example.org` }] }), "created");
+    assert.equal(await putImportUser(creds, id, { displayname: "Two" }), "updated");
+    const u = await getImportUser(creds, id);
+    assert.equal(u?.displayname, "Two");
+    assert.deepEqual(u?.threepids, [{ medium: "email", address: `iu-${s}@example.org` }]);
+  });
+});
+
+describe("the import worker", () => {
+  test("rows in flight when the portal died are looked up on Synapse, never sent twice", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const up = await uploadCsv(`id,displayname\nrs-landed-${s},From File\nrs-lost-${s},From File\nrs-next-${s},From File\n`, { passwords: "none" });
+    assert.ok(up.ok);
+    const rows = await rowsInStatus(up.jobId, "pending");
+    // As if the portal crashed right after sending line 2 (it reached Synapse) and line 3 (it did not).
+    await markRowInFlight(rows[0].id, "create", {});
+    await markRowInFlight(rows[1].id, "create", {});
+    await api(`/_synapse/admin/v2/users/${encodeURIComponent(`@rs-landed-${s}:${hs}`)}`, { method: "PUT", token: await adminToken(), body: { displayname: "Landed Before Crash" } });
+    await updateImportJob(up.jobId, { credential: sealCredential(up.jobId, await adminToken()), credentialKind: "session", startedAt: new Date() });
+    await transitionImportJob(up.jobId, ["review"], { status: "running" });
+
+    const resumed = await resumeImportJobs();
+    assert.ok(resumed.includes(up.jobId));
+    await waitForImport(up.jobId);
+    const { job, byLine } = await jobState(up.jobId);
+    assert.equal(job.status, "completed");
+    assert.equal(job.credential, null);
+    assert.deepEqual([byLine.get(2)!.status, byLine.get(2)!.reason], ["created", "confirmed on the homeserver after a restart"]);
+    assert.equal((await user(`@rs-landed-${s}:${hs}`))!.displayname, "Landed Before Crash"); // not PUT again
+    assert.equal(byLine.get(3)!.status, "created");
+    assert.equal((await user(`@rs-lost-${s}:${hs}`))!.displayname, "From File");
+    assert.equal(byLine.get(4)!.status, "created");
+  });
+
+  test("a credential that stops working pauses the job visibly; Resume continues with the admin's session", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const up = await uploadCsv(`id\ncred-a-${s}\ncred-b-${s}\n`, { passwords: "none" });
+    assert.ok(up.ok);
+    const dead = await passwordLogin(tb.admin.userId, tb.admin.password);
+    await api("/_matrix/client/v3/logout", { method: "POST", token: dead, body: {} });
+    await updateImportJob(up.jobId, { credential: sealCredential(up.jobId, dead), credentialKind: "session" });
+    await transitionImportJob(up.jobId, ["review"], { status: "queued" });
+    runImportJob(up.jobId);
+    await waitForImport(up.jobId);
+    let job = (await getImportJob(up.jobId))!;
+    assert.equal(job.status, "paused");
+    assert.match(job.message!, /session this job used has ended.*Press Resume/);
+    assert.equal(job.credential, null);
+    assert.equal(await user(`@cred-a-${s}:${hs}`), null);
+
+    await resumeImport(up.jobId, await testActor());
+    await waitForImport(up.jobId);
+    job = (await getImportJob(up.jobId))!;
+    assert.equal(job.status, "completed");
+    assert.ok(await user(`@cred-b-${s}:${hs}`));
+  });
+
+  test("an unreachable homeserver is retried, then pauses the job instead of failing rows", async () => {
+    setOutageLimitForTests(1_500);
+    try {
+      const s = randomSuffix();
+      const up = await uploadCsv(`id\nout-${s}\n`, { passwords: "none" });
+      assert.ok(up.ok);
+      const job = (await getImportJob(up.jobId))!;
+      // Point this job at a port where nothing listens.
+      const { db } = await import("@/lib/db/client");
+      await db().importJob.update({ where: { id: job.id }, data: { homeserver: "http://127.0.0.1:9" } });
+      await updateImportJob(job.id, { credential: sealCredential(job.id, "syt_irrelevant"), credentialKind: "session" });
+      await transitionImportJob(job.id, ["review"], { status: "queued" });
+      runImportJob(job.id);
+      await waitForImport(job.id);
+      const after = (await getImportJob(job.id))!;
+      assert.equal(after.status, "paused");
+      assert.match(after.message!, /has not answered properly for a long time.*Press Resume once it is back/);
+      assert.notEqual(after.credential, null); // kept for the resume
+      const { byLine } = await jobState(job.id);
+      assert.equal(byLine.get(2)!.status, "pending");
+    } finally {
+      setOutageLimitForTests(15 * 60 * 1000);
+    }
+  });
+
+  test("a dry run changes nothing; run for real, its ids from display names are chosen again against the server", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const csv = `id,displayname,password\n,Dry ${s},pw-${s}-dry\ndry-own-${s},Own,\n`;
+    const dry = await importCsv(csv, { ids: "generate-missing", passwords: "csv", dryRun: true });
+    assert.equal(dry.job.status, "completed");
+    assert.deepEqual(dry.rows.map((r) => [r.userId, r.status, r.reason]), [
+      [`@dry.${s}:${hs}`, "would-create", "with the file's password"],
+      [`@dry-own-${s}:${hs}`, "would-create", "without a password"],
+    ]);
+    assert.equal(await user(`@dry.${s}:${hs}`), null);
+    // Someone takes the generated id meanwhile.
+    await createUser(`dry.${s}`, `pw-${s}-other`);
+    const realId = await runDryRunForReal(dry.jobId, await testActor());
+    await waitForImport(realId);
+    const real = await jobState(realId);
+    assert.equal(real.job.parentId, dry.jobId);
+    assert.deepEqual(real.rows.map((r) => [r.userId, r.status]), [
+      [`@dry.${s}.2:${hs}`, "created"],
+      [`@dry-own-${s}:${hs}`, "created"],
+    ]);
+    assert.ok(await passwordLogin(`@dry.${s}.2:${hs}`, `pw-${s}-dry`));
+    const dryAfter = await jobState(dry.jobId);
+    assert.ok(dryAfter.rows.every((r) => r.csvPassword === null), "the dry run keeps no passwords once carried out");
+  });
+
+  test("failed rows are re-run as a new job; the report and the audit log tell what happened", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const first = await importCsv(`id,user_type\nrr-ok-${s},\nrr-bad-${s},no-such-type\n`, { passwords: "none" });
+    assert.equal(first.job.status, "completed");
+    assert.equal(first.byLine.get(3)!.status, "failed");
+    assert.match(first.byLine.get(3)!.reason!, /Invalid user type/);
+    const lines: string[] = [];
+    for await (const l of importReportLines(first.job, false)) lines.push(l);
+    assert.deepEqual(lines, [
+      "line,id,outcome,reason,changes,password\r\n",
+      `2,'@rr-ok-${s}:${hs},created,,,\r\n`,
+      `3,'@rr-bad-${s}:${hs},failed,Invalid user type.,user_type: no-such-type,\r\n`,
+    ]);
+    const audit = await listAuditEntries({ target: `rr-bad-${s}` }, { skip: 0, take: 5 });
+    assert.deepEqual(audit.rows.map((r) => [r.action, r.outcome]), [["user.create", "M_UNKNOWN"]]);
+
+    const again = await rerunFailedRows(first.jobId, await testActor());
+    await waitForImport(again);
+    const second = await jobState(again);
+    assert.deepEqual(second.rows.map((r) => [r.line, r.status]), [[3, "failed"]]);
+    await assert.rejects(rerunFailedRows(first.jobId, await testActor()), new RegExp(`already been carried on as import #${again}`));
+  });
+
+  test("cancelling a job under review discards it and sends nothing", async () => {
+    const s = randomSuffix();
+    const up = await uploadCsv(`id\ncx-${s}\nBAD ${s}\n`, { passwords: "none" });
+    assert.ok(up.ok && up.invalidRows === 1);
+    assert.equal((await getImportJob(up.jobId))!.status, "review");
+    assert.equal(await cancelImport(up.jobId, await testActor()), "cancelled");
+    const { job, byLine } = await jobState(up.jobId);
+    assert.equal(job.status, "cancelled");
+    assert.equal(byLine.get(2)!.status, "not-run");
+    assert.equal(await user(`@cx-${s}:${await serverName()}`), null);
+    await assert.rejects(startImport(up.jobId, await testActor()), /already been started/);
+  });
+
+  test("file passwords are stored sealed, never in clear, and erased once used", async () => {
+    const s = randomSuffix();
+    const up = await uploadCsv(`id,password\nsealed-${s},clear-text-${s}\n`, { passwords: "csv" });
+    assert.ok(up.ok);
+    const { db } = await import("@/lib/db/client");
+    const raw = await db().$queryRawUnsafe<{ input: string; csvPassword: string }[]>(`SELECT input, csvPassword FROM ImportRow WHERE jobId = ${up.jobId}`);
+    assert.doesNotMatch(JSON.stringify(raw), new RegExp(`clear-text-${s}`));
+    assert.match(raw[0].csvPassword, /^v1\./);
+    await startImport(up.jobId, await testActor());
+    await waitForImport(up.jobId);
+    const done = await jobState(up.jobId);
+    assert.equal(done.rows[0].csvPassword, null);
+    assert.equal((await getImportJob(up.jobId))!.credential, null);
+  });
+});
+
+describe("receiveImportFile", () => {
+  test("a 60 MB file is refused at the 50 MB limit, and nothing is kept", async () => {
+    const who = await testActor();
+    async function* sixtyMegabytes() {
+      const line = Buffer.from("a-user-line-that-is-valid,Display Name\n".repeat(1000));
+      for (let sent = 0; sent < 60 * 1024 * 1024; sent += line.length) yield line;
+    }
+    const r = await receiveImportFile({
+      actor: who.actor,
+      homeserver: who.homeserver,
+      serverName: await serverName(),
+      fileName: "big.csv",
+      options: DEFAULT_IMPORT_OPTIONS,
+      body: (async function* () {
+        yield Buffer.from("id,displayname\n");
+        yield* sixtyMegabytes();
+      })(),
+      maxBytes: 50 * 1024 * 1024,
+    });
+    assert.deepEqual(r, { ok: false, problem: "too-large", message: "The file is larger than the limit of 50 MB. Split it into smaller files." });
+  });
+
+  test("header only, and a semicolon file read with commas", async () => {
+    assert.deepEqual(await uploadCsv("id,displayname\r\n\r\n"), { ok: false, problem: "header-only", message: "The file has a header but no rows below it." });
+    const wrong = await uploadCsv("id;displayname\nann;Ann\n", { delimiter: "," });
+    assert.equal(!wrong.ok && wrong.problem, "wrong-delimiter");
+  });
+});

@@ -1,0 +1,26 @@
+// Encryption at rest of an import's credential and passwords.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { seal, unseal, UnsealError } from "@/lib/crypto/seal";
+
+const SECRET = "a-test-secret-that-is-long-enough-0123456789";
+
+test("a sealed value opens with the same secret, purpose and context only", () => {
+  const sealed = seal("syt_token_value", "import-credential", "job:7", SECRET);
+  assert.doesNotMatch(sealed, /syt_token_value/);
+  assert.equal(unseal(sealed, "import-credential", "job:7", SECRET), "syt_token_value");
+  assert.throws(() => unseal(sealed, "import-credential", "job:8", SECRET), UnsealError);
+  assert.throws(() => unseal(sealed, "import-password", "job:7", SECRET), UnsealError);
+  assert.throws(() => unseal(sealed, "import-credential", "job:7", `${SECRET}x`), UnsealError);
+});
+
+test("sealing twice gives different ciphertexts, and any alteration is detected", () => {
+  const a = seal("hunter2", "import-password", "", SECRET);
+  const b = seal("hunter2", "import-password", "", SECRET);
+  assert.notEqual(a, b);
+  const parts = a.split(".");
+  const flipped = parts[2].startsWith("A") ? `B${parts[2].slice(1)}` : `A${parts[2].slice(1)}`;
+  assert.throws(() => unseal([parts[0], parts[1], flipped, parts[3]].join("."), "import-password", "", SECRET), UnsealError);
+  assert.throws(() => unseal("not sealed", "import-password", "", SECRET), UnsealError);
+  assert.equal(unseal(seal("", "import-password", "", SECRET), "import-password", "", SECRET), "");
+});
