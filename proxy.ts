@@ -28,5 +28,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Not the CSV upload: a proxy makes Next.js copy the request body and cut it at 10 MB.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/imports).*)" }],
 };
