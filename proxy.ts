@@ -27,7 +27,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The media proxy sets its own, stricter policy (sandboxed, no scripts at all).
+// Not the media proxy (it sets its own, stricter policy: sandboxed, no scripts at all), and not the
+// CSV upload (a proxy makes Next.js copy the request body and cut it at 10 MB).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/media/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/media/|api/imports).*)" }],
 };

@@ -3,6 +3,9 @@
  * problems, dry-runs it and runs it under each conflict mode; every effect is checked on Synapse.
  * Also: generated ids and passwords (owner-only report, purge) and cancelling a running import.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createUser, passwordLogin, randomSuffix, serverName } from "./synapse/testbed";
 import { signInWithPassword } from "./fixtures";
@@ -190,4 +193,54 @@ test("cancel stops a running import after the rows in flight", async ({ page }) 
   expect(created).toBeLessThan(30);
   await expect(page.getByRole("button", { name: `Re-run ${30 - created} failed or not-run rows` })).toBeVisible();
   expect(await synapseUsersMatching(`imp-cancel-${s}-`)).toEqual(ids.slice(0, created).map((id) => `@${id}:${hs}`));
+});
+
+test("bad files get a clear message and create nothing", async ({ page }) => {
+  await signInAdmin(page);
+  const s = randomSuffix();
+  await page.goto("/jobs");
+  const jobsBefore = await page.getByTestId("jobs-total").textContent();
+  const form = page.getByRole("form", { name: "CSV import" });
+  const refuse = async (name: string, content: string | Buffer, message: string | RegExp, separator?: "Comma (,)") => {
+    await test.step(name, async () => {
+      await page.goto("/users/import");
+      await form.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+      if (separator) await form.getByLabel("Separator").selectOption({ label: separator });
+      await form.getByLabel(/Dry run/).setChecked(false);
+      await form.getByRole("button", { name: "Upload and check" }).click();
+      await expect(form.getByRole("alert")).toHaveText(message);
+      await expect(page).toHaveURL(/\/users\/import$/);
+    });
+  };
+  await refuse("empty.csv", "", "The file is empty.");
+  await refuse("header-only.csv", "id,displayname,password\r\n\r\n", "The file has a header but no rows below it.");
+  await refuse("no-id.csv", `displayname,password\nAnn ${s},x\n`, /has no "id" column/);
+  await refuse("semicolons.csv", `id;displayname\nbad-sep-${s};Ann\n`, /separates its cells with a semicolon \(;\), not a comma \(,\)/, "Comma (,)");
+  await refuse("photo.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), /binary file, not CSV text/);
+  await refuse("latin1.csv", Buffer.from(`id,displayname\nbad-enc-${s},Jos\xe9\n`, "latin1"), /not UTF-8 text \(an invalid character on line 2\)/);
+
+  await test.step("a 60 MB file: refused in the browser, and by the server if sent anyway", async () => {
+    const big = path.join(os.tmpdir(), `import-60mb-${s}.csv`);
+    fs.writeFileSync(big, Buffer.alloc(60 * 1024 * 1024, "a\n"));
+    try {
+      await page.goto("/users/import");
+      await form.getByLabel("CSV file").setInputFiles(big);
+      await form.getByRole("button", { name: "Upload and check" }).click();
+      await expect(page.getByText("The file is larger than the limit of 50 MB. Split it into smaller files.")).toBeVisible();
+    } finally {
+      fs.rmSync(big);
+    }
+    const direct = await page.evaluate(async () => {
+      const res = await fetch("/api/imports?fileName=big.csv&conflict=skip&passwords=none&ids=csv&delimiter=auto&concurrency=4&dryRun=false", {
+        method: "POST",
+        body: new Blob([new Uint8Array(60 * 1024 * 1024)]),
+      });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(direct).toEqual({ status: 413, body: { error: { code: "TOO_LARGE", message: "The file is larger than the limit of 50 MB. Split it into smaller files." } } });
+  });
+
+  await page.goto("/jobs");
+  await expect(page.getByTestId("jobs-total")).toHaveText(jobsBefore!);
+  expect(await synapseUsersMatching(s)).toEqual([]);
 });

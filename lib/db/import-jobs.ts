@@ -98,28 +98,32 @@ export async function createImportJob(j: {
   return row.id;
 }
 
-// SQLite's default limit of bound parameters per statement.
-const MAX_PARAMS = 999;
-const ROW_COLUMNS = ["jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword"] as const;
-
 /** Prisma stores DateTime in SQLite as ISO text with an explicit offset; raw statements write the same. */
 function sqliteDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
+// Rows per statement: keeps each packed JSON parameter well below V8's large-object size, so it dies young.
+const ROWS_PER_STATEMENT = 200;
+
 /**
- * Inserts a batch of rows in one transaction of multi-row INSERTs: big files are written about ten times
- * faster than with createMany, and a crash never leaves half a batch.
+ * Inserts a batch of rows in one transaction of statements that each unpack a single JSON parameter
+ * in SQLite (json_each): big files are written many times faster, and with far less garbage, than
+ * through createMany.
  */
 export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const perStatement = Math.floor(MAX_PARAMS / ROW_COLUMNS.length);
   const statements = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    const values = part.map(() => `(${ROW_COLUMNS.map(() => "?").join(",")})`).join(",");
-    const params = part.flatMap((r) => [jobId, r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]);
-    statements.push(db().$executeRawUnsafe(`INSERT INTO "ImportRow" (${ROW_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${values}`, ...params));
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const packed = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]));
+    statements.push(
+      db().$executeRawUnsafe(
+        `INSERT INTO "ImportRow" ("jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword")
+         SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
+        jobId,
+        packed,
+      ),
+    );
   }
   await db().$transaction(statements);
 }
@@ -218,10 +222,6 @@ async function countRowsByJob(jobIds: number[]): Promise<Map<number, RowCounts>>
 
 export async function countImportRows(jobId: number): Promise<RowCounts> {
   return (await countRowsByJob([jobId])).get(jobId) ?? {};
-}
-
-export async function countRowsFinishedSince(jobId: number, since: Date): Promise<number> {
-  return db().importRow.count({ where: { jobId, finishedAt: { gte: since } } });
 }
 
 export type ImportRowFilter = { status?: RowStatus; q?: string };
@@ -327,18 +327,23 @@ export async function finishRow(id: number, o: RowOutcome): Promise<void> {
   });
 }
 
-/** Many rows with their own outcomes, in one transaction. */
+/** Many rows with their own outcomes and changes, in one transaction of json_each statements (as for inserts). */
 export async function finishRowsEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
   if (outcomes.length === 0) return;
-  const finishedAt = new Date();
-  await db().$transaction(
-    outcomes.map(({ id, outcome: o }) =>
-      db().importRow.update({
-        where: { id },
-        data: { status: o.status, reason: o.reason ?? null, attempt: null, finishedAt, ...(o.changes !== undefined ? { changes: o.changes } : {}) },
-      }),
-    ),
-  );
+  const now = sqliteDate(new Date());
+  const statements = [];
+  for (let i = 0; i < outcomes.length; i += ROWS_PER_STATEMENT) {
+    const packed = JSON.stringify(outcomes.slice(i, i + ROWS_PER_STATEMENT).map(({ id, outcome: o }) => [id, o.status, o.reason ?? null, o.changes ?? null]));
+    statements.push(
+      db().$executeRawUnsafe(
+        `UPDATE "ImportRow" SET "status" = j.value ->> 1, "reason" = j.value ->> 2, "changes" = j.value ->> 3, "attempt" = NULL, "finishedAt" = ?
+         FROM json_each(?) AS j WHERE "ImportRow"."id" = j.value ->> 0`,
+        now,
+        packed,
+      ),
+    );
+  }
+  await db().$transaction(statements);
 }
 
 /** Many rows with the same outcome, a few statements in one transaction (dry runs of big files). */

@@ -17,7 +17,8 @@ export type CsvProblem =
   | "header-only"
   | "no-id-column"
   | "wrong-delimiter"
-  | "duplicate-column";
+  | "duplicate-column"
+  | "truncated";
 
 /** A problem with the whole file: nothing from it is imported. */
 export class CsvFileError extends Error {

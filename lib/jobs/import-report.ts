@@ -1,7 +1,8 @@
 // The result CSV of an import and the live progress figures. Every cell goes through escapeCsvCell.
 import { csvLine } from "@/lib/csv/escape-cell";
 import { unseal } from "@/lib/crypto/seal";
-import { countImportRows, countRowsFinishedSince, rowsAfterId, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/import-jobs";
+import { recentImportRate } from "./import-runner";
+import { countImportRows, rowsAfterId, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/import-jobs";
 import { ROW_STATUS_LABELS, type ImportProgress } from "@/lib/schemas/import";
 import type { Change } from "./import-plan";
 import type { StoredInput } from "./import-upload";
@@ -41,23 +42,13 @@ export async function* importReportLines(job: ImportJobRecord, withPasswords: bo
   }
 }
 
-const RATE_WINDOW_MS = 30_000;
-
 export async function importProgress(job: ImportJobRecord): Promise<ImportProgress> {
   const c = await countImportRows(job.id);
   const n = (k: keyof typeof c) => c[k] ?? 0;
   const valid = job.totalRows - job.invalidRows;
   const done = n("created") + n("updated") + n("skipped") + n("failed") + n("would-create") + n("would-update") + n("would-skip") + n("would-stop") + n("not-run");
-  let ratePerSecond: number | null = null;
-  let etaSeconds: number | null = null;
-  if (job.status === "running" || job.status === "cancelling") {
-    const since = new Date(Date.now() - RATE_WINDOW_MS);
-    const startedAt = job.startedAt ?? job.createdAt;
-    const windowMs = Math.max(1_000, Math.min(RATE_WINDOW_MS, Date.now() - startedAt.getTime()));
-    const recent = await countRowsFinishedSince(job.id, since > startedAt ? since : startedAt);
-    ratePerSecond = recent / (windowMs / 1000);
-    etaSeconds = ratePerSecond > 0 ? Math.ceil((valid - done) / ratePerSecond) : null;
-  }
+  const ratePerSecond = job.status === "running" || job.status === "cancelling" ? recentImportRate(job.id) : null;
+  const etaSeconds = ratePerSecond ? Math.ceil((valid - done) / ratePerSecond) : null;
   return {
     status: job.status,
     dryRun: job.dryRun,

@@ -51,14 +51,41 @@ const MAX_BACKOFF_MS = 5_000;
 export const OUTAGE_LIMIT_MS = 15 * 60 * 1000;
 const CANCEL_POLL_MS = 1_000;
 
-type Registry = { running: Map<number, RunHandle>; outageLimitMs: number };
+type Registry = { running: Map<number, RunHandle>; outageLimitMs: number; finishedPerSecond: Map<number, Map<number, number>> };
 type RunHandle = { jobId: number; cancel: () => void; done: Promise<void> };
 
 // One registry per process, shared by every bundle Next.js loads this module into.
 const registry: Registry = ((globalThis as unknown as { portalImportRunner?: Registry }).portalImportRunner ??= {
   running: new Map(),
   outageLimitMs: OUTAGE_LIMIT_MS,
+  finishedPerSecond: new Map(),
 });
+
+const RATE_WINDOW_S = 30;
+
+/** Counts rows finished by this process's worker, per second, for the progress bar's rate. */
+function noteFinished(jobId: number, rows: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const buckets = registry.finishedPerSecond.get(jobId) ?? new Map<number, number>();
+  buckets.set(now, (buckets.get(now) ?? 0) + rows);
+  for (const t of buckets.keys()) if (t < now - RATE_WINDOW_S) buckets.delete(t);
+  registry.finishedPerSecond.set(jobId, buckets);
+}
+
+/** Rows per second over the last 30 s (or since the worker started), or null when it is not running here. */
+export function recentImportRate(jobId: number): number | null {
+  const buckets = registry.finishedPerSecond.get(jobId);
+  if (!buckets || !registry.running.has(jobId)) return null;
+  const now = Math.floor(Date.now() / 1000);
+  let rows = 0;
+  let oldest = now;
+  for (const [t, n] of buckets) {
+    if (t < now - RATE_WINDOW_S) continue;
+    rows += n;
+    oldest = Math.min(oldest, t);
+  }
+  return rows / Math.max(1, now - oldest + 1);
+}
 
 /** Tests shorten the outage limit. */
 export function setOutageLimitForTests(ms: number): void {
@@ -100,6 +127,7 @@ export function runImportJob(jobId: number): void {
   const done = new Promise<void>((r) => (resolveDone = r));
   const handle: RunHandle = { jobId, cancel: () => ac.abort(new JobCancelled("cancelled")), done };
   registry.running.set(jobId, handle);
+  registry.finishedPerSecond.set(jobId, new Map());
   void (async () => {
     try {
       await execute(jobId, ac);
@@ -108,6 +136,7 @@ export function runImportJob(jobId: number): void {
       await updateImportJob(jobId, { status: "paused", message: "The job stopped on an unexpected error (logged on the server). Press Resume to continue." }).catch(() => undefined);
     } finally {
       registry.running.delete(jobId);
+      registry.finishedPerSecond.delete(jobId);
       resolveDone();
     }
   })();
@@ -180,6 +209,21 @@ class JobRun {
 
   get cancelled(): boolean {
     return this.signal.aborted;
+  }
+
+  async finish(rowId: number, outcome: RowOutcome): Promise<void> {
+    await finishRow(rowId, outcome);
+    noteFinished(this.job.id, 1);
+  }
+
+  async finishMany(ids: number[], outcome: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
+    await finishRows(ids, outcome);
+    noteFinished(this.job.id, ids.length);
+  }
+
+  async finishEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
+    await finishRowsEach(outcomes);
+    noteFinished(this.job.id, outcomes.length);
   }
 
   /** The cancel flag is also read from the database, for a cancel recorded by another process. */
@@ -308,11 +352,11 @@ async function reconcileInFlight(run: JobRun): Promise<void> {
   for (const row of rows) {
     const current = await run.retrying(() => getImportUser(run.creds, row.userId!));
     if (row.attempt === "create" && current) {
-      await finishRow(row.id, { status: "created", reason: "confirmed on the homeserver after a restart", eraseCsvPassword: true });
+      await run.finish(row.id, { status: "created", reason: "confirmed on the homeserver after a restart", eraseCsvPassword: true });
       await auditRow(run, "user.create", row, "ok");
       run.snapshot.ids.add(row.userId!);
     } else if (row.attempt === "update" && current && row.changes && updateLanded(row.parsed, current, JSON.parse(row.changes) as Change[])) {
-      await finishRow(row.id, { status: "updated", reason: "confirmed on the homeserver after a restart", eraseCsvPassword: true });
+      await run.finish(row.id, { status: "updated", reason: "confirmed on the homeserver after a restart", eraseCsvPassword: true });
       await auditRow(run, "user.update", row, "ok");
     } else {
       if (current) run.snapshot.details.set(row.userId!, current);
@@ -353,7 +397,7 @@ async function skipInBulk(run: JobRun, page: StoredRow[]): Promise<StoredRow[]> 
     ids.push(row.id);
     skips.set(d.reason, ids);
   }
-  for (const [reason, ids] of skips) await finishRows(ids, { status: "skipped", reason, eraseCsvPassword: true });
+  for (const [reason, ids] of skips) await run.finishMany(ids, { status: "skipped", reason, eraseCsvPassword: true });
   return keep;
 }
 
@@ -410,15 +454,15 @@ async function executeRow(run: JobRun, row: StoredRow): Promise<void> {
     d = await decideRow(run, row);
   } catch (e) {
     if (e instanceof JobPaused || e instanceof JobCancelled) throw e;
-    await finishRow(row.id, { status: "failed", reason: describeError(e).message });
+    await run.finish(row.id, { status: "failed", reason: describeError(e).message });
     return;
   }
   if (d.kind === "skip") {
-    await finishRow(row.id, { status: "skipped", reason: d.reason, eraseCsvPassword: true });
+    await run.finish(row.id, { status: "skipped", reason: d.reason, eraseCsvPassword: true });
     return;
   }
   if (d.kind === "stop") {
-    await finishRow(row.id, { status: "failed", reason: d.reason });
+    await run.finish(row.id, { status: "failed", reason: d.reason });
     return;
   }
   const body = { ...d.body };
@@ -427,7 +471,7 @@ async function executeRow(run: JobRun, row: StoredRow): Promise<void> {
   try {
     if (pw === "csv") body.password = unseal(row.csvPassword!, "import-password");
   } catch {
-    await finishRow(row.id, { status: "failed", reason: "The file's password for this row cannot be decrypted (the portal's SESSION_SECRET changed). Upload the file again." });
+    await run.finish(row.id, { status: "failed", reason: "The file's password for this row cannot be decrypted (the portal's SESSION_SECRET changed). Upload the file again." });
     return;
   }
   if (pw === "generate") {
@@ -451,14 +495,14 @@ async function executeRow(run: JobRun, row: StoredRow): Promise<void> {
     );
     run.snapshot.ids.add(userId);
     const reason = d.kind === "create" && outcome === "updated" ? "the user appeared on the server after the check, so it was updated" : null;
-    await finishRow(row.id, { status: outcome, reason, eraseCsvPassword: true });
+    await run.finish(row.id, { status: outcome, reason, eraseCsvPassword: true });
     await auditRow(run, action, row, "ok", d.kind === "update" ? d.changes.map((c) => c.field) : Object.keys(body));
   } catch (e) {
     if (e instanceof JobPaused || e instanceof JobCancelled) throw e;
     const ui = describeError(e);
     if (ui.code === "UNEXPECTED") console.error(`[portal] import job ${run.job.id} line ${row.line}:`, e instanceof Error ? e.stack : e);
     // The call was refused, so nothing was set: the generated password is of no use.
-    await finishRow(row.id, { status: "failed", reason: ui.message, generatedPassword: null });
+    await run.finish(row.id, { status: "failed", reason: ui.message, generatedPassword: null });
     await auditRow(run, action, row, e instanceof SynapseError ? e.errcode : ui.code, undefined, ui.message);
   }
 }
@@ -516,8 +560,8 @@ async function dryRun(run: JobRun): Promise<void> {
         run.stopMessage = `A real run would stop at line ${row.line}: ${row.userId} already exists (conflict mode: stop).`;
       }
     }
-    await finishRowsEach(individual);
-    for (const g of same.values()) await finishRows(g.ids, { status: g.status, reason: g.reason });
+    await run.finishEach(individual);
+    for (const g of same.values()) await run.finishMany(g.ids, { status: g.status, reason: g.reason });
   }
 }
 
@@ -550,13 +594,13 @@ async function settleInFlight(run: JobRun): Promise<void> {
   for (const row of (await rowsInStatus(run.job.id, "in-flight")).map(parseRow)) {
     const current = await getImportUser(run.creds, row.userId!).catch(() => undefined);
     if (current === undefined) {
-      await finishRow(row.id, { status: "failed", reason: "The homeserver did not answer before the job was cancelled, so it is unknown whether this user was changed. Check the user." });
+      await run.finish(row.id, { status: "failed", reason: "The homeserver did not answer before the job was cancelled, so it is unknown whether this user was changed. Check the user." });
     } else if (row.attempt === "create" && current) {
-      await finishRow(row.id, { status: "created", eraseCsvPassword: true });
+      await run.finish(row.id, { status: "created", eraseCsvPassword: true });
     } else if (row.attempt === "update" && current && row.changes && updateLanded(row.parsed, current, JSON.parse(row.changes) as Change[])) {
-      await finishRow(row.id, { status: "updated", eraseCsvPassword: true });
+      await run.finish(row.id, { status: "updated", eraseCsvPassword: true });
     } else {
-      await finishRow(row.id, { status: "not-run", generatedPassword: null });
+      await run.finish(row.id, { status: "not-run", generatedPassword: null });
     }
   }
 }

@@ -14,13 +14,15 @@ export type UploadRequest = {
   options: ImportOptions;
   body: AsyncIterable<Uint8Array>;
   maxBytes: number;
+  /** the Content-Length the client declared, to notice an upload that arrived cut short */
+  expectedBytes?: number;
 };
 
 export type UploadResult =
   | { ok: true; jobId: number; totalRows: number; invalidRows: number; warnings: string[] }
   | { ok: false; problem: CsvFileError["problem"]; message: string };
 
-const BATCH = 1000;
+const BATCH = 250;
 
 /** What a row keeps in the database: the parsed cells without the password, plus the raw id for reports. */
 export type StoredInput = ReturnType<typeof checkRow>["input"] & { idCell?: string };
@@ -83,6 +85,9 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
         await insertImportRows(jobId, batch);
         batch = [];
       }
+    }
+    if (req.expectedBytes !== undefined && stats.bytes !== req.expectedBytes) {
+      throw new CsvFileError("truncated", `Only ${stats.bytes} of the file's ${req.expectedBytes} bytes arrived. Nothing was imported; upload it again.`);
     }
     if (!header) throw new CsvFileError("empty", "The file is empty.");
     if (total === 0) throw new CsvFileError("header-only", "The file has a header but no rows below it.");

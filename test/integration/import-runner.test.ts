@@ -209,12 +209,8 @@ describe("the import worker", () => {
 });
 
 describe("receiveImportFile", () => {
-  test("a 60 MB file is refused at the 50 MB limit, and nothing is kept", async () => {
+  test("a file over the limit is refused while streaming (no Content-Length to trust), and nothing is kept", async () => {
     const who = await testActor();
-    async function* sixtyMegabytes() {
-      const line = Buffer.from("a-user-line-that-is-valid,Display Name\n".repeat(1000));
-      for (let sent = 0; sent < 60 * 1024 * 1024; sent += line.length) yield line;
-    }
     const r = await receiveImportFile({
       actor: who.actor,
       homeserver: who.homeserver,
@@ -223,11 +219,31 @@ describe("receiveImportFile", () => {
       options: DEFAULT_IMPORT_OPTIONS,
       body: (async function* () {
         yield Buffer.from("id,displayname\n");
-        yield* sixtyMegabytes();
+        const lines = Buffer.from(Array.from({ length: 1000 }, (_, i) => `big-${i},Big ${i}\n`).join(""));
+        for (let sent = 0; sent < 1.2 * 1024 * 1024; sent += lines.length) yield lines;
       })(),
-      maxBytes: 50 * 1024 * 1024,
+      maxBytes: 1024 * 1024,
     });
-    assert.deepEqual(r, { ok: false, problem: "too-large", message: "The file is larger than the limit of 50 MB. Split it into smaller files." });
+    assert.deepEqual(r, { ok: false, problem: "too-large", message: "The file is larger than the limit of 1 MB. Split it into smaller files." });
+    const { db } = await import("@/lib/db/client");
+    assert.equal(await db().importJob.count({ where: { fileName: "big.csv" } }), 0);
+  });
+
+  test("an upload that arrives shorter than its declared length is refused", async () => {
+    const who = await testActor();
+    const r = await receiveImportFile({
+      actor: who.actor,
+      homeserver: who.homeserver,
+      serverName: await serverName(),
+      fileName: "cut.csv",
+      options: DEFAULT_IMPORT_OPTIONS,
+      body: (async function* () {
+        yield Buffer.from("id\nann\nbo");
+      })(),
+      maxBytes: 1000,
+      expectedBytes: 500,
+    });
+    assert.deepEqual(r, { ok: false, problem: "truncated", message: "Only 9 of the file's 500 bytes arrived. Nothing was imported; upload it again." });
   });
 
   test("header only, and a semicolon file read with commas", async () => {

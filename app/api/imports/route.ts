@@ -39,6 +39,7 @@ export async function POST(request: NextRequest) {
     options,
     body: request.body as unknown as AsyncIterable<Uint8Array>,
     maxBytes,
+    expectedBytes: Number.isFinite(declared) ? declared : undefined,
   });
   if (!result.ok) {
     await record(ctx, { action: "import.upload", target: fileName, params: { options } }, result.problem, result.message);

@@ -54,11 +54,5 @@ CREATE INDEX "ImportJob_status_idx" ON "ImportJob"("status");
 CREATE INDEX "ImportRow_jobId_line_idx" ON "ImportRow"("jobId", "line");
 
 -- CreateIndex
-CREATE INDEX "ImportRow_jobId_status_idx" ON "ImportRow"("jobId", "status");
-
--- CreateIndex
-CREATE INDEX "ImportRow_jobId_finishedAt_idx" ON "ImportRow"("jobId", "finishedAt");
-
--- CreateIndex
-CREATE INDEX "ImportRow_jobId_userId_idx" ON "ImportRow"("jobId", "userId");
+CREATE INDEX "ImportRow_jobId_status_line_idx" ON "ImportRow"("jobId", "status", "line");
 

@@ -87,7 +87,11 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         <p id="import-file-help" className="text-xs text-muted">
           UTF-8 text, up to {megabytes(maxBytes)}.
         </p>
-        {fileError && <p className="text-sm text-red-700 dark:text-red-300">{fileError}</p>}
+        {fileError && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {fileError}
+          </p>
+        )}
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">

@@ -1,0 +1,63 @@
+// Shared by the import benchmarks: a throwaway, migrated portal database, the test Synapse's admin, and
+// peak-memory sampling. Benchmarks talk only to the local test Synapse (127.0.0.1).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { loadTestbed, passwordLogin } from "../e2e/synapse/testbed";
+import type { JobActor } from "@/lib/jobs/import-commands";
+
+/** Must run before anything opens the database (the portal reads DATA_DIR on first use). */
+export function useThrowawayDatabase(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-import-bench-"));
+  process.env.DATA_DIR = dir;
+  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATA_DIR: dir } });
+  return dir;
+}
+
+export async function benchActor(): Promise<JobActor> {
+  const tb = loadTestbed();
+  if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(tb.baseUrl)) throw new Error(`benchmarks only run against a local Synapse, not ${tb.baseUrl}`);
+  const accessToken = await passwordLogin(tb.admin.userId, tb.admin.password);
+  return { creds: { baseUrl: tb.baseUrl, accessToken }, actor: tb.admin.userId, homeserver: tb.baseUrl };
+}
+
+export function serverNameOfActor(actor: string): string {
+  return actor.slice(actor.indexOf(":") + 1);
+}
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+/** Samples the process's resident memory every 20 ms; `stop` returns the peak above the baseline in MB. */
+export function rssMeter(): { stop: () => number; peekMb: () => number; baselineMb: number } {
+  gc();
+  const baseline = process.memoryUsage.rss();
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  return {
+    baselineMb: baseline / 1048576,
+    peekMb: () => (peak - baseline) / 1048576,
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage.rss());
+      return (peak - baseline) / 1048576;
+    },
+  };
+}
+
+/** Runs `task` for each item with `concurrency` in flight. */
+export async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]);
+    }),
+  );
+}
+
+export function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+}

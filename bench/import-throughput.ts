@@ -1,0 +1,76 @@
+/**
+ * Creating users with passwords through the portal's import worker versus a plain loop of
+ * PUT /_synapse/admin/v2/users at the same concurrency, against the same Synapse in the same run.
+ * Synapse hashes each password with bcrypt (~0.3 s of CPU), so its CPU is the ceiling; the worker should
+ * reach ≥ 95 % of the plain loop at the best concurrency, which becomes the import's default.
+ *
+ *   node --conditions=react-server --import tsx bench/import-throughput.ts
+ *   BENCH_USERS=500 BENCH_CONCURRENCY=1,2,4,8
+ */
+import { benchActor, loadAverage, pool, serverNameOfActor, useThrowawayDatabase } from "./import-bench-setup";
+
+const USERS = Number(process.env.BENCH_USERS ?? 500);
+const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,2,4,8").split(",").map(Number);
+
+async function main() {
+  useThrowawayDatabase();
+  const { receiveImportFile } = await import("@/lib/jobs/import-upload");
+  const { startImport } = await import("@/lib/jobs/import-commands");
+  const { waitForImport } = await import("@/lib/jobs/import-runner");
+  const { countImportRows } = await import("@/lib/db/import-jobs");
+  const { synapseFetch, encodeId } = await import("@/lib/synapse/client");
+  const who = await benchActor();
+  const hs = serverNameOfActor(who.actor);
+  const run = Date.now().toString(36);
+  const results: { c: number; direct: number; portal: number }[] = [];
+  console.log(`${USERS} users with passwords per measurement; load average at start ${loadAverage()}`);
+
+  for (const c of LEVELS) {
+    // The plain loop: nothing but the PUT calls.
+    const ids = Array.from({ length: USERS }, (_, i) => `@bench-direct-${run}-${c}-${i}:${hs}`);
+    let t = performance.now();
+    await pool(ids, c, async (id) => {
+      await synapseFetch(who.creds, `/_synapse/admin/v2/users/${encodeId(id)}`, {
+        method: "PUT",
+        body: { password: `pw-${id}`, displayname: id },
+        timeoutMs: 120_000,
+      });
+    });
+    const direct = USERS / ((performance.now() - t) / 1000);
+
+    // The portal: a CSV job (upload not timed), from the start command until the job has finished.
+    const csv = `id,displayname,password\n${Array.from({ length: USERS }, (_, i) => `bench-portal-${run}-${c}-${i},User ${i},pw-${run}-${i}`).join("\n")}\n`;
+    const up = await receiveImportFile({
+      actor: who.actor,
+      homeserver: who.homeserver,
+      serverName: hs,
+      fileName: "throughput.csv",
+      options: { conflict: "skip", passwords: "csv", ids: "csv", delimiter: "auto", concurrency: c, dryRun: false },
+      body: (async function* () {
+        yield Buffer.from(csv);
+      })(),
+      maxBytes: 50 * 1024 * 1024,
+    });
+    if (!up.ok) throw new Error(up.message);
+    t = performance.now();
+    await startImport(up.jobId, who);
+    await waitForImport(up.jobId);
+    const portal = USERS / ((performance.now() - t) / 1000);
+    const counts = await countImportRows(up.jobId);
+    if (counts.created !== USERS) throw new Error(`the job created ${counts.created} users: ${JSON.stringify(counts)}`);
+
+    results.push({ c, direct, portal });
+    console.log(`concurrency ${c}: direct ${direct.toFixed(2)} users/s, portal ${portal.toFixed(2)} users/s, ratio ${(portal / direct).toFixed(3)}  (load ${loadAverage()})`);
+  }
+  const best = results.reduce((a, b) => (b.portal > a.portal ? b : a));
+  console.log(`\nbest portal rate at concurrency ${best.c} (${best.portal.toFixed(2)} users/s, ratio ${(best.portal / best.direct).toFixed(3)})`);
+  await (await import("@/lib/synapse/auth")).logout(who.creds);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
