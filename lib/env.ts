@@ -9,7 +9,6 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   HOMESERVER_ALLOWLIST: z.string().optional(),
   PORTAL_URL: z.url().optional(),
-  SYNAPSE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
 });
