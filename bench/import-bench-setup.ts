@@ -61,3 +61,14 @@ export async function pool<T>(items: T[], concurrency: number, task: (item: T) =
 export function loadAverage(): string {
   return os.loadavg().map((l) => l.toFixed(1)).join(" / ");
 }
+
+/** Runs a benchmark's main and exits (the worker's timers must not keep the process alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

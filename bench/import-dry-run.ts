@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchActor, loadAverage, pool, rssMeter, serverNameOfActor, useThrowawayDatabase } from "./import-bench-setup";
+import { benchActor, runBench, loadAverage, pool, rssMeter, serverNameOfActor, useThrowawayDatabase } from "./import-bench-setup";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 10_000);
@@ -87,10 +87,4 @@ async function main() {
   await (await import("@/lib/synapse/auth")).logout(who.creds);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

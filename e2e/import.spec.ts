@@ -212,6 +212,13 @@ test("bad files get a clear message and create nothing", async ({ page }) => {
       await expect(page).toHaveURL(/\/users\/import$/);
     });
   };
+  await test.step("the template the import page offers is a valid import file", async () => {
+    await page.goto("/users/import");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the template" }).click()]);
+    expect(download.suggestedFilename()).toBe("user-import-template.csv");
+    const text = fs.readFileSync((await download.path())!, "utf8");
+    expect(text.split("\r\n")[0]).toBe("id,displayname,password,is_guest,admin,deactivated,avatar_url,user_type,threepids,locked");
+  });
   await refuse("empty.csv", "", "The file is empty.");
   await refuse("header-only.csv", "id,displayname,password\r\n\r\n", "The file has a header but no rows below it.");
   await refuse("no-id.csv", `displayname,password\nAnn ${s},x\n`, /has no "id" column/);

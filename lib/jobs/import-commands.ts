@@ -1,6 +1,7 @@
 // What an admin can do with an import job: start it, cancel, resume, run a dry run for real, re-run
 // failures, and handle generated passwords. Called by the job page's actions and the upload route
 // (which authorize and audit); the work itself happens in import-runner.
+import "server-only";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { mintJobToken } from "@/lib/synapse/import-users";
 import { PortalRefusal } from "@/lib/synapse/describe-error";

@@ -1,4 +1,5 @@
 // The result CSV of an import and the live progress figures. Every cell goes through escapeCsvCell.
+import "server-only";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { unseal } from "@/lib/crypto/seal";
 import { recentImportRate } from "./import-runner";

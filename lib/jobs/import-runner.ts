@@ -11,6 +11,7 @@
  * - a dead credential (the admin signed out and the job runs on the session's token) pauses the job until
  *   an admin presses Resume.
  */
+import "server-only";
 import crypto from "node:crypto";
 import { record } from "@/lib/audit/record";
 import { seal, unseal } from "@/lib/crypto/seal";
@@ -352,6 +353,7 @@ async function reconcileInFlight(run: JobRun): Promise<void> {
   for (const row of rows) {
     const current = await run.retrying(() => getImportUser(run.creds, row.userId!));
     if (row.attempt === "create" && current) {
+      await applyCreateOnlyFlags(run, row, current);
       await run.finish(row.id, { status: "created", reason: "confirmed on the homeserver after a restart", eraseCsvPassword: true });
       await auditRow(run, "user.create", row, "ok");
       run.snapshot.ids.add(row.userId!);
@@ -365,6 +367,25 @@ async function reconcileInFlight(run: JobRun): Promise<void> {
     }
   }
   await resetRowsToPending(again);
+}
+
+/**
+ * Synapse ignores `deactivated` and `locked` when it creates a user, so a new user that the file wants
+ * deactivated or locked gets a second call; it is idempotent, and a restart before it is caught by the
+ * in-flight check (the row stays in flight until this is done).
+ */
+async function applyCreateOnlyFlags(run: JobRun, row: StoredRow, current: ExistingUser | null | undefined): Promise<void> {
+  const want: Record<string, boolean> = {};
+  if (row.parsed.deactivated === true && !current?.deactivated) want.deactivated = true;
+  if (row.parsed.locked === true && !current?.locked) want.locked = true;
+  if (Object.keys(want).length === 0) return;
+  await run.retrying(
+    () => putImportUser(run.creds, row.userId!, want),
+    async () => {
+      const u = await getImportUser(run.creds, row.userId!);
+      return u && (!want.deactivated || u.deactivated) && (!want.locked || u.locked) ? "updated" : null;
+    },
+  );
 }
 
 function existingOf(run: JobRun, userId: string): ExistingUser | undefined {
@@ -494,6 +515,7 @@ async function executeRow(run: JobRun, row: StoredRow): Promise<void> {
       },
     );
     run.snapshot.ids.add(userId);
+    if (d.kind === "create") await applyCreateOnlyFlags(run, row, undefined);
     const reason = d.kind === "create" && outcome === "updated" ? "the user appeared on the server after the check, so it was updated" : null;
     await run.finish(row.id, { status: outcome, reason, eraseCsvPassword: true });
     await auditRow(run, action, row, "ok", d.kind === "update" ? d.changes.map((c) => c.field) : Object.keys(body));
@@ -596,6 +618,7 @@ async function settleInFlight(run: JobRun): Promise<void> {
     if (current === undefined) {
       await run.finish(row.id, { status: "failed", reason: "The homeserver did not answer before the job was cancelled, so it is unknown whether this user was changed. Check the user." });
     } else if (row.attempt === "create" && current) {
+      await applyCreateOnlyFlags(run, row, current).catch(() => undefined);
       await run.finish(row.id, { status: "created", eraseCsvPassword: true });
     } else if (row.attempt === "update" && current && row.changes && updateLanded(row.parsed, current, JSON.parse(row.changes) as Change[])) {
       await run.finish(row.id, { status: "updated", eraseCsvPassword: true });

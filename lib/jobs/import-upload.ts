@@ -1,5 +1,6 @@
 // Receives an import file: streams it through the CSV reader and row checks into the database in batches,
 // so a 50 MB file never sits in memory. Nothing is sent to Synapse here.
+import "server-only";
 import { seal } from "@/lib/crypto/seal";
 import { createImportJob, deleteImportJob, insertImportRows, updateImportJob, type NewImportRow } from "@/lib/db/import-jobs";
 import type { ImportOptions } from "@/lib/schemas/import";

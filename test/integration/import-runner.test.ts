@@ -179,6 +179,17 @@ describe("the import worker", () => {
     await assert.rejects(rerunFailedRows(first.jobId, await testActor()), new RegExp(`already been carried on as import #${again}`));
   });
 
+  test("new users the file wants deactivated or locked end up so (Synapse ignores both flags on create)", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const r = await importCsv(`id,deactivated,locked\nfl-off-${s},true,\nfl-lock-${s},,yes\nfl-plain-${s},false,false\n`, { passwords: "none" });
+    assert.deepEqual(r.rows.map((x) => x.status), ["created", "created", "created"]);
+    const get = async (id: string) => (await api<{ deactivated: boolean; locked: boolean }>(`/_synapse/admin/v2/users/${encodeURIComponent(`@${id}:${hs}`)}`, { token: await adminToken() })).body;
+    assert.deepEqual([(await get(`fl-off-${s}`)).deactivated, (await get(`fl-off-${s}`)).locked], [true, false]);
+    assert.deepEqual([(await get(`fl-lock-${s}`)).deactivated, (await get(`fl-lock-${s}`)).locked], [false, true]);
+    assert.deepEqual([(await get(`fl-plain-${s}`)).deactivated, (await get(`fl-plain-${s}`)).locked], [false, false]);
+  });
+
   test("cancelling a job under review discards it and sends nothing", async () => {
     const s = randomSuffix();
     const up = await uploadCsv(`id\ncx-${s}\nBAD ${s}\n`, { passwords: "none" });

@@ -4,6 +4,7 @@ import { listImportJobs } from "@/lib/db/import-jobs";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
 import { formatDuration, JobStatusBadge } from "./_components/job-status";
+import { Pager } from "./_components/pager";
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -106,13 +107,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        {q.page > 1 && <Link href={pageHref(q, q.page - 1)}>← Newer</Link>}
-        <span>
-          Page {q.page} of {pages}
-        </span>
-        {q.page < pages && <Link href={pageHref(q, q.page + 1)}>Older →</Link>}
-      </nav>
+      <Pager page={q.page} pages={pages} href={(n) => pageHref(q, n)} previous="Newer" next="Older" />
     </section>
   );
 }

@@ -18,6 +18,7 @@ import {
   type JobRowsQuery,
 } from "@/lib/schemas/import";
 import { formatDuration, JobStatusBadge } from "../_components/job-status";
+import { Pager } from "../_components/pager";
 import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
 
@@ -257,13 +258,7 @@ export default async function ImportJobPage({
             </tbody>
           </table>
         </div>
-        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {q.page > 1 && <Link href={rowsHref(job.id, q, q.page - 1)}>← Previous</Link>}
-          <span>
-            Page {q.page} of {pages}
-          </span>
-          {q.page < pages && <Link href={rowsHref(job.id, q, q.page + 1)}>Next →</Link>}
-        </nav>
+        <Pager page={q.page} pages={pages} href={(n) => rowsHref(job.id, q, n)} previous="Previous" next="Next" />
       </section>
     </section>
   );
