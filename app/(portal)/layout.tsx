@@ -1,11 +1,11 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { getServerVersion } from "@/lib/synapse/discovery";
+import { readAdminSession, requireAdmin } from "@/lib/auth/require-admin";
+import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { logoutAction } from "../(auth)/logout/actions";
 import { PortalNav } from "./_components/portal-nav";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const admin = await requireAdmin();
-  const version = await getServerVersion(admin.homeserver).catch(() => null);
+  const { homeserver } = await readAdminSession();
+  const [admin, version] = await Promise.all([requireAdmin(), getServerVersionCached(homeserver).catch(() => null)]);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-line bg-surface px-4 py-3">

@@ -1,6 +1,6 @@
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { getServerTotals, type ServerTotals } from "@/lib/synapse/server-stats";
-import { getServerVersion } from "@/lib/synapse/discovery";
+import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { describeError } from "@/lib/synapse/describe-error";
 import { formatBytes, formatCount } from "@/lib/format";
 import { bytesFreedSince } from "@/lib/db/purge-history";
@@ -15,7 +15,7 @@ export default async function DashboardPage() {
     redirectIfSessionEnded(e);
     error = describeError(e).message;
   }
-  const version = await getServerVersion(admin.homeserver).catch(() => null);
+  const version = await getServerVersionCached(admin.homeserver).catch(() => null);
   const freed = await bytesFreedSince(admin.homeserver, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
 
   return (

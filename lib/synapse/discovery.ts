@@ -95,3 +95,18 @@ export async function getServerVersion(baseUrl: string): Promise<string> {
   if (typeof body.server_version !== "string") throw new Error("server_version missing");
   return body.server_version;
 }
+
+const VERSION_TTL_MS = 5 * 60_000;
+const versionCache = new Map<string, { version: string; at: number }>();
+
+/**
+ * getServerVersion remembered per homeserver for a few minutes: every portal page shows it in the
+ * header, and it only changes when Synapse is upgraded. Failures are not remembered.
+ */
+export async function getServerVersionCached(baseUrl: string, now = Date.now()): Promise<string> {
+  const hit = versionCache.get(baseUrl);
+  if (hit && now - hit.at < VERSION_TTL_MS) return hit.version;
+  const version = await getServerVersion(baseUrl);
+  versionCache.set(baseUrl, { version, at: now });
+  return version;
+}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { requireAdminWhile, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { listUsers, type UsersPage as UsersPageData } from "@/lib/synapse/users";
 import { describeError } from "@/lib/synapse/describe-error";
 import {
@@ -21,16 +21,19 @@ import { UsersTable } from "./_components/users-table";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const admin = await requireAdmin();
   const q = usersQuerySchema.parse(await searchParams);
   const now = Date.now();
-  let data: UsersPageData = { users: [], total: 0 };
+  const [admin, listed] = await requireAdminWhile((a) =>
+    listUsers(a.creds, filterOf(q), { offset: (q.page - 1) * q.size, limit: q.size }, now).then(
+      (data) => ({ data, failure: null }),
+      (failure: unknown) => ({ data: { users: [], total: 0 } as UsersPageData, failure }),
+    ),
+  );
+  const { data } = listed;
   let error: string | null = null;
-  try {
-    data = await listUsers(admin.creds, filterOf(q), { offset: (q.page - 1) * q.size, limit: q.size }, now);
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
+  if (listed.failure) {
+    redirectIfSessionEnded(listed.failure);
+    error = describeError(listed.failure).message;
   }
   const pages = Math.max(1, Math.ceil(data.total / q.size));
   const filterSearch = usersSearchParams({ ...filterOf(q) }).toString();
