@@ -421,6 +421,11 @@ export async function purgeRowPasswords(jobId: number): Promise<void> {
   });
 }
 
+/** The file's passwords a job still holds (sealed): for rows not yet run, failed ones, or a dry run's real run. */
+export async function countFilePasswords(jobId: number): Promise<number> {
+  return db().importRow.count({ where: { jobId, csvPassword: { not: null } } });
+}
+
 export async function countGeneratedPasswords(jobId: number): Promise<number> {
   return db().importRow.count({ where: { jobId, generatedPassword: { not: null } } });
 }
