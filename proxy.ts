@@ -27,8 +27,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Not the media proxy (it sets its own, stricter policy: sandboxed, no scripts at all), and not the
-// CSV upload (a proxy makes Next.js copy the request body and cut it at 10 MB).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/media/|api/imports).*)" }],
+  // Not the API routes: they set their own headers (the media proxy its sandboxing CSP), and running a
+  // proxy makes Next.js copy a request's body and cut it at 10 MB (the CSV upload streams up to 50 MB).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }],
 };

@@ -65,6 +65,8 @@ test("a mixed file: problems listed, dry run changes nothing, update mode create
   await test.step("run it for real: created, updated and skipped on Synapse", async () => {
     await page.getByRole("button", { name: "Run this import for real" }).click();
     await expect(page).not.toHaveURL(new RegExp(`/jobs/${dryJob}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Import #\d+$/); // the new job's page, not the dry run's
+    await expect(page.getByRole("link", { name: `Import #${dryJob}` })).toBeVisible();
     await expectJobStatus(page, "completed");
     await expect(page.getByTestId("count-created")).toHaveText("2");
     await expect(page.getByTestId("count-updated")).toHaveText("1");

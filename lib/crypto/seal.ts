@@ -11,6 +11,13 @@ export type SealPurpose = "import-credential" | "import-password";
 
 const VERSION = "v1";
 const keys = new Map<string, Buffer>();
+let processSecret: string | undefined;
+
+// The secret is fixed for the life of the process (and may come from a file), so it is read once.
+function currentSecret(): string {
+  processSecret ??= getSessionSecret();
+  return processSecret;
+}
 
 function keyFor(purpose: SealPurpose, secret: string): Buffer {
   const cacheKey = `${purpose}\0${secret}`;
@@ -23,7 +30,7 @@ function keyFor(purpose: SealPurpose, secret: string): Buffer {
   return key;
 }
 
-export function seal(plaintext: string, purpose: SealPurpose, context = "", secret = getSessionSecret()): string {
+export function seal(plaintext: string, purpose: SealPurpose, context = "", secret = currentSecret()): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", keyFor(purpose, secret), iv);
   cipher.setAAD(Buffer.from(`${purpose}\0${context}`));
@@ -36,7 +43,7 @@ export class UnsealError extends Error {
 }
 
 /** Throws UnsealError when the value was sealed with another secret, purpose or context, or was altered. */
-export function unseal(sealed: string, purpose: SealPurpose, context = "", secret = getSessionSecret()): string {
+export function unseal(sealed: string, purpose: SealPurpose, context = "", secret = currentSecret()): string {
   const [version, iv, ct, tag] = sealed.split(".");
   if (version !== VERSION || !iv || ct === undefined || !tag) throw new UnsealError("not a sealed value");
   try {

@@ -113,19 +113,19 @@ const ROWS_PER_STATEMENT = 200;
  */
 export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const statements = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const packed = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]));
-    statements.push(
-      db().$executeRawUnsafe(
+  // One commit per batch (each costs a disk sync), but each statement sent on its own, so no request
+  // to the query engine carries the whole batch.
+  await db().$transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const packed = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]));
+      await tx.$executeRawUnsafe(
         `INSERT INTO "ImportRow" ("jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword")
          SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
         jobId,
         packed,
-      ),
-    );
-  }
-  await db().$transaction(statements);
+      );
+    }
+  });
 }
 
 export type JobUpdate = Partial<{
@@ -419,6 +419,11 @@ export async function purgeRowPasswords(jobId: number): Promise<void> {
     where: { jobId, OR: [{ generatedPassword: { not: null } }, { csvPassword: { not: null } }] },
     data: { generatedPassword: null, csvPassword: null },
   });
+}
+
+/** The file's passwords a job still holds (sealed): for rows not yet run, failed ones, or a dry run's real run. */
+export async function countFilePasswords(jobId: number): Promise<number> {
+  return db().importRow.count({ where: { jobId, csvPassword: { not: null } } });
 }
 
 export async function countGeneratedPasswords(jobId: number): Promise<number> {

@@ -120,6 +120,7 @@ export async function resumeImport(jobId: number, who: JobActor): Promise<void> 
 export async function runDryRunForReal(jobId: number, who: JobActor): Promise<number> {
   const source = await loadJobFor(jobId, who);
   if (!source.dryRun || source.status !== "completed") throw new ImportCommandError("CONFLICT", "Only a completed dry run can be run for real.");
+  if (source.passwordsPurgedAt) throw new ImportCommandError("CONFLICT", "The file's passwords were purged from this dry run. Upload the file again to import it.");
   return followUp(source, who, { dryRun: false, statuses: undefined, fileName: source.fileName });
 }
 
@@ -162,6 +163,7 @@ export async function purgeImportPasswords(jobId: number, who: JobActor): Promis
   const job = await loadJobFor(jobId, who);
   if (!isJobOwner(job, who)) throw new ImportCommandError("NOT_OWNER", `Only ${job.actor}, who started this import, can purge its passwords.`);
   if (!["completed", "stopped", "cancelled"].includes(job.status)) throw new ImportCommandError("CONFLICT", "Passwords can be purged once the job has ended.");
+  // A dry run holds the file's passwords for its real run; purged, it can no longer be carried out.
   await purgeRowPasswords(jobId);
   await updateImportJob(jobId, { passwordsPurgedAt: new Date() });
 }

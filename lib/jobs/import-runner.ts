@@ -489,6 +489,10 @@ async function executeRow(run: JobRun, row: StoredRow): Promise<void> {
   const body = { ...d.body };
   let sealedGenerated: string | null = null;
   const pw = d.kind === "create" ? passwordForCreate(run.job.options.passwords, row.parsed.hasPassword === true) : d.changes.some((c) => c.field === "password") ? "csv" : "none";
+  if (pw === "csv" && !row.csvPassword) {
+    await run.finish(row.id, { status: "failed", reason: "The file's password for this row was purged. Upload the file again." });
+    return;
+  }
   try {
     if (pw === "csv") body.password = unseal(row.csvPassword!, "import-password");
   } catch {

@@ -23,7 +23,7 @@ export type UploadResult =
   | { ok: true; jobId: number; totalRows: number; invalidRows: number; warnings: string[] }
   | { ok: false; problem: CsvFileError["problem"]; message: string };
 
-const BATCH = 250;
+const BATCH = 500;
 
 /** What a row keeps in the database: the parsed cells without the password, plus the raw id for reports. */
 export type StoredInput = ReturnType<typeof checkRow>["input"] & { idCell?: string };

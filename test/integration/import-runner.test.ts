@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
 import { getImportJob, markRowInFlight, rowsInStatus, transitionImportJob, updateImportJob } from "@/lib/db/import-jobs";
-import { cancelImport, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
+import { cancelImport, purgeImportPasswords, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
 import { resumeImportJobs, runImportJob, sealCredential, setOutageLimitForTests, waitForImport } from "@/lib/jobs/import-runner";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
@@ -153,6 +153,16 @@ describe("the import worker", () => {
     assert.ok(await passwordLogin(`@dry.${s}.2:${hs}`, `pw-${s}-dry`));
     const dryAfter = await jobState(dry.jobId);
     assert.ok(dryAfter.rows.every((r) => r.csvPassword === null), "the dry run keeps no passwords once carried out");
+  });
+
+  test("a dry run's file passwords can be purged; it can then no longer be run for real", async () => {
+    const s = randomSuffix();
+    const dry = await importCsv(`id,password\npurge-${s},secret-${s}\n`, { passwords: "csv", dryRun: true });
+    assert.match(dry.rows[0].csvPassword ?? "", /^v1\./);
+    await purgeImportPasswords(dry.jobId, await testActor());
+    assert.equal((await jobState(dry.jobId)).rows[0].csvPassword, null);
+    await assert.rejects(runDryRunForReal(dry.jobId, await testActor()), /passwords were purged from this dry run/);
+    await assert.rejects(purgeImportPasswords(dry.jobId, { ...(await testActor()), actor: "@someone-else:example.org" }), /Only .* can purge its passwords/);
   });
 
   test("failed rows are re-run as a new job; the report and the audit log tell what happened", async () => {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { countGeneratedPasswords, countImportRows, followUpOf, getImportJob, listImportRows } from "@/lib/db/import-jobs";
+import { countFilePasswords, countGeneratedPasswords, countImportRows, followUpOf, getImportJob, listImportRows } from "@/lib/db/import-jobs";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
@@ -37,13 +37,14 @@ export default async function ImportJobPage({
   if (!job || job.homeserver !== admin.homeserver || job.status === "uploading") notFound();
   const q = jobRowsQuerySchema.parse(await searchParams);
 
-  const [progress, counts, table, problems, generated, followUp] = await Promise.all([
+  const [progress, counts, table, problems, generated, followUp, heldFilePasswords] = await Promise.all([
     importProgress(job),
     countImportRows(job.id),
     listImportRows(job.id, { status: q.status, q: q.q || undefined }, { skip: (q.page - 1) * ROWS_PAGE_SIZE, take: ROWS_PAGE_SIZE }),
     job.invalidRows > 0 ? listImportRows(job.id, { status: "invalid" }, { skip: 0, take: PROBLEMS_SHOWN }) : null,
     countGeneratedPasswords(job.id),
     followUpOf(job.id),
+    countFilePasswords(job.id),
   ]);
   const owner = isJobOwner(job, admin);
   const finished = FINISHED_STATUSES.includes(job.status);
@@ -139,9 +140,9 @@ export default async function ImportJobPage({
         canCancel={["review", "queued", "running", "paused"].includes(job.status)}
         cancelLabel={job.status === "review" ? "Discard" : "Cancel import"}
         canResume={job.status === "paused"}
-        canRunForReal={job.dryRun && job.status === "completed" && valid > 0 && !followUp}
+        canRunForReal={job.dryRun && job.status === "completed" && valid > 0 && !followUp && !job.passwordsPurgedAt}
         rerunLabel={!job.dryRun && finished && leftOver > 0 && !followUp ? `Re-run ${formatCount(leftOver)} failed or not-run rows` : null}
-        canPurge={owner && finished && !job.dryRun && generated > 0}
+        canPurge={owner && finished && !job.passwordsPurgedAt && (job.dryRun ? !followUp && heldFilePasswords > 0 : generated > 0 || heldFilePasswords > 0)}
       />
 
       {finished && (
