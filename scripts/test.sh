@@ -16,7 +16,7 @@ step "Unit tests"
 "${NODE_TEST[@]}" test/unit/*.test.ts
 
 step "Synapse test bed"
-trap 'bash e2e/synapse/testbed.sh stop' EXIT
+trap 'bash e2e/synapse/testbed.sh stop-all' EXIT
 bash e2e/synapse/testbed.sh start
 node --import tsx e2e/synapse/prepare.ts
 

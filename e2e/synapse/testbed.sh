@@ -3,15 +3,19 @@
 #
 #   testbed.sh start   provision (once, cached outside the checkout), configure, start, register users,
 #                      and write e2e/.testbed.json for the tests
-#   testbed.sh stop    stop the server started by `start`
+#   testbed.sh stop    stop the server started by `start` (stop-all: and the policy server)
 #   testbed.sh resume  start it again with its data as it was (after `stop`; for outage tests)
+#
+# `start` also starts a second, smaller Synapse on port+1 with a strict password policy
+# (password_config.policy), described in e2e/.testbed-policy.json, for the password-policy tests.
 #
 # With SYNAPSE_URL set, nothing is provisioned: the tests use that server (see README).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-OUT="$REPO/e2e/.testbed.json"
+OUT="${TESTBED_OUT:-$REPO/e2e/.testbed.json}"
+POLICY_OUT="$REPO/e2e/.testbed-policy.json"
 CACHE="${SYNAPSE_CACHE_DIR:-/var/cache/synapse-portal-testbed}"
 ROOT="$CACHE/rootfs"
 PORT="${SYNAPSE_PORT:-18008}"
@@ -68,7 +72,7 @@ configure() {
   # (the tests log in many times from one address), .well-known served for discovery,
   # and login tokens from an existing session (stands in for an SSO round trip).
   in_root python3 - "$DATA_IN_ROOT/homeserver.yaml" "$PORT" <<'PY'
-import sys, yaml
+import os, sys, yaml
 path, port = sys.argv[1], int(sys.argv[2])
 with open(path) as f:
     c = yaml.safe_load(f)
@@ -107,6 +111,9 @@ c["oidc_providers"] = [{
 }]
 # The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
 c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
+if os.environ.get("TESTBED_POLICY"):
+    c["password_config"] = {"enabled": True, "policy": {"enabled": True, "minimum_length": 12, "require_digit": True,
+        "require_symbol": True, "require_lowercase": True, "require_uppercase": True}}
 with open(path, "w") as f:
     yaml.safe_dump(c, f)
 PY
@@ -138,6 +145,7 @@ start() {
         admin: { userId: e.SYNAPSE_ADMIN_USER || "", password: e.SYNAPSE_ADMIN_PASSWORD || "" },
         registrationSecret: e.SYNAPSE_REGISTRATION_SECRET || "" };
       require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2));' "$OUT"
+    rm -f "$POLICY_OUT" # no policy server next to a SYNAPSE_URL server
     return
   fi
   stop || true
@@ -157,6 +165,9 @@ start() {
       registrationSecret: e.SECRET };
     require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2), { mode: 0o600 });' "$OUT"
   log "ready: http://127.0.0.1:$PORT (server name $SERVER_NAME)"
+  if [ -z "${TESTBED_POLICY:-}" ]; then
+    SYNAPSE_PORT=$((PORT + 1)) TESTBED_POLICY=1 TESTBED_OUT="$POLICY_OUT" bash "$0" start
+  fi
 }
 
 launch() {
@@ -191,6 +202,7 @@ case "${1:-}" in
   provision) provision ;;
   start) start ;;
   stop) stop ;;
+  stop-all) stop; SYNAPSE_PORT=$((PORT + 1)) bash "$0" stop ;;
   resume) resume ;;
-  *) echo "usage: $0 start|stop|resume|provision" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-all|resume|provision" >&2; exit 2 ;;
 esac

@@ -21,12 +21,26 @@ export function loadTestbed(): Testbed {
   return JSON.parse(fs.readFileSync(FILE, "utf8")) as Testbed;
 }
 
-export async function api<T = Record<string, unknown>>(
-  pathAndQuery: string,
-  init: { method?: string; token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: T }> {
-  const tb = loadTestbed();
-  const res = await fetch(tb.baseUrl + pathAndQuery, {
+const POLICY_FILE = path.join(__dirname, "..", ".testbed-policy.json");
+
+/**
+ * The second test Synapse, which has a strict password policy (12+ characters, a digit, a symbol, upper-
+ * and lowercase); null next to a SYNAPSE_URL server, where none is started.
+ */
+export function loadPolicyTestbed(): Testbed | null {
+  if (loadTestbed().external || !fs.existsSync(POLICY_FILE)) return null;
+  return JSON.parse(fs.readFileSync(POLICY_FILE, "utf8")) as Testbed;
+}
+
+type ApiInit = { method?: string; token?: string; body?: unknown };
+
+export async function api<T = Record<string, unknown>>(pathAndQuery: string, init: ApiInit = {}): Promise<{ status: number; body: T }> {
+  return apiAt<T>(loadTestbed().baseUrl, pathAndQuery, init);
+}
+
+/** api() against another test server. */
+export async function apiAt<T = Record<string, unknown>>(baseUrl: string, pathAndQuery: string, init: ApiInit = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(baseUrl + pathAndQuery, {
     method: init.method ?? "GET",
     headers: {
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
@@ -38,8 +52,8 @@ export async function api<T = Record<string, unknown>>(
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
 }
 
-export async function passwordLogin(userId: string, password: string): Promise<string> {
-  const r = await api<{ access_token: string }>("/_matrix/client/v3/login", {
+export async function passwordLogin(userId: string, password: string, baseUrl = loadTestbed().baseUrl): Promise<string> {
+  const r = await apiAt<{ access_token: string }>(baseUrl, "/_matrix/client/v3/login", {
     method: "POST",
     body: { type: "m.login.password", identifier: { type: "m.id.user", user: userId }, password },
   });

@@ -138,14 +138,3 @@ export function updateLanded(input: ImportInput, current: ExistingUser, changes:
   return diffUser(input, current, false).filter((c) => visible.some((v) => v.field === c.field)).length === 0;
 }
 
-/** Passwords the portal generates: 20 characters from a 57-symbol alphabet (about 116 bits). */
-export function generatePassword(randomBytes: (n: number) => Uint8Array): string {
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  let out = "";
-  while (out.length < 20) {
-    for (const b of randomBytes(32)) {
-      if (b < alphabet.length * 4 && out.length < 20) out += alphabet[b % alphabet.length];
-    }
-  }
-  return out;
-}

@@ -12,7 +12,6 @@
  *   an admin presses Resume.
  */
 import "server-only";
-import crypto from "node:crypto";
 import { record } from "@/lib/audit/record";
 import { seal, unseal } from "@/lib/crypto/seal";
 import {
@@ -42,8 +41,10 @@ import { describeError } from "@/lib/synapse/describe-error";
 import { HomeserverUnreachableError, isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { getImportUser, putImportUser, snapshotUsers, type UserSnapshot } from "@/lib/synapse/import-users";
 import { logout } from "@/lib/synapse/auth";
+import { checkPasswordPolicy, describePolicyViolation, getPasswordPolicy, type PasswordPolicy } from "@/lib/synapse/password-policy";
+import { generatePassword } from "@/lib/synapse/user-password";
 import type { RowStatus } from "@/lib/schemas/import";
-import { decide, generateLocalpart, generatePassword, passwordForCreate, updateLanded, type Change, type Decision, type ExistingUser } from "./import-plan";
+import { decide, generateLocalpart, passwordForCreate, updateLanded, type Change, type Decision, type ExistingUser } from "./import-plan";
 import type { StoredInput } from "./import-upload";
 
 const PAGE = 500;
@@ -199,6 +200,8 @@ class JobRun {
   halted = false;
   stopMessage: string | null = null;
   snapshot!: UserSnapshot;
+  /** the homeserver's password policy: generated passwords meet it, file passwords are checked again */
+  policy: PasswordPolicy = {};
 
   constructor(
     readonly job: ImportJobRecord,
@@ -335,6 +338,7 @@ async function prepare(run: JobRun): Promise<void> {
     }
   }
   run.snapshot = await run.retrying(() => snapshotUsers(run.creds, (id) => inFile.has(id)));
+  run.policy = await run.retrying(() => getPasswordPolicy(run.creds.baseUrl));
   if (needIds.length === 0) return;
   const server = run.job.serverName;
   const taken = (lp: string) => run.snapshot.ids.has(`@${lp}:${server}`) || inFile.has(`@${lp}:${server}`);
@@ -499,8 +503,14 @@ async function executeRow(run: JobRun, row: StoredRow): Promise<void> {
     await run.finish(row.id, { status: "failed", reason: "The file's password for this row cannot be decrypted (the portal's SESSION_SECRET changed). Upload the file again." });
     return;
   }
+  // Checked at upload too; checked again in case Synapse's policy changed since.
+  const violation = pw === "csv" ? checkPasswordPolicy(run.policy, body.password as string) : null;
+  if (violation) {
+    await run.finish(row.id, { status: "failed", reason: `password: ${describePolicyViolation(violation)}`, eraseCsvPassword: true });
+    return;
+  }
   if (pw === "generate") {
-    const generated = generatePassword((n) => crypto.randomBytes(n));
+    const generated = generatePassword(run.policy);
     body.password = generated;
     sealedGenerated = seal(generated, "import-password");
   }

@@ -4,8 +4,9 @@ import "server-only";
 import { seal } from "@/lib/crypto/seal";
 import { createImportJob, deleteImportJob, insertImportRows, updateImportJob, type NewImportRow } from "@/lib/db/import-jobs";
 import type { ImportOptions } from "@/lib/schemas/import";
+import { checkPasswordPolicy, describePolicyViolation, type PasswordPolicy } from "@/lib/synapse/password-policy";
 import { CsvFileError, readCsv, type ByteStats } from "./csv-reader";
-import { checkRow, describeCellErrors, readHeader, type Header, type RowContext } from "./import-row";
+import { checkRow, describeCellErrors, readHeader, type Header, type RowContext, type RowResult } from "./import-row";
 
 export type UploadRequest = {
   actor: string;
@@ -15,6 +16,8 @@ export type UploadRequest = {
   options: ImportOptions;
   body: AsyncIterable<Uint8Array>;
   maxBytes: number;
+  /** the homeserver's password policy, which file passwords must meet */
+  passwordPolicy?: PasswordPolicy;
   /** the Content-Length the client declared, to notice an upload that arrived cut short */
   expectedBytes?: number;
 };
@@ -30,6 +33,13 @@ export type StoredInput = ReturnType<typeof checkRow>["input"] & { idCell?: stri
 
 function usesFilePasswords(options: ImportOptions): boolean {
   return options.passwords === "csv" || options.passwords === "generate-missing";
+}
+
+/** A file password the homeserver's policy would refuse makes the row invalid (reported at upload, never sent). */
+function withPolicy(r: RowResult, policy: PasswordPolicy | undefined): RowResult {
+  if (!r.ok || !policy || r.password === undefined) return r;
+  const v = checkPasswordPolicy(policy, r.password);
+  return v ? { ok: false, input: r.input, userId: r.userId, errors: [{ column: "password", message: describePolicyViolation(v) }] } : r;
 }
 
 export async function receiveImportFile(req: UploadRequest): Promise<UploadResult> {
@@ -57,7 +67,7 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
         continue;
       }
       total++;
-      const r = checkRow(rec.cells, header, ctx, rec.line);
+      const r = withPolicy(checkRow(rec.cells, header, ctx, rec.line), keepPasswords ? req.passwordPolicy : undefined);
       const idColumn = header.columns.get("id");
       const input: StoredInput = { ...r.input, ...(idColumn !== undefined ? { idCell: (rec.cells[idColumn] ?? "").trim() } : {}) };
       if (r.ok) {

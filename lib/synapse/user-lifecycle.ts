@@ -4,6 +4,7 @@ import { assertNotSelf } from "./user-errors";
 import { PortalRefusal } from "./describe-error";
 import { requireExistingUser, type ActorContext } from "./users";
 import { generatePassword } from "./user-password";
+import { assertPasswordAllowed, getPasswordPolicy } from "./password-policy";
 import type { UserFlag } from "@/lib/schemas/users";
 
 const v2User = (userId: string) => `/_synapse/admin/v2/users/${encodeId(userId)}`;
@@ -20,7 +21,8 @@ export async function resetPassword(
 ): Promise<{ generatedPassword: string | null }> {
   // Checked first: Synapse hashes (~0.3 s) before it notices an unknown user.
   await requireExistingUser(ctx, userId);
-  const generatedPassword = password === null ? generatePassword() : null;
+  if (password !== null) await assertPasswordAllowed(ctx.creds.baseUrl, password);
+  const generatedPassword = password === null ? generatePassword(await getPasswordPolicy(ctx.creds.baseUrl)) : null;
   await synapseFetch(ctx.creds, `/_synapse/admin/v1/reset_password/${encodeId(userId)}`, {
     method: "POST",
     body: { new_password: generatedPassword ?? password, logout_devices: logoutDevices },
@@ -40,6 +42,7 @@ export async function deactivateUser(ctx: ActorContext, userId: string, erase: b
 export async function reactivateUser(ctx: ActorContext, userId: string, password: string): Promise<void> {
   const user = await requireExistingUser(ctx, userId);
   if (!user.deactivated) throw new PortalRefusal("NOT_DEACTIVATED", `${userId} is not deactivated.`);
+  await assertPasswordAllowed(ctx.creds.baseUrl, password);
   await synapseFetch(ctx.creds, v2User(userId), { method: "PUT", body: { deactivated: false, password } });
 }
 

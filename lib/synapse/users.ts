@@ -5,6 +5,7 @@ import { inactiveRanges, sliceRanges, type Range } from "./user-inactive";
 import { assertLocalUser, assertNotSelf } from "./user-errors";
 import { PortalRefusal } from "./describe-error";
 import { generatePassword } from "./user-password";
+import { assertPasswordAllowed, getPasswordPolicy } from "./password-policy";
 import { uploadAvatarImage } from "./user-avatar";
 import type { UsersFilter } from "@/lib/schemas/users";
 
@@ -233,8 +234,9 @@ export async function createUser(ctx: ActorContext, u: NewUser): Promise<{ userI
   if (!availability.available) {
     throw new PortalRefusal("M_USER_IN_USE", availability.reason === "That user name is already taken." ? `${userId} already exists; open it to edit it instead.` : availability.reason);
   }
+  if (u.passwordMode === "set") await assertPasswordAllowed(ctx.creds.baseUrl, u.password);
   const body: Record<string, unknown> = { admin: u.admin, displayname: u.displayname || u.localpart };
-  const generatedPassword = u.passwordMode === "generate" ? generatePassword() : null;
+  const generatedPassword = u.passwordMode === "generate" ? generatePassword(await getPasswordPolicy(ctx.creds.baseUrl)) : null;
   if (u.passwordMode !== "none") body.password = generatedPassword ?? u.password;
   if (u.userType) body.user_type = u.userType;
   if (u.avatarUrl) body.avatar_url = u.avatarUrl;

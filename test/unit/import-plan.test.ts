@@ -1,12 +1,10 @@
 // What each import row does on the server, decided from what is known about existing users.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import crypto from "node:crypto";
 import {
   decide,
   diffUser,
   generateLocalpart,
-  generatePassword,
   localpartFromDisplayName,
   passwordForCreate,
   updateLanded,
@@ -94,14 +92,4 @@ test("updateLanded: visible changes are checked on the user; a password change i
   assert.equal(updateLanded({ displayname: "Ann B" }, { ...current, displayname: "Ann B" }, changes), true);
   assert.equal(updateLanded({ displayname: "Ann B" }, current, changes), false);
   assert.equal(updateLanded({ displayname: "Ann B" }, { ...current, displayname: "Ann B" }, [...changes, { field: "password", from: null, to: "(new password)" }]), false);
-});
-
-test("generated passwords: 20 characters of an unambiguous alphabet, never repeated", () => {
-  const seen = new Set<string>();
-  for (let i = 0; i < 200; i++) {
-    const p = generatePassword((n) => crypto.randomBytes(n));
-    assert.match(p, /^[A-HJ-NP-Za-km-z2-9]{20}$/);
-    seen.add(p);
-  }
-  assert.equal(seen.size, 200);
 });

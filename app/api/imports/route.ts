@@ -9,6 +9,7 @@ import { startImport } from "@/lib/jobs/import-commands";
 import { firstFieldErrors } from "@/lib/schemas/login";
 import { uploadQuerySchema } from "@/lib/schemas/import";
 import { describeError } from "@/lib/synapse/describe-error";
+import { getPasswordPolicy } from "@/lib/synapse/password-policy";
 
 // CSV upload: the file streams through here (server actions cap bodies at 1 MB) into a job's rows.
 // A file without invalid rows starts at once; otherwise the job waits for the admin to review it.
@@ -39,6 +40,8 @@ export async function POST(request: NextRequest) {
     options,
     body: request.body as unknown as AsyncIterable<Uint8Array>,
     maxBytes,
+    // The runner checks again, so a homeserver that cannot answer now only defers the check.
+    passwordPolicy: await getPasswordPolicy(admin.homeserver).catch(() => undefined),
     expectedBytes: Number.isFinite(declared) ? declared : undefined,
   });
   if (!result.ok) {
