@@ -3,6 +3,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { listAuditEntries } from "@/lib/db/audit";
 import { AUDIT_PAGE_SIZE, auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
 import { formatCount, formatDateTime } from "@/lib/format";
+import { FilterForm, TextFilter } from "../_components/filter-form";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,19 +25,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
-      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter audit entries">
-        <Filter name="actor" label="Actor" value={q.actor} placeholder="@alice:example.org" />
-        <Filter name="action" label="Action" value={q.action} placeholder="session.login" />
-        <Filter name="target" label="Target" value={q.target} />
-        <Filter name="from" label="From" value={q.from} type="date" />
-        <Filter name="to" label="To" value={q.to} type="date" />
-        <button type="submit" className="btn-primary py-1.5">
-          Filter
-        </button>
-        <Link href="/audit" className="btn-secondary py-1.5">
-          Clear
-        </Link>
-      </form>
+      <FilterForm label="Filter audit entries" clearHref="/audit">
+        <TextFilter name="actor" label="Actor" value={q.actor} placeholder="@alice:example.org" />
+        <TextFilter name="action" label="Action" value={q.action} placeholder="session.login" />
+        <TextFilter name="target" label="Target" value={q.target} />
+        <TextFilter name="from" label="From" value={q.from} type="date" />
+        <TextFilter name="to" label="To" value={q.to} type="date" />
+      </FilterForm>
       <p className="text-sm text-muted" data-testid="audit-total">
         {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
       </p>
@@ -95,13 +90,4 @@ function pageHref(q: AuditQuery, page: number): string {
   for (const key of ["actor", "action", "target", "from", "to"] as const) if (q[key]) p.set(key, q[key]!);
   p.set("page", String(page));
   return `/audit?${p}`;
-}
-
-function Filter(props: { name: string; label: string; value?: string; placeholder?: string; type?: string }) {
-  return (
-    <label className="flex flex-col gap-1">
-      <span>{props.label}</span>
-      <input name={props.name} type={props.type ?? "text"} defaultValue={props.value ?? ""} placeholder={props.placeholder} className="field" />
-    </label>
-  );
 }

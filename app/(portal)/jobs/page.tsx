@@ -5,6 +5,7 @@ import { formatCount, formatDateTime } from "@/lib/format";
 import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
 import { formatDuration, JobStatusBadge } from "./_components/job-status";
 import { Pager } from "./_components/pager";
+import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -28,29 +29,10 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </Link>
         </div>
       </div>
-      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter jobs">
-        <label className="flex flex-col gap-1">
-          <span>Status</span>
-          <select name="status" defaultValue={q.status ?? ""} className="field">
-            <option value="">Any</option>
-            {JOB_STATUSES.filter((s) => s !== "uploading").map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span>Started by</span>
-          <input name="actor" defaultValue={q.actor ?? ""} placeholder="@alice:example.org" className="field" />
-        </label>
-        <button type="submit" className="btn-primary py-1.5">
-          Filter
-        </button>
-        <Link href="/jobs" className="btn-secondary py-1.5">
-          Clear
-        </Link>
-      </form>
+      <FilterForm label="Filter jobs" clearHref="/jobs">
+        <SelectFilter name="status" label="Status" value={q.status} any="Any" options={Object.fromEntries(JOB_STATUSES.filter((s) => s !== "uploading").map((s) => [s, s]))} />
+        <TextFilter name="actor" label="Started by" value={q.actor} placeholder="@alice:example.org" />
+      </FilterForm>
       <p className="text-sm text-muted" data-testid="jobs-total">
         {formatCount(total)} CSV imports, newest first
       </p>

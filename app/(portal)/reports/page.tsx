@@ -5,8 +5,8 @@ import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
 import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { attempt, ErrorNote } from "../rooms/_components/attempt";
-import { SelectField as Select } from "../rooms/_components/select-field";
 import { Pager, TableHead, UserLink } from "../rooms/_components/links";
+import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -22,24 +22,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Reported events</h1>
-      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter reports">
-        <Select name="status" label="Status" value={q.status} options={REPORT_STATUSES} />
-        <Select name="sort" label="Sort" value={q.sort} options={REPORT_SORTS} />
-        <label className="flex flex-col gap-1">
-          <span>Room ID</span>
-          <input name="room" defaultValue={q.room ?? ""} placeholder="!abc:example.org" className="field" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span>Sender</span>
-          <input name="sender" defaultValue={q.sender ?? ""} placeholder="@spammer:example.org" className="field" />
-        </label>
-        <button type="submit" className="btn-primary py-1.5">
-          Apply
-        </button>
-        <Link href="/reports" className="btn-secondary py-1.5">
-          Clear
-        </Link>
-      </form>
+      <FilterForm label="Filter reports" clearHref="/reports" submit="Apply">
+        <SelectFilter name="status" label="Status" value={q.status} options={REPORT_STATUSES} />
+        <SelectFilter name="sort" label="Sort" value={q.sort} options={REPORT_SORTS} />
+        <TextFilter name="room" label="Room ID" value={q.room} placeholder="!abc:example.org" />
+        <TextFilter name="sender" label="Sender" value={q.sender} placeholder="@spammer:example.org" />
+      </FilterForm>
       <ErrorNote error={list.error} />
       <p className="text-sm text-muted" data-testid="reports-summary">
         {formatCount(reports.length)} reports{q.room ? ` in ${q.room}` : ""}

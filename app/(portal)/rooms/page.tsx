@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
 import { getRoomBlocks, listRooms } from "@/lib/synapse/rooms";
@@ -18,7 +17,7 @@ import { BlockByIdForm } from "./_components/block-by-id-form";
 import { JobProgress } from "./_components/job-progress";
 import { Pager } from "./_components/links";
 import { RoomTable, type SortHeader } from "./_components/room-table";
-import { SelectField as Select } from "./_components/select-field";
+import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 
 const COLUMNS: { label: string; sort?: RoomSort }[] = [
   { label: "Name", sort: "name" },
@@ -76,23 +75,14 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-semibold">Rooms</h1>
       <JobProgress ids={jobIds} heading="Room deletes and history purges" />
 
-      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Find rooms">
-        <label className="flex flex-col gap-1">
-          <span>Search</span>
-          <input name="q" defaultValue={q.q ?? ""} placeholder="name, alias or exact room ID" className="field min-w-64" />
-        </label>
-        <Select name="published" label="Published" value={q.published} options={{ any: "Any", yes: "In the directory", no: "Not in the directory" }} />
-        <Select name="empty" label="Members" value={q.empty} options={{ any: "Any", no: "With members", yes: "Empty" }} />
-        <Select name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(Object.entries(ROOM_SORTS).map(([k, v]) => [k, v.label]))} />
-        <Select name="order" label="Order" value={order} options={{ asc: "Ascending", desc: "Descending" }} />
-        <Select name="size" label="Per page" value={String(q.size)} options={Object.fromEntries(ROOM_PAGE_SIZES.map((n) => [String(n), String(n)]))} />
-        <button type="submit" className="btn-primary py-1.5">
-          Apply
-        </button>
-        <Link href="/rooms" className="btn-secondary py-1.5">
-          Clear
-        </Link>
-      </form>
+      <FilterForm label="Find rooms" clearHref="/rooms" submit="Apply">
+        <TextFilter name="q" label="Search" value={q.q} placeholder="name, alias or exact room ID" className="min-w-64" />
+        <SelectFilter name="published" label="Published" value={q.published} options={{ any: "Any", yes: "In the directory", no: "Not in the directory" }} />
+        <SelectFilter name="empty" label="Members" value={q.empty} options={{ any: "Any", no: "With members", yes: "Empty" }} />
+        <SelectFilter name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(Object.entries(ROOM_SORTS).map(([k, v]) => [k, v.label]))} />
+        <SelectFilter name="order" label="Order" value={order} options={{ asc: "Ascending", desc: "Descending" }} />
+        <SelectFilter name="size" label="Per page" value={String(q.size)} options={Object.fromEntries(ROOM_PAGE_SIZES.map((n) => [String(n), String(n)]))} />
+      </FilterForm>
 
       <ErrorNote error={page.error} />
       <p className="text-sm text-muted" data-testid="rooms-total" data-total={total}>

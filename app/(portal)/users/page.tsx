@@ -17,6 +17,7 @@ import {
 } from "@/lib/schemas/users";
 import { formatCount } from "@/lib/format";
 import { UsersTable } from "./_components/users-table";
+import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -60,7 +61,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       </div>
 
       {/* Keyed by the URL: uncontrolled fields would otherwise keep stale values after Back or Clear. */}
-      <FilterForm key={usersSearchParams(q).toString()} q={q} />
+      <UsersFilterForm key={usersSearchParams(q).toString()} q={q} />
 
       {error && (
         <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
@@ -120,17 +121,14 @@ function SortHeader({ q, sort }: { q: UsersQuery; sort: UserSort }) {
   );
 }
 
-function FilterForm({ q }: { q: UsersQuery }) {
+function UsersFilterForm({ q }: { q: UsersQuery }) {
   return (
-    <form method="get" action="/users" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter users">
-      <label className="flex min-w-56 flex-1 flex-col gap-1">
-        <span>Search</span>
-        <input name="q" type="search" defaultValue={q.q} placeholder="name, display name or @user:server" className="field" />
-      </label>
-      <Select name="deactivated" label="Deactivated" value={q.deactivated} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
-      <Select name="admins" label="Admins" value={q.admins} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
-      <Select name="guests" label="Guests" value={q.guests} options={{ include: "Show", exclude: "Hide" }} />
-      <Select name="locked" label="Locked" value={q.locked} options={{ include: "Show", exclude: "Hide" }} />
+    <FilterForm label="Filter users" clearHref="/users" action="/users" submit="Apply">
+      <TextFilter name="q" type="search" grow label="Search" value={q.q} placeholder="name, display name or @user:server" />
+      <SelectFilter name="deactivated" label="Deactivated" value={q.deactivated} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
+      <SelectFilter name="admins" label="Admins" value={q.admins} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
+      <SelectFilter name="guests" label="Guests" value={q.guests} options={{ include: "Show", exclude: "Hide" }} />
+      <SelectFilter name="locked" label="Locked" value={q.locked} options={{ include: "Show", exclude: "Hide" }} />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1">Hide types</legend>
         <div className="flex gap-3 py-1.5">
@@ -146,36 +144,14 @@ function FilterForm({ q }: { q: UsersQuery }) {
         <span>Inactive for (days)</span>
         <input name="inactive" type="number" min={1} max={36500} defaultValue={q.inactive ?? ""} placeholder="any" className="field" />
       </label>
-      <Select name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(USER_SORTS.map((s) => [s, USER_SORT_LABELS[s]]))} />
-      <Select name="dir" label="Order" value={q.dir} options={{ asc: "Ascending", desc: "Descending" }} />
-      <Select
+      <SelectFilter name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(USER_SORTS.map((s) => [s, USER_SORT_LABELS[s]]))} />
+      <SelectFilter name="dir" label="Order" value={q.dir} options={{ asc: "Ascending", desc: "Descending" }} />
+      <SelectFilter
         name="size"
         label="Per page"
         value={String(q.size)}
         options={Object.fromEntries([...new Set([...PAGE_SIZES, q.size])].sort((a, b) => a - b).map((n) => [String(n), String(n)]))}
       />
-      <button type="submit" className="btn-primary py-1.5">
-        Apply
-      </button>
-      <Link href="/users" className="btn-secondary py-1.5">
-        Clear
-      </Link>
-    </form>
-  );
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: Record<string, string> }) {
-  const id = `filter-${name}`;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} className="field">
-        {Object.entries(options).map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FilterForm>
   );
 }

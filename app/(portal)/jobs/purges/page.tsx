@@ -12,6 +12,7 @@ import {
   type PurgeHistoryQuery,
 } from "@/lib/schemas/media";
 import { PurgeRows } from "./_components/purge-rows";
+import { FilterForm, SelectFilter, TextFilter } from "../../_components/filter-form";
 
 export default async function PurgeHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
@@ -27,41 +28,22 @@ export default async function PurgeHistoryPage({ searchParams }: { searchParams:
       </nav>
       <h1 className="text-2xl font-semibold">Purge history</h1>
       <p className="text-sm text-muted">Every media deletion, remote cache purge, bulk media action, room deletion and history purge made through the portal.</p>
-      <form method="get" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter purge history">
-        <label className="flex flex-col gap-1">
-          <span>Kind</span>
-          <select name="kind" defaultValue={q.kind ?? ""} className="field">
-            <option value="">any</option>
-            {PURGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {PURGE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span>Outcome</span>
-          <select name="status" defaultValue={q.status ?? ""} className="field">
-            <option value="">any</option>
-            <option value="ok">ok</option>
-            <option value="failed">failed</option>
-            <option value="running">running</option>
-          </select>
-        </label>
-        <Filter name="actor" label="Who" value={q.actor} placeholder="@alice:example.org" />
-        <Filter name="target" label="Target" value={q.target} placeholder="user or room id" />
-        <Filter name="from" label="From" value={q.from} type="date" />
-        <Filter name="to" label="To" value={q.to} type="date" />
-        <button type="submit" className="btn-primary py-1.5">
-          Filter
-        </button>
-        <Link href="/jobs/purges" className="btn-secondary py-1.5">
-          Clear
-        </Link>
-        <a href={`/jobs/purges/export${filters.size ? `?${filters}` : ""}`} className="btn-secondary py-1.5" download>
-          Export CSV
-        </a>
-      </form>
+      <FilterForm
+        label="Filter purge history"
+        clearHref="/jobs/purges"
+        after={
+          <a href={`/jobs/purges/export${filters.size ? `?${filters}` : ""}`} className="btn-secondary py-1.5" download>
+            Export CSV
+          </a>
+        }
+      >
+        <SelectFilter name="kind" label="Kind" value={q.kind} any="any" options={Object.fromEntries(PURGE_KINDS.map((k) => [k, PURGE_KIND_LABELS[k]]))} />
+        <SelectFilter name="status" label="Outcome" value={q.status} any="any" options={{ ok: "ok", failed: "failed", running: "running" }} />
+        <TextFilter name="actor" label="Who" value={q.actor} placeholder="@alice:example.org" />
+        <TextFilter name="target" label="Target" value={q.target} placeholder="user or room id" />
+        <TextFilter name="from" label="From" value={q.from} type="date" />
+        <TextFilter name="to" label="To" value={q.to} type="date" />
+      </FilterForm>
       <p className="text-sm text-muted" data-testid="purge-total">
         {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
       </p>
@@ -87,13 +69,4 @@ function pageHref(filters: URLSearchParams, page: number): string {
   const p = new URLSearchParams(filters);
   p.set("page", String(page));
   return `/jobs/purges?${p}`;
-}
-
-function Filter(props: { name: string; label: string; value?: string; placeholder?: string; type?: string }) {
-  return (
-    <label className="flex flex-col gap-1">
-      <span>{props.label}</span>
-      <input name={props.name} type={props.type ?? "text"} defaultValue={props.value ?? ""} placeholder={props.placeholder} className="field" />
-    </label>
-  );
 }

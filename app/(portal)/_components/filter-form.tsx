@@ -1,0 +1,89 @@
+// The GET filter forms above the portal's lists: every field lands in the URL, so a filtered view can be
+// shared and Back works. Server components; no client JavaScript.
+import Link from "next/link";
+
+export function FilterForm({
+  label,
+  clearHref,
+  submit = "Filter",
+  clear = "Clear",
+  action,
+  after,
+  children,
+}: {
+  /** the form's accessible name */
+  label: string;
+  clearHref: string;
+  submit?: string;
+  clear?: string;
+  action?: string;
+  /** after the buttons (e.g. an export link for the filtered list) */
+  after?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <form method="get" action={action} className="card flex flex-wrap items-end gap-3 text-sm" aria-label={label}>
+      {children}
+      <button type="submit" className="btn-primary py-1.5">
+        {submit}
+      </button>
+      <Link href={clearHref} className="btn-secondary py-1.5">
+        {clear}
+      </Link>
+      {after}
+    </form>
+  );
+}
+
+export function TextFilter(props: {
+  name: string;
+  label: string;
+  value?: string;
+  placeholder?: string;
+  type?: string;
+  className?: string;
+  /** takes the row's free width (a search field) */
+  grow?: boolean;
+}) {
+  return (
+    <label className={props.grow ? "flex min-w-56 flex-1 flex-col gap-1" : "flex flex-col gap-1"}>
+      <span>{props.label}</span>
+      <input
+        name={props.name}
+        type={props.type ?? "text"}
+        defaultValue={props.value ?? ""}
+        placeholder={props.placeholder}
+        className={props.className ? `field ${props.className}` : "field"}
+      />
+    </label>
+  );
+}
+
+/** options: value → label; `any` adds a first, empty choice with that label (no filter). */
+export function SelectFilter({
+  name,
+  label,
+  value,
+  options,
+  any,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: Record<string, string>;
+  any?: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span>{label}</span>
+      <select name={name} defaultValue={value ?? ""} className="field">
+        {any !== undefined && <option value="">{any}</option>}
+        {Object.entries(options).map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
