@@ -59,7 +59,10 @@ export function TextFilter(props: {
   );
 }
 
-/** options: value → label; `any` adds a first, empty choice with that label (no filter). */
+/**
+ * options: value → label; `any` adds a first, empty choice with that label (no filter). Labelled by id, not
+ * by wrapping: a wrapping label's name would include every option's text ("Sort by … Deactivated …").
+ */
 export function SelectFilter({
   name,
   label,
@@ -73,10 +76,11 @@ export function SelectFilter({
   options: Record<string, string>;
   any?: string;
 }) {
+  const id = `filter-${name}`;
   return (
-    <label className="flex flex-col gap-1">
-      <span>{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="field">
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="field">
         {any !== undefined && <option value="">{any}</option>}
         {Object.entries(options).map(([k, v]) => (
           <option key={k} value={k}>
@@ -84,6 +88,6 @@ export function SelectFilter({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
