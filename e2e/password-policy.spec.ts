@@ -9,6 +9,7 @@ import { apiAt, loadPolicyTestbed, passwordLogin, randomSuffix } from "./synapse
 import { userHref } from "./users-helpers";
 
 const tb = loadPolicyTestbed();
+const POLICY_HINT = "The homeserver's password policy asks for at least 12 characters, a digit, a symbol, an uppercase letter and a lowercase letter.";
 test.skip(!tb, "no policy test server next to a SYNAPSE_URL server");
 
 test("weak passwords are refused with the policy's words and change nothing; generated ones meet it", async ({ page }) => {
@@ -27,6 +28,7 @@ test("weak passwords are refused with the policy's words and change nothing; gen
     await form.getByLabel("Display name").fill("Weak Password");
     await expect(form.getByText(/is available/)).toBeVisible();
     await form.getByLabel("Set a password").check();
+    await expect(form.getByTestId("password-policy")).toHaveText(POLICY_HINT);
     await form.getByLabel("New password", { exact: true }).fill("Short-1");
     await form.getByRole("button", { name: "Create user" }).click();
     await expect(form.getByRole("alert")).toHaveText(
@@ -44,6 +46,7 @@ test("weak passwords are refused with the policy's words and change nothing; gen
     await page.goto(userHref(userId));
     await page.getByRole("button", { name: "Reset password" }).click();
     const dialog = page.getByRole("dialog", { name: "Reset password" });
+    await expect(dialog.getByTestId("password-policy")).toHaveText(POLICY_HINT);
     await dialog.getByLabel("New password", { exact: true }).fill("NoSymbolHere123");
     await dialog.getByRole("button", { name: "Set password" }).click();
     await expect(dialog.getByRole("alert")).toHaveText(

@@ -45,6 +45,25 @@ export function describePolicyViolation(v: PolicyViolation): string {
   return `${v.message} (the homeserver's password policy, ${v.errcode}).`;
 }
 
+/** The rules in a sentence, for the password fields; null when the homeserver has no policy. */
+export function describePasswordPolicy(policy: PasswordPolicy): string | null {
+  const parts: string[] = [];
+  const min = policy["m.minimum_length"] ?? 0;
+  if (min > 0) parts.push(`at least ${min} characters`);
+  if (policy["m.require_digit"]) parts.push("a digit");
+  if (policy["m.require_symbol"]) parts.push("a symbol");
+  if (policy["m.require_uppercase"]) parts.push("an uppercase letter");
+  if (policy["m.require_lowercase"]) parts.push("a lowercase letter");
+  if (parts.length === 0) return null;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return `The homeserver's password policy asks for ${list}.`;
+}
+
+/** For the pages with password fields: the policy in a sentence, or null (none, or Synapse did not answer). */
+export async function passwordPolicyHint(baseUrl: string): Promise<string | null> {
+  return describePasswordPolicy(await getPasswordPolicy(baseUrl).catch(() => ({})));
+}
+
 const POLICY_TTL_MS = 5 * 60_000;
 const policyCache = new Map<string, { policy: PasswordPolicy; at: number }>();
 

@@ -1,7 +1,7 @@
 // The homeserver's password policy as the portal applies it, and generated passwords that meet it.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { checkPasswordPolicy, describePolicyViolation, type PasswordPolicy } from "@/lib/synapse/password-policy";
+import { checkPasswordPolicy, describePasswordPolicy, describePolicyViolation, type PasswordPolicy } from "@/lib/synapse/password-policy";
 import { generatePassword } from "@/lib/synapse/user-password";
 
 // As GET /_matrix/client/v3/password_policy answers with every rule of password_config.policy on.
@@ -50,6 +50,16 @@ describe("checkPasswordPolicy", () => {
   test("the admin reads Synapse's sentence and the error code", () => {
     const v = checkPasswordPolicy(STRICT, "short")!;
     assert.equal(describePolicyViolation(v), "The password must be at least 12 characters long (the homeserver's password policy, M_PASSWORD_TOO_SHORT).");
+  });
+});
+
+describe("describePasswordPolicy", () => {
+  test("the rules in a sentence for the password fields; nothing without a policy", () => {
+    assert.equal(describePasswordPolicy(STRICT), "The homeserver's password policy asks for at least 12 characters, a digit, a symbol, an uppercase letter and a lowercase letter.");
+    assert.equal(describePasswordPolicy({ "m.minimum_length": 8 }), "The homeserver's password policy asks for at least 8 characters.");
+    assert.equal(describePasswordPolicy({ "m.require_digit": true, "m.require_symbol": true }), "The homeserver's password policy asks for a digit and a symbol.");
+    assert.equal(describePasswordPolicy({}), null);
+    assert.equal(describePasswordPolicy({ "m.minimum_length": 0, "m.require_digit": false }), null);
   });
 });
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { getUser, type UserDetail } from "@/lib/synapse/users";
+import { passwordPolicyHint } from "@/lib/synapse/password-policy";
 import { describeError } from "@/lib/synapse/describe-error";
 import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
 import { formatDateTime } from "@/lib/format";
@@ -23,6 +24,7 @@ export default async function UserPage({ params, searchParams }: Props) {
 
   let user: UserDetail | null = null;
   let error: string | null = null;
+  const policyHint = passwordPolicyHint(admin.homeserver);
   try {
     user = await getUser(admin.creds, userId);
   } catch (e) {
@@ -60,7 +62,7 @@ export default async function UserPage({ params, searchParams }: Props) {
               </p>
             </div>
           </header>
-          <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} />
+          <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} policyHint={await policyHint} />
           <nav aria-label="User sections" className="flex flex-wrap gap-1 border-b border-line text-sm">
             {USER_TABS.map((t) => (
               <Link

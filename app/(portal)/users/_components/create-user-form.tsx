@@ -6,11 +6,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, localpartProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
 import { checkUsernameAction, createUserAction } from "../actions";
 import { uploadAvatarAction } from "../[id]/actions";
-import { FieldError, OnceSecret, RoleFields } from "./form-bits";
+import { FieldError, OnceSecret, PolicyHint, RoleFields } from "./form-bits";
 
 type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
 
-export function CreateUserForm({ serverName }: { serverName: string }) {
+export function CreateUserForm({ serverName, policyHint }: { serverName: string; policyHint: string | null }) {
   const form = useForm<UserCreateInput>({
     resolver: zodResolver(userCreateSchema),
     defaultValues: { localpart: "", displayname: "", passwordMode: "generate", password: "", admin: false, userType: "" },
@@ -135,6 +135,7 @@ export function CreateUserForm({ serverName }: { serverName: string }) {
               New password
             </label>
             <input id="password" type="password" autoComplete="new-password" className="field" {...register("password")} />
+            <PolicyHint text={policyHint} />
           </div>
         )}
         <FieldError message={errors.password?.message} />

@@ -138,3 +138,13 @@ export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: str
     </>
   );
 }
+
+/** The homeserver's password rules under a password field (passwords that break them are refused). */
+export function PolicyHint({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <span className="text-xs text-muted" data-testid="password-policy">
+      {text}
+    </span>
+  );
+}

@@ -9,23 +9,23 @@ import {
   resetPasswordAction,
   setUserFlagAction,
 } from "../[id]/actions";
-import { DialogButton, FormError, OnceSecret, useRun } from "./form-bits";
+import { DialogButton, FormError, OnceSecret, PolicyHint, useRun } from "./form-bits";
 
 type State = { userId: string; deactivated: boolean; locked: boolean; suspended: boolean; shadowBanned: boolean };
 
 /** Password, lifecycle and support actions of one user, each behind a confirmation. */
-export function UserActions({ user }: { user: State }) {
+export function UserActions({ user, policyHint }: { user: State; policyHint: string | null }) {
   const { userId } = user;
   return (
     <div className="flex flex-wrap gap-2 text-sm" aria-label="User actions" role="group">
       {!user.deactivated && (
         <DialogButton label="Reset password" title="Reset password">
-          {(close) => <ResetPassword userId={userId} close={close} />}
+          {(close) => <ResetPassword userId={userId} close={close} policyHint={policyHint} />}
         </DialogButton>
       )}
       {user.deactivated ? (
         <DialogButton label="Reactivate" title="Reactivate user">
-          {(close) => <Reactivate userId={userId} close={close} />}
+          {(close) => <Reactivate userId={userId} close={close} policyHint={policyHint} />}
         </DialogButton>
       ) : (
         <DialogButton label="Deactivate" title="Deactivate user" danger>
@@ -93,7 +93,7 @@ function Shown({ close, children }: { close: () => void; children: React.ReactNo
   );
 }
 
-function ResetPassword({ userId, close }: { userId: string; close: () => void }) {
+function ResetPassword({ userId, close, policyHint }: { userId: string; close: () => void; policyHint: string | null }) {
   const [generate, setGenerate] = useState(false);
   const [password, setPassword] = useState("");
   const [logoutDevices, setLogoutDevices] = useState(true);
@@ -117,6 +117,7 @@ function ResetPassword({ userId, close }: { userId: string; close: () => void })
           <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className="field" />
         </label>
       )}
+      {!generate && <PolicyHint text={policyHint} />}
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={logoutDevices} onChange={(e) => setLogoutDevices(e.target.checked)} /> Log out all devices
       </label>
@@ -144,7 +145,7 @@ function Deactivate({ userId, close }: { userId: string; close: () => void }) {
   );
 }
 
-function Reactivate({ userId, close }: { userId: string; close: () => void }) {
+function Reactivate({ userId, close, policyHint }: { userId: string; close: () => void; policyHint: string | null }) {
   const [password, setPassword] = useState("");
   return (
     <ActionForm action={() => reactivateUserAction({ userId, password })} onDone={close} close={close} label="Reactivate">
@@ -153,6 +154,7 @@ function Reactivate({ userId, close }: { userId: string; close: () => void }) {
         <span>New password</span>
         <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className="field" />
       </label>
+      <PolicyHint text={policyHint} />
     </ActionForm>
   );
 }

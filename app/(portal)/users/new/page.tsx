@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { serverNameOf } from "@/lib/matrix/mxid";
+import { passwordPolicyHint } from "@/lib/synapse/password-policy";
 import { CreateUserForm } from "../_components/create-user-form";
 
 export default async function NewUserPage() {
@@ -11,7 +12,7 @@ export default async function NewUserPage() {
         ← Users
       </Link>
       <h1 className="text-2xl font-semibold">Create user</h1>
-      <CreateUserForm serverName={serverNameOf(admin.actor)} />
+      <CreateUserForm serverName={serverNameOf(admin.actor)} policyHint={await passwordPolicyHint(admin.homeserver)} />
     </section>
   );
 }
