@@ -125,7 +125,7 @@ test("a second way in: an existing access token", async ({ page }) => {
   await page.getByText("Sign in with an access token").click();
   const form = page.getByRole("form", { name: "Sign in with an access token" });
   await form.getByLabel("Homeserver URL").fill(loadTestbed().baseUrl);
-  await form.getByLabel("Access token").fill("syt_not_a_real_token");
+  await form.getByLabel("Access token").fill("not-a-real-token");
   await form.getByRole("button", { name: "Sign in with token" }).click();
   await expect(form.getByText(/not valid on that homeserver/)).toBeVisible();
   // a valid one signs in

@@ -1,7 +1,7 @@
 /**
  * Single sign-on, the whole round trip: portal → Synapse → a test OpenID provider → Synapse → the portal's
  * callback, which exchanges the loginToken. Runs against the provisioned test Synapse, which is configured
- * for the provider (SYNAPSE_URL servers are not, so it does not run there).
+ * for the provider (playwright.config.ts leaves it out against a SYNAPSE_URL server).
  */
 import { expect, test } from "@playwright/test";
 import { startTestIdp, type TestIdp } from "./synapse/oidc-provider";
@@ -10,9 +10,10 @@ import { adminToken, api, createUser, loadTestbed, randomSuffix } from "./fixtur
 const tb = loadTestbed();
 let idp: TestIdp;
 
-test.skip(!tb.oidcPort, "the SYNAPSE_URL server has no test identity provider configured");
+const oidcPort = tb.oidcPort;
+if (!oidcPort) throw new Error("The test Synapse has no test identity provider configured (see e2e/synapse/testbed.sh).");
 test.beforeAll(async () => {
-  idp = await startTestIdp(tb.oidcPort!);
+  idp = await startTestIdp(oidcPort);
 });
 test.afterAll(async () => {
   await idp?.close();

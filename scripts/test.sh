@@ -22,7 +22,16 @@ node --import tsx e2e/synapse/prepare.ts
 
 step "Integration tests"
 # A throwaway SQLite database for lib/db, migrated like a real install.
-DATA_DIR="$(mktemp -d)" bash -c 'bash scripts/prisma.sh migrate deploy >/dev/null && exec "$@"' _ "${NODE_TEST[@]}" test/integration/*.test.ts
+integration=()
+for f in test/integration/*.test.ts; do
+  # Only the provisioned test bed has the second Synapse with a password policy (a SYNAPSE_URL server does not).
+  if [ "$f" = test/integration/password-policy.test.ts ] && [ ! -f e2e/.testbed-policy.json ]; then
+    echo "[test] no policy test Synapse: not running $f"
+    continue
+  fi
+  integration+=("$f")
+done
+DATA_DIR="$(mktemp -d)" bash -c 'bash scripts/prisma.sh migrate deploy >/dev/null && exec "$@"' _ "${NODE_TEST[@]}" "${integration[@]}"
 
 step "Build"
 build_log="$(mktemp)"

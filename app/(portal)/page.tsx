@@ -4,6 +4,7 @@ import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { describeError } from "@/lib/synapse/describe-error";
 import { formatBytes, formatCount } from "@/lib/format";
 import { bytesFreedSince } from "@/lib/db/purge-history";
+import { ErrorCard } from "./_components/page-parts";
 
 export default async function DashboardPage() {
   const admin = await requireAdmin();
@@ -21,11 +22,7 @@ export default async function DashboardPage() {
   return (
     <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
-      {error && (
-        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-          {error}
-        </p>
-      )}
+      <ErrorCard message={error} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Server version" value={version ? `Synapse ${version}` : "unknown"} testId="stat-version" />
         <Stat label="Users" value={totals ? formatCount(totals.users) : "—"} testId="stat-users" hint="all accounts, deactivated and locked included" />

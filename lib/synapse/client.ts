@@ -10,6 +10,8 @@ export type SynapseRequest = {
   method?: "GET" | "POST" | "PUT" | "DELETE";
   query?: Record<string, string | number | boolean | undefined | null | string[]>;
   body?: unknown;
+  /** Bytes to send instead of a JSON body (media uploads); the answer is still JSON. */
+  upload?: { data: Blob; contentType: string };
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Longest single wait for a 429's retry_after_ms before giving up and throwing it. */
@@ -47,21 +49,23 @@ function retryAfter(res: Response, body: Record<string, unknown>): number | unde
 }
 
 /**
- * The one typed fetch to Synapse: JSON in and out, bearer token, timeout, Matrix errors as
+ * The one typed fetch to Synapse: JSON (or uploaded bytes) in, JSON out, bearer token, timeout, Matrix errors as
  * SynapseError, 429 waited out (up to a cap) because a rate-limited request was not processed.
  */
 export async function synapseFetch<T>(target: SynapseTarget, path: string, req: SynapseRequest = {}): Promise<T> {
   const url = buildUrl(target.baseUrl, path, req.query);
   const headers: Record<string, string> = { accept: "application/json" };
   if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
-  if (req.body !== undefined) headers["content-type"] = "application/json";
+  if (req.upload) headers["content-type"] = req.upload.contentType;
+  else if (req.body !== undefined) headers["content-type"] = "application/json";
+  const payload = req.upload ? req.upload.data : req.body === undefined ? undefined : JSON.stringify(req.body);
   const maxWait = req.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
   let retriesLeft = req.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
 
   for (;;) {
     const res = await httpFetch(
       url,
-      { method: req.method ?? "GET", headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) },
+      { method: req.method ?? "GET", headers, body: payload },
       { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" },
     );
     const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);

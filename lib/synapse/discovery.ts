@@ -3,6 +3,7 @@ import { isLoopbackHost, normalizeHomeserverUrl } from "@/lib/matrix/homeserver-
 import { httpFetch, type RedirectPolicy } from "./http";
 import { HomeserverUnreachableError, SynapseError } from "./errors";
 import { synapseFetch } from "./client";
+import { rememberFor } from "@/lib/remember-for";
 
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -96,17 +97,8 @@ export async function getServerVersion(baseUrl: string): Promise<string> {
   return body.server_version;
 }
 
-const VERSION_TTL_MS = 5 * 60_000;
-const versionCache = new Map<string, { version: string; at: number }>();
-
 /**
- * getServerVersion remembered per homeserver for a few minutes: every portal page shows it in the
- * header, and it only changes when Synapse is upgraded. Failures are not remembered.
+ * getServerVersion remembered per homeserver for 5 minutes: every portal page shows it in the header,
+ * and it only changes when Synapse is upgraded.
  */
-export async function getServerVersionCached(baseUrl: string, now = Date.now()): Promise<string> {
-  const hit = versionCache.get(baseUrl);
-  if (hit && now - hit.at < VERSION_TTL_MS) return hit.version;
-  const version = await getServerVersion(baseUrl);
-  versionCache.set(baseUrl, { version, at: now });
-  return version;
-}
+export const getServerVersionCached = rememberFor(5 * 60_000, getServerVersion);

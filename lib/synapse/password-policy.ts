@@ -2,6 +2,7 @@ import "server-only";
 import { synapseFetch } from "./client";
 import { PortalRefusal } from "./describe-error";
 import { SynapseError } from "./errors";
+import { rememberFor } from "@/lib/remember-for";
 
 /**
  * The homeserver's password rules (password_config.policy in homeserver.yaml), as
@@ -64,24 +65,16 @@ export async function passwordPolicyHint(baseUrl: string): Promise<string | null
   return describePasswordPolicy(await getPasswordPolicy(baseUrl).catch(() => ({})));
 }
 
-const POLICY_TTL_MS = 5 * 60_000;
-const policyCache = new Map<string, { policy: PasswordPolicy; at: number }>();
-
-/** The homeserver's policy, remembered for a few minutes (it changes only with a restart of Synapse). */
-export async function getPasswordPolicy(baseUrl: string, now = Date.now()): Promise<PasswordPolicy> {
-  const hit = policyCache.get(baseUrl);
-  if (hit && now - hit.at < POLICY_TTL_MS) return hit.policy;
-  let policy: PasswordPolicy;
+/** The homeserver's policy, remembered for 5 minutes (it changes only with a restart of Synapse). */
+export const getPasswordPolicy = rememberFor(5 * 60_000, async (baseUrl): Promise<PasswordPolicy> => {
   try {
-    policy = await synapseFetch<PasswordPolicy>({ baseUrl }, "/_matrix/client/v3/password_policy");
+    return await synapseFetch<PasswordPolicy>({ baseUrl }, "/_matrix/client/v3/password_policy");
   } catch (e) {
     // A homeserver without the endpoint has no policy to honour; anything else (outage) is the caller's failure.
-    if (!(e instanceof SynapseError && e.status === 404)) throw e;
-    policy = {};
+    if (e instanceof SynapseError && e.status === 404) return {};
+    throw e;
   }
-  policyCache.set(baseUrl, { policy, at: now });
-  return policy;
-}
+});
 
 /** Refuses (before anything is sent) a password the homeserver's policy would refuse. */
 export async function assertPasswordAllowed(baseUrl: string, password: string): Promise<void> {

@@ -106,7 +106,7 @@ describe("whoami", () => {
   });
 
   test("a garbage token → 401 M_UNKNOWN_TOKEN", async () => {
-    const e = await synapseError(whoami({ baseUrl, accessToken: `syt_nope_${randomSuffix()}` }));
+    const e = await synapseError(whoami({ baseUrl, accessToken: `made-up-token-${randomSuffix()}` }));
     assert.equal(e.status, 401);
     assert.equal(e.errcode, "M_UNKNOWN_TOKEN");
   });
@@ -126,7 +126,7 @@ describe("isServerAdmin", () => {
   });
 
   test("a dead token is not 'not admin': it throws 401", async () => {
-    const e = await synapseError(isServerAdmin({ baseUrl, accessToken: `syt_nope_${randomSuffix()}` }, userId));
+    const e = await synapseError(isServerAdmin({ baseUrl, accessToken: `made-up-token-${randomSuffix()}` }, userId));
     assert.equal(e.status, 401);
     assert.equal(e.errcode, "M_UNKNOWN_TOKEN");
   });

@@ -71,7 +71,7 @@ describe("synapseFetch on the real Synapse", () => {
 
   test("a garbage token on an admin API → 401 M_UNKNOWN_TOKEN with soft_logout false", async () => {
     const e = await synapseError(
-      synapseFetch({ baseUrl, accessToken: `syt_garbage_${randomSuffix()}` }, "/_synapse/admin/v2/users"),
+      synapseFetch({ baseUrl, accessToken: `made-up-token-${randomSuffix()}` }, "/_synapse/admin/v2/users"),
     );
     assert.equal(e.status, 401);
     assert.equal(e.errcode, "M_UNKNOWN_TOKEN");

@@ -114,7 +114,7 @@ describe("the import worker", () => {
       // Point this job at a port where nothing listens.
       const { db } = await import("@/lib/db/client");
       await db().importJob.update({ where: { id: job.id }, data: { homeserver: "http://127.0.0.1:9" } });
-      await updateImportJob(job.id, { credential: sealCredential(job.id, "syt_irrelevant"), credentialKind: "session" });
+      await updateImportJob(job.id, { credential: sealCredential(job.id, "fake-token-never-used"), credentialKind: "session" });
       await transitionImportJob(job.id, ["review"], { status: "queued" });
       runImportJob(job.id);
       await waitForImport(job.id);

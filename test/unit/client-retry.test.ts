@@ -76,7 +76,7 @@ beforeEach(() => {
 describe("synapseFetch: 429 handling", () => {
   test("a 429 with a short retry_after_ms is waited out and the request repeated", async () => {
     handler = (_req, res, n) => (n === 0 ? json(res, 429, RATE_LIMITED) : json(res, 200, { ok: "yes" }));
-    const body = await synapseFetch<{ ok: string }>({ baseUrl: main.baseUrl, accessToken: "syt_x" }, "/_synapse/admin/v1/x", {
+    const body = await synapseFetch<{ ok: string }>({ baseUrl: main.baseUrl, accessToken: "fake-token-x" }, "/_synapse/admin/v1/x", {
       method: "POST",
       body: { a: 1 },
     });
@@ -86,7 +86,7 @@ describe("synapseFetch: 429 handling", () => {
     // The retry is the same request.
     assert.equal(seen[1].method, "POST");
     assert.equal(seen[1].body, '{"a":1}');
-    assert.equal(seen[1].headers.authorization, "Bearer syt_x");
+    assert.equal(seen[1].headers.authorization, "Bearer fake-token-x");
   });
 
   test("a 429 whose retry_after_ms is above maxRateLimitWaitMs is thrown at once with retryAfterMs", async () => {
@@ -145,7 +145,7 @@ describe("synapseFetch: requests and errors", () => {
   test("sends accept, bearer token, JSON body and query parameters", async () => {
     handler = (_req, res) => json(res, 200, { done: true });
     const out = await synapseFetch(
-      { baseUrl: main.baseUrl + "/", accessToken: "syt_token" },
+      { baseUrl: main.baseUrl + "/", accessToken: "fake-token" },
       "/_synapse/admin/v3/users",
       { method: "PUT", body: { displayname: "A" }, query: { limit: 0, locked: true, skip: undefined, none: null, t: ["bot", "support"] } },
     );
@@ -153,7 +153,7 @@ describe("synapseFetch: requests and errors", () => {
     assert.equal(seen.length, 1);
     assert.equal(seen[0].method, "PUT");
     assert.equal(seen[0].url, "/_synapse/admin/v3/users?limit=0&locked=true&t=bot&t=support");
-    assert.equal(seen[0].headers.authorization, "Bearer syt_token");
+    assert.equal(seen[0].headers.authorization, "Bearer fake-token");
     assert.equal(seen[0].headers.accept, "application/json");
     assert.equal(seen[0].headers["content-type"], "application/json");
     assert.equal(seen[0].body, '{"displayname":"A"}');

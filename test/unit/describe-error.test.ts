@@ -159,16 +159,16 @@ describe("describeError: HomeserverUnreachableError", () => {
 describe("describeError: anything else", () => {
   test("unknown errors are UNEXPECTED and do not leak their message", () => {
     for (const e of [
-      new Error("SQLITE_CANTOPEN: /var/lib/portal/secret.db access_token=syt_leak"),
-      new TypeError("Cannot read properties of undefined (reading 'syt_leak')"),
-      "syt_leak",
-      { message: "syt_leak" },
+      new Error("SQLITE_CANTOPEN: /var/lib/portal/secret.db access_token=leaked-token-marker"),
+      new TypeError("Cannot read properties of undefined (reading 'leaked-token-marker')"),
+      "leaked-token-marker",
+      { message: "leaked-token-marker" },
       null,
       undefined,
     ]) {
       const ui = describeError(e);
       assert.equal(ui.code, "UNEXPECTED");
-      assert.doesNotMatch(ui.message, /syt_leak|SQLITE|secret/);
+      assert.doesNotMatch(ui.message, /leaked-token-marker|SQLITE|secret/);
       assert.equal(ui.retryAfterMs, undefined);
     }
   });

@@ -6,9 +6,9 @@ import { seal, unseal, UnsealError } from "@/lib/crypto/seal";
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 
 test("a sealed value opens with the same secret, purpose and context only", () => {
-  const sealed = seal("syt_token_value", "import-credential", "job:7", SECRET);
-  assert.doesNotMatch(sealed, /syt_token_value/);
-  assert.equal(unseal(sealed, "import-credential", "job:7", SECRET), "syt_token_value");
+  const sealed = seal("fake-token-value", "import-credential", "job:7", SECRET);
+  assert.doesNotMatch(sealed, /fake-token-value/);
+  assert.equal(unseal(sealed, "import-credential", "job:7", SECRET), "fake-token-value");
   assert.throws(() => unseal(sealed, "import-credential", "job:8", SECRET), UnsealError);
   assert.throws(() => unseal(sealed, "import-password", "job:7", SECRET), UnsealError);
   assert.throws(() => unseal(sealed, "import-credential", "job:7", `${SECRET}x`), UnsealError);

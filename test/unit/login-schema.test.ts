@@ -45,9 +45,9 @@ describe("passwordLoginSchema", () => {
 
 describe("tokenLoginSchema", () => {
   test("trims the token and refuses empty or spaced tokens", () => {
-    const r = tokenLoginSchema.safeParse({ accessToken: "  syt_abc  ", homeserverUrl: "https://m.example.org" });
+    const r = tokenLoginSchema.safeParse({ accessToken: "  fake-access-token  ", homeserverUrl: "https://m.example.org" });
     assert.equal(r.success, true);
-    if (r.success) assert.equal(r.data.accessToken, "syt_abc");
+    if (r.success) assert.equal(r.data.accessToken, "fake-access-token");
     assert.equal(errorsOf(tokenLoginSchema, { accessToken: "  ", homeserverUrl: "https://m.example.org" }).accessToken, "Paste an access token.");
     assert.match(errorsOf(tokenLoginSchema, { accessToken: "a b", homeserverUrl: "https://m.example.org" }).accessToken, /no spaces/);
   });

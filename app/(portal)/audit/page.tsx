@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listAuditEntries } from "@/lib/db/audit";
 import { AUDIT_PAGE_SIZE, auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { FilterForm, TextFilter } from "../_components/filter-form";
+import { Pager } from "../_components/page-parts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -74,13 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        {q.page > 1 && <Link href={pageHref(q, q.page - 1)}>← Newer</Link>}
-        <span>
-          Page {q.page} of {pages}
-        </span>
-        {q.page < pages && <Link href={pageHref(q, q.page + 1)}>Older →</Link>}
-      </nav>
+      <Pager page={q.page} pages={pages} href={(n) => pageHref(q, n)} previous="Newer" next="Older" />
     </section>
   );
 }

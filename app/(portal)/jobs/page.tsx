@@ -4,8 +4,8 @@ import { listImportJobs } from "@/lib/db/import-jobs";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
 import { formatDuration, JobStatusBadge } from "./_components/job-status";
-import { Pager } from "./_components/pager";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
+import { Pager } from "../_components/page-parts";
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ErrorCard, Pager } from "./_components/notice";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
 import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
@@ -10,6 +9,7 @@ import { UsageChart } from "./_components/usage-chart";
 import { DeleteMediaDialog } from "./_components/delete-media-dialog";
 import { PurgeRemoteDialog } from "./_components/purge-remote-dialog";
 import { SortHeader } from "./_components/sort-header";
+import { ErrorCard, Pager } from "../_components/page-parts";
 
 const TOP_USERS = 10;
 

@@ -4,9 +4,10 @@ import { getResolutions } from "@/lib/db/report-triage";
 import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
 import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote } from "../rooms/_components/attempt";
-import { Pager, TableHead, UserLink } from "../rooms/_components/links";
+import { attempt } from "../rooms/_components/attempt";
+import { TableHead, UserLink } from "../rooms/_components/links";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
+import { ErrorCard, Pager } from "../_components/page-parts";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -28,7 +29,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <TextFilter name="room" label="Room ID" value={q.room} placeholder="!abc:example.org" />
         <TextFilter name="sender" label="Sender" value={q.sender} placeholder="@spammer:example.org" />
       </FilterForm>
-      <ErrorNote error={list.error} />
+      <ErrorCard message={list.error} />
       <p className="text-sm text-muted" data-testid="reports-summary">
         {formatCount(reports.length)} reports{q.room ? ` in ${q.room}` : ""}
         {q.sender ? ` about ${q.sender}` : ""}, {formatCount(unresolved)} unresolved. Unresolved reports come first.

@@ -12,12 +12,12 @@ import {
   type RoomSort,
 } from "@/lib/schemas/rooms";
 import { formatCount } from "@/lib/format";
-import { attempt, ErrorNote } from "./_components/attempt";
+import { attempt } from "./_components/attempt";
 import { BlockByIdForm } from "./_components/block-by-id-form";
 import { JobProgress } from "./_components/job-progress";
-import { Pager } from "./_components/links";
 import { RoomTable, type SortHeader } from "./_components/room-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
+import { ErrorCard, Pager } from "../_components/page-parts";
 
 const COLUMNS: { label: string; sort?: RoomSort }[] = [
   { label: "Name", sort: "name" },
@@ -84,7 +84,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         <SelectFilter name="size" label="Per page" value={String(q.size)} options={Object.fromEntries(ROOM_PAGE_SIZES.map((n) => [String(n), String(n)]))} />
       </FilterForm>
 
-      <ErrorNote error={page.error} />
+      <ErrorCard message={page.error} />
       <p className="text-sm text-muted" data-testid="rooms-total" data-total={total}>
         {formatCount(total)} rooms{q.q ? ` matching “${q.q}”` : ""}, sorted by {ROOM_SORTS[q.sort].label.toLowerCase()} ({order === "asc" ? "ascending" : "descending"})
       </p>

@@ -18,6 +18,7 @@ import {
 import { formatCount } from "@/lib/format";
 import { UsersTable } from "./_components/users-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
+import { ErrorCard } from "../_components/page-parts";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -63,11 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       {/* Keyed by the URL: uncontrolled fields would otherwise keep stale values after Back or Clear. */}
       <UsersFilterForm key={usersSearchParams(q).toString()} q={q} />
 
-      {error && (
-        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-          {error}
-        </p>
-      )}
+      <ErrorCard message={error} />
       {inactive && (
         <p className="text-sm text-muted">
           Users not seen in the last {q.inactive} days (never-seen users included), oldest activity first.

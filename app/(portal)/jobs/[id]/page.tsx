@@ -18,9 +18,9 @@ import {
   type JobRowsQuery,
 } from "@/lib/schemas/import";
 import { formatDuration, JobStatusBadge } from "../_components/job-status";
-import { Pager } from "../_components/pager";
 import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
+import { Pager } from "../../_components/page-parts";
 
 const PROBLEMS_SHOWN = 100;
 

@@ -13,6 +13,7 @@ import {
 } from "@/lib/schemas/media";
 import { PurgeRows } from "./_components/purge-rows";
 import { FilterForm, SelectFilter, TextFilter } from "../../_components/filter-form";
+import { Pager } from "../../_components/page-parts";
 
 export default async function PurgeHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
@@ -48,13 +49,7 @@ export default async function PurgeHistoryPage({ searchParams }: { searchParams:
         {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
       </p>
       <PurgeRows rows={rows.map((r) => ({ ...r, live: isJobLive(r.id) }))} />
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        {q.page > 1 && <Link href={pageHref(filters, q.page - 1)}>← Newer</Link>}
-        <span>
-          Page {q.page} of {pages}
-        </span>
-        {q.page < pages && <Link href={pageHref(filters, q.page + 1)}>Older →</Link>}
-      </nav>
+      <Pager page={q.page} pages={pages} href={(n) => pageHref(filters, n)} previous="Newer" next="Older" />
     </section>
   );
 }

@@ -4,10 +4,11 @@ import { getResolutions } from "@/lib/db/report-triage";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote } from "../../rooms/_components/attempt";
+import { attempt } from "../../rooms/_components/attempt";
 import { JsonDetails } from "../../rooms/_components/json-details";
 import { UserLink } from "../../rooms/_components/links";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
+import { ErrorCard } from "../../_components/page-parts";
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();
@@ -24,7 +25,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
       <section className="flex flex-col gap-4">
         {back}
         <h1 className="text-2xl font-semibold">Report {raw}</h1>
-        <ErrorNote error={report.error} />
+        <ErrorCard message={report.error} />
         {!report.error && <p className="card">There is no such report. It may have been deleted.</p>}
       </section>
     );

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/schemas/rooms";
-import { attempt, ErrorNote, loadRoom, roomIdParam } from "../_components/attempt";
+import { attempt, loadRoom, roomIdParam } from "../_components/attempt";
 import { RoomBadges } from "../_components/badges";
 import { BlockToggle } from "../_components/moderation";
 import { RoomTabs } from "../_components/room-tabs";
+import { ErrorCard } from "../../_components/page-parts";
 
 export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
   const admin = await requireAdmin();
@@ -15,7 +16,7 @@ export default async function RoomLayout({ children, params }: { children: React
     return (
       <section className="flex flex-col gap-4">
         <h1 className="text-2xl font-semibold">Room</h1>
-        <ErrorNote error={ref.message} />
+        <ErrorCard message={ref.message} />
         <Link href="/rooms">← All rooms</Link>
       </section>
     );
@@ -29,7 +30,7 @@ export default async function RoomLayout({ children, params }: { children: React
           ← All rooms
         </Link>
         <h1 className="text-2xl font-semibold break-all">{roomId}</h1>
-        <ErrorNote error={room.error} />
+        <ErrorCard message={room.error} />
         {!room.error && (
           <p className="card" data-testid="room-missing">
             This server does not know this room: it was deleted, or nobody here has joined it.

@@ -36,15 +36,6 @@ export function roomIdParam(raw: string): string {
   }
 }
 
-export function ErrorNote({ error }: { error: string | null }) {
-  if (!error) return null;
-  return (
-    <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-      {error}
-    </p>
-  );
-}
-
 /**
  * The start of every room tab: the admin, the room ID from the path, and the room's details, or null when
  * the layout already shows why there is nothing to render (malformed ID, unknown room, read error).

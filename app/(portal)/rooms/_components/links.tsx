@@ -23,16 +23,3 @@ export function TableHead({ columns }: { columns: string[] }) {
     </thead>
   );
 }
-
-/** Previous / next page links of a numbered list. */
-export function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
-  return (
-    <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-      {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
-      <span>
-        Page {page} of {pages}
-      </span>
-      {page < pages && <Link href={href(page + 1)}>Next →</Link>}
-    </nav>
-  );
-}

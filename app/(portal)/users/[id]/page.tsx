@@ -10,6 +10,7 @@ import { UserAvatar, UserBadges } from "../_components/user-badges";
 import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
+import { ErrorCard } from "../../_components/page-parts";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,11 +41,7 @@ export default async function UserPage({ params, searchParams }: Props) {
       <Link href="/users" className="text-sm hover:underline">
         ← Users
       </Link>
-      {error && (
-        <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-          {error}
-        </p>
-      )}
+      <ErrorCard message={error} />
       {user && (
         <>
           <header className="flex flex-wrap items-center gap-4">

@@ -15,6 +15,7 @@ import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { AvatarForm, EditUserForm } from "./edit-user-form";
 import { DevicesTable } from "./devices-table";
 import { FeaturesForm, RateLimitForm } from "./user-settings";
+import { ErrorCard } from "../../_components/page-parts";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },
@@ -40,11 +41,7 @@ export async function UserTab(props: Props) {
     redirectIfSessionEnded(e);
     const ui = describeError(e);
     if (ui.code === "UNEXPECTED") console.error("[portal] user tab failed:", e instanceof Error ? e.stack : e);
-    return (
-      <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
-        {ui.message}
-      </p>
-    );
+    return <ErrorCard message={ui.message} />;
   }
 }
 

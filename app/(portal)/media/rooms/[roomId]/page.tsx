@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ErrorCard, Pager } from "../../_components/notice";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/synapse/media-pool";
@@ -9,6 +8,7 @@ import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/sc
 import { MediaTable, type MediaRow } from "../../_components/media-table";
 import { QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam } from "../../_components/media-sort-links";
+import { ErrorCard, Pager } from "../../../_components/page-parts";
 
 export default async function RoomMediaPage({
   params,

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ErrorCard, Pager } from "../../_components/notice";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { listUserMedia, type UserMediaPage } from "@/lib/synapse/media";
 import { describeError } from "@/lib/synapse/describe-error";
@@ -8,6 +7,7 @@ import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQ
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
+import { ErrorCard, Pager } from "../../../_components/page-parts";
 
 export default async function UserMediaPage({
   params,

@@ -1,8 +1,9 @@
 import { getForwardExtremities } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { attempt, roomTab } from "../../_components/attempt";
 import { TableHead } from "../../_components/links";
 import { ClearExtremitiesButton } from "../../_components/moderation";
+import { ErrorCard } from "../../../_components/page-parts";
 
 /** Above this many, Synapse's state resolution for the room gets slow (synapse-admin uses the same hint). */
 const MANY_EXTREMITIES = 10;
@@ -15,7 +16,7 @@ export default async function RoomExtremitiesPage({ params }: { params: Promise<
   const count = ext.data?.length ?? 0;
   return (
     <div className="flex flex-col gap-3">
-      <ErrorNote error={ext.error} />
+      <ErrorCard message={ext.error} />
       <p className="text-sm">
         <span data-testid="extremity-count">{count}</span> forward extremit{count === 1 ? "y" : "ies"}.{" "}
         <span className="text-muted">

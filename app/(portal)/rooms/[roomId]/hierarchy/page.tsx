@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
-import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { attempt, roomTab } from "../../_components/attempt";
 import { TableHead } from "../../_components/links";
+import { ErrorCard } from "../../../_components/page-parts";
 
 export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);
@@ -12,7 +13,7 @@ export default async function SpaceHierarchyPage({ params }: { params: Promise<{
   const names = new Map((tree.data ?? []).map((r) => [r.roomId, r.name ?? r.canonicalAlias ?? r.roomId]));
   return (
     <div className="flex flex-col gap-3">
-      <ErrorNote error={tree.error} />
+      <ErrorCard message={tree.error} />
       <p className="text-sm text-muted">The space and the rooms and spaces under it, as this server knows them.</p>
       <table className="w-full text-left text-sm">
         <TableHead columns={["Room", "Kind", "Members", "Join rule", "Children"]} />

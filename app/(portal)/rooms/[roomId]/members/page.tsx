@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getRoomMembers } from "@/lib/synapse/rooms";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
-import { Pager, UserLink } from "../../_components/links";
+import { attempt, roomTab } from "../../_components/attempt";
+import { UserLink } from "../../_components/links";
+import { ErrorCard, Pager } from "../../../_components/page-parts";
 
 const PAGE_SIZE = 100;
 
@@ -30,7 +31,7 @@ export default async function RoomMembersPage({
 
   return (
     <div className="flex flex-col gap-3">
-      <ErrorNote error={members.error} />
+      <ErrorCard message={members.error} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="member-count">
           {shown.length} {localOnly ? "local " : ""}joined member{shown.length === 1 ? "" : "s"}

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
 import { messagesQuerySchema, parseUtcDateTime } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { attempt, roomTab } from "../../_components/attempt";
 import { TableHead, UserLink } from "../../_components/links";
 import { JsonDetails } from "../../_components/json-details";
+import { ErrorCard } from "../../../_components/page-parts";
 
 export default async function RoomMessagesPage({
   params,
@@ -56,7 +57,7 @@ export default async function RoomMessagesPage({
           {notice}
         </p>
       )}
-      <ErrorNote error={page.error} />
+      <ErrorCard message={page.error} />
       <Pager newer={page.data?.newerFrom ? link(page.data.newerFrom, "f") : null} older={page.data?.olderFrom ? link(page.data.olderFrom, "b") : null} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">

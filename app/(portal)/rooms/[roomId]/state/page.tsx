@@ -1,8 +1,9 @@
 import { getRoomState } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, ErrorNote, roomTab } from "../../_components/attempt";
+import { attempt, roomTab } from "../../_components/attempt";
 import { TableHead, UserLink } from "../../_components/links";
 import { JsonDetails } from "../../_components/json-details";
+import { ErrorCard } from "../../../_components/page-parts";
 
 export default async function RoomStatePage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);
@@ -11,7 +12,7 @@ export default async function RoomStatePage({ params }: { params: Promise<{ room
   const state = await attempt(() => getRoomState(admin.creds, roomId));
   return (
     <div className="flex flex-col gap-3">
-      <ErrorNote error={state.error} />
+      <ErrorCard message={state.error} />
       <p className="text-sm text-muted">{state.data?.length ?? 0} current state events, by type.</p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
