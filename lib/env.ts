@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { databaseUrl } from "@/lib/db/database-url";
+import { databaseUrl } from "@/lib/database-url";
 
 // The one place that reads process.env; everything else asks getEnv().
 const envSchema = z.object({

@@ -5,7 +5,7 @@ set -euo pipefail
 export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-/bin/true}"
 export PRISMA_QUERY_ENGINE_LIBRARY="${PRISMA_QUERY_ENGINE_LIBRARY:-/bin/true}"
 export PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
-# Same default as lib/db/database-url.ts.
+# Same default as lib/database-url.ts.
 if [ -z "${DATABASE_URL:-}" ]; then
   mkdir -p "${DATA_DIR:-data}"
   export DATABASE_URL="file:$(cd "${DATA_DIR:-data}" && pwd)/portal.db"

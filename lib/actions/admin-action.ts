@@ -5,7 +5,7 @@ import { requireAdmin, redirectIfSessionEnded, type AdminContext } from "@/lib/a
 import { withAudit, type AuditedAction } from "@/lib/audit/record";
 import { describeError } from "@/lib/synapse/describe-error";
 import { firstFieldErrors } from "@/lib/schemas/login";
-import { fail, ok, type ActionResult } from "./result";
+import { fail, ok, type ActionResult } from "@/lib/result";
 
 type Spec<S extends z.ZodType> = {
   schema: S;

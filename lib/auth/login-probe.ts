@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail, ok, type ActionResult } from "@/lib/result";
 import { parseMxid } from "@/lib/matrix/mxid";
 import { getLoginFlows, type LoginFlows } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionError } from "@/lib/actions/result";
+import type { ActionError } from "@/lib/result";
 import { record } from "@/lib/audit/record";
 import { parseMxid } from "@/lib/matrix/mxid";
 import { isServerAdmin, loginWithPassword, loginWithToken, logout, whoami, type LoginResult } from "@/lib/synapse/auth";

@@ -284,10 +284,6 @@ export async function rowsInStatus(jobId: number, status: RowStatus): Promise<Im
   return (await db().importRow.findMany({ where: { jobId, status }, orderBy: { line: "asc" } })) as ImportRowRecord[];
 }
 
-export async function hasRowsInStatus(jobId: number, statuses: RowStatus[]): Promise<boolean> {
-  return (await db().importRow.count({ where: { jobId, status: { in: statuses } }, take: 1 })) > 0;
-}
-
 export async function setRowUserIds(updates: { id: number; userId: string }[]): Promise<void> {
   if (updates.length === 0) return;
   await db().$transaction(updates.map((u) => db().importRow.update({ where: { id: u.id }, data: { userId: u.userId } })));

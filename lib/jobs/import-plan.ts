@@ -1,18 +1,10 @@
 // What each row does on the server: create, skip, stop, or update which fields. Pure, unit-tested;
 // the runner supplies what it knows about existing users.
 import type { ConflictMode, PasswordMode } from "@/lib/schemas/import";
-import type { ImportInput, Threepid } from "./import-row";
-
-/** What the portal knows about an existing user (from the user list, plus threepids when fetched). */
-export type ExistingUser = {
-  displayname: string | null;
-  admin: boolean;
-  deactivated: boolean;
-  locked: boolean;
-  userType: string | null;
-  avatarUrl: string | null;
-  threepids?: Threepid[];
-};
+import type { ExistingUser } from "@/lib/synapse/import-users";
+import type { Threepid } from "@/lib/matrix/threepid";
+import type { ImportInput } from "./import-row";
+export type { ExistingUser };
 
 export type Change = { field: string; from: string | null; to: string | null };
 

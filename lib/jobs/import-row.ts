@@ -2,6 +2,8 @@
 // Pure: no I/O, so every real-world shape and bad input is unit-tested.
 import { CsvFileError, type Delimiter } from "./csv-reader";
 import type { IdMode } from "@/lib/schemas/import";
+import type { Threepid } from "@/lib/matrix/threepid";
+export type { Threepid };
 
 export const KNOWN_COLUMNS = [
   "id",
@@ -26,7 +28,6 @@ export const MAX_DISPLAYNAME_LENGTH = 256;
 export const MAX_PASSWORD_LENGTH = 512;
 const MAX_USER_ID_LENGTH = 255;
 
-export type Threepid = { medium: "email" | "msisdn"; address: string };
 
 /** A valid row in the portal's terms. A field left out (absent column or empty cell) is "not given". */
 export type ImportInput = {

@@ -1,7 +1,18 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
-import type { ExistingUser } from "@/lib/jobs/import-plan";
+import type { Threepid } from "@/lib/matrix/threepid";
+
+/** What the portal knows about an existing user (from the user list, plus threepids when fetched). */
+export type ExistingUser = {
+  displayname: string | null;
+  admin: boolean;
+  deactivated: boolean;
+  locked: boolean;
+  userType: string | null;
+  avatarUrl: string | null;
+  threepids?: Threepid[];
+};
 
 // The CSV import's own calls: list every user once, read one user, create or update one, and mint the
 // job's own access token. Raw Synapse shapes stay in this file.

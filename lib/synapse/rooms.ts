@@ -232,11 +232,6 @@ export async function getSpaceHierarchy(creds: SynapseCredentials, roomId: strin
 
 const directory = (roomId: string) => `/_matrix/client/v3/directory/list/room/${encodeId(roomId)}`;
 
-export async function isPublishedInDirectory(creds: SynapseCredentials, roomId: string): Promise<boolean> {
-  const r = await synapseFetch<{ visibility: string }>(creds, directory(roomId));
-  return r.visibility === "public";
-}
-
 /** Synapse may refuse to publish (room_list_publication_rules); describeError explains that refusal. */
 export async function setPublishedInDirectory(creds: SynapseCredentials, roomId: string, publish: boolean): Promise<void> {
   await synapseFetch(creds, directory(roomId), { method: "PUT", body: { visibility: publish ? "public" : "private" } });

@@ -2,7 +2,7 @@
 // Login endpoints. They run before there is a session, so they authorize nothing and change nothing
 // on Synapse except creating (or, for non-admins, revoking) the admin's own token.
 import { redirect } from "next/navigation";
-import { fail, type ActionResult } from "@/lib/actions/result";
+import { fail, type ActionResult } from "@/lib/result";
 import { firstFieldErrors, passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
 import { signInWithAccessToken, signInWithPassword } from "@/lib/auth/sign-in";
 import { discoverForMxid, probeForLogin, type HomeserverInfo } from "@/lib/auth/login-probe";

@@ -4,8 +4,8 @@ import { getResolutions } from "@/lib/db/report-triage";
 import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
 import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { attempt } from "../rooms/_components/attempt";
-import { TableHead, UserLink } from "../rooms/_components/links";
+import { attempt } from "@/app/(portal)/_components/attempt";
+import { TableHead, UserLink } from "@/app/(portal)/_components/links";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard, Pager } from "../_components/page-parts";
 

@@ -12,7 +12,7 @@ import {
   type RoomSort,
 } from "@/lib/schemas/rooms";
 import { formatCount } from "@/lib/format";
-import { attempt } from "./_components/attempt";
+import { attempt } from "@/app/(portal)/_components/attempt";
 import { BlockByIdForm } from "./_components/block-by-id-form";
 import { JobProgress } from "./_components/job-progress";
 import { RoomTable, type SortHeader } from "./_components/room-table";

@@ -3,9 +3,9 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { formatCount } from "@/lib/format";
 import { quarantineRoomMediaAction, quarantineUserMediaAction, startDeleteAllUserMediaAction } from "../actions";
-import { ConfirmActions, Modal } from "./modal";
+import { ConfirmActions, Modal } from "@/app/(portal)/_components/modal";
 import { JobProgress } from "./job-progress";
-import { Notice, type NoticeMessage } from "./notice";
+import { Notice, type NoticeMessage } from "@/app/(portal)/_components/notice";
 
 /** "Delete all of this user's media": every page, not only the one shown. Runs as a job. */
 export function DeleteAllUserMedia({ userId, files }: { userId: string; files: number }) {

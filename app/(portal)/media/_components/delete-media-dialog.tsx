@@ -14,10 +14,10 @@ import {
 } from "@/lib/schemas/media";
 import type { DeletionPreview } from "@/lib/synapse/media-preview";
 import { previewMediaDeletionAction, startMediaDeletionAction } from "../actions";
-import { ConfirmActions, ModalButton } from "./modal";
+import { ConfirmActions, ModalButton } from "@/app/(portal)/_components/modal";
 import { JobProgress } from "./job-progress";
-import { DateTimeField, FieldError } from "./field-error";
-import { Notice } from "./notice";
+import { DateTimeField, FieldError } from "@/app/(portal)/_components/field-error";
+import { Notice } from "@/app/(portal)/_components/notice";
 
 type Step =
   | { kind: "form" }

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import type { MediaFile } from "@/lib/synapse/media";
 import { deleteSelectedMediaAction, setMediaProtectionAction, setMediaQuarantineAction } from "../actions";
-import { ConfirmActions, Modal } from "./modal";
-import { Notice, type NoticeMessage } from "./notice";
+import { ConfirmActions, Modal } from "@/app/(portal)/_components/modal";
+import { Notice, type NoticeMessage } from "@/app/(portal)/_components/notice";
 
 export type MediaRow = { server: string; mediaId: string; file: MediaFile | null };
 

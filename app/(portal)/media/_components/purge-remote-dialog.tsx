@@ -4,10 +4,10 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, type PurgeRemoteForm } from "@/lib/schemas/media";
 import { startRemotePurgeAction } from "../actions";
-import { ModalButton } from "./modal";
+import { ModalButton } from "@/app/(portal)/_components/modal";
 import { JobProgress } from "./job-progress";
-import { DateTimeField } from "./field-error";
-import { Notice } from "./notice";
+import { DateTimeField } from "@/app/(portal)/_components/field-error";
+import { Notice } from "@/app/(portal)/_components/notice";
 
 /** Drops cached copies of other servers' media that nobody opened since the date. */
 export function PurgeRemoteDialog() {

@@ -4,9 +4,9 @@ import { getResolutions } from "@/lib/db/report-triage";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
-import { attempt } from "../../rooms/_components/attempt";
-import { JsonDetails } from "../../rooms/_components/json-details";
-import { UserLink } from "../../rooms/_components/links";
+import { attempt } from "@/app/(portal)/_components/attempt";
+import { JsonDetails } from "@/app/(portal)/_components/json-details";
+import { UserLink } from "@/app/(portal)/_components/links";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
 import { ErrorCard } from "../../_components/page-parts";
 

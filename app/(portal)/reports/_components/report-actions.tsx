@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { deleteReportAction, redactReportedEventAction, setReportResolvedAction } from "../actions";
-import { ConfirmButton, OutcomeText, useActionRunner } from "../../rooms/_components/action-runner";
+import { ConfirmButton, OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
 
 export function ResolveToggle({ reportId, resolved }: { reportId: number; resolved: boolean }) {
   const { pending, outcome, run } = useActionRunner();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/schemas/rooms";
-import { attempt, loadRoom, roomIdParam } from "../_components/attempt";
+import { attempt, loadRoom, roomIdParam } from "@/app/(portal)/_components/attempt";
 import { RoomBadges } from "../_components/badges";
 import { BlockToggle } from "../_components/moderation";
 import { RoomTabs } from "../_components/room-tabs";

@@ -4,12 +4,12 @@ import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseJobIds, parseRoomRef } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, loadRoom, roomIdParam } from "../_components/attempt";
+import { attempt, loadRoom, roomIdParam } from "@/app/(portal)/_components/attempt";
 import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { JobProgress } from "../_components/job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
-import { UserLink } from "../_components/links";
+import { UserLink } from "@/app/(portal)/_components/links";
 
 export default async function RoomOverviewPage({
   params,

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { parseRoomRef } from "@/lib/schemas/rooms";
 import { setRoomBlockAction } from "../actions";
-import { OutcomeText, useActionRunner } from "./action-runner";
+import { OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
 
 /** Block or unblock any room ID, including rooms this server has never seen; or open a room by ID. */
 export function BlockByIdForm() {

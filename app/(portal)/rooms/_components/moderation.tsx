@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { roomUserSchema } from "@/lib/schemas/rooms";
 import { clearExtremitiesAction, forceJoinRoomAction, makeRoomAdminAction, setRoomBlockAction, setRoomPublishedAction } from "../actions";
-import { ConfirmButton, OutcomeText, useActionRunner } from "./action-runner";
+import { ConfirmButton, OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
 
 export function BlockToggle({ roomId, blocked }: { roomId: string; blocked: boolean }) {
   const { pending, outcome, run } = useActionRunner();

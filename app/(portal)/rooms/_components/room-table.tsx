@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { RoomSummary } from "@/lib/synapse/rooms";
 import { RoomBadges } from "./badges";
 import { DeleteRoomsDialog } from "./delete-rooms-dialog";
-import { UserLink } from "./links";
+import { UserLink } from "@/app/(portal)/_components/links";
 
 export type RoomRow = RoomSummary & { blocked: boolean | null };
 export type SortHeader = { label: string; href: string; active: boolean; order: "asc" | "desc" } | { label: string; href?: undefined };

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 
 /**
  * Runs a server action with busy, error and status state; on success it shows `done` (if given) and

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 import type { UserFlag } from "@/lib/schemas/users";
 import {
   createLoginTokenAction,

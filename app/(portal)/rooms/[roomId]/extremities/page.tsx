@@ -1,7 +1,7 @@
 import { getForwardExtremities } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, roomTab } from "../../_components/attempt";
-import { TableHead } from "../../_components/links";
+import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
+import { TableHead } from "@/app/(portal)/_components/links";
 import { ClearExtremitiesButton } from "../../_components/moderation";
 import { ErrorCard } from "../../../_components/page-parts";
 

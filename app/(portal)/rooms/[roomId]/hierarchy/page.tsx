@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
-import { attempt, roomTab } from "../../_components/attempt";
-import { TableHead } from "../../_components/links";
+import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
+import { TableHead } from "@/app/(portal)/_components/links";
 import { ErrorCard } from "../../../_components/page-parts";
 
 export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {

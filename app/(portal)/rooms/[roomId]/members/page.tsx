@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getRoomMembers } from "@/lib/synapse/rooms";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import { attempt, roomTab } from "../../_components/attempt";
-import { UserLink } from "../../_components/links";
+import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
+import { UserLink } from "@/app/(portal)/_components/links";
 import { ErrorCard, Pager } from "../../../_components/page-parts";
 
 const PAGE_SIZE = 100;

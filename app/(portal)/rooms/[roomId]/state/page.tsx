@@ -1,8 +1,8 @@
 import { getRoomState } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, roomTab } from "../../_components/attempt";
-import { TableHead, UserLink } from "../../_components/links";
-import { JsonDetails } from "../../_components/json-details";
+import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
+import { TableHead, UserLink } from "@/app/(portal)/_components/links";
+import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "../../../_components/page-parts";
 
 export default async function RoomStatePage({ params }: { params: Promise<{ roomId: string }> }) {
