@@ -19,7 +19,8 @@ async function main() {
   const { receiveImportFile } = await import("@/lib/jobs/import-upload");
   const { startImport } = await import("@/lib/jobs/import-commands");
   const { waitForImport } = await import("@/lib/jobs/import-runner");
-  const { countImportRows, getImportJob } = await import("@/lib/db/import-jobs");
+  const { getImportJob } = await import("@/lib/db/import-jobs");
+  const { countImportRows } = await import("@/lib/db/import-rows");
   const { putImportUser, snapshotUsers } = await import("@/lib/synapse/import-users");
   const who = await benchActor();
   const hs = serverNameOfActor(who.actor);

@@ -17,7 +17,7 @@ async function main() {
   const { receiveImportFile } = await import("@/lib/jobs/import-upload");
   const { startImport } = await import("@/lib/jobs/import-commands");
   const { waitForImport } = await import("@/lib/jobs/import-runner");
-  const { countImportRows } = await import("@/lib/db/import-jobs");
+  const { countImportRows } = await import("@/lib/db/import-rows");
   const { synapseFetch, encodeId } = await import("@/lib/synapse/client");
   const who = await benchActor();
   const hs = serverNameOfActor(who.actor);

@@ -3,7 +3,7 @@ import { getServerTotals, type ServerTotals } from "@/lib/synapse/server-stats";
 import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { describeError } from "@/lib/synapse/describe-error";
 import { formatBytes, formatCount } from "@/lib/format";
-import { bytesFreedSince } from "@/lib/db/purge-history";
+import { forHomeserver } from "@/lib/db/tenant";
 import { ErrorCard } from "./_components/page-parts";
 
 export default async function DashboardPage() {
@@ -17,7 +17,7 @@ export default async function DashboardPage() {
     error = describeError(e).message;
   }
   const version = await getServerVersionCached(admin.homeserver).catch(() => null);
-  const freed = await bytesFreedSince(admin.homeserver, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
+  const freed = await forHomeserver(admin.homeserver).purges.bytesFreedSince(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
 
   return (
     <section className="flex flex-col gap-6">

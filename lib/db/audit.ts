@@ -21,8 +21,11 @@ export type AuditFilter = {
   to?: Date;
 };
 
-export async function insertAuditEntry(r: AuditRecord): Promise<void> {
-  await db().auditEntry.create({
+/** Outcome of an entry written before its action ran and never completed (the process died meanwhile). */
+export const AUDIT_STARTED = "started";
+
+export async function insertAuditEntry(r: AuditRecord): Promise<number> {
+  const row = await db().auditEntry.create({
     data: {
       actor: r.actor,
       homeserver: r.homeserver,
@@ -32,14 +35,23 @@ export async function insertAuditEntry(r: AuditRecord): Promise<void> {
       outcome: r.outcome,
       message: r.message ?? null,
     },
+    select: { id: true },
   });
+  return row.id;
+}
+
+/** Sets the outcome of an entry written as started; only an entry of the same homeserver. */
+export async function completeAuditEntry(homeserver: string, id: number, outcome: string, message?: string | null): Promise<void> {
+  await db().auditEntry.updateMany({ where: { id, homeserver, outcome: AUDIT_STARTED }, data: { outcome, message: message ?? null } });
 }
 
 export async function listAuditEntries(
+  homeserver: string,
   filter: AuditFilter,
   page: { skip: number; take: number },
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const where = {
+    homeserver,
     ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
     ...(filter.action ? { action: { contains: filter.action } } : {}),
     ...(filter.target ? { target: { contains: filter.target } } : {}),

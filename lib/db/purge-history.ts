@@ -47,7 +47,7 @@ export type PurgeRow = {
   error: string | null;
 };
 
-export type PurgeFilter = { kind?: string; actor?: string; target?: string; status?: string; from?: Date; to?: Date; homeserver?: string };
+export type PurgeFilter = { kind?: string; actor?: string; target?: string; status?: string; from?: Date; to?: Date };
 
 /** Records the start of the work; returns the id to finish it with. */
 export async function startPurgeRecord(p: PurgeStart): Promise<number> {
@@ -65,15 +65,15 @@ export async function startPurgeRecord(p: PurgeStart): Promise<number> {
   return row.id;
 }
 
-export async function setPurgeTaskId(id: number, synapseTaskId: string): Promise<void> {
-  await db().purgeRecord.update({ where: { id }, data: { synapseTaskId } });
+export async function setPurgeTaskId(homeserver: string, id: number, synapseTaskId: string): Promise<void> {
+  await db().purgeRecord.updateMany({ where: { id, homeserver }, data: { synapseTaskId } });
 }
 
-export async function finishPurgeRecord(id: number, end: PurgeEnd): Promise<void> {
-  const row = await db().purgeRecord.findUniqueOrThrow({ where: { id } });
+export async function finishPurgeRecord(homeserver: string, id: number, end: PurgeEnd): Promise<void> {
+  const row = await db().purgeRecord.findFirstOrThrow({ where: { id, homeserver } });
   const finishedAt = new Date();
-  await db().purgeRecord.update({
-    where: { id },
+  await db().purgeRecord.updateMany({
+    where: { id, homeserver },
     data: {
       status: end.status,
       finishedAt,
@@ -86,13 +86,13 @@ export async function finishPurgeRecord(id: number, end: PurgeEnd): Promise<void
   });
 }
 
-function whereOf(f: PurgeFilter) {
+function whereOf(homeserver: string, f: PurgeFilter) {
   return {
+    homeserver,
     ...(f.kind ? { kind: f.kind } : {}),
     ...(f.actor ? { actor: { contains: f.actor } } : {}),
     ...(f.target ? { target: { contains: f.target } } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(f.homeserver ? { homeserver: f.homeserver } : {}),
     ...(f.from || f.to ? { createdAt: { gte: f.from, lt: f.to } } : {}),
   };
 }
@@ -105,8 +105,8 @@ function toRow(r: Awaited<ReturnType<ReturnType<typeof db>["purgeRecord"]["findF
   };
 }
 
-export async function listPurgeRecords(f: PurgeFilter, page: { skip: number; take: number }): Promise<{ rows: PurgeRow[]; total: number }> {
-  const where = whereOf(f);
+export async function listPurgeRecords(homeserver: string, f: PurgeFilter, page: { skip: number; take: number }): Promise<{ rows: PurgeRow[]; total: number }> {
+  const where = whereOf(homeserver, f);
   const [rows, total] = await Promise.all([
     db().purgeRecord.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),
     db().purgeRecord.count({ where }),
@@ -123,8 +123,8 @@ export async function bytesFreedSince(homeserver: string, since: Date): Promise<
   return Number(agg._sum.bytesFreed ?? 0);
 }
 
-export async function getPurgeRecord(id: number): Promise<PurgeRow | null> {
-  const r = await db().purgeRecord.findUnique({ where: { id } });
+export async function getPurgeRecord(homeserver: string, id: number): Promise<PurgeRow | null> {
+  const r = await db().purgeRecord.findFirst({ where: { id, homeserver } });
   return r ? toRow(r) : null;
 }
 

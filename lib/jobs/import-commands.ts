@@ -5,18 +5,7 @@ import "server-only";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { mintJobToken } from "@/lib/synapse/import-users";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
-import {
-  countImportRows,
-  createImportJob,
-  finishRowsInStatus,
-  followUpOf,
-  getImportJob,
-  moveRowsToJob,
-  purgeRowPasswords,
-  transitionImportJob,
-  updateImportJob,
-  type ImportJobRecord,
-} from "@/lib/db/import-jobs";
+import { forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
 import type { JobStatus } from "@/lib/schemas/import";
 import { dropCredential, isImportRunning, requestImportCancel, runImportJob, sealCredential } from "./import-runner";
 
@@ -28,9 +17,9 @@ export class ImportCommandError extends PortalRefusal {
 }
 
 export async function loadJobFor(jobId: number, who: { homeserver: string }): Promise<ImportJobRecord> {
-  const job = await getImportJob(jobId);
-  // Jobs of other homeservers do not exist for this admin.
-  if (!job || job.homeserver !== who.homeserver || job.status === "uploading") throw new ImportCommandError("NOT_FOUND", "There is no such import job.");
+  // Jobs of other homeservers (and uploads still being stored) do not exist for this admin.
+  const job = await forHomeserver(who.homeserver).importJobs.get(jobId);
+  if (!job) throw new ImportCommandError("NOT_FOUND", "There is no such import job.");
   return job;
 }
 
@@ -49,17 +38,18 @@ async function attachCredential(jobId: number, who: JobActor): Promise<void> {
   } catch (e) {
     console.warn(`[portal] import job ${jobId}: no job token, using the session's (${e instanceof Error ? e.message : e})`);
   }
-  await updateImportJob(jobId, {
+  await forHomeserver(who.homeserver).importJobs.update(jobId, {
     credential: sealCredential(jobId, token ?? who.creds.accessToken),
     credentialKind: token ? "job-device" : "session",
   });
 }
 
 async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<void> {
+  const jobs = forHomeserver(who.homeserver).importJobs;
   await attachCredential(jobId, who);
-  const ok = await transitionImportJob(jobId, from, { status: "queued", message: null, cancelRequested: false });
+  const ok = await jobs.transition(jobId, from, { status: "queued", message: null, cancelRequested: false });
   if (!ok) {
-    const job = await getImportJob(jobId);
+    const job = await jobs.get(jobId);
     if (job) await dropCredential(job);
     throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
   }
@@ -77,28 +67,29 @@ export async function startImport(jobId: number, who: JobActor): Promise<void> {
 /** Stops a job after the rows in flight; a job that is not running ends at once. */
 export async function cancelImport(jobId: number, who: JobActor): Promise<"cancelling" | "cancelled"> {
   const job = await loadJobFor(jobId, who);
+  const { importJobs: jobs, importRows: rows } = forHomeserver(who.homeserver);
   if (["queued", "running", "cancelling"].includes(job.status) && isImportRunning(jobId)) {
-    await updateImportJob(jobId, { cancelRequested: true });
-    await transitionImportJob(jobId, ["queued", "running"], { status: "cancelling" });
+    await jobs.update(jobId, { cancelRequested: true });
+    await jobs.transition(jobId, ["queued", "running"], { status: "cancelling" });
     requestImportCancel(jobId);
     return "cancelling";
   }
   if (!["review", "paused", "queued", "running", "cancelling"].includes(job.status)) {
     throw new ImportCommandError("CONFLICT", "This job has already ended.");
   }
-  const rowsInFlight = (await countImportRows(jobId))["in-flight"] ?? 0;
+  const rowsInFlight = (await rows.count(jobId))["in-flight"] ?? 0;
   if (rowsInFlight > 0 && job.status !== "review") {
     // Their outcome is unknown until Synapse is asked: let the worker settle them while it cancels.
     await attachCredential(jobId, who);
-    await updateImportJob(jobId, { cancelRequested: true });
-    await transitionImportJob(jobId, [job.status], { status: "cancelling" });
+    await jobs.update(jobId, { cancelRequested: true });
+    await jobs.transition(jobId, [job.status], { status: "cancelling" });
     runImportJob(jobId);
     return "cancelling";
   }
-  await finishRowsInStatus(jobId, ["pending"], "not-run");
+  await rows.finishInStatus(jobId, ["pending"], "not-run");
   await dropCredential(job);
   const finishedAt = new Date();
-  await transitionImportJob(jobId, [job.status], {
+  await jobs.transition(jobId, [job.status], {
     status: "cancelled",
     finishedAt,
     durationMs: job.startedAt ? finishedAt.getTime() - job.startedAt.getTime() : 0,
@@ -130,17 +121,17 @@ export async function rerunFailedRows(jobId: number, who: JobActor): Promise<num
   if (!["completed", "stopped", "cancelled"].includes(source.status) || source.dryRun) {
     throw new ImportCommandError("CONFLICT", "Failed rows can be re-run once the import has ended.");
   }
-  const counts = await countImportRows(jobId);
+  const counts = await forHomeserver(who.homeserver).importRows.count(jobId);
   if (!(counts.failed ?? 0) && !(counts["not-run"] ?? 0)) throw new ImportCommandError("NOTHING_TO_RUN", "No row failed or was left out, so there is nothing to re-run.");
   return followUp(source, who, { dryRun: false, statuses: ["failed", "not-run"], fileName: source.fileName });
 }
 
 async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boolean; statuses: ("failed" | "not-run")[] | undefined; fileName: string }): Promise<number> {
-  const existing = await followUpOf(source.id);
+  const { importJobs: jobs, importRows: rows } = forHomeserver(source.homeserver);
+  const existing = await jobs.followUpOf(source.id);
   if (existing) throw new ImportCommandError("CONFLICT", `This job has already been carried on as import #${existing}.`);
-  const id = await createImportJob({
+  const id = await jobs.create({
     actor: who.actor,
-    homeserver: source.homeserver,
     serverName: source.serverName,
     fileName: o.fileName,
     dryRun: o.dryRun,
@@ -151,9 +142,9 @@ async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boo
     fileBytes: source.fileBytes,
     warnings: source.warnings,
   });
-  const copied = await moveRowsToJob(source.id, id, o.statuses, false);
+  const copied = await rows.moveToJob(source.id, id, o.statuses, false);
   const invalid = o.statuses ? 0 : source.invalidRows;
-  await updateImportJob(id, { status: "review", totalRows: copied + invalid, invalidRows: invalid });
+  await jobs.update(id, { status: "review", totalRows: copied + invalid, invalidRows: invalid });
   await queue(id, ["review"], who);
   return id;
 }
@@ -164,6 +155,7 @@ export async function purgeImportPasswords(jobId: number, who: JobActor): Promis
   if (!isJobOwner(job, who)) throw new ImportCommandError("NOT_OWNER", `Only ${job.actor}, who started this import, can purge its passwords.`);
   if (!["completed", "stopped", "cancelled"].includes(job.status)) throw new ImportCommandError("CONFLICT", "Passwords can be purged once the job has ended.");
   // A dry run holds the file's passwords for its real run; purged, it can no longer be carried out.
-  await purgeRowPasswords(jobId);
-  await updateImportJob(jobId, { passwordsPurgedAt: new Date() });
+  const tenant = forHomeserver(who.homeserver);
+  await tenant.importRows.purgePasswords(jobId);
+  await tenant.importJobs.update(jobId, { passwordsPurgedAt: new Date() });
 }

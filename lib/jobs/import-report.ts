@@ -3,7 +3,7 @@ import "server-only";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { unseal } from "@/lib/crypto/seal";
 import { recentImportRate } from "./import-runner";
-import { countImportRows, rowsAfterId, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/import-jobs";
+import { forHomeserver, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/tenant";
 import { ROW_STATUS_LABELS, type ImportProgress } from "@/lib/schemas/import";
 import type { Change } from "./import-plan";
 import type { StoredInput } from "./import-upload";
@@ -25,7 +25,7 @@ export function rowIdentity(r: Pick<ImportRowRecord, "userId" | "input">): strin
 export async function* importReportLines(job: ImportJobRecord, withPasswords: boolean): AsyncGenerator<string> {
   yield csvLine(["line", "id", "outcome", "reason", "changes", "password"]);
   for (let after = 0; ; ) {
-    const rows = await rowsAfterId(job.id, after, 1000);
+    const rows = await forHomeserver(job.homeserver).importRows.afterId(job.id, after, 1000);
     if (rows.length === 0) break;
     after = rows[rows.length - 1].id;
     // Rows come in insertion order, which is the file's order.
@@ -44,7 +44,7 @@ export async function* importReportLines(job: ImportJobRecord, withPasswords: bo
 }
 
 export async function importProgress(job: ImportJobRecord): Promise<ImportProgress> {
-  const c = await countImportRows(job.id);
+  const c = await forHomeserver(job.homeserver).importRows.count(job.id);
   const n = (k: keyof typeof c) => c[k] ?? 0;
   const valid = job.totalRows - job.invalidRows;
   const done = n("created") + n("updated") + n("skipped") + n("failed") + n("would-create") + n("would-update") + n("would-skip") + n("would-stop") + n("not-run");

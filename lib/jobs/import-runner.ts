@@ -14,15 +14,13 @@
 import "server-only";
 import { record } from "@/lib/audit/record";
 import { seal, unseal } from "@/lib/crypto/seal";
+import { getImportJob, importJobsInStatus, deleteImportJob, transitionImportJob, updateImportJob, type ImportJobRecord } from "@/lib/db/import-jobs";
 import {
   countImportRows,
   finishRow,
   finishRows,
   finishRowsEach,
   finishRowsInStatus,
-  getImportJob,
-  importJobsInStatus,
-  deleteImportJob,
   markRowInFlight,
   resetRowsToPending,
   rowKeysAfterLine,
@@ -30,12 +28,9 @@ import {
   rowsById,
   rowsInStatus,
   setRowUserIds,
-  transitionImportJob,
-  updateImportJob,
-  type ImportJobRecord,
   type ImportRowRecord,
   type RowOutcome,
-} from "@/lib/db/import-jobs";
+} from "@/lib/db/import-rows";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { HomeserverUnreachableError, isSessionEnded, SynapseError } from "@/lib/synapse/errors";

@@ -2,7 +2,8 @@
 // so a 50 MB file never sits in memory. Nothing is sent to Synapse here.
 import "server-only";
 import { seal } from "@/lib/crypto/seal";
-import { createImportJob, deleteImportJob, insertImportRows, updateImportJob, type NewImportRow } from "@/lib/db/import-jobs";
+import type { NewImportRow } from "@/lib/db/import-rows";
+import { forHomeserver } from "@/lib/db/tenant";
 import type { ImportOptions } from "@/lib/schemas/import";
 import { checkPasswordPolicy, describePolicyViolation, type PasswordPolicy } from "@/lib/synapse/password-policy";
 import { CsvFileError, readCsv, type ByteStats } from "./csv-reader";
@@ -43,9 +44,9 @@ function withPolicy(r: RowResult, policy: PasswordPolicy | undefined): RowResult
 }
 
 export async function receiveImportFile(req: UploadRequest): Promise<UploadResult> {
-  const jobId = await createImportJob({
+  const tenant = forHomeserver(req.homeserver);
+  const jobId = await tenant.importJobs.create({
     actor: req.actor,
-    homeserver: req.homeserver,
     serverName: req.serverName,
     fileName: req.fileName,
     dryRun: req.options.dryRun,
@@ -93,7 +94,7 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
         });
       }
       if (batch.length >= BATCH) {
-        await insertImportRows(jobId, batch);
+        await tenant.importRows.insert(jobId, batch);
         batch = [];
       }
     }
@@ -102,11 +103,11 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
     }
     if (!header) throw new CsvFileError("empty", "The file is empty.");
     if (total === 0) throw new CsvFileError("header-only", "The file has a header but no rows below it.");
-    await insertImportRows(jobId, batch);
+    await tenant.importRows.insert(jobId, batch);
     const warnings = header.unknown.length
       ? [`Ignored unknown column${header.unknown.length > 1 ? "s" : ""}: ${header.unknown.join(", ")}. Known columns: id, displayname, password, is_guest, admin, deactivated, avatar_url, user_type, threepids, locked.`]
       : [];
-    await updateImportJob(jobId, {
+    await tenant.importJobs.update(jobId, {
       status: "review",
       totalRows: total,
       invalidRows: invalid,
@@ -116,7 +117,7 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
     });
     return { ok: true, jobId, totalRows: total, invalidRows: invalid, warnings };
   } catch (e) {
-    await deleteImportJob(jobId);
+    await tenant.importJobs.delete(jobId);
     if (e instanceof CsvFileError) return { ok: false, problem: e.problem, message: e.message };
     throw e;
   }

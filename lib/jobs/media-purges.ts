@@ -1,6 +1,6 @@
 import "server-only";
 import { withAudit } from "@/lib/audit/record";
-import { finishPurgeRecord, getPurgeRecord, startPurgeRecord, type PurgeKind } from "@/lib/db/purge-history";
+import { forHomeserver, type PurgeKind } from "@/lib/db/tenant";
 import { describeError } from "@/lib/synapse/describe-error";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import {
@@ -37,15 +37,16 @@ const running = (g.portalMediaJobs ??= new Map());
 
 /** Starts the work in the background and returns the purge-history id to follow it by. */
 export async function startRecordedJob(ctx: JobContext, spec: Spec, work: (p: JobProgress) => Promise<JobResult>): Promise<number> {
-  const id = await startPurgeRecord({ actor: ctx.actor, homeserver: ctx.homeserver, kind: spec.kind, target: spec.target, scope: spec.scope });
+  const purges = forHomeserver(ctx.homeserver).purges;
+  const id = await purges.start({ actor: ctx.actor, kind: spec.kind, target: spec.target, scope: spec.scope });
   const progress: JobProgress = { filesDeleted: 0, bytesFreed: 0, phase: "starting" };
   running.set(id, progress);
   const audit = { action: spec.kind, target: spec.target, params: { ...spec.scope, purgeRecord: id } };
   void withAudit(ctx, audit, () => work(progress))
-    .then((r) => finishPurgeRecord(id, { status: "ok", filesDeleted: r.filesDeleted, bytesFreed: r.bytesFreed }))
+    .then((r) => purges.finish(id, { status: "ok", filesDeleted: r.filesDeleted, bytesFreed: r.bytesFreed }))
     .catch((e) => {
       if (describeError(e).code === "UNEXPECTED") console.error("[portal] media job failed:", e instanceof Error ? e.stack : e);
-      return finishPurgeRecord(id, {
+      return purges.finish(id, {
         status: "failed",
         filesDeleted: progress.filesDeleted || null,
         bytesFreed: progress.bytesFreed || null,
@@ -59,15 +60,16 @@ export async function startRecordedJob(ctx: JobContext, spec: Spec, work: (p: Jo
 
 /** Runs short work inside the request, recorded the same way (the caller's adminAction audits it). */
 export async function runRecorded<T extends JobResult>(ctx: JobContext, spec: Spec, work: () => Promise<T>, failure?: (r: T) => string | null): Promise<T> {
-  const id = await startPurgeRecord({ actor: ctx.actor, homeserver: ctx.homeserver, kind: spec.kind, target: spec.target, scope: spec.scope });
+  const purges = forHomeserver(ctx.homeserver).purges;
+  const id = await purges.start({ actor: ctx.actor, kind: spec.kind, target: spec.target, scope: spec.scope });
   running.set(id, { filesDeleted: 0, bytesFreed: 0, phase: "running" });
   try {
     const r = await work();
     const error = failure?.(r) ?? null;
-    await finishPurgeRecord(id, { status: error ? "failed" : "ok", filesDeleted: r.filesDeleted, bytesFreed: r.bytesFreed, error });
+    await purges.finish(id, { status: error ? "failed" : "ok", filesDeleted: r.filesDeleted, bytesFreed: r.bytesFreed, error });
     return r;
   } catch (e) {
-    await finishPurgeRecord(id, { status: "failed", error: describeError(e).message });
+    await purges.finish(id, { status: "failed", error: describeError(e).message });
     throw e;
   } finally {
     running.delete(id);
@@ -198,8 +200,8 @@ export type PurgeStatus = {
 };
 
 /** A history row with the live progress of a running job; "running" rows no process owns were interrupted. */
-export async function getPurgeStatus(id: number): Promise<PurgeStatus | null> {
-  const row = await getPurgeRecord(id);
+export async function getPurgeStatus(homeserver: string, id: number): Promise<PurgeStatus | null> {
+  const row = await forHomeserver(homeserver).purges.get(id);
   if (!row) return null;
   const live = running.get(id);
   const status = row.status === "running" ? (live ? "running" : "interrupted") : row.status === "ok" ? "ok" : "failed";

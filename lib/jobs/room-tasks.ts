@@ -1,5 +1,5 @@
 import "server-only";
-import { finishPurgeRecord, getPurgeRecords, listRunningPurgeRecords, setPurgeTaskId, startPurgeRecord, type PurgeRow } from "@/lib/db/purge-history";
+import { forHomeserver, type PurgeRow } from "@/lib/db/tenant";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded } from "@/lib/synapse/errors";
@@ -118,7 +118,7 @@ async function acquireSlot(homeserver: string): Promise<() => void> {
 async function finish(t: Tracker, status: "ok" | "failed", error: string | null, taskId?: string) {
   t.phase = status === "ok" ? "complete" : "failed";
   t.error = error;
-  await finishPurgeRecord(t.recordId, { status, error, synapseTaskId: taskId ?? null });
+  await forHomeserver(t.homeserver).purges.finish(t.recordId, { status, error, synapseTaskId: taskId ?? null });
   t.finishedAt = Date.now();
   t.settle();
 }
@@ -176,7 +176,7 @@ async function runDelete(t: Tracker, row: Pick<PurgeRow, "scope" | "synapseTaskI
       try {
         // A portal that stopped mid-request may already have started it: adopt that task instead.
         taskId = (await findRoomTaskSince(t.creds, "delete", t.roomId, row.createdAt.getTime() - 5_000)) ?? (await startRoomDelete(t.creds, t.roomId, optionsFromScope(row)));
-        await setPurgeTaskId(t.recordId, taskId);
+        await forHomeserver(t.homeserver).purges.setTaskId(t.recordId, taskId);
       } catch (e) {
         if (isSessionEnded(e)) return drop(t);
         return await finish(t, "failed", describeError(e).message);
@@ -206,7 +206,7 @@ async function runPurge(t: Tracker, row: Pick<PurgeRow, "synapseTaskId" | "creat
       if (!taskId) {
         return await finish(t, "failed", "The portal stopped before Synapse accepted this purge, so nothing was purged. Start it again if it is still needed.");
       }
-      await setPurgeTaskId(t.recordId, taskId);
+      await forHomeserver(t.homeserver).purges.setTaskId(t.recordId, taskId);
     }
     t.phase = "active";
     if (!(await follow(t, taskId))) drop(t);
@@ -237,7 +237,7 @@ export async function enqueueRoomDeletes(
   };
   const ids: number[] = [];
   for (const roomId of roomIds) {
-    const id = await startPurgeRecord({ actor: ctx.actor, homeserver: ctx.homeserver, kind: "room.delete", target: roomId, scope });
+    const id = await forHomeserver(ctx.homeserver).purges.start({ actor: ctx.actor, kind: "room.delete", target: roomId, scope });
     const row = { id, kind: "room.delete", target: roomId, homeserver: ctx.homeserver, scope, synapseTaskId: null, createdAt: new Date() };
     // A concurrent resumeRoomJobs() may have picked the new record up already.
     if (!state().trackers.has(id)) void runDelete(track(row, creds), row);
@@ -261,7 +261,7 @@ export async function startPurgeHistoryJob(
     ...("beforeTs" in target ? { before: new Date(target.beforeTs).toISOString() } : { beforeEventId: target.beforeEventId }),
     deleteLocalEvents,
   };
-  const id = await startPurgeRecord({ actor: ctx.actor, homeserver: ctx.homeserver, kind: "room.purge-history", target: roomId, scope });
+  const id = await forHomeserver(ctx.homeserver).purges.start({ actor: ctx.actor, kind: "room.purge-history", target: roomId, scope });
   const t = state().trackers.get(id) ?? track({ id, kind: "room.purge-history", target: roomId, homeserver: ctx.homeserver }, creds);
   let taskId: string;
   try {
@@ -270,14 +270,14 @@ export async function startPurgeHistoryJob(
     await finish(t, "failed", describeError(e).message);
     throw e;
   }
-  await setPurgeTaskId(id, taskId);
+  await forHomeserver(ctx.homeserver).purges.setTaskId(id, taskId);
   void runPurge(t, { synapseTaskId: taskId, createdAt: new Date() });
   return id;
 }
 
 /** Follows every room job of this homeserver still marked running that this process is not following. */
 export async function resumeRoomJobs(creds: SynapseCredentials, homeserver: string): Promise<void> {
-  const rows = await listRunningPurgeRecords(homeserver, ROOM_JOB_KINDS);
+  const rows = await forHomeserver(homeserver).purges.listRunning(ROOM_JOB_KINDS);
   const s = state();
   for (const row of rows) {
     if (s.trackers.has(row.id)) continue;
@@ -297,7 +297,7 @@ function phaseFromRow(row: PurgeRow): RoomJobPhase {
 
 /** What the progress panel shows: the record, plus what this process last learnt from Synapse. */
 export async function getRoomJobViews(homeserver: string, ids: number[]): Promise<RoomJobView[]> {
-  const rows = await getPurgeRecords(homeserver, ROOM_JOB_KINDS, ids);
+  const rows = await forHomeserver(homeserver).purges.getMany(ROOM_JOB_KINDS, ids);
   const s = state();
   return rows.map((row) => {
     const t = s.trackers.get(row.id);
@@ -318,7 +318,7 @@ export async function getRoomJobViews(homeserver: string, ids: number[]): Promis
 
 /** Ids of this homeserver's room jobs still running (for the "in progress" panel after a closed tab). */
 export async function listRunningRoomJobIds(homeserver: string, roomId?: string): Promise<number[]> {
-  const rows = await listRunningPurgeRecords(homeserver, ROOM_JOB_KINDS);
+  const rows = await forHomeserver(homeserver).purges.listRunning(ROOM_JOB_KINDS);
   return rows.filter((r) => roomId === undefined || r.target === roomId).map((r) => r.id);
 }
 

@@ -3,7 +3,8 @@ import { adminToken, loadTestbed, serverName } from "../../e2e/synapse/testbed";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { startImport, type JobActor } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
-import { getImportJob, listImportRows, type ImportRowRecord } from "@/lib/db/import-jobs";
+import { getImportJob } from "@/lib/db/import-jobs";
+import { listImportRows, type ImportRowRecord } from "@/lib/db/import-rows";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
 
 export async function testActor(): Promise<JobActor> {

@@ -4,14 +4,15 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
-import { getImportJob, markRowInFlight, rowsInStatus, transitionImportJob, updateImportJob } from "@/lib/db/import-jobs";
+import { getImportJob, transitionImportJob, updateImportJob } from "@/lib/db/import-jobs";
+import { markRowInFlight, rowsInStatus } from "@/lib/db/import-rows";
 import { cancelImport, purgeImportPasswords, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
 import { resumeImportJobs, runImportJob, sealCredential, setOutageLimitForTests, waitForImport } from "@/lib/jobs/import-runner";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { snapshotUsers, getImportUser, putImportUser } from "@/lib/synapse/import-users";
 import { DEFAULT_IMPORT_OPTIONS } from "@/lib/schemas/import";
-import { listAuditEntries } from "@/lib/db/audit";
+import { forHomeserver } from "@/lib/db/tenant";
 
 const tb = loadTestbed();
 
@@ -179,7 +180,7 @@ describe("the import worker", () => {
       `2,'@rr-ok-${s}:${hs},created,,,\r\n`,
       `3,'@rr-bad-${s}:${hs},failed,Invalid user type.,user_type: no-such-type,\r\n`,
     ]);
-    const audit = await listAuditEntries({ target: `rr-bad-${s}` }, { skip: 0, take: 5 });
+    const audit = await forHomeserver(tb.baseUrl).audit.list({ target: `rr-bad-${s}` }, { skip: 0, take: 5 });
     assert.deepEqual(audit.rows.map((r) => [r.action, r.outcome]), [["user.create", "M_UNKNOWN"]]);
 
     const again = await rerunFailedRows(first.jobId, await testActor());

@@ -14,8 +14,7 @@ import {
   startPurgeRemoteCache,
   type JobContext,
 } from "@/lib/jobs/media-purges";
-import { getPurgeRecord, listPurgeRecords, type PurgeRow } from "@/lib/db/purge-history";
-import { listAuditEntries } from "@/lib/db/audit";
+import { forHomeserver, type PurgeRow } from "@/lib/db/tenant";
 import { adminToken, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import {
   createUserWithoutPassword,
@@ -38,7 +37,7 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
 
 async function finished(id: number): Promise<PurgeRow> {
   for (;;) {
-    const row = await getPurgeRecord(id);
+    const row = await forHomeserver(ctx.homeserver).purges.get(id);
     assert.ok(row, `purge record ${id}`);
     if (row.status !== "running") return row;
     await new Promise((r) => setTimeout(r, 100));
@@ -113,7 +112,7 @@ describe("deletion by last access and size", () => {
     for (const kept of [avatar, roomAvatar, protectedFile, quarantined, oldSmall, newBig]) {
       assert.ok(await mediaInfo(kept), `${kept.mxc} should survive`);
     }
-    const audit = await listAuditEntries({ actor: ctx.actor, action: "media.delete-by-date" }, { skip: 0, take: 5 });
+    const audit = await forHomeserver(ctx.homeserver).audit.list({ actor: ctx.actor, action: "media.delete-by-date" }, { skip: 0, take: 5 });
     assert.equal(audit.rows[0]?.outcome, "ok");
   });
 
@@ -152,7 +151,7 @@ describe("bulk and single-file actions", () => {
     assert.equal(r.bytesFreed, 4000);
     assert.equal(r.failed.length, 1);
     assert.equal(await mediaInfo(one), null);
-    const { rows } = await listPurgeRecords({ actor: ctx.actor, kind: "media.delete-selected" }, { skip: 0, take: 1 });
+    const { rows } = await forHomeserver(ctx.homeserver).purges.list({ actor: ctx.actor, kind: "media.delete-selected" }, { skip: 0, take: 1 });
     assert.equal(rows[0].filesDeleted, 2);
     assert.equal(rows[0].bytesFreed, 4000);
     assert.equal(rows[0].status, "failed");
@@ -174,7 +173,7 @@ describe("bulk and single-file actions", () => {
     assert.equal(listed.size, 5000);
     await setMediaFlag(ctx, f, "protect", false, e);
     assert.equal((await getMediaFile(ctx.creds, local, f.server, f.mediaId))?.protected, false);
-    const kinds = (await listPurgeRecords({ actor: ctx.actor, target: e }, { skip: 0, take: 10 })).rows.map((r) => r.kind);
+    const kinds = (await forHomeserver(ctx.homeserver).purges.list({ actor: ctx.actor, target: e }, { skip: 0, take: 10 })).rows.map((r) => r.kind);
     assert.deepEqual(kinds, ["media.unprotect", "media.protect", "media.unquarantine", "media.quarantine"]);
 
     const g = await upload(te, textOfSize(10), "text/plain", "g.txt");

@@ -11,7 +11,7 @@ import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { startImport } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
-import { listImportRows } from "@/lib/db/import-jobs";
+import { listImportRows } from "@/lib/db/import-rows";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
 import { chunked } from "./import-helpers";
 

@@ -1,9 +1,8 @@
 // lib/db (audit log, purge history) and the audit helper against a real, migrated SQLite file.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { listAuditEntries } from "@/lib/db/audit";
 import { withAudit } from "@/lib/audit/record";
-import { bytesFreedSince, finishPurgeRecord, listPurgeRecords, startPurgeRecord } from "@/lib/db/purge-history";
+import { forHomeserver } from "@/lib/db/tenant";
 import { SynapseError } from "@/lib/synapse/errors";
 import { randomSuffix } from "../../e2e/synapse/testbed";
 
@@ -20,14 +19,14 @@ describe("withAudit", () => {
       }),
       SynapseError,
     );
-    const { rows, total } = await listAuditEntries({ actor: c.actor }, { skip: 0, take: 10 });
+    const { rows, total } = await forHomeserver(c.homeserver).audit.list({ actor: c.actor }, { skip: 0, take: 10 });
     assert.equal(total, 2);
     assert.equal(rows[0].action, "user.demote"); // newest first
     assert.equal(rows[0].outcome, "M_UNKNOWN");
     assert.equal(rows[0].message, "You may not demote yourself.");
     assert.equal(rows[1].outcome, "ok");
     assert.deepEqual(rows[1].params, { new_password: "[redacted]", logout_devices: true });
-    const filtered = await listAuditEntries({ actor: c.actor, action: "reset" }, { skip: 0, take: 10 });
+    const filtered = await forHomeserver(c.homeserver).audit.list({ actor: c.actor, action: "reset" }, { skip: 0, take: 10 });
     assert.equal(filtered.total, 1);
   });
 });
@@ -35,21 +34,23 @@ describe("withAudit", () => {
 describe("purge history", () => {
   test("a record is started, finished with counts and duration, listed, and summed", async () => {
     const c = ctx();
-    const id = await startPurgeRecord({ ...c, kind: "media.delete-by-date", scope: { beforeTs: 1, sizeGt: 0, keepProfiles: true } });
-    let { rows } = await listPurgeRecords({ actor: c.actor }, { skip: 0, take: 5 });
+    const purges = forHomeserver(c.homeserver).purges;
+    const id = await purges.start({ actor: c.actor, kind: "media.delete-by-date", scope: { beforeTs: 1, sizeGt: 0, keepProfiles: true } });
+    let { rows } = await purges.list({ actor: c.actor }, { skip: 0, take: 5 });
     assert.equal(rows[0].status, "running");
-    await finishPurgeRecord(id, { status: "ok", filesDeleted: 3, bytesFreed: 5_000_000_000 });
-    ({ rows } = await listPurgeRecords({ actor: c.actor }, { skip: 0, take: 5 }));
+    await purges.finish(id, { status: "ok", filesDeleted: 3, bytesFreed: 5_000_000_000 });
+    ({ rows } = await purges.list({ actor: c.actor }, { skip: 0, take: 5 }));
     assert.equal(rows[0].status, "ok");
     assert.equal(rows[0].filesDeleted, 3);
     assert.equal(rows[0].bytesFreed, 5_000_000_000);
     assert.ok(rows[0].durationMs !== null && rows[0].durationMs >= 0);
     assert.deepEqual(rows[0].scope, { beforeTs: 1, sizeGt: 0, keepProfiles: true });
     const hs = `https://hs-${randomSuffix()}.example.org`;
-    const a = await startPurgeRecord({ actor: c.actor, homeserver: hs, kind: "media.purge-remote-cache", scope: {} });
-    await finishPurgeRecord(a, { status: "ok", bytesFreed: 100 });
-    const b = await startPurgeRecord({ actor: c.actor, homeserver: hs, kind: "media.delete-selected", scope: {} });
-    await finishPurgeRecord(b, { status: "failed", bytesFreed: 999, error: "boom" });
-    assert.equal(await bytesFreedSince(hs, new Date(Date.now() - 86_400_000)), 100);
+    const other = forHomeserver(hs).purges;
+    const a = await other.start({ actor: c.actor, kind: "media.purge-remote-cache", scope: {} });
+    await other.finish(a, { status: "ok", bytesFreed: 100 });
+    const b = await other.start({ actor: c.actor, kind: "media.delete-selected", scope: {} });
+    await other.finish(b, { status: "failed", bytesFreed: 999, error: "boom" });
+    assert.equal(await other.bytesFreedSince(new Date(Date.now() - 86_400_000)), 100);
   });
 });

@@ -19,7 +19,7 @@ import {
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
 import { describeError } from "@/lib/synapse/describe-error";
 import { enqueueRoomDeletes, getRoomJobViews, resumeRoomJobs, roomJobSettled, startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
-import { listPurgeRecords, setPurgeTaskId, startPurgeRecord } from "@/lib/db/purge-history";
+import { forHomeserver } from "@/lib/db/tenant";
 import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
 import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seedRoom, sendText } from "../../e2e/rooms-fixtures";
 
@@ -165,7 +165,7 @@ describe("room jobs", () => {
       assert.equal(await getRoom(creds, r), null);
       assert.equal((await getRoomBlock(creds, r)).blocked, true);
     }
-    const { rows } = await listPurgeRecords({ actor: c.actor }, { skip: 0, take: 10 });
+    const { rows } = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 10 });
     assert.equal(rows.length, 3);
     assert.ok(rows.every((r) => r.kind === "room.delete" && r.status === "ok" && r.synapseTaskId && r.scope.block === true && r.scope.bulk === 3));
   });
@@ -209,12 +209,12 @@ describe("room jobs", () => {
     const [view] = await getRoomJobViews(c.homeserver, [id]);
     assert.deepEqual([view.status, view.phase, view.kind], ["ok", "complete", "room.purge-history"]);
     assert.deepEqual(await messageBodies(roomId), ["new-1", "new-2"]);
-    const { rows } = await listPurgeRecords({ actor: c.actor }, { skip: 0, take: 1 });
+    const { rows } = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 1 });
     assert.deepEqual(rows[0].scope, { before: new Date(cut).toISOString(), deleteLocalEvents: true });
 
     // Nothing before that point: Synapse refuses, the record says so.
     await assert.rejects(startPurgeHistoryJob(creds, c, roomId, { beforeTs: Date.UTC(2015, 0, 1) }, false), (e) => describeError(e).code === "NOTHING_TO_PURGE");
-    const failed = await listPurgeRecords({ actor: c.actor }, { skip: 0, take: 1 });
+    const failed = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 1 });
     assert.equal(failed.rows[0].status, "failed");
     assert.match(failed.rows[0].error ?? "", /nothing to purge/);
   });
@@ -224,11 +224,11 @@ describe("room jobs", () => {
     const queuedRoom = await seedRoom(owner, `it-resume-q-${randomSuffix()}`);
     const startedRoom = await seedRoom(owner, `it-resume-s-${randomSuffix()}`);
     // Queued but never started by the process that recorded it:
-    const queued = await startPurgeRecord({ ...c, kind: "room.delete", target: queuedRoom, scope: { block: true, purge: true, forcePurge: false } });
+    const queued = await forHomeserver(c.homeserver).purges.start({ actor: c.actor, kind: "room.delete", target: queuedRoom, scope: { block: true, purge: true, forcePurge: false } });
     // Started in Synapse, then the portal went away before following it:
     const r = await api<{ delete_id: string }>(`/_synapse/admin/v2/rooms/${encodeURIComponent(startedRoom)}`, { method: "DELETE", token: creds.accessToken, body: {} });
-    const started = await startPurgeRecord({ ...c, kind: "room.delete", target: startedRoom, scope: { block: false, purge: true, forcePurge: false } });
-    await setPurgeTaskId(started, r.body.delete_id);
+    const started = await forHomeserver(c.homeserver).purges.start({ actor: c.actor, kind: "room.delete", target: startedRoom, scope: { block: false, purge: true, forcePurge: false } });
+    await forHomeserver(c.homeserver).purges.setTaskId(started, r.body.delete_id);
 
     await resumeRoomJobs(creds, c.homeserver);
     await Promise.all([roomJobSettled(queued), roomJobSettled(started)]);

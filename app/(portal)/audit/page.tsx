@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listAuditEntries } from "@/lib/db/audit";
+import { AUDIT_STARTED, forHomeserver } from "@/lib/db/tenant";
 import { AUDIT_PAGE_SIZE, auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { FilterForm, TextFilter } from "../_components/filter-form";
@@ -8,9 +8,9 @@ import { Pager } from "../_components/page-parts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const q = auditQuerySchema.parse(await searchParams);
-  const { rows, total } = await listAuditEntries(
+  const { rows, total } = await forHomeserver(admin.homeserver).audit.list(
     {
       actor: q.actor || undefined,
       action: q.action || undefined,
@@ -59,7 +59,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="py-2 pr-3">{r.target ?? ""}</td>
                 <td className="py-2 pr-3 font-mono text-xs break-all">{r.params ? JSON.stringify(r.params) : ""}</td>
                 <td className="py-2 pr-3">
-                  <span className={r.outcome === "ok" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>{r.outcome}</span>
+                  {r.outcome === AUDIT_STARTED ? (
+                    // Written before the action ran and never completed: still running, or the portal stopped midway.
+                    <span className="text-amber-700 dark:text-amber-300">no outcome (running or interrupted)</span>
+                  ) : (
+                    <span className={r.outcome === "ok" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>{r.outcome}</span>
+                  )}
                   {r.message && <div className="text-xs text-muted">{r.message}</div>}
                 </td>
               </tr>

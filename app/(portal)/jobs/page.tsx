@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listImportJobs } from "@/lib/db/import-jobs";
+import { forHomeserver } from "@/lib/db/tenant";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
 import { formatDuration, JobStatusBadge } from "./_components/job-status";
@@ -10,8 +10,8 @@ import { Pager } from "../_components/page-parts";
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const q = jobsQuerySchema.parse(await searchParams);
-  const { rows, total } = await listImportJobs(
-    { homeserver: admin.homeserver, status: q.status, actor: q.actor || undefined },
+  const { rows, total } = await forHomeserver(admin.homeserver).importJobs.list(
+    { status: q.status, actor: q.actor || undefined },
     { skip: (q.page - 1) * JOBS_PAGE_SIZE, take: JOBS_PAGE_SIZE },
   );
   const pages = Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE));

@@ -2,7 +2,7 @@
 // Report triage endpoints: resolved state in the portal's database, deletion and redaction in Synapse.
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/admin-action";
-import { clearReportResolution, resolveReport } from "@/lib/db/report-triage";
+import { forHomeserver } from "@/lib/db/tenant";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { deleteEventReport, redactReportedEvent } from "@/lib/synapse/reports";
 import { reportIdSchema, reportRedactSchema, reportResolveSchema } from "@/lib/schemas/reports";
@@ -11,8 +11,8 @@ import { reportIdSchema, reportRedactSchema, reportResolveSchema } from "@/lib/s
 export const setReportResolvedAction = adminAction(
   { schema: reportResolveSchema, audit: (i) => ({ action: i.resolved ? "report.resolve" : "report.reopen", target: String(i.reportId) }) },
   async (i, admin) => {
-    if (i.resolved) await resolveReport(admin.homeserver, i.reportId, admin.actor);
-    else await clearReportResolution(admin.homeserver, i.reportId);
+    if (i.resolved) await forHomeserver(admin.homeserver).reportTriage.resolve(i.reportId, admin.actor);
+    else await forHomeserver(admin.homeserver).reportTriage.clear(i.reportId);
     revalidatePath("/reports", "layout");
     return { resolved: i.resolved };
   },

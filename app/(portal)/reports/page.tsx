@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getResolutions } from "@/lib/db/report-triage";
+import { forHomeserver } from "@/lib/db/tenant";
 import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
 import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -14,7 +14,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const q = reportListQuerySchema.parse(await searchParams);
   const list = await attempt(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
   const reports = list.data?.reports ?? [];
-  const resolutions = await getResolutions(admin.homeserver, reports.map((r) => r.id));
+  const resolutions = await forHomeserver(admin.homeserver).reportTriage.get(reports.map((r) => r.id));
   const arranged = arrangeReports(reports, (id) => resolutions.has(id), q.status, q.sort);
   const unresolved = reports.filter((r) => !resolutions.has(r.id)).length;
   const pages = Math.max(1, Math.ceil(arranged.length / REPORTS_PAGE_SIZE));

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { countFilePasswords, countGeneratedPasswords, countImportRows, followUpOf, getImportJob, listImportRows } from "@/lib/db/import-jobs";
+import { forHomeserver } from "@/lib/db/tenant";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
@@ -33,18 +33,19 @@ export default async function ImportJobPage({
 }) {
   const admin = await requireAdmin();
   const id = Number((await params).id);
-  const job = Number.isInteger(id) && id > 0 ? await getImportJob(id) : null;
-  if (!job || job.homeserver !== admin.homeserver || job.status === "uploading") notFound();
+  const tenant = forHomeserver(admin.homeserver);
+  const job = Number.isInteger(id) && id > 0 ? await tenant.importJobs.get(id) : null;
+  if (!job) notFound();
   const q = jobRowsQuerySchema.parse(await searchParams);
 
   const [progress, counts, table, problems, generated, followUp, heldFilePasswords] = await Promise.all([
     importProgress(job),
-    countImportRows(job.id),
-    listImportRows(job.id, { status: q.status, q: q.q || undefined }, { skip: (q.page - 1) * ROWS_PAGE_SIZE, take: ROWS_PAGE_SIZE }),
-    job.invalidRows > 0 ? listImportRows(job.id, { status: "invalid" }, { skip: 0, take: PROBLEMS_SHOWN }) : null,
-    countGeneratedPasswords(job.id),
-    followUpOf(job.id),
-    countFilePasswords(job.id),
+    tenant.importRows.count(job.id),
+    tenant.importRows.list(job.id, { status: q.status, q: q.q || undefined }, { skip: (q.page - 1) * ROWS_PAGE_SIZE, take: ROWS_PAGE_SIZE }),
+    job.invalidRows > 0 ? tenant.importRows.list(job.id, { status: "invalid" }, { skip: 0, take: PROBLEMS_SHOWN }) : null,
+    tenant.importRows.countGeneratedPasswords(job.id),
+    tenant.importJobs.followUpOf(job.id),
+    tenant.importRows.countFilePasswords(job.id),
   ]);
   const owner = isJobOwner(job, admin);
   const finished = FINISHED_STATUSES.includes(job.status);

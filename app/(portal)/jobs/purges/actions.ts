@@ -4,4 +4,4 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
 import { getPurgeStatus } from "@/lib/jobs/media-purges";
 
-export const getPurgeStatusAction = adminAction({ schema: z.object({ id: z.number().int().positive() }) }, async ({ id }) => getPurgeStatus(id));
+export const getPurgeStatusAction = adminAction({ schema: z.object({ id: z.number().int().positive() }) }, async ({ id }, admin) => getPurgeStatus(admin.homeserver, id));

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listPurgeRecords } from "@/lib/db/purge-history";
+import { forHomeserver } from "@/lib/db/tenant";
 import { isJobLive } from "@/lib/jobs/media-purges";
 import { formatCount } from "@/lib/format";
 import {
@@ -16,9 +16,9 @@ import { FilterForm, SelectFilter, TextFilter } from "../../_components/filter-f
 import { Pager } from "../../_components/page-parts";
 
 export default async function PurgeHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const q = purgeHistoryQuerySchema.parse(await searchParams);
-  const { rows, total } = await listPurgeRecords(purgeFilterOf(q), { skip: (q.page - 1) * PURGE_PAGE_SIZE, take: PURGE_PAGE_SIZE });
+  const { rows, total } = await forHomeserver(admin.homeserver).purges.list(purgeFilterOf(q), { skip: (q.page - 1) * PURGE_PAGE_SIZE, take: PURGE_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PURGE_PAGE_SIZE));
   const filters = filterParams(q);
 

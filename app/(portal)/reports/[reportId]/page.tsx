@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getResolutions } from "@/lib/db/report-triage";
+import { forHomeserver } from "@/lib/db/tenant";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
@@ -31,7 +31,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
     );
   }
   const r = report.data;
-  const resolution = (await getResolutions(admin.homeserver, [r.id])).get(r.id);
+  const resolution = (await forHomeserver(admin.homeserver).reportTriage.get([r.id])).get(r.id);
 
   return (
     <section className="flex flex-col gap-4">

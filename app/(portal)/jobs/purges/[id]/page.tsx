@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getPurgeRecord } from "@/lib/db/purge-history";
+import { forHomeserver } from "@/lib/db/tenant";
 import { isJobLive } from "@/lib/jobs/media-purges";
 import { PurgeRows } from "../_components/purge-rows";
 import { JobProgress } from "../../../media/_components/job-progress";
 
 export default async function PurgeRecordPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { id: raw } = await params;
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const row = await getPurgeRecord(id);
+  const row = await forHomeserver(admin.homeserver).purges.get(id);
   if (!row) notFound();
   const live = isJobLive(id);
   return (

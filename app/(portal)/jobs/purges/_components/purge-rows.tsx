@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PurgeRow } from "@/lib/db/purge-history";
+import type { PurgeRow } from "@/lib/db/tenant";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { describePurgeScope, PURGE_KIND_LABELS } from "@/lib/schemas/media";
 

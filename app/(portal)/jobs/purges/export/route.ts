@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listPurgeRecords } from "@/lib/db/purge-history";
+import { forHomeserver } from "@/lib/db/tenant";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { purgeFilterOf, purgeHistoryQuerySchema } from "@/lib/schemas/media";
 
@@ -8,7 +8,8 @@ const HEADER = ["id", "started_at", "finished_at", "actor", "homeserver", "kind"
 
 // The purge history as CSV, with the filters of the view (the URL's).
 export async function GET(request: Request) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  const purges = forHomeserver(admin.homeserver).purges;
   const q = purgeHistoryQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = purgeFilterOf(q);
   const encoder = new TextEncoder();
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
     async start(controller) {
       controller.enqueue(encoder.encode(csvLine(HEADER)));
       for (let skip = 0; ; skip += BATCH) {
-        const { rows } = await listPurgeRecords(filter, { skip, take: BATCH });
+        const { rows } = await purges.list(filter, { skip, take: BATCH });
         for (const r of rows) {
           controller.enqueue(
             encoder.encode(

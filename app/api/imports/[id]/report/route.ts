@@ -1,6 +1,6 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { record } from "@/lib/audit/record";
-import { countGeneratedPasswords, getImportJob, updateImportJob } from "@/lib/db/import-jobs";
+import { forHomeserver } from "@/lib/db/tenant";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 
@@ -8,11 +8,12 @@ import { isJobOwner } from "@/lib/jobs/import-commands";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
   const id = Number((await params).id);
-  const job = Number.isInteger(id) && id > 0 ? await getImportJob(id) : null;
-  if (!job || job.homeserver !== admin.homeserver || job.status === "uploading") return new Response("There is no such import job.", { status: 404 });
-  const withPasswords = isJobOwner(job, admin) && (await countGeneratedPasswords(job.id)) > 0;
+  const tenant = forHomeserver(admin.homeserver);
+  const job = Number.isInteger(id) && id > 0 ? await tenant.importJobs.get(id) : null;
+  if (!job) return new Response("There is no such import job.", { status: 404 });
+  const withPasswords = isJobOwner(job, admin) && (await tenant.importRows.countGeneratedPasswords(job.id)) > 0;
   if (withPasswords) {
-    await updateImportJob(job.id, { passwordsDownloadedAt: new Date() });
+    await tenant.importJobs.update(job.id, { passwordsDownloadedAt: new Date() });
     await record({ actor: admin.actor, homeserver: admin.homeserver }, { action: "import.passwords-download", target: job.fileName, params: { importJob: job.id } }, "ok");
   }
   const lines = importReportLines(job, withPasswords);

@@ -1,0 +1,274 @@
+import "server-only";
+import { db } from "./client";
+import type { RowStatus } from "@/lib/schemas/import";
+
+// The rows of CSV import jobs. Workers (lib/jobs/import-runner) call these with the ids of a job they already
+// hold; requests made for an admin reach them only through lib/db/tenant.ts, which checks the job's homeserver.
+
+export type ImportRowRecord = {
+  id: number;
+  jobId: number;
+  line: number;
+  userId: string | null;
+  input: string;
+  status: RowStatus;
+  changes: string | null;
+  errors: string | null;
+  reason: string | null;
+  csvPassword: string | null;
+  generatedPassword: string | null;
+  attempt: string | null;
+  finishedAt: Date | null;
+};
+
+export type NewImportRow = Pick<ImportRowRecord, "line" | "userId" | "input" | "status" | "errors" | "reason" | "csvPassword">;
+
+export type RowCounts = Partial<Record<RowStatus, number>>;
+
+/** Prisma stores DateTime in SQLite as ISO text with an explicit offset; raw statements write the same. */
+function sqliteDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+// Rows per statement: keeps each packed JSON parameter well below V8's large-object size, so it dies young.
+const ROWS_PER_STATEMENT = 200;
+
+/**
+ * Inserts a batch of rows in one transaction of statements that each unpack a single JSON parameter
+ * in SQLite (json_each): big files are written many times faster, and with far less garbage, than
+ * through createMany.
+ */
+export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  // One commit per batch (each costs a disk sync), but each statement sent on its own, so no request
+  // to the query engine carries the whole batch.
+  await db().$transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const packed = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]));
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "ImportRow" ("jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword")
+         SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
+        jobId,
+        packed,
+      );
+    }
+  });
+}
+
+export async function countRowsByJob(jobIds: number[]): Promise<Map<number, RowCounts>> {
+  const out = new Map<number, RowCounts>();
+  if (jobIds.length === 0) return out;
+  const groups = await db().importRow.groupBy({ by: ["jobId", "status"], where: { jobId: { in: jobIds } }, _count: { _all: true } });
+  for (const g of groups) {
+    const c = out.get(g.jobId) ?? {};
+    c[g.status as RowStatus] = g._count._all;
+    out.set(g.jobId, c);
+  }
+  return out;
+}
+
+export async function countImportRows(jobId: number): Promise<RowCounts> {
+  return (await countRowsByJob([jobId])).get(jobId) ?? {};
+}
+
+export type ImportRowFilter = { status?: RowStatus; q?: string };
+
+export async function listImportRows(
+  jobId: number,
+  f: ImportRowFilter,
+  page: { skip: number; take: number },
+): Promise<{ rows: ImportRowRecord[]; total: number }> {
+  const where = {
+    jobId,
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.q ? { OR: [{ userId: { contains: f.q } }, { input: { contains: f.q } }, { reason: { contains: f.q } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().importRow.findMany({ where, orderBy: { line: "asc" }, ...page }),
+    db().importRow.count({ where }),
+  ]);
+  return { rows: rows as ImportRowRecord[], total };
+}
+
+/** Rows in file order after `afterLine`, a page at a time (the runner never loads a whole file). */
+export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number, withSecrets = true): Promise<ImportRowRecord[]> {
+  return (await db().importRow.findMany({
+    where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
+    orderBy: { line: "asc" },
+    take,
+    ...(withSecrets ? {} : { omit: { csvPassword: true, generatedPassword: true } }),
+  })) as ImportRowRecord[];
+}
+
+/** Just the keys of rows in file order: enough to know which users a file names. */
+export async function rowKeysAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null }[]> {
+  return db().importRow.findMany({
+    where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
+    orderBy: { line: "asc" },
+    take,
+    select: { id: true, line: true, userId: true },
+  });
+}
+
+export async function rowsById(ids: number[]): Promise<ImportRowRecord[]> {
+  const out: ImportRowRecord[] = [];
+  for (let i = 0; i < ids.length; i += 900) {
+    out.push(...((await db().importRow.findMany({ where: { id: { in: ids.slice(i, i + 900) } }, orderBy: { line: "asc" } })) as ImportRowRecord[]));
+  }
+  return out;
+}
+
+/** All rows of a job a page at a time by id, for the report and for copies. */
+export async function rowsAfterId(jobId: number, afterId: number, take: number, statuses?: RowStatus[]): Promise<ImportRowRecord[]> {
+  return (await db().importRow.findMany({
+    where: { jobId, id: { gt: afterId }, ...(statuses ? { status: { in: statuses } } : {}) },
+    orderBy: { id: "asc" },
+    take,
+  })) as ImportRowRecord[];
+}
+
+export async function rowsInStatus(jobId: number, status: RowStatus): Promise<ImportRowRecord[]> {
+  return (await db().importRow.findMany({ where: { jobId, status }, orderBy: { line: "asc" } })) as ImportRowRecord[];
+}
+
+export async function setRowUserIds(updates: { id: number; userId: string }[]): Promise<void> {
+  if (updates.length === 0) return;
+  await db().$transaction(updates.map((u) => db().importRow.update({ where: { id: u.id }, data: { userId: u.userId } })));
+}
+
+/** Recorded before the call to Synapse, so a crash leaves a row that says what might have happened. */
+export async function markRowInFlight(id: number, attempt: "create" | "update", data: { generatedPassword?: string | null; changes?: string | null }): Promise<void> {
+  await db().importRow.update({
+    where: { id },
+    data: { status: "in-flight", attempt, ...(data.generatedPassword !== undefined ? { generatedPassword: data.generatedPassword } : {}), ...(data.changes !== undefined ? { changes: data.changes } : {}) },
+  });
+}
+
+export type RowOutcome = {
+  status: RowStatus;
+  reason?: string | null;
+  changes?: string | null;
+  /** the file's password is erased once a row no longer needs it (kept for failures, which may be re-run) */
+  eraseCsvPassword?: boolean;
+  generatedPassword?: string | null;
+  userId?: string;
+};
+
+export async function finishRow(id: number, o: RowOutcome): Promise<void> {
+  await db().importRow.update({
+    where: { id },
+    data: {
+      status: o.status,
+      reason: o.reason ?? null,
+      attempt: null,
+      finishedAt: new Date(),
+      ...(o.changes !== undefined ? { changes: o.changes } : {}),
+      ...(o.eraseCsvPassword ? { csvPassword: null } : {}),
+      ...(o.generatedPassword !== undefined ? { generatedPassword: o.generatedPassword } : {}),
+      ...(o.userId ? { userId: o.userId } : {}),
+    },
+  });
+}
+
+/** Many rows with their own outcomes and changes, in one transaction of json_each statements (as for inserts). */
+export async function finishRowsEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const now = sqliteDate(new Date());
+  const statements = [];
+  for (let i = 0; i < outcomes.length; i += ROWS_PER_STATEMENT) {
+    const packed = JSON.stringify(outcomes.slice(i, i + ROWS_PER_STATEMENT).map(({ id, outcome: o }) => [id, o.status, o.reason ?? null, o.changes ?? null]));
+    statements.push(
+      db().$executeRawUnsafe(
+        `UPDATE "ImportRow" SET "status" = j.value ->> 1, "reason" = j.value ->> 2, "changes" = j.value ->> 3, "attempt" = NULL, "finishedAt" = ?
+         FROM json_each(?) AS j WHERE "ImportRow"."id" = j.value ->> 0`,
+        now,
+        packed,
+      ),
+    );
+  }
+  await db().$transaction(statements);
+}
+
+/** Many rows with the same outcome, a few statements in one transaction (dry runs of big files). */
+export async function finishRows(ids: number[], o: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
+  if (ids.length === 0) return;
+  const statements = [];
+  const now = sqliteDate(new Date());
+  for (let i = 0; i < ids.length; i += 900) {
+    // Row ids are integers from the database, so they can be written into the statement.
+    const list = ids.slice(i, i + 900).map((id) => Math.trunc(id)).join(",");
+    statements.push(
+      db().$executeRawUnsafe(
+        `UPDATE "ImportRow" SET "status" = ?, "reason" = ?, "attempt" = NULL, "finishedAt" = ?${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list})`,
+        o.status,
+        o.reason ?? null,
+        now,
+      ),
+    );
+  }
+  await db().$transaction(statements);
+}
+
+export async function finishRowsInStatus(jobId: number, from: RowStatus[], to: RowStatus): Promise<void> {
+  await db().importRow.updateMany({ where: { jobId, status: { in: from } }, data: { status: to, attempt: null } });
+}
+
+export async function resetRowsToPending(ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db().importRow.updateMany({ where: { id: { in: ids } }, data: { status: "pending", attempt: null } });
+}
+
+/**
+ * Copies rows into another job: invalid rows stay invalid (so its report covers the whole file), the others
+ * become pending and take their sealed file passwords along (the source keeps none). Generated ids are
+ * dropped unless `keepUserIds`, so they are chosen again against the server as it is then.
+ */
+export async function moveRowsToJob(fromJobId: number, toJobId: number, statuses: RowStatus[] | undefined, keepUserIds: boolean): Promise<number> {
+  let afterId = 0;
+  let copied = 0;
+  for (;;) {
+    const batch = await rowsAfterId(fromJobId, afterId, 1000, statuses);
+    if (batch.length === 0) break;
+    afterId = batch[batch.length - 1].id;
+    await db().$transaction([
+      db().importRow.createMany({
+        data: batch.map((r) =>
+          r.status === "invalid"
+            ? { jobId: toJobId, line: r.line, userId: r.userId, input: r.input, status: "invalid", errors: r.errors, reason: r.reason }
+            : {
+                jobId: toJobId,
+                line: r.line,
+                userId: keepUserIds || !isGenerated(r.input) ? r.userId : null,
+                input: r.input,
+                status: "pending",
+                csvPassword: r.csvPassword,
+              },
+        ),
+      }),
+      db().importRow.updateMany({ where: { id: { in: batch.map((r) => r.id) } }, data: { csvPassword: null } }),
+    ]);
+    copied += batch.filter((r) => r.status !== "invalid").length;
+  }
+  return copied;
+}
+
+function isGenerated(input: string): boolean {
+  return (JSON.parse(input) as { localpart?: string }).localpart === undefined;
+}
+
+/** Erases every password the job still holds (generated ones and the file's). */
+export async function purgeRowPasswords(jobId: number): Promise<void> {
+  await db().importRow.updateMany({
+    where: { jobId, OR: [{ generatedPassword: { not: null } }, { csvPassword: { not: null } }] },
+    data: { generatedPassword: null, csvPassword: null },
+  });
+}
+
+/** The file's passwords a job still holds (sealed): for rows not yet run, failed ones, or a dry run's real run. */
+export async function countFilePasswords(jobId: number): Promise<number> {
+  return db().importRow.count({ where: { jobId, csvPassword: { not: null } } });
+}
+
+export async function countGeneratedPasswords(jobId: number): Promise<number> {
+  return db().importRow.count({ where: { jobId, generatedPassword: { not: null } } });
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { completeAuditEntry, insertAuditEntry, listAuditEntries, AUDIT_STARTED, type AuditFilter, type AuditRecord } from "./audit";
+import {
+  bytesFreedSince,
+  finishPurgeRecord,
+  getPurgeRecord,
+  getPurgeRecords,
+  listPurgeRecords,
+  listRunningPurgeRecords,
+  setPurgeTaskId,
+  startPurgeRecord,
+  type PurgeFilter,
+  type PurgeKind,
+  type PurgeStart,
+} from "./purge-history";
+import { clearReportResolution, getResolutions, resolveReport } from "./report-triage";
+import {
+  createImportJob,
+  deleteImportJob,
+  findImportJob,
+  followUpOf,
+  isImportJobOf,
+  listImportJobs,
+  transitionImportJob,
+  updateImportJob,
+  type ImportJobFilter,
+} from "./import-jobs";
+import {
+  countFilePasswords,
+  countGeneratedPasswords,
+  countImportRows,
+  finishRowsInStatus,
+  insertImportRows,
+  listImportRows,
+  moveRowsToJob,
+  purgeRowPasswords,
+  rowsAfterId,
+} from "./import-rows";
+
+/**
+ * How the rows of every Prisma model belong to a homeserver: its own `homeserver` column, or through the
+ * relation to a model that has one. test/unit/tenant-scope.test.ts fails when a model of the schema is
+ * missing here, so a new table has to say how it is scoped and get a repository below.
+ */
+export const TENANT_SCOPE = {
+  AuditEntry: { column: "homeserver" },
+  PurgeRecord: { column: "homeserver" },
+  ReportTriage: { column: "homeserver" },
+  ImportJob: { column: "homeserver" },
+  ImportRow: { through: "ImportJob" },
+} as const;
+
+/** A record asked for by id that is not this homeserver's: to the admin it does not exist. */
+export class NotThisHomeserversRecord extends Error {
+  readonly name = "NotThisHomeserversRecord";
+}
+
+/**
+ * The one door to stored records for requests made by an admin: every read, list, count, export and change
+ * is bound to the admin's homeserver, so a row of another homeserver is never seen (pages turn null into a
+ * 404). Pages, routes, actions and the commands they call use only this; the background workers use the
+ * by-id functions of the aggregate files for the job they already hold.
+ */
+export function forHomeserver(homeserver: string) {
+  // Import rows are scoped through their job: check the job once, then act on its rows.
+  const ofOwnJob =
+    <A extends unknown[], R>(fn: (jobId: number, ...args: A) => Promise<R>) =>
+    async (jobId: number, ...args: A): Promise<R> => {
+      if (!(await isImportJobOf(homeserver, jobId))) throw new NotThisHomeserversRecord(`import job ${jobId} is not on this homeserver`);
+      return fn(jobId, ...args);
+    };
+  return {
+    homeserver,
+    audit: {
+      list: (f: AuditFilter, page: { skip: number; take: number }) => listAuditEntries(homeserver, f, page),
+      /** An entry of something that already happened, with its outcome. */
+      insert: (e: Omit<AuditRecord, "homeserver">) => insertAuditEntry({ ...e, homeserver }),
+      /** Written before the action runs, so a crash midway still leaves it in the log (as "started"). */
+      start: (e: Omit<AuditRecord, "homeserver" | "outcome">) => insertAuditEntry({ ...e, homeserver, outcome: AUDIT_STARTED }),
+      complete: (id: number, outcome: string, message?: string | null) => completeAuditEntry(homeserver, id, outcome, message),
+    },
+    purges: {
+      list: (f: PurgeFilter, page: { skip: number; take: number }) => listPurgeRecords(homeserver, f, page),
+      get: (id: number) => getPurgeRecord(homeserver, id),
+      getMany: (kinds: PurgeKind[], ids: number[]) => getPurgeRecords(homeserver, kinds, ids),
+      listRunning: (kinds: PurgeKind[]) => listRunningPurgeRecords(homeserver, kinds),
+      bytesFreedSince: (since: Date) => bytesFreedSince(homeserver, since),
+      start: (p: Omit<PurgeStart, "homeserver">) => startPurgeRecord({ ...p, homeserver }),
+      setTaskId: (id: number, synapseTaskId: string) => setPurgeTaskId(homeserver, id, synapseTaskId),
+      finish: (id: number, end: Parameters<typeof finishPurgeRecord>[2]) => finishPurgeRecord(homeserver, id, end),
+    },
+    reportTriage: {
+      get: (reportIds: number[]) => getResolutions(homeserver, reportIds),
+      resolve: (reportId: number, actor: string) => resolveReport(homeserver, reportId, actor),
+      clear: (reportId: number) => clearReportResolution(homeserver, reportId),
+    },
+    importJobs: {
+      /** null for another homeserver's job and for an upload still being stored. */
+      get: (id: number) => findImportJob(homeserver, id),
+      list: (f: Omit<ImportJobFilter, "homeserver">, page: { skip: number; take: number }) => listImportJobs({ ...f, homeserver }, page),
+      create: (j: Omit<Parameters<typeof createImportJob>[0], "homeserver">) => createImportJob({ ...j, homeserver }),
+      update: ofOwnJob(updateImportJob),
+      transition: ofOwnJob(transitionImportJob),
+      delete: ofOwnJob(deleteImportJob),
+      followUpOf: ofOwnJob(followUpOf),
+    },
+    importRows: {
+      insert: ofOwnJob(insertImportRows),
+      count: ofOwnJob(countImportRows),
+      list: ofOwnJob(listImportRows),
+      afterId: ofOwnJob(rowsAfterId),
+      finishInStatus: ofOwnJob(finishRowsInStatus),
+      purgePasswords: ofOwnJob(purgeRowPasswords),
+      countFilePasswords: ofOwnJob(countFilePasswords),
+      countGeneratedPasswords: ofOwnJob(countGeneratedPasswords),
+      /** Both jobs must be this homeserver's. */
+      moveToJob: ofOwnJob(async (fromJobId: number, toJobId: number, statuses: Parameters<typeof moveRowsToJob>[2], keepUserIds: boolean) => {
+        if (!(await isImportJobOf(homeserver, toJobId))) throw new NotThisHomeserversRecord(`import job ${toJobId} is not on this homeserver`);
+        return moveRowsToJob(fromJobId, toJobId, statuses, keepUserIds);
+      }),
+    },
+  };
+}
+
+export type TenantDb = ReturnType<typeof forHomeserver>;
+export { AUDIT_STARTED };
+export type { AuditRow } from "./audit";
+export type { PurgeRow, PurgeKind } from "./purge-history";
+export type { ImportJobRecord } from "./import-jobs";
+export type { ImportRowRecord, RowCounts } from "./import-rows";
