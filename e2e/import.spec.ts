@@ -45,7 +45,7 @@ test("a mixed file: problems listed, dry run changes nothing, update mode create
     await expect(problems.nth(0)).toContainText(/6\s*id.*contains spaces/);
     await expect(problems.nth(1)).toContainText(/7\s*id.*belongs to another server/);
     await expect(problems.nth(2)).toContainText(/8\s*id.*already appears on line 2/);
-    await expect(problems.nth(3)).toContainText(/8\s*admin.*"maybe" is not true or false/);
+    await expect(problems.nth(3)).toContainText(/8\s*admin.*the value is not true or false/);
     return id;
   });
 

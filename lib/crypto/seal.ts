@@ -10,6 +10,7 @@ import { getSessionSecret } from "@/lib/auth/session-secret";
 export type SealPurpose = "import-credential" | "import-password";
 
 const VERSION = "v1";
+const TAG_BYTES = 16;
 const keys = new Map<string, Buffer>();
 let processSecret: string | undefined;
 
@@ -32,7 +33,7 @@ function keyFor(purpose: SealPurpose, secret: string): Buffer {
 
 export function seal(plaintext: string, purpose: SealPurpose, context = "", secret = currentSecret()): string {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", keyFor(purpose, secret), iv);
+  const cipher = crypto.createCipheriv("aes-256-gcm", keyFor(purpose, secret), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(`${purpose}\0${context}`));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return [VERSION, iv.toString("base64url"), ct.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
@@ -47,7 +48,8 @@ export function unseal(sealed: string, purpose: SealPurpose, context = "", secre
   const [version, iv, ct, tag] = sealed.split(".");
   if (version !== VERSION || !iv || ct === undefined || !tag) throw new UnsealError("not a sealed value");
   try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", keyFor(purpose, secret), Buffer.from(iv, "base64url"));
+    // Pinned, so a truncated tag (weaker forgery protection) is refused rather than accepted.
+    const decipher = crypto.createDecipheriv("aes-256-gcm", keyFor(purpose, secret), Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(`${purpose}\0${context}`));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");

@@ -91,7 +91,8 @@ export function readHeader(cells: string[], delimiter: Delimiter, idMode: IdMode
     if (columns.size === 0) {
       throw new CsvFileError(
         "no-header",
-        `Line 1 must be a header naming the columns, such as id,displayname,password,is_guest,admin,deactivated. Found: "${truncate(raw, 80)}".`,
+        // Not quoted back: a first line of data holds a password, and this message is kept in the audit log.
+        `Line 1 must be a header naming the columns, such as id,displayname,password,is_guest,admin,deactivated; it names none of them (${cells.length} cells).`,
       );
     }
     throw new CsvFileError(
@@ -101,10 +102,6 @@ export function readHeader(cells: string[], delimiter: Delimiter, idMode: IdMode
     );
   }
   return { columns, unknown, width: cells.length };
-}
-
-function truncate(text: string, n: number): string {
-  return text.length > n ? `${text.slice(0, n)}…` : text;
 }
 
 export type RowContext = {
@@ -179,14 +176,14 @@ export function parseThreepids(cell: string): { value?: Threepid[]; error?: stri
     const medium = colon < 0 ? "" : part.slice(0, colon).trim().toLowerCase();
     const address = colon < 0 ? "" : part.slice(colon + 1).trim();
     if (medium === "email") {
-      if (!EMAIL.test(address)) return { error: `"${address}" is not an email address` };
+      if (!EMAIL.test(address)) return { error: `entry ${out.length + 1} is not an email address` };
       out.push({ medium, address: address.toLowerCase() });
     } else if (medium === "msisdn") {
       const digits = address.replace(/[\s().-]/g, "").replace(/^\+/, "");
-      if (!/^\d{5,15}$/.test(digits)) return { error: `"${address}" is not a phone number in international form (like +4915112345678)` };
+      if (!/^\d{5,15}$/.test(digits)) return { error: `entry ${out.length + 1} is not a phone number in international form (like +4915112345678)` };
       out.push({ medium, address: digits });
     } else {
-      return { error: `"${part}" must look like email:alice@example.org or msisdn:+4915112345678` };
+      return { error: `entry ${out.length + 1} must look like email:alice@example.org or msisdn:+4915112345678` };
     }
   }
   const unique = new Map(out.map((t) => [`${t.medium}:${t.address}`, t]));
@@ -254,7 +251,8 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
     const raw = cell(column);
     if (raw === undefined) continue;
     const b = parseBoolean(raw);
-    if (b === "invalid") errors.push({ column, message: `"${raw.trim()}" is not true or false (also accepted: 1/0, yes/no, on/off, empty)` });
+    // The cell is not quoted: in a file whose columns slipped, it may hold a password (kept in clear in errors).
+    if (b === "invalid") errors.push({ column, message: "the value is not true or false (also accepted: 1/0, yes/no, on/off, empty)" });
     else if (b !== undefined) input[key] = b;
   }
   if (input.isGuest === true) {
@@ -266,13 +264,13 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
 
   const avatar = cell("avatar_url")?.trim();
   if (avatar) {
-    if (!MXC.test(avatar)) errors.push({ column: "avatar_url", message: `"${truncate(avatar, 60)}" is not an mxc:// URL (like mxc://example.org/AbCdEf)` });
+    if (!MXC.test(avatar)) errors.push({ column: "avatar_url", message: "the value is not an mxc:// URL (like mxc://example.org/AbCdEf)" });
     else input.avatarUrl = avatar;
   }
 
   const userType = cell("user_type")?.trim();
   if (userType) {
-    if (!USER_TYPE.test(userType)) errors.push({ column: "user_type", message: `"${truncate(userType, 60)}" is not a user type (bot, support, or one set in Synapse's user_types)` });
+    if (!USER_TYPE.test(userType)) errors.push({ column: "user_type", message: "the value is not a user type (bot, support, or one set in Synapse's user_types)" });
     else input.userType = userType;
   }
 

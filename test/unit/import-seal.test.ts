@@ -24,3 +24,10 @@ test("sealing twice gives different ciphertexts, and any alteration is detected"
   assert.throws(() => unseal("not sealed", "import-password", "", SECRET), UnsealError);
   assert.equal(unseal(seal("", "import-password", "", SECRET), "import-password", "", SECRET), "");
 });
+
+test("a truncated authentication tag is refused (the tag length is pinned to 16 bytes)", () => {
+  const sealed = seal("fake-token-value", "import-credential", "job:7", SECRET);
+  const [version, iv, ct, tag] = sealed.split(".");
+  const short = Buffer.from(tag, "base64url").subarray(0, 4).toString("base64url");
+  assert.throws(() => unseal([version, iv, ct, short].join("."), "import-credential", "job:7", SECRET), UnsealError);
+});
