@@ -6,7 +6,9 @@ import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, 
 import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
 import { getImportJob, markRowInFlight, rowsInStatus, transitionImportJob, updateImportJob } from "@/lib/db/import-jobs";
 import { cancelImport, purgeImportPasswords, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
-import { resumeImportJobs, runImportJob, sealCredential, setOutageLimitForTests, waitForImport } from "@/lib/jobs/import-runner";
+import { sealCredential } from "@/lib/jobs/import-credential";
+import { setOutageLimitForTests } from "@/lib/jobs/import-run";
+import { resumeImportJobs, runImportJob, waitForImport } from "@/lib/jobs/import-runner";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { snapshotUsers, getImportUser, putImportUser } from "@/lib/synapse/import-users";
