@@ -68,3 +68,14 @@ test("sleep: an abort ends the wait with the signal's reason, also when it came 
   await assert.rejects(sleep(10_000, ac.signal), /stop now/);
   await sleep(1);
 });
+
+test("sleep: a wait that ends on time leaves no abort listener behind", async () => {
+  const ac = new AbortController();
+  let listeners = 0;
+  const add = ac.signal.addEventListener.bind(ac.signal);
+  const remove = ac.signal.removeEventListener.bind(ac.signal);
+  ac.signal.addEventListener = ((...a: Parameters<typeof add>) => (listeners++, add(...a))) as typeof add;
+  ac.signal.removeEventListener = ((...a: Parameters<typeof remove>) => (listeners--, remove(...a))) as typeof remove;
+  for (let i = 0; i < 12; i++) await sleep(1, ac.signal);
+  assert.equal(listeners, 0);
+});
