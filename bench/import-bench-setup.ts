@@ -24,10 +24,6 @@ export async function benchActor(): Promise<JobActor> {
   return { creds: { baseUrl: tb.baseUrl, accessToken }, actor: tb.admin.userId, homeserver: tb.baseUrl };
 }
 
-export function serverNameOfActor(actor: string): string {
-  return actor.slice(actor.indexOf(":") + 1);
-}
-
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
@@ -46,16 +42,6 @@ export function rssMeter(): { stop: () => number; peekMb: () => number; baseline
       return (peak - baseline) / 1048576;
     },
   };
-}
-
-/** Runs `task` for each item with `concurrency` in flight. */
-export async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await task(items[next++]);
-    }),
-  );
 }
 
 export function loadAverage(): string {

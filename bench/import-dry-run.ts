@@ -9,7 +9,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchActor, runBench, loadAverage, pool, rssMeter, serverNameOfActor, useThrowawayDatabase } from "./import-bench-setup";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { mapPool } from "@/lib/pool";
+import { benchActor, runBench, loadAverage, rssMeter, useThrowawayDatabase } from "./import-bench-setup";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 10_000);
@@ -23,7 +25,7 @@ async function main() {
   const { countImportRows } = await import("@/lib/db/import-rows");
   const { putImportUser, snapshotUsers } = await import("@/lib/synapse/import-users");
   const who = await benchActor();
-  const hs = serverNameOfActor(who.actor);
+  const hs = serverNameOf(who.actor);
 
   // The 10,000 existing users (made once; later runs reuse them).
   const snap = await snapshotUsers(who.creds, () => false);
@@ -32,7 +34,7 @@ async function main() {
   if (missing.length > 0) {
     console.log(`creating ${missing.length} users on Synapse (without passwords)…`);
     const t = Date.now();
-    await pool(missing, 8, async (i) => {
+    await mapPool(missing, 8, async (i) => {
       await putImportUser(who.creds, `@bench-dry-${i}:${hs}`, { displayname: `Bench Dry ${i}` });
     });
     console.log(`  done in ${((Date.now() - t) / 1000).toFixed(1)} s`);

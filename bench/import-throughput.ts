@@ -7,7 +7,9 @@
  *   node --conditions=react-server --import tsx bench/import-throughput.ts
  *   BENCH_USERS=500 BENCH_CONCURRENCY=1,2,4,8
  */
-import { benchActor, runBench, loadAverage, pool, serverNameOfActor, useThrowawayDatabase } from "./import-bench-setup";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { mapPool } from "@/lib/pool";
+import { benchActor, runBench, loadAverage, useThrowawayDatabase } from "./import-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 500);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,2,4,8").split(",").map(Number);
@@ -20,7 +22,7 @@ async function main() {
   const { countImportRows } = await import("@/lib/db/import-rows");
   const { synapseFetch, encodeId } = await import("@/lib/synapse/client");
   const who = await benchActor();
-  const hs = serverNameOfActor(who.actor);
+  const hs = serverNameOf(who.actor);
   const run = Date.now().toString(36);
   const results: { c: number; direct: number; portal: number }[] = [];
   console.log(`${USERS} users with passwords per side and concurrency; load average at start ${loadAverage()}`);
@@ -33,7 +35,7 @@ async function main() {
     const ids = Array.from({ length: half }, (_, i) => `@bench-direct-${run}-${c}-${round}-${i}:${hs}`);
     round++;
     const t = performance.now();
-    await pool(ids, c, async (id) => {
+    await mapPool(ids, c, async (id) => {
       await synapseFetch(who.creds, `/_synapse/admin/v2/users/${encodeId(id)}`, {
         method: "PUT",
         body: { password: `pw-${id}`, displayname: id },

@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import { previewMediaDeletion } from "@/lib/synapse/media-preview";
 import { deleteMediaByDate, listMediaUsage } from "@/lib/synapse/media";
-import { mapPool } from "@/lib/synapse/media-pool";
+import { mapPool } from "@/lib/pool";
 import { adminToken, loadTestbed, serverName } from "../e2e/synapse/testbed";
 import { createUserWithoutPassword, loginAs } from "../e2e/media-fixtures";
 

@@ -1,4 +1,5 @@
 // Bounded-concurrency execution for bulk actions. Pure (no Next, no Synapse): unit-tested with fake tasks.
+import { mapPool } from "@/lib/pool";
 
 export type ItemOutcome = { ok: true; message?: string } | { ok: false; message: string };
 
@@ -13,29 +14,18 @@ export async function runBounded<T>(
   onOutcome: (item: T, outcome: ItemOutcome) => void,
   stop: () => boolean = () => false,
 ): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  const launch = async (item: T) => {
-    let outcome: ItemOutcome;
-    try {
-      outcome = await task(item);
-    } catch (e) {
-      outcome = { ok: false, message: e instanceof Error ? e.message : String(e) };
-    }
-    onOutcome(item, outcome);
-  };
-  const feed = async (item: T) => {
-    while (inFlight.size >= Math.max(1, concurrency)) await Promise.race(inFlight);
-    if (stop()) return false;
-    const p = launch(item).finally(() => inFlight.delete(p));
-    inFlight.add(p);
-    return true;
-  };
-  outer: if (Symbol.asyncIterator in items) {
-    for await (const batch of items as AsyncIterable<T[]>) {
-      for (const item of batch) if (!(await feed(item))) break outer;
-    }
-  } else {
-    for (const item of items as Iterable<T>) if (!(await feed(item))) break;
-  }
-  await Promise.all(inFlight);
+  await mapPool(
+    items,
+    concurrency,
+    async (item) => {
+      let outcome: ItemOutcome;
+      try {
+        outcome = await task(item);
+      } catch (e) {
+        outcome = { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+      onOutcome(item, outcome);
+    },
+    stop,
+  );
 }

@@ -1,13 +1,18 @@
-// What an admin can do with an import job: start it, cancel, resume, run a dry run for real, re-run
-// failures, and handle generated passwords. Called by the job page's actions and the upload route
-// (which authorize and audit); the work itself happens in import-runner.
+// What an admin can do with an import job: upload it, start it, cancel, resume, run a dry run for real,
+// re-run failures, and handle generated passwords. Called by the job page's actions (which authorize and
+// audit) and the upload route (which authorizes; acceptUpload audits); the work itself happens in import-runner.
 import "server-only";
+import { record } from "@/lib/audit/record";
+import { serverNameOf } from "@/lib/matrix/mxid";
 import type { SynapseCredentials } from "@/lib/synapse/client";
-import { mintJobToken } from "@/lib/synapse/import-users";
-import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
+import { getPasswordPolicy } from "@/lib/synapse/password-policy";
 import { forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
 import type { JobStatus } from "@/lib/schemas/import";
-import { dropCredential, isImportRunning, requestImportCancel, runImportJob, sealCredential } from "./import-runner";
+import { attachCredential, dropCredential } from "./import-credential";
+import { isImportRunning, requestImportCancel, runImportJob } from "./import-runner";
+import { ACTIVE_STATUSES, markCancelled, markCancelling, markQueued, markUploaded } from "./import-status";
+import { receiveImportFile, type UploadRequest } from "./import-upload";
 
 export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string };
 
@@ -27,33 +32,55 @@ export function isJobOwner(job: ImportJobRecord, who: { actor: string; homeserve
   return job.actor === who.actor && job.homeserver === who.homeserver;
 }
 
-/**
- * The credential the worker keeps (sealed) while the job is unfinished: a device of its own when the
- * server allows it, so signing out does not stop the job; otherwise the admin's session token.
- */
-async function attachCredential(jobId: number, who: JobActor): Promise<void> {
-  let token: string | null = null;
-  try {
-    token = await mintJobToken(who.creds, `Synapse Admin Portal import #${jobId}`);
-  } catch (e) {
-    console.warn(`[portal] import job ${jobId}: no job token, using the session's (${e instanceof Error ? e.message : e})`);
-  }
-  await forHomeserver(who.homeserver).importJobs.update(jobId, {
-    credential: sealCredential(jobId, token ?? who.creds.accessToken),
-    credentialKind: token ? "job-device" : "session",
-  });
-}
-
 async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<void> {
-  const jobs = forHomeserver(who.homeserver).importJobs;
-  await attachCredential(jobId, who);
-  const ok = await jobs.transition(jobId, from, { status: "queued", message: null, cancelRequested: false });
+  await attachCredential(jobId, who.creds);
+  const ok = await markQueued(jobId, from);
   if (!ok) {
-    const job = await jobs.get(jobId);
+    const job = await forHomeserver(who.homeserver).importJobs.get(jobId);
     if (job) await dropCredential(job);
     throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
   }
   runImportJob(jobId);
+}
+
+export type UploadFile = Pick<UploadRequest, "fileName" | "options" | "body" | "maxBytes" | "expectedBytes">;
+export type UploadOutcome =
+  | { ok: true; jobId: number; totalRows: number; invalidRows: number; started: boolean; startError?: string }
+  | { ok: false; problem: string; message: string };
+
+/**
+ * Reads an uploaded file into a new job's rows (checked against the homeserver's password policy), and starts
+ * it at once when no row is invalid; otherwise the job waits for review. The upload and the start are audited.
+ */
+export async function acceptUpload(who: JobActor, file: UploadFile): Promise<UploadOutcome> {
+  const ctx = { actor: who.actor, homeserver: who.homeserver };
+  const result = await receiveImportFile({
+    ...file,
+    actor: who.actor,
+    homeserver: who.homeserver,
+    serverName: serverNameOf(who.actor),
+    // The runner checks again, so a homeserver that cannot answer now only defers the check.
+    passwordPolicy: await getPasswordPolicy(who.homeserver).catch(() => undefined),
+  });
+  if (!result.ok) {
+    await record(ctx, { action: "import.upload", target: file.fileName, params: { options: file.options } }, result.problem, result.message);
+    return result;
+  }
+  const params = { importJob: result.jobId, rows: result.totalRows, invalidRows: result.invalidRows, options: file.options };
+  await record(ctx, { action: "import.upload", target: file.fileName, params }, "ok");
+  const outcome: UploadOutcome = { ok: true, jobId: result.jobId, totalRows: result.totalRows, invalidRows: result.invalidRows, started: false };
+  if (result.invalidRows > 0) return outcome;
+  const start = { action: file.options.dryRun ? "import.dry-run" : "import.start", target: file.fileName, params: { importJob: result.jobId } };
+  try {
+    await startImport(result.jobId, who);
+    outcome.started = true;
+    await record(ctx, start, "ok");
+  } catch (e) {
+    const ui = describeError(e);
+    outcome.startError = ui.message;
+    await record(ctx, start, ui.code, ui.message);
+  }
+  return outcome;
 }
 
 /** A validated upload with at least one valid row starts (as a dry run or for real, as chosen). */
@@ -67,35 +94,26 @@ export async function startImport(jobId: number, who: JobActor): Promise<void> {
 /** Stops a job after the rows in flight; a job that is not running ends at once. */
 export async function cancelImport(jobId: number, who: JobActor): Promise<"cancelling" | "cancelled"> {
   const job = await loadJobFor(jobId, who);
-  const { importJobs: jobs, importRows: rows } = forHomeserver(who.homeserver);
-  if (["queued", "running", "cancelling"].includes(job.status) && isImportRunning(jobId)) {
-    await jobs.update(jobId, { cancelRequested: true });
-    await jobs.transition(jobId, ["queued", "running"], { status: "cancelling" });
+  if (ACTIVE_STATUSES.includes(job.status) && isImportRunning(jobId)) {
+    await markCancelling(jobId, ["queued", "running"]);
     requestImportCancel(jobId);
     return "cancelling";
   }
   if (!["review", "paused", "queued", "running", "cancelling"].includes(job.status)) {
     throw new ImportCommandError("CONFLICT", "This job has already ended.");
   }
+  const rows = forHomeserver(who.homeserver).importRows;
   const rowsInFlight = (await rows.count(jobId))["in-flight"] ?? 0;
   if (rowsInFlight > 0 && job.status !== "review") {
     // Their outcome is unknown until Synapse is asked: let the worker settle them while it cancels.
-    await attachCredential(jobId, who);
-    await jobs.update(jobId, { cancelRequested: true });
-    await jobs.transition(jobId, [job.status], { status: "cancelling" });
+    await attachCredential(jobId, who.creds);
+    await markCancelling(jobId, [job.status]);
     runImportJob(jobId);
     return "cancelling";
   }
   await rows.finishInStatus(jobId, ["pending"], "not-run");
   await dropCredential(job);
-  const finishedAt = new Date();
-  await jobs.transition(jobId, [job.status], {
-    status: "cancelled",
-    finishedAt,
-    durationMs: job.startedAt ? finishedAt.getTime() - job.startedAt.getTime() : 0,
-    message: job.status === "review" ? "Discarded without running." : "Cancelled.",
-    cancelRequested: false,
-  });
+  await markCancelled(job);
   return "cancelled";
 }
 
@@ -144,7 +162,7 @@ async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boo
   });
   const copied = await rows.moveToJob(source.id, id, o.statuses, false);
   const invalid = o.statuses ? 0 : source.invalidRows;
-  await jobs.update(id, { status: "review", totalRows: copied + invalid, invalidRows: invalid });
+  await markUploaded(id, { totalRows: copied + invalid, invalidRows: invalid });
   await queue(id, ["review"], who);
   return id;
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { unseal } from "@/lib/crypto/seal";
-import { recentImportRate } from "./import-runner";
+import { recentImportRate } from "./import-run";
 import { forHomeserver, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/tenant";
 import { ROW_STATUS_LABELS, type ImportProgress } from "@/lib/schemas/import";
 import type { Change } from "./import-plan";

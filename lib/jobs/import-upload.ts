@@ -8,6 +8,7 @@ import type { ImportOptions } from "@/lib/schemas/import";
 import { checkPasswordPolicy, describePolicyViolation, type PasswordPolicy } from "@/lib/synapse/password-policy";
 import { CsvFileError, readCsv, type ByteStats } from "./csv-reader";
 import { checkRow, describeCellErrors, readHeader, type Header, type RowContext, type RowResult } from "./import-row";
+import { markUploaded } from "./import-status";
 
 export type UploadRequest = {
   actor: string;
@@ -107,14 +108,8 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
     const warnings = header.unknown.length
       ? [`Ignored unknown column${header.unknown.length > 1 ? "s" : ""}: ${header.unknown.join(", ")}. Known columns: id, displayname, password, is_guest, admin, deactivated, avatar_url, user_type, threepids, locked.`]
       : [];
-    await tenant.importJobs.update(jobId, {
-      status: "review",
-      totalRows: total,
-      invalidRows: invalid,
-      warnings,
-      fileBytes: stats.bytes,
-      fileSha256: stats.sha256,
-    });
+    const uploaded = await markUploaded(jobId, { totalRows: total, invalidRows: invalid, warnings, fileBytes: stats.bytes, fileSha256: stats.sha256 });
+    if (!uploaded) throw new Error(`import job ${jobId} left "uploading" while its file was read`);
     return { ok: true, jobId, totalRows: total, invalidRows: invalid, warnings };
   } catch (e) {
     await tenant.importJobs.delete(jobId);

@@ -15,7 +15,7 @@ import {
   setMediaProtected,
   setMediaQuarantined,
 } from "@/lib/synapse/media";
-import { mapPool } from "@/lib/synapse/media-pool";
+import { mapPool } from "@/lib/pool";
 import { scanMediaForDeletion, type DeletionFilters } from "@/lib/synapse/media-preview";
 
 /**

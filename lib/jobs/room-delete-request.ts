@@ -1,7 +1,7 @@
 import "server-only";
 import { withAudit } from "@/lib/audit/record";
 import type { SynapseCredentials } from "@/lib/synapse/client";
-import { localUserExists } from "@/lib/synapse/room-tasks";
+import { localUserExists } from "@/lib/synapse/room-task-api";
 import type { roomDeleteSchema } from "@/lib/schemas/rooms";
 import type { z } from "zod";
 import { enqueueRoomDeletes, type JobContext } from "./room-tasks";

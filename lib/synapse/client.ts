@@ -1,4 +1,5 @@
 import "server-only";
+import { sleep } from "@/lib/pool";
 import { httpFetch } from "./http";
 import { HomeserverUnreachableError, SynapseError } from "./errors";
 
@@ -35,12 +36,6 @@ export function buildUrl(baseUrl: string, path: string, query?: SynapseRequest["
   }
   return url.toString();
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason)), { once: true });
-  });
 
 function retryAfter(res: Response, body: Record<string, unknown>): number | undefined {
   if (typeof body.retry_after_ms === "number") return body.retry_after_ms;

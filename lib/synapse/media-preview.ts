@@ -1,7 +1,7 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { listMediaUsage, listUserMedia, parseMxc, type MediaFile, type UsagePage, type UserMediaPage } from "./media";
-import { mapPool } from "./media-pool";
+import { mapPool } from "@/lib/pool";
 
 export type DeletionFilters = { beforeTs: number; sizeGt: number; keepProfiles: boolean };
 

@@ -16,7 +16,7 @@ import {
   usageQuerySchema,
 } from "@/lib/schemas/media";
 import { firstFieldErrors } from "@/lib/schemas/login";
-import { mapPool } from "@/lib/synapse/media-pool";
+import { mapPool } from "@/lib/pool";
 
 const past = msToLocalDateTime(Date.now() - 10 * 86_400_000);
 const form = (patch: Record<string, unknown>) => ({ lastAccessBefore: past, sizeValue: "", sizeUnit: "MB", keepProfiles: true, ...patch });

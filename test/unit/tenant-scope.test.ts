@@ -50,8 +50,17 @@ test("lib/db/tenant.ts says how every model is scoped, and the schema agrees", (
   }
 });
 
-// Background workers act on a job they already hold (found by status at boot, or handed over by a command).
-const WORKERS = ["lib/jobs/import-runner.ts"];
+// Background workers act on a job they already hold (found by status at boot, or handed over by a command
+// after loadJobFor checked it); import-status.ts is the one door for an import job's status changes.
+const WORKERS = [
+  "lib/jobs/import-runner.ts",
+  "lib/jobs/import-run.ts",
+  "lib/jobs/import-apply-row.ts",
+  "lib/jobs/import-landed.ts",
+  "lib/jobs/import-dry-run.ts",
+  "lib/jobs/import-credential.ts",
+  "lib/jobs/import-status.ts",
+].sort();
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })

@@ -1,18 +1,13 @@
 import type { NextRequest } from "next/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { record } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
-import { serverNameOf } from "@/lib/matrix/mxid";
 import { formatMegabytes } from "@/lib/jobs/csv-reader";
-import { receiveImportFile } from "@/lib/jobs/import-upload";
-import { startImport } from "@/lib/jobs/import-commands";
+import { acceptUpload } from "@/lib/jobs/import-commands";
 import { firstFieldErrors } from "@/lib/schemas/login";
 import { uploadQuerySchema } from "@/lib/schemas/import";
-import { describeError } from "@/lib/synapse/describe-error";
-import { getPasswordPolicy } from "@/lib/synapse/password-policy";
 
-// CSV upload: the file streams through here (server actions cap bodies at 1 MB) into a job's rows.
-// A file without invalid rows starts at once; otherwise the job waits for the admin to review it.
+// CSV upload: the file streams through here (server actions cap bodies at 1 MB) into a job's rows;
+// import-commands.acceptUpload reads it, audits it and starts it when no row is invalid.
 export async function POST(request: NextRequest) {
   const admin = await requireAdmin();
   const query = uploadQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
@@ -31,37 +26,11 @@ export async function POST(request: NextRequest) {
   if (!request.body || declared === 0) return Response.json({ error: { code: "EMPTY", message: "The file is empty." } }, { status: 400 });
 
   const { fileName, ...options } = query.data;
-  const ctx = { actor: admin.actor, homeserver: admin.homeserver };
-  const result = await receiveImportFile({
-    actor: admin.actor,
-    homeserver: admin.homeserver,
-    serverName: serverNameOf(admin.actor),
-    fileName,
-    options,
-    body: request.body as unknown as AsyncIterable<Uint8Array>,
-    maxBytes,
-    // The runner checks again, so a homeserver that cannot answer now only defers the check.
-    passwordPolicy: await getPasswordPolicy(admin.homeserver).catch(() => undefined),
-    expectedBytes: Number.isFinite(declared) ? declared : undefined,
-  });
-  if (!result.ok) {
-    await record(ctx, { action: "import.upload", target: fileName, params: { options } }, result.problem, result.message);
-    return Response.json({ error: { code: result.problem, message: result.message } }, { status: result.problem === "too-large" ? 413 : 400 });
+  const body = request.body as unknown as AsyncIterable<Uint8Array>;
+  const outcome = await acceptUpload(admin, { fileName, options, body, maxBytes, expectedBytes: Number.isFinite(declared) ? declared : undefined });
+  if (!outcome.ok) {
+    return Response.json({ error: { code: outcome.problem, message: outcome.message } }, { status: outcome.problem === "too-large" ? 413 : 400 });
   }
-  const params = { importJob: result.jobId, rows: result.totalRows, invalidRows: result.invalidRows, options };
-  await record(ctx, { action: "import.upload", target: fileName, params }, "ok");
-  let started = false;
-  let startError: string | undefined;
-  if (result.invalidRows === 0) {
-    try {
-      await startImport(result.jobId, admin);
-      started = true;
-      await record(ctx, { action: options.dryRun ? "import.dry-run" : "import.start", target: fileName, params: { importJob: result.jobId } }, "ok");
-    } catch (e) {
-      const ui = describeError(e);
-      startError = ui.message;
-      await record(ctx, { action: options.dryRun ? "import.dry-run" : "import.start", target: fileName, params: { importJob: result.jobId } }, ui.code, ui.message);
-    }
-  }
-  return Response.json({ jobId: result.jobId, totalRows: result.totalRows, invalidRows: result.invalidRows, started, startError }, { status: 201 });
+  const { jobId, totalRows, invalidRows, started, startError } = outcome;
+  return Response.json({ jobId, totalRows, invalidRows, started, startError }, { status: 201 });
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
-import { mapPool } from "@/lib/synapse/media-pool";
+import { mapPool } from "@/lib/pool";
 import { describeError } from "@/lib/synapse/describe-error";
 import { formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";

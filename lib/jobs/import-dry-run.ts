@@ -1,0 +1,46 @@
+// A dry run decides every row without changing anything on Synapse, and records what a real run would do.
+import "server-only";
+import { rowsAfterLine, type RowOutcome } from "@/lib/db/import-rows";
+import type { RowStatus } from "@/lib/schemas/import";
+import { passwordForCreate } from "./import-plan";
+import { decideRow, JobCancelled, parseRow, type JobRun } from "./import-run";
+
+/** Outcomes are written in batches: one write per group of rows with the same outcome and reason. */
+export async function dryRun(run: JobRun): Promise<void> {
+  const jobId = run.job.id;
+  let stoppedAt: number | null = null;
+  for (let after = 0; ; ) {
+    await run.pollCancel();
+    if (run.cancelled) throw new JobCancelled("cancelled");
+    const page = (await rowsAfterLine(jobId, ["pending"], after, 2000, false)).map(parseRow);
+    if (page.length === 0) break;
+    after = page[page.length - 1].line;
+    const same = new Map<string, { status: RowStatus; reason: string | null; ids: number[] }>();
+    const individual: { id: number; outcome: RowOutcome }[] = [];
+    const group = (status: RowStatus, reason: string | null, id: number) => {
+      const key = `${status}\0${reason}`;
+      const g = same.get(key) ?? { status, reason, ids: [] };
+      g.ids.push(id);
+      same.set(key, g);
+    };
+    for (const row of page) {
+      if (stoppedAt !== null) {
+        group("not-run", `the job would have stopped at line ${stoppedAt}`, row.id);
+        continue;
+      }
+      const d = await decideRow(run, row);
+      if (d.kind === "create") {
+        const pw = passwordForCreate(run.job.options.passwords, row.parsed.hasPassword === true);
+        group("would-create", pw === "generate" ? "with a generated password" : pw === "csv" ? "with the file's password" : "without a password", row.id);
+      } else if (d.kind === "update") individual.push({ id: row.id, outcome: { status: "would-update", changes: JSON.stringify(d.changes) } });
+      else if (d.kind === "skip") group("would-skip", d.reason, row.id);
+      else {
+        group("would-stop", d.reason, row.id);
+        stoppedAt = row.line;
+        run.stopMessage = `A real run would stop at line ${row.line}: ${row.userId} already exists (conflict mode: stop).`;
+      }
+    }
+    await run.finishEach(individual);
+    for (const g of same.values()) await run.finishMany(g.ids, { status: g.status, reason: g.reason });
+  }
+}

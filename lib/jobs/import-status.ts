@@ -1,0 +1,71 @@
+// Every status change of an import job, in one place. Each is a conditional transition in the database
+// (db.transitionImportJob): a change from a status the job has already left does nothing, so two requests
+// or workers racing cannot both win. import-commands (admin requests) and import-runner (the worker) call these.
+import "server-only";
+import { record } from "@/lib/audit/record";
+import { transitionImportJob, updateImportJob, type ImportJobRecord, type JobUpdate } from "@/lib/db/import-jobs";
+import type { JobStatus } from "@/lib/schemas/import";
+import { dropCredential } from "./import-credential";
+
+/** Statuses in which a worker runs (or is about to). */
+export const ACTIVE_STATUSES: JobStatus[] = ["queued", "running", "cancelling"];
+
+/** An upload that read to the end waits for review (or is started at once by import-commands). */
+export async function markUploaded(jobId: number, figures: Pick<JobUpdate, "totalRows" | "invalidRows" | "warnings" | "fileBytes" | "fileSha256">): Promise<boolean> {
+  return transitionImportJob(jobId, ["uploading"], { status: "review", ...figures });
+}
+
+export async function markQueued(jobId: number, from: JobStatus[]): Promise<boolean> {
+  return transitionImportJob(jobId, from, { status: "queued", message: null, cancelRequested: false });
+}
+
+/** The flag is written first, so a worker in another process sees the cancel too. */
+export async function markCancelling(jobId: number, from: JobStatus[]): Promise<void> {
+  await updateImportJob(jobId, { cancelRequested: true });
+  await transitionImportJob(jobId, from, { status: "cancelling" });
+}
+
+/** A job with no worker (waiting for review, or paused) ends at once. */
+export async function markCancelled(job: ImportJobRecord): Promise<void> {
+  const finishedAt = new Date();
+  await transitionImportJob(job.id, [job.status], {
+    status: "cancelled",
+    finishedAt,
+    durationMs: job.startedAt ? finishedAt.getTime() - job.startedAt.getTime() : 0,
+    message: job.status === "review" ? "Discarded without running." : "Cancelled.",
+    cancelRequested: false,
+  });
+}
+
+/** The worker took the job: "running", or it carries on cancelling. */
+export async function markRunning(job: ImportJobRecord): Promise<void> {
+  await transitionImportJob(job.id, ACTIVE_STATUSES, {
+    status: job.status === "cancelling" ? "cancelling" : "running",
+    startedAt: job.startedAt ?? new Date(),
+    message: null,
+  });
+}
+
+/** The worker ended the job: completed, stopped (conflict mode "stop") or cancelled. */
+export async function markEnded(job: ImportJobRecord, status: "completed" | "stopped" | "cancelled", message: string | null): Promise<void> {
+  const finishedAt = new Date();
+  await transitionImportJob(job.id, ACTIVE_STATUSES, {
+    status,
+    finishedAt,
+    durationMs: finishedAt.getTime() - (job.startedAt ?? job.createdAt).getTime(),
+    message,
+    cancelRequested: false,
+  });
+}
+
+/** Paused until an admin presses Resume; a credential that no longer works is forgotten. Audited. */
+export async function markPaused(job: ImportJobRecord, message: string, eraseCredential: boolean): Promise<void> {
+  if (eraseCredential) await dropCredential(job);
+  await transitionImportJob(job.id, ACTIVE_STATUSES, { status: "paused", message });
+  await record({ actor: job.actor, homeserver: job.homeserver }, { action: "import.pause", target: job.fileName, params: { importJob: job.id } }, "paused", message);
+}
+
+/** The worker crashed (logged): paused, so an admin can resume it. */
+export async function markCrashed(jobId: number): Promise<void> {
+  await transitionImportJob(jobId, ACTIVE_STATUSES, { status: "paused", message: "The job stopped on an unexpected error (logged on the server). Press Resume to continue." });
+}
