@@ -215,6 +215,6 @@ test("dashboard: active users, failing destinations, background updates and regi
   const registered = users.body.users.filter((u) => new Date(u.creation_ts).toISOString().slice(0, 7) === month).length;
   await expect(page.getByTestId("registrations-table").locator(`tr[data-month="${month}"]`).getByTestId("registrations-count")).toHaveText(registered.toLocaleString("en-US"));
   await expect(page.getByTestId("registrations-svg").locator("rect")).toHaveCount(12);
-  await page.getByRole("link", { name: "Failing federation destinations" }).click();
+  await page.getByTestId("stat-failing-destinations").getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Federation destinations" })).toBeVisible();
 });

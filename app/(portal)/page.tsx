@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getServerTotals } from "@/lib/synapse/server-stats";
 import { getUserActivity } from "@/lib/synapse/user-activity";
@@ -7,30 +8,30 @@ import { bytesFreedSince } from "@/lib/db/purge-history";
 import { attempt } from "./_components/attempt";
 import { ErrorCard } from "./_components/page-parts";
 import { loadServerHealth } from "./_dashboard/load-health";
-import { RegistrationsChart } from "./_dashboard/registrations-chart";
 import { Stat } from "./_dashboard/stat";
+import { UserActivityPlaceholder, UserActivitySection } from "./_dashboard/user-activity-section";
 
 const dash = "—";
 
 export default async function DashboardPage() {
   const admin = await requireAdmin();
-  // Every read at once: the page costs the slowest of them, not their sum.
-  const [totalsRead, activityRead, health, version, freed] = await Promise.all([
+  // Every read at once: the page costs the slowest of them, not their sum. The user activity (a read of the
+  // whole user list) is not awaited here: it streams in.
+  const activity = attempt(() => getUserActivity(admin.creds));
+  const [totalsRead, health, version, freed] = await Promise.all([
     attempt(() => getServerTotals(admin.creds)),
-    attempt(() => getUserActivity(admin.creds)),
     loadServerHealth(admin),
     getServerVersionCached(admin.homeserver).catch(() => null),
     bytesFreedSince(admin.homeserver, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),
   ]);
   const totals = totalsRead.data;
-  const activity = activityRead.data;
   const { failing, background, unresolved, imports, purges } = health;
   const running = background.data?.running ?? [];
 
   return (
     <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <ErrorCard message={totalsRead.error ?? activityRead.error} />
+      <ErrorCard message={totalsRead.error} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Server version" value={version ? `Synapse ${version}` : "unknown"} testId="stat-version" />
         <Stat label="Users" href="/users" value={totals ? formatCount(totals.users) : dash} testId="stat-users" hint="all accounts, deactivated and locked included" />
@@ -48,16 +49,6 @@ export default async function DashboardPage() {
 
       <h2 className="text-xl font-semibold">What the server is doing</h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {(activity?.active ?? [1, 7, 30].map((days) => ({ days, count: -1 }))).map((a) => (
-          <Stat
-            key={a.days}
-            label={`Active in the last ${a.days === 1 ? "day" : `${a.days} days`}`}
-            href="/users?sort=last_seen_ts&dir=desc"
-            value={a.count < 0 ? dash : formatCount(a.count)}
-            testId={`stat-active-${a.days}d`}
-            raw={a.count < 0 ? undefined : a.count}
-          />
-        ))}
         <Stat
           label="Failing federation destinations"
           href="/server/federation"
@@ -78,7 +69,9 @@ export default async function DashboardPage() {
         <Stat label="CSV imports running" href="/jobs?status=running" value={formatCount(imports)} testId="stat-imports-running" raw={imports} />
         <Stat label="Purges running" href="/jobs/purges?status=running" value={formatCount(purges)} testId="stat-purges-running" raw={purges} />
       </dl>
-      {activity && <RegistrationsChart perMonth={activity.perMonth} />}
+      <Suspense fallback={<UserActivityPlaceholder />}>
+        <UserActivitySection reading={activity} />
+      </Suspense>
     </section>
   );
 }
