@@ -218,3 +218,19 @@ test("dashboard: active users, failing destinations, background updates and regi
   await page.getByTestId("stat-failing-destinations").getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Federation destinations" })).toBeVisible();
 });
+
+test("a server notice to one user, on a server without server_notices, says how to enable them", async ({ page }) => {
+  const token = await adminToken();
+  const user = await createUser(`e2e-notice-${randomSuffix()}`, `pw-${randomSuffix()}`);
+  await signInAsNewAdmin(page);
+  await page.goto(`/users/${encodeURIComponent(user)}`);
+  await page.getByRole("button", { name: "Send server notice…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Server notice to ${user}` });
+  await dialog.getByRole("button", { name: "Send notice" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Write the notice first.");
+  await dialog.getByLabel("Notice text").fill("Maintenance tonight");
+  await dialog.getByRole("button", { name: "Send notice" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Server notices are not enabled on this server. To enable them, add to homeserver.yaml `server_notices:");
+  const rooms = await api<{ joined_rooms: string[] }>(`/_synapse/admin/v1/users/${encodeURIComponent(user)}/joined_rooms`, { token });
+  expect(rooms.body.joined_rooms).toEqual([]); // no notices room was made for the user
+});
