@@ -52,17 +52,22 @@ export async function listDestinations(
   }
 }
 
-/** How many destinations Synapse is backing off from (failing now), counted up to `cap`. */
+/**
+ * How many destinations Synapse is backing off from (failing now), counted up to `cap`. Ordered by failure time,
+ * newest first, the failing ones come as one run (first on SQLite, after the never-failed ones on PostgreSQL,
+ * which sorts nulls first): the count stops where that run ends.
+ */
 export async function countFailingDestinations(creds: SynapseCredentials, cap = 1000): Promise<{ count: number; capped: boolean }> {
   let count = 0;
   let from = 0;
   for (;;) {
     const page = await synapseFetch<RawDestinationPage>(creds, base, { query: { from, limit: PAGE, order_by: "failure_ts", dir: "b" } });
-    const failing = page.destinations.filter((d) => d.failure_ts !== null);
-    count += failing.length;
-    if (count >= cap) return { count: cap, capped: true };
-    // failing ones come first in this order: a page with a healthy one ends the count
-    if (failing.length < page.destinations.length || page.next_token === undefined) return { count, capped: false };
+    for (const d of page.destinations) {
+      if (d.failure_ts !== null) count++;
+      else if (count > 0) return { count, capped: false };
+      if (count >= cap) return { count: cap, capped: true };
+    }
+    if (page.next_token === undefined || page.destinations.length === 0) return { count, capped: false };
     from = Number(page.next_token);
   }
 }
