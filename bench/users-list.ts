@@ -10,81 +10,17 @@
  * Run:  SYNAPSE_PORT=18010 PORTAL_PORT=3110 node --conditions=react-server --import tsx bench/users-list.ts
  * Options (env): BENCH_USERS (10000), BENCH_ROUNDS (150), BENCH_WARMUP (15).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import zlib from "node:zlib";
-import { sealData } from "iron-session";
-import { api, loadTestbed, passwordLogin } from "../e2e/synapse/testbed";
+import { api, passwordLogin } from "../e2e/synapse/testbed";
+import { BENCH_PORTAL_PORT as PORT, BENCH_USER_PREFIX as PREFIX, localTestbed, ms, seedBenchUsers, startBenchPortal, stats } from "./portal-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 15);
-const PORT = Number(process.env.PORTAL_PORT ?? 3100) + 2; // the e2e "spare" port: never clashes with the suite's portals
-const PREFIX = "bench-u";
-const SEED_CONCURRENCY = 4;
 const DEADLINE = Date.now() + 20 * 60_000; // bounded: give up after 20 minutes whatever happens
 
-const tb = loadTestbed();
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(tb.baseUrl)) throw new Error(`the benchmark only talks to 127.0.0.1, not ${tb.baseUrl}`);
-const server = tb.admin.userId.slice(tb.admin.userId.indexOf(":") + 1);
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), mean: s.reduce((a, b) => a + b, 0) / s.length };
-};
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function seed(token: string) {
-  const count = async () =>
-    (await api<{ total: number }>(`/_synapse/admin/v3/users?name=${PREFIX}&limit=0&locked=true`, { token })).body.total;
-  const have = await count();
-  if (have >= USERS) {
-    console.log(`[bench] ${have} ${PREFIX}* users already there`);
-    return;
-  }
-  console.log(`[bench] seeding ${USERS - have} users without passwords (~50/s)…`);
-  const started = Date.now();
-  let next = 0;
-  let created = 0;
-  const worker = async () => {
-    while (next < USERS && Date.now() < DEADLINE) {
-      const i = next++;
-      const userId = `@${PREFIX}${String(i).padStart(5, "0")}:${server}`;
-      // Idempotent: on a rerun after a partial seed, an existing user gets the same display name again (200).
-      const r = await api(`/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, { method: "PUT", token, body: { displayname: `Bench User ${i}` } });
-      if (r.status !== 201 && r.status !== 200) throw new Error(`seed ${userId}: ${r.status} ${JSON.stringify(r.body)}`);
-      if (++created % 1000 === 0) console.log(`[bench]   ${created} created (${((created / (Date.now() - started)) * 1000).toFixed(0)}/s)`);
-    }
-  };
-  await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
-  console.log(`[bench] seeded ${created} in ${((Date.now() - started) / 1000).toFixed(0)} s; ${await count()} ${PREFIX}* users`);
-}
-
-async function startPortal(secret: string): Promise<ChildProcess> {
-  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("build the portal first: npx next build");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
-  const child = spawn("bash", ["scripts/start.sh", "--skip-build"], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", SESSION_SECRET: secret, DATA_DIR: dataDir, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/login`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the portal did not start");
-}
+const tb = localTestbed();
 
 async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; body: string; status: number }> {
   const t0 = performance.now();
@@ -111,16 +47,12 @@ async function pageJs(html: string, cookie: string) {
 
 async function main() {
   const token = await passwordLogin(tb.admin.userId, tb.admin.password);
-  let portal: ChildProcess | undefined;
+  let portal: { pid?: number } | undefined;
   try {
-    await seed(token);
-    const secret = crypto.randomBytes(32).toString("base64url");
-    portal = await startPortal(secret);
-    const sealed = await sealData(
-      { userId: tb.admin.userId, accessToken: token, baseUrl: tb.baseUrl, deviceId: null, signedInAt: Date.now() },
-      { password: secret, ttl: 3600 },
-    );
-    const cookie = `portal_session=${sealed}`;
+    await seedBenchUsers(token, USERS, DEADLINE);
+    const started = await startBenchPortal(token);
+    portal = started.portal;
+    const cookie = started.cookie;
 
     // The page and the exact Synapse call it makes for it.
     const cases = [

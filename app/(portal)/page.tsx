@@ -1,53 +1,77 @@
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { getServerTotals, type ServerTotals } from "@/lib/synapse/server-stats";
+import { Suspense } from "react";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getServerTotals } from "@/lib/synapse/server-stats";
+import { getUserActivity } from "@/lib/synapse/user-activity";
 import { getServerVersionCached } from "@/lib/synapse/discovery";
-import { describeError } from "@/lib/synapse/describe-error";
 import { formatBytes, formatCount } from "@/lib/format";
 import { forHomeserver } from "@/lib/db/tenant";
+import { attempt } from "./_components/attempt";
 import { ErrorCard } from "./_components/page-parts";
+import { loadServerHealth } from "./_dashboard/load-health";
+import { Stat } from "./_dashboard/stat";
+import { UserActivityPlaceholder, UserActivitySection } from "./_dashboard/user-activity-section";
+
+const dash = "—";
 
 export default async function DashboardPage() {
   const admin = await requireAdmin();
-  let totals: ServerTotals | null = null;
-  let error: string | null = null;
-  try {
-    totals = await getServerTotals(admin.creds);
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
-  }
-  const version = await getServerVersionCached(admin.homeserver).catch(() => null);
-  const freed = await forHomeserver(admin.homeserver).purges.bytesFreedSince(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
+  // Every read at once: the page costs the slowest of them, not their sum. The user activity (a read of the
+  // whole user list) is not awaited here: it streams in.
+  const activity = attempt(() => getUserActivity(admin.creds));
+  const [totalsRead, health, version, freed] = await Promise.all([
+    attempt(() => getServerTotals(admin.creds)),
+    loadServerHealth(admin),
+    getServerVersionCached(admin.homeserver).catch(() => null),
+    forHomeserver(admin.homeserver).purges.bytesFreedSince(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),
+  ]);
+  const totals = totalsRead.data;
+  const { failing, background, unresolved, imports, purges } = health;
+  const running = background.data?.running ?? [];
 
   return (
     <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <ErrorCard message={error} />
+      <ErrorCard message={totalsRead.error} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Server version" value={version ? `Synapse ${version}` : "unknown"} testId="stat-version" />
-        <Stat label="Users" value={totals ? formatCount(totals.users) : "—"} testId="stat-users" hint="all accounts, deactivated and locked included" />
-        <Stat label="Rooms" value={totals ? formatCount(totals.rooms) : "—"} testId="stat-rooms" />
+        <Stat label="Users" href="/users" value={totals ? formatCount(totals.users) : dash} testId="stat-users" hint="all accounts, deactivated and locked included" />
+        <Stat label="Rooms" href="/rooms" value={totals ? formatCount(totals.rooms) : dash} testId="stat-rooms" />
         <Stat
           label="Local media"
-          value={totals ? formatBytes(totals.mediaBytes) : "—"}
+          href="/media"
+          value={totals ? formatBytes(totals.mediaBytes) : dash}
           testId="stat-media"
           hint={totals ? `${formatCount(totals.mediaFiles)} files from ${formatCount(totals.mediaUsers)} users` : undefined}
           raw={totals?.mediaBytes}
         />
-        <Stat label="Freed in the last 30 days" value={formatBytes(freed)} testId="stat-freed" hint="by deletions and purges made through the portal (Jobs → Purge history)" raw={freed} />
+        <Stat label="Freed in the last 30 days" href="/jobs/purges" value={formatBytes(freed)} testId="stat-freed" hint="by deletions and purges made through the portal (Jobs → Purge history)" raw={freed} />
       </dl>
-    </section>
-  );
-}
 
-function Stat(props: { label: string; value: string; testId: string; hint?: string; raw?: number }) {
-  return (
-    <div className="card flex flex-col gap-1">
-      <dt className="text-sm text-muted">{props.label}</dt>
-      <dd className="text-2xl font-semibold" data-testid={props.testId} data-raw={props.raw}>
-        {props.value}
-      </dd>
-      {props.hint && <dd className="text-xs text-muted">{props.hint}</dd>}
-    </div>
+      <h2 className="text-xl font-semibold">What the server is doing</h2>
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat
+          label="Failing federation destinations"
+          href="/server/federation"
+          value={failing.data ? `${formatCount(failing.data.count)}${failing.data.capped ? "+" : ""}` : dash}
+          testId="stat-failing-destinations"
+          hint={failing.error ?? undefined}
+          raw={failing.data?.count}
+        />
+        <Stat
+          label="Background updates running"
+          href="/server/background-updates"
+          value={background.data ? formatCount(running.length) : dash}
+          testId="stat-background-updates"
+          hint={background.error ?? (running.length ? running.map((u) => `${u.database}: ${u.name}`).join(", ") : background.data && !background.data.enabled ? "paused" : undefined)}
+          raw={background.data ? running.length : undefined}
+        />
+        <Stat label="Unresolved reports" href="/reports?status=unresolved" value={unresolved.data === null ? dash : formatCount(unresolved.data)} testId="stat-unresolved-reports" hint={unresolved.error ?? undefined} raw={unresolved.data ?? undefined} />
+        <Stat label="CSV imports running" href="/jobs?status=running" value={formatCount(imports)} testId="stat-imports-running" raw={imports} />
+        <Stat label="Purges running" href="/jobs/purges?status=running" value={formatCount(purges)} testId="stat-purges-running" raw={purges} />
+      </dl>
+      <Suspense fallback={<UserActivityPlaceholder />}>
+        <UserActivitySection reading={activity} />
+      </Suspense>
+    </section>
   );
 }

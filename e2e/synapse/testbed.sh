@@ -74,6 +74,7 @@ configure() {
   in_root python3 - "$DATA_IN_ROOT/homeserver.yaml" "$PORT" <<'PY'
 import os, sys, yaml
 path, port = sys.argv[1], int(sys.argv[2])
+UNREACHABLE_SERVER = "127.0.0.1:9"
 with open(path) as f:
     c = yaml.safe_load(f)
 c["listeners"] = [{"port": port, "tls": False, "type": "http", "x_forwarded": False,
@@ -82,8 +83,16 @@ c["listeners"] = [{"port": port, "tls": False, "type": "http", "x_forwarded": Fa
 c["public_baseurl"] = f"http://127.0.0.1:{port}/"
 c["serve_client_wellknown"] = True
 c["trusted_key_servers"] = []
-c["federation_domain_whitelist"] = []
-c["enable_registration"] = False
+# Federation only to 127.0.0.1:9, where nothing listens: traffic stays on loopback and the federation pages get a
+# destination that fails. Federation may reach loopback (the default list minus 127.0.0.0/8) so the attempt is a
+# refused connection, which Synapse backs off from, not a blocked IP (a 403 it does not count as a failure).
+c["federation_domain_whitelist"] = [UNREACHABLE_SERVER]
+c["federation_ip_range_blacklist"] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
+    "192.0.0.0/24", "169.254.0.0/16", "192.88.99.0/24", "198.18.0.0/15", "192.0.2.0/24", "198.51.100.0/24",
+    "203.0.113.0/24", "224.0.0.0/4", "fe80::/10", "fc00::/7", "2001:db8::/32", "ff00::/8", "fec0::/10"]
+# Registration only with a token the portal hands out (registration tokens journey).
+c["enable_registration"] = True
+c["registration_requires_token"] = True
 c["suppress_key_server_warning"] = True
 c["login_via_existing_session"] = {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"}
 # Finish the fresh database's background updates in seconds, not a minute: purging a room while

@@ -8,6 +8,7 @@ const ITEMS = [
   { href: "/media", label: "Media" },
   { href: "/reports", label: "Reports" },
   { href: "/jobs", label: "Jobs" },
+  { href: "/server", label: "Server" },
   { href: "/audit", label: "Audit" },
 ];
 

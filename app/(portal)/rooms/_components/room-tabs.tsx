@@ -12,6 +12,7 @@ export function RoomTabs({ roomId, isSpace }: { roomId: string; isSpace: boolean
     { href: `${base}/state`, label: "State" },
     { href: `${base}/messages`, label: "Messages" },
     { href: `${base}/extremities`, label: "Forward extremities" },
+    { href: `${base}/tasks`, label: "Scheduled tasks" },
     ...(isSpace ? [{ href: `${base}/hierarchy`, label: "Space hierarchy" }] : []),
     { href: `/media/rooms/${encodeURIComponent(roomId)}`, label: "Media in the room" },
     { href: `/reports?room=${encodeURIComponent(roomId)}`, label: "Reports" },

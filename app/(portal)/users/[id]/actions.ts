@@ -19,6 +19,8 @@ import { setUserAvatar, updateUser, uploadUserAvatar } from "@/lib/synapse/users
 import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { deleteDevices } from "@/lib/synapse/user-sessions";
 import { setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
+import { sendServerNotice } from "@/lib/synapse/user-notices";
+import { serverNoticeSchema } from "@/lib/schemas/server-notices";
 
 const userPage = (userId: string) => `/users/${encodeURIComponent(userId)}`;
 function revalidateUser(userId: string) {
@@ -125,5 +127,13 @@ export const setExperimentalFeaturesAction = adminAction(
   async (i, a) => {
     await setExperimentalFeatures(a, i.userId, i.features);
     revalidateUser(i.userId);
+  },
+);
+
+/** A message from the server-notices account, in the user's "Server notices" room. */
+export const sendServerNoticeAction = adminAction(
+  { schema: serverNoticeSchema, audit: (i) => ({ action: "user.server-notice.send", target: i.userId, params: { length: i.text.length } }) },
+  async (i, a) => {
+    await sendServerNotice(a, i.userId, i.text);
   },
 );

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import { UserAvatar, UserBadges } from "../_components/user-badges";
 import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
+import { ServerNoticeButton } from "../_components/server-notice-form";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
 import { ErrorCard } from "../../_components/page-parts";
 
@@ -60,6 +61,11 @@ export default async function UserPage({ params, searchParams }: Props) {
             </div>
           </header>
           <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} policyHint={await policyHint} />
+          {!user.deactivated && (
+            <div>
+              <ServerNoticeButton userId={user.userId} />
+            </div>
+          )}
           <nav aria-label="User sections" className="flex flex-wrap gap-1 border-b border-line text-sm">
             {USER_TABS.map((t) => (
               <Link

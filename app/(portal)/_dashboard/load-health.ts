@@ -1,0 +1,25 @@
+import "server-only";
+import type { AdminContext } from "@/lib/auth/require-admin";
+import { forHomeserver } from "@/lib/db/tenant";
+import { PURGE_KINDS } from "@/lib/schemas/media";
+import { getBackgroundUpdates } from "@/lib/synapse/background-updates";
+import { countFailingDestinations } from "@/lib/synapse/federation";
+import { listAllEventReports } from "@/lib/synapse/reports";
+import { attempt } from "@/app/(portal)/_components/attempt";
+
+/** What the server is doing now, each read on its own so one failure leaves the rest on the dashboard. */
+export async function loadServerHealth(admin: AdminContext) {
+  const tenant = forHomeserver(admin.homeserver);
+  const [failing, background, unresolved, imports, purges] = await Promise.all([
+    attempt(() => countFailingDestinations(admin.creds)),
+    attempt(() => getBackgroundUpdates(admin.creds)),
+    attempt(async () => {
+      const { reports } = await listAllEventReports(admin.creds);
+      const resolved = await tenant.reportTriage.get(reports.map((r) => r.id));
+      return reports.length - resolved.size;
+    }),
+    tenant.importJobs.list({ status: "running" }, { skip: 0, take: 0 }).then((r) => r.total),
+    tenant.purges.listRunning([...PURGE_KINDS]).then((r) => r.length),
+  ]);
+  return { failing, background, unresolved, imports, purges };
+}

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getDestination, listDestinationRooms } from "@/lib/synapse/federation";
+import { destinationRefSchema, formatInterval } from "@/lib/schemas/federation";
+import { formatCount } from "@/lib/format";
+import { attempt, roomIdParam } from "@/app/(portal)/_components/attempt";
+import { TableHead } from "@/app/(portal)/_components/links";
+import { ErrorCard, Pager } from "@/app/(portal)/_components/page-parts";
+import { LocalTime } from "../../_components/local-time";
+import { ResetConnectionButton } from "../../_components/reset-connection-button";
+
+const ROOMS_PAGE = 50;
+
+export default async function DestinationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ destination: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const admin = await requireAdmin();
+  const raw = roomIdParam((await params).destination);
+  const ref = destinationRefSchema.safeParse({ destination: raw });
+  const page = Math.max(1, Math.min(100_000, Number((await searchParams).page) || 1));
+  const back = (
+    <Link href="/server/federation" className="text-sm underline">
+      ← All destinations
+    </Link>
+  );
+  if (!ref.success) return <>{back}<ErrorCard message={`"${raw}" is not a server name.`} /></>;
+  const name = ref.data.destination;
+  const [dest, rooms] = await Promise.all([
+    attempt(() => getDestination(admin.creds, name)),
+    attempt(() => listDestinationRooms(admin.creds, name, { from: (page - 1) * ROOMS_PAGE, limit: ROOMS_PAGE })),
+  ]);
+  if (dest.data === null && !dest.error) return <>{back}<ErrorCard message={`Synapse has never talked to ${name}.`} /></>;
+  const d = dest.data;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {back}
+      <h2 className="text-xl font-semibold font-mono break-all">{name}</h2>
+      <ErrorCard message={dest.error ?? rooms.error} />
+      {d && (
+        <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-muted">State</dt>
+          <dd data-testid="destination-detail-state">{d.failureTs !== null ? "Failing: Synapse is backing off" : "OK"}</dd>
+          <dt className="text-muted">Failing since</dt>
+          <dd data-testid="destination-failure-ts">
+            <LocalTime ms={d.failureTs} />
+          </dd>
+          <dt className="text-muted">Last failed attempt</dt>
+          <dd>
+            <LocalTime ms={d.retryLastTs} />
+          </dd>
+          <dt className="text-muted">Retry interval</dt>
+          <dd data-testid="destination-detail-interval">{formatInterval(d.retryIntervalMs)}</dd>
+          <dt className="text-muted">Last event delivered (stream ordering)</dt>
+          <dd>{d.lastSuccessfulStreamOrdering ?? "none yet"}</dd>
+        </dl>
+      )}
+      {d && d.retryLastTs !== null && <ResetConnectionButton destination={name} />}
+      <h3 className="text-lg font-semibold">Rooms shared with this server</h3>
+      <p className="text-sm text-muted" data-testid="destination-rooms-summary">
+        {formatCount(rooms.data?.total ?? 0)} rooms
+      </p>
+      <table className="w-full text-left text-sm">
+        <TableHead columns={["Room", "Latest event sent (stream ordering)"]} />
+        <tbody>
+          {(rooms.data?.rooms ?? []).map((r) => (
+            <tr key={r.roomId} className="border-b border-line" data-testid="destination-room-row">
+              <td className="py-2 pr-3 font-mono break-all">
+                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
+                  {r.roomId}
+                </Link>
+              </td>
+              <td className="py-2 pr-3">{r.streamOrdering}</td>
+            </tr>
+          ))}
+          {(rooms.data?.rooms.length ?? 0) === 0 && (
+            <tr>
+              <td colSpan={2} className="py-6 text-center text-muted">
+                No rooms shared with this server.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <Pager page={page} pages={Math.max(1, Math.ceil((rooms.data?.total ?? 0) / ROOMS_PAGE))} href={(p) => `?page=${p}`} />
+    </div>
+  );
+}

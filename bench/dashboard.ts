@@ -1,0 +1,76 @@
+/**
+ * Dashboard benchmark (not part of the test run). Against the test Synapse on 127.0.0.1 only:
+ *
+ *   1. seeds 10,000 users without passwords (bench-uNNNNN, as bench/users-list.ts does; skipped when there),
+ *   2. starts the built portal (`npx next build` first) with a sealed session for the test admin,
+ *   3. times the dashboard: time to the first byte (totals and health, rendered at once) and to the whole
+ *      document (with the streamed user activity: a read of every user), p50/p95 over the rounds,
+ *   4. checks the page shows the figures (this month's registrations, active users).
+ *
+ * Run:  SYNAPSE_PORT=18010 PORTAL_PORT=3110 node --conditions=react-server --import tsx bench/dashboard.ts
+ * Options (env): BENCH_USERS (10000), BENCH_ROUNDS (60), BENCH_WARMUP (5). Target: ≤ 150 ms p50.
+ */
+import os from "node:os";
+import { api, passwordLogin } from "../e2e/synapse/testbed";
+import { BENCH_PORTAL_PORT as PORT, localTestbed, ms, seedBenchUsers, startBenchPortal, stats } from "./portal-bench-setup";
+
+const USERS = Number(process.env.BENCH_USERS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const DEADLINE = Date.now() + 25 * 60_000; // bounded: give up after 25 minutes whatever happens
+
+const tb = localTestbed();
+const show = (xs: number[]) => {
+  const s = stats(xs);
+  return `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}`;
+};
+
+/** Time to the first byte of the body and to its end (the streamed part included). */
+async function timeDashboard(cookie: string): Promise<{ ttfb: number; full: number; html: string }> {
+  const t0 = performance.now();
+  const res = await fetch(`http://127.0.0.1:${PORT}/`, { headers: { cookie }, redirect: "manual" });
+  if (res.status !== 200 || !res.body) throw new Error(`dashboard answered ${res.status}`);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let ttfb = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!ttfb) ttfb = performance.now() - t0;
+    chunks.push(value);
+  }
+  return { ttfb, full: performance.now() - t0, html: Buffer.concat(chunks).toString("utf8") };
+}
+
+async function main() {
+  const token = await passwordLogin(tb.admin.userId, tb.admin.password);
+  let portal: { pid?: number } | undefined;
+  try {
+    await seedBenchUsers(token, USERS, DEADLINE);
+    const started = await startBenchPortal(token);
+    portal = started.portal;
+    const cookie = started.cookie;
+    const first = await timeDashboard(cookie);
+    for (const id of ["stat-users", "stat-active-30d", "registrations-table", "stat-failing-destinations"]) {
+      if (!first.html.includes(`data-testid="${id}"`)) throw new Error(`the dashboard has no ${id}`);
+    }
+    const ttfb: number[] = [];
+    const full: number[] = [];
+    for (let i = 0; i < WARMUP + ROUNDS && Date.now() < DEADLINE; i++) {
+      const r = await timeDashboard(cookie);
+      if (i >= WARMUP) (ttfb.push(r.ttfb), full.push(r.full));
+    }
+    const users = (await api<{ total: number }>("/_synapse/admin/v3/users?limit=0&locked=true", { token })).body.total;
+    console.log(`\n[bench] dashboard over ${users} users, ${full.length} rounds after ${WARMUP} warm-up; load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
+    console.log(`  first byte (totals, health)          ${show(ttfb)}`);
+    console.log(`  whole page (with user activity)      ${show(full)}   (target ≤ 150 ms p50)`);
+  } finally {
+    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
+    await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} });
+  }
+}
+
+main().catch((e) => {
+  console.error(`[bench] ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});
