@@ -58,3 +58,15 @@ export async function probeForLogin(url: string): Promise<ActionResult<Homeserve
     return fail(ui.code, ui.message, { homeserverUrl: ui.message });
   }
 }
+
+/** Before SSO sends the browser anywhere: an allowed homeserver that answers as a Matrix one. */
+export async function checkSsoHomeserver(url: string): Promise<ActionResult<{ baseUrl: string }>> {
+  const allowed = await resolveAllowedHomeserver(url);
+  if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message);
+  try {
+    await probeHomeserver(allowed.baseUrl);
+  } catch (e) {
+    return fail(describeError(e).code, describeError(e).message);
+  }
+  return ok({ baseUrl: allowed.baseUrl });
+}

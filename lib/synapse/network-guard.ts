@@ -65,3 +65,10 @@ export async function checkedAddress(url: URL): Promise<ResolvedAddress> {
   observed.getStore()?.push(...classes);
   return addresses[0];
 }
+
+/** Does this authority's host resolve to private/loopback addresses only? */
+export async function isPrivateHost(authority: string): Promise<boolean> {
+  const host = authority.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  const addresses = net.isIP(host) ? [{ address: host }] : await config().resolve(host).catch(() => []);
+  return addresses.length > 0 && addresses.every((a) => classifyAddress(a.address) === "private");
+}

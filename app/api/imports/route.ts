@@ -10,10 +10,17 @@ import { firstFieldErrors } from "@/lib/schemas/login";
 import { uploadQuerySchema } from "@/lib/schemas/import";
 import { describeError } from "@/lib/synapse/describe-error";
 import { getPasswordPolicy } from "@/lib/synapse/password-policy";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 
 // CSV upload: the file streams through here (server actions cap bodies at 1 MB) into a job's rows.
 // A file without invalid rows starts at once; otherwise the job waits for the admin to review it.
 export async function POST(request: NextRequest) {
+  const refused = refuseCrossOrigin(request);
+  if (refused) return refused;
+  // text/csv is not a "simple" content type, so a browser on another origin must ask first (preflight).
+  if (request.headers.get("content-type")?.split(";")[0].trim().toLowerCase() !== "text/csv") {
+    return Response.json({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the file as text/csv." } }, { status: 415 });
+  }
   const admin = await requireAdmin();
   const query = uploadQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) {
