@@ -9,7 +9,7 @@ const fs = require("fs");
 let r;
 try { r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch { r = null; }
 if (!r || r.error) {
-  const why = r && r.error ? (r.error.summary || r.error.code || "error").split("\n")[0] : "no answer";
+  const why = r && r.error ? (r.message || r.error.summary || r.error.code || "error").split("\n")[0] : "no answer";
   console.log(`[audit] note: the registry did not answer the audit (${why}); skipped`);
   process.exit(0);
 }
