@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { allowlistLabel, isHomeserverAllowed, parseAllowlist, type AllowlistEntry } from "@/lib/matrix/allowlist";
 import { normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
 import { discoverHomeserver } from "@/lib/synapse/discovery";
+import { rememberFor } from "@/lib/remember-for";
 
 export function getAllowlist(): AllowlistEntry[] {
   return parseAllowlist(getEnv().HOMESERVER_ALLOWLIST);
@@ -55,4 +56,22 @@ export async function resolveAllowedHomeserver(input: string): Promise<{ ok: tru
     }
   }
   return { ok: false, message: notAllowedMessage(n.url) };
+}
+
+// Delegation of allowlisted server names changes only when their operator moves the homeserver.
+const discoverCached = rememberFor(5 * 60_000, (serverName: string) => discoverHomeserver(serverName));
+
+/**
+ * Is a signed-in session's homeserver still allowed? Checked on every request, so adding or narrowing the
+ * allowlist also ends existing sessions elsewhere. Without an allowlist every homeserver is.
+ */
+export async function isSessionHomeserverAllowed(baseUrl: string): Promise<boolean> {
+  const entries = getAllowlist();
+  if (isHomeserverAllowed(entries, baseUrl)) return true;
+  for (const e of entries) {
+    if (e.kind !== "server-name") continue;
+    const d = await discoverCached(e.serverName).catch(() => null);
+    if (d && isHomeserverAllowed(entries, baseUrl, { serverName: e.serverName, baseUrl: d.baseUrl })) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { HomeserverUnreachableError, isSessionEnded, SynapseError } from "@/lib/
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { getSession } from "./session";
 import { adminRightsCached } from "./admin-rights-cache";
+import { isSessionHomeserverAllowed } from "./homeserver-policy";
 
 export type AdminContext = {
   creds: SynapseCredentials;
@@ -46,10 +47,11 @@ export const requireAdmin = cache(async (): Promise<AdminContext> => {
 
 /**
  * Does Synapse still accept this session: the token (every request) and admin rights (re-checked every
- * few minutes, so a demoted admin is out soon)? "unknown" when Synapse is down or overloaded: the session
+ * few minutes, so a demoted admin is out soon), and the homeserver is still on the allowlist? "unknown" when Synapse is down or overloaded: the session
  * may well be fine, so pages show what failed. Something that is not (or no longer) Matrix ends it.
  */
 export async function checkSession(admin: AdminContext): Promise<"ok" | "ended" | "not-admin" | "unknown"> {
+  if (!(await isSessionHomeserverAllowed(admin.homeserver))) return "ended";
   try {
     const [, isAdmin] = await Promise.all([
       whoami(admin.creds),
