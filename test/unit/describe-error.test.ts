@@ -62,6 +62,14 @@ describe("describeError: SynapseError", () => {
     assert.match(ui.message, /deactivated/);
   });
 
+  test("before sign-in, a homeserver's own error text is never shown", () => {
+    for (const ctx of ["login", "token-login"] as const) {
+      const ui = describeError(new SynapseError(400, "M_UNKNOWN", "internal secret: db password is hunter2"), ctx);
+      assert.equal(ui.code, "SIGN_IN_REFUSED", ctx);
+      assert.equal(ui.message, "The homeserver refused the sign-in (HTTP 400).", ctx);
+    }
+  });
+
   test("outside the login context a 403 M_FORBIDDEN keeps Synapse's sentence", () => {
     const ui = describeError(fromRecorded(RECORDED.badLoginToken), "admin-api");
     assert.equal(ui.code, "M_FORBIDDEN");
