@@ -12,7 +12,7 @@ test("a POST from the portal's own page passes", () => {
 });
 
 test("another origin of the same site, another site, or no browser headers at all: 403", async () => {
-  for (const headers of [
+  const cases: Record<string, string>[] = [
     { origin: "http://chat.portal.example", "sec-fetch-site": "same-site" },
     { origin: "http://portal.example:3001", "sec-fetch-site": "same-site" },
     { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
@@ -20,7 +20,8 @@ test("another origin of the same site, another site, or no browser headers at al
     { "sec-fetch-site": "cross-site" },
     { origin: "null" },
     {},
-  ]) {
+  ];
+  for (const headers of cases) {
     const refused = refuseCrossOrigin(post(headers));
     assert.ok(refused, JSON.stringify(headers));
     assert.equal(refused.status, 403);
