@@ -3,15 +3,15 @@ import { getEnv } from "@/lib/env";
 
 /**
  * CSRF door for route handlers that change state: the request must come from the portal's own pages.
- * Browsers send Sec-Fetch-Site and Origin on every POST; a request with neither is not from our forms.
+ * Sec-Fetch-Site decides when the browser sends it (pages cannot forge it; a form POST under our
+ * no-referrer policy carries `Origin: null`); otherwise Origin must name the portal. Neither: refused.
  * Returns the 403 to send, or null when the request may go on.
  */
 export function refuseCrossOrigin(request: Request): Response | null {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const sameSite = site === null || site === "same-origin";
-  const sameOrigin = origin === null ? site !== null : isPortalOrigin(origin, request);
-  if (sameSite && sameOrigin) return null;
+  const fromPortal = site !== null ? site === "same-origin" : origin !== null && isPortalOrigin(origin, request);
+  if (fromPortal) return null;
   return Response.json(
     { error: { code: "CROSS_ORIGIN", message: "This request did not come from the portal's own pages, so it was refused." } },
     { status: 403 },

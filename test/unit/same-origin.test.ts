@@ -9,6 +9,8 @@ const post = (headers: Record<string, string>) =>
 test("a POST from the portal's own page passes", () => {
   assert.equal(refuseCrossOrigin(post({ origin: "http://portal.example:3000", "sec-fetch-site": "same-origin" })), null);
   assert.equal(refuseCrossOrigin(post({ origin: "http://portal.example:3000" })), null); // a browser without Fetch Metadata
+  // A form POST under Referrer-Policy: no-referrer says Origin: null; the browser's Sec-Fetch-Site decides.
+  assert.equal(refuseCrossOrigin(post({ origin: "null", "sec-fetch-site": "same-origin" })), null);
 });
 
 test("another origin of the same site, another site, or no browser headers at all: 403", async () => {
