@@ -68,8 +68,10 @@ async function attempt(
   // A homeserver reached only at private addresses is pinned (with its server name, for discovery when
   // that is private too): the portal may reach them again once strangers no longer can.
   if (classes.length > 0 && classes.every((c) => c === "private")) {
-    const nameAuthority = authorityOf(new URL(`https://${serverNameOf(outcome.userId)}`));
-    const pins = [authorityOf(new URL(baseUrl)), ...((await isPrivateHost(nameAuthority)) ? [nameAuthority] : [])];
+    const nameAuthority = URL.canParse(`https://${serverNameOf(outcome.userId)}`)
+      ? authorityOf(new URL(`https://${serverNameOf(outcome.userId)}`))
+      : null;
+    const pins = [authorityOf(new URL(baseUrl)), ...(nameAuthority && (await isPrivateHost(nameAuthority)) ? [nameAuthority] : [])];
     await pinHomeservers(pins);
     forgetCachedPins();
   }
