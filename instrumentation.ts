@@ -3,6 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkStartupConfig } = await import("./lib/startup-check");
   checkStartupConfig();
+  const { installNetworkPolicy } = await import("./lib/auth/network-policy");
+  installNetworkPolicy();
   // CSV imports that were running when the portal stopped continue where they left off.
   const { resumeImportJobs } = await import("./lib/jobs/import-runner");
   resumeImportJobs().catch((e) => console.error("[portal] could not resume import jobs:", e instanceof Error ? e.message : e));

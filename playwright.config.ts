@@ -12,7 +12,17 @@ const synapsePort = Number(process.env.SYNAPSE_PORT ?? 18008);
 export const PORTAL = `http://127.0.0.1:${portalPort}`;
 export const ALLOWLIST_PORTAL = `http://127.0.0.1:${portalPort + 1}`;
 export const SPARE_PORT = portalPort + 2;
+/** The open portal's data folder (its SQLite database), for journeys that check that nothing was stored. */
+export const PORTAL_DATA_DIR = path.join(dataRoot, String(portalPort));
 export const ALLOWLIST_ENTRIES = [`localhost:${synapsePort}`, "http://127.0.0.1:9"];
+// The open portal runs as a used install would: private homeservers only where trusted. An operator with two
+// local Synapses lists them in PRIVATE_HOMESERVER_HOSTS; the journeys also probe port 9 (closed) and the portal
+// itself (not Matrix). Every other loopback address, e.g. a stranger's fake homeserver, is refused.
+export const TRUSTED_PRIVATE_HOSTS = [synapsePort, synapsePort + 1]
+  .flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`])
+  .concat(["127.0.0.1:9", `127.0.0.1:${portalPort}`]);
+// The whole suite signs in from 127.0.0.1, far more often than a person; the limit itself has unit tests.
+const SUITE_RATE_LIMIT = { LOGIN_RATE_LIMIT_PER_MINUTE: "10000" };
 
 // Journeys that need what only the provisioned test bed has: the test identity provider (SSO) and the second
 // Synapse with a password policy (also the "other homeserver" of the tenant isolation journey). Against a SYNAPSE_URL server they are left out of the run, and said so.
@@ -58,5 +68,8 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server(portalPort, {}), server(portalPort + 1, { HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") })],
+  webServer: [
+    server(portalPort, { ...SUITE_RATE_LIMIT, PRIVATE_HOMESERVER_HOSTS: TRUSTED_PRIVATE_HOSTS.join(",") }),
+    server(portalPort + 1, { ...SUITE_RATE_LIMIT, HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") }),
+  ],
 });

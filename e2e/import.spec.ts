@@ -242,6 +242,7 @@ test("bad files get a clear message and create nothing", async ({ page }) => {
     const direct = await page.evaluate(async () => {
       const res = await fetch("/api/imports?fileName=big.csv&conflict=skip&passwords=none&ids=csv&delimiter=auto&concurrency=4&dryRun=false", {
         method: "POST",
+        headers: { "content-type": "text/csv" }, // required since uploads must force a CORS preflight
         body: new Blob([new Uint8Array(60 * 1024 * 1024)]),
       });
       return { status: res.status, body: await res.json() };

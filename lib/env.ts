@@ -10,6 +10,12 @@ const envSchema = z.object({
   HOMESERVER_ALLOWLIST: z.string().optional(),
   PORTAL_URL: z.url().optional(),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** host:port list of private/loopback homeservers to trust without a first sign-in (README "Security model"). */
+  PRIVATE_HOMESERVER_HOSTS: z.string().optional(),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Anonymous sign-in attempts (and, 3x, homeserver probes) per client address per minute. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
 });
 

@@ -22,4 +22,6 @@ bash scripts/prisma.sh migrate deploy >/dev/null
 if [ "${1:-}" != "--skip-build" ]; then
   npx next build
 fi
+# Per-address sign-in limits need the real client address (see the script).
+export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--require $PWD/scripts/client-address.cjs"
 exec npx next start -p "${PORT:-3000}" -H "${HOST:-0.0.0.0}"

@@ -6,6 +6,11 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
 NODE_TEST=(node --conditions=react-server --import tsx --test --test-concurrency=1)
 
+step "Dependency audit"
+# Fails only on high or critical advisories in production dependencies. A registry without the audit
+# endpoint (some mirrors answer 405 / "not supported") or no network is a note, not a failure.
+bash scripts/npm-audit.sh
+
 step "Chromium"
 bash e2e/ensure-chromium.sh
 

@@ -3,15 +3,27 @@ import { getEnv } from "@/lib/env";
 import { allowlistLabel, isHomeserverAllowed, parseAllowlist, type AllowlistEntry } from "@/lib/matrix/allowlist";
 import { normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
 import { discoverHomeserver } from "@/lib/synapse/discovery";
-import type { RedirectPolicy } from "@/lib/synapse/http";
+import { rememberFor } from "@/lib/remember-for";
 
 export function getAllowlist(): AllowlistEntry[] {
   return parseAllowlist(getEnv().HOMESERVER_ALLOWLIST);
 }
 
-/** With an allowlist, the portal follows no redirect to another host. */
-export function redirectPolicy(): RedirectPolicy {
-  return getAllowlist().length > 0 ? "same-origin" : "any";
+/**
+ * May the portal look up this MXID server name? Checked before any fetch (an allowlisted portal must not
+ * probe `@a:10.0.0.5:8080`): a server-name entry, or the host of a URL entry.
+ */
+export function isServerNameAllowed(serverName: string): boolean {
+  const entries = getAllowlist();
+  const name = serverName.toLowerCase();
+  return (
+    entries.length === 0 ||
+    entries.some((e) => (e.kind === "server-name" ? e.serverName === name : new URL(e.url).host.toLowerCase() === name))
+  );
+}
+
+export function notAllowedMessage(what: string): string {
+  return `This portal only signs in to ${getAllowlist().map(allowlistLabel).join(", ")}. ${what} is not on its list.`;
 }
 
 export type HomeserverChoice = { label: string; value: string };
@@ -29,7 +41,7 @@ export async function resolveAllowedHomeserver(input: string): Promise<{ ok: tru
   const entries = getAllowlist();
   const byName = entries.find((e) => e.kind === "server-name" && e.serverName === input.trim().toLowerCase());
   if (byName && byName.kind === "server-name") {
-    const d = await discoverHomeserver(byName.serverName, "same-origin");
+    const d = await discoverHomeserver(byName.serverName);
     return { ok: true, baseUrl: d.baseUrl };
   }
   const n = normalizeHomeserverUrl(input);
@@ -37,13 +49,29 @@ export async function resolveAllowedHomeserver(input: string): Promise<{ ok: tru
   if (entries.length === 0 || isHomeserverAllowed(entries, n.url)) return { ok: true, baseUrl: n.url };
   for (const e of entries) {
     if (e.kind !== "server-name") continue;
-    const d = await discoverHomeserver(e.serverName, "same-origin");
+    const d = await discoverHomeserver(e.serverName).catch(() => null);
+    if (!d) continue;
     if (isHomeserverAllowed(entries, n.url, { serverName: e.serverName, baseUrl: d.baseUrl })) {
       return { ok: true, baseUrl: n.url };
     }
   }
-  return {
-    ok: false,
-    message: `This portal only signs in to ${entries.map(allowlistLabel).join(", ")}. ${n.url} is not on its list.`,
-  };
+  return { ok: false, message: notAllowedMessage(n.url) };
+}
+
+// Delegation of allowlisted server names changes only when their operator moves the homeserver.
+const discoverCached = rememberFor(5 * 60_000, (serverName: string) => discoverHomeserver(serverName));
+
+/**
+ * Is a signed-in session's homeserver still allowed? Checked on every request, so adding or narrowing the
+ * allowlist also ends existing sessions elsewhere. Without an allowlist every homeserver is.
+ */
+export async function isSessionHomeserverAllowed(baseUrl: string): Promise<boolean> {
+  const entries = getAllowlist();
+  if (isHomeserverAllowed(entries, baseUrl)) return true;
+  for (const e of entries) {
+    if (e.kind !== "server-name") continue;
+    const d = await discoverCached(e.serverName).catch(() => null);
+    if (d && isHomeserverAllowed(entries, baseUrl, { serverName: e.serverName, baseUrl: d.baseUrl })) return true;
+  }
+  return false;
 }

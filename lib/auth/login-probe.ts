@@ -4,7 +4,7 @@ import { parseMxid } from "@/lib/matrix/mxid";
 import { getLoginFlows, type LoginFlows } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";
 import { discoverHomeserver, probeHomeserver } from "@/lib/synapse/discovery";
-import { getAllowlist, redirectPolicy, resolveAllowedHomeserver } from "./homeserver-policy";
+import { isServerNameAllowed, notAllowedMessage, resolveAllowedHomeserver } from "./homeserver-policy";
 
 export type HomeserverInfo = {
   baseUrl: string;
@@ -18,12 +18,21 @@ export type HomeserverInfo = {
 export async function discoverForMxid(mxid: string): Promise<ActionResult<{ baseUrl: string; source: string }>> {
   const parsed = parseMxid(mxid);
   if (!parsed.ok) return fail("BAD_MXID", parsed.message, { mxid: parsed.message });
-  const d = await discoverHomeserver(parsed.value.serverName, redirectPolicy());
-  if (getAllowlist().length > 0) {
-    const allowed = await resolveAllowedHomeserver(d.baseUrl);
-    if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message, { homeserverUrl: allowed.message });
+  const { serverName } = parsed.value;
+  if (!isServerNameAllowed(serverName)) {
+    const message = notAllowedMessage(serverName);
+    return fail("HS_NOT_ALLOWED", message, { homeserverUrl: message });
   }
-  return ok({ baseUrl: d.baseUrl, source: d.source });
+  try {
+    const d = await discoverHomeserver(serverName);
+    const allowed = await resolveAllowedHomeserver(d.baseUrl);
+    // The discovered URL is not echoed when refused: it is what a remote .well-known said.
+    if (!allowed.ok) return fail("HS_NOT_ALLOWED", notAllowedMessage(serverName), { homeserverUrl: notAllowedMessage(serverName) });
+    return ok({ baseUrl: d.baseUrl, source: d.source });
+  } catch (e) {
+    const ui = describeError(e);
+    return fail(ui.code, ui.message, { homeserverUrl: ui.message });
+  }
 }
 
 /** Checks a typed or discovered URL: allowed, a Matrix homeserver, which version, which login flows. */
@@ -48,4 +57,16 @@ export async function probeForLogin(url: string): Promise<ActionResult<Homeserve
     const ui = describeError(e);
     return fail(ui.code, ui.message, { homeserverUrl: ui.message });
   }
+}
+
+/** Before SSO sends the browser anywhere: an allowed homeserver that answers as a Matrix one. */
+export async function checkSsoHomeserver(url: string): Promise<ActionResult<{ baseUrl: string }>> {
+  const allowed = await resolveAllowedHomeserver(url);
+  if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message);
+  try {
+    await probeHomeserver(allowed.baseUrl);
+  } catch (e) {
+    return fail(describeError(e).code, describeError(e).message);
+  }
+  return ok({ baseUrl: allowed.baseUrl });
 }

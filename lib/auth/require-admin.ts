@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { whoami } from "@/lib/synapse/auth";
+import { isServerAdmin, whoami } from "@/lib/synapse/auth";
 import { HomeserverUnreachableError, isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { getSession } from "./session";
+import { adminRightsCached } from "./admin-rights-cache";
+import { isSessionHomeserverAllowed } from "./homeserver-policy";
 
 export type AdminContext = {
   creds: SynapseCredentials;
@@ -38,15 +40,31 @@ export const readAdminSession = cache(async (): Promise<AdminContext> => {
  */
 export const requireAdmin = cache(async (): Promise<AdminContext> => {
   const admin = await readAdminSession();
-  try {
-    await whoami(admin.creds);
-  } catch (e) {
-    if (isSessionEnded(e)) redirect(SESSION_ENDED_PATH);
-    // Synapse down or overloaded: the session may well be fine, so let the page show what failed.
-    if (!(e instanceof HomeserverUnreachableError) && !(e instanceof SynapseError && e.status >= 500)) throw e;
-  }
+  const verdict = await checkSession(admin);
+  if (verdict === "ended" || verdict === "not-admin") redirect(SESSION_ENDED_PATH);
   return admin;
 });
+
+/**
+ * Does Synapse still accept this session: the token (every request) and admin rights (re-checked every
+ * few minutes, so a demoted admin is out soon), and the homeserver is still on the allowlist? "unknown" when Synapse is down or overloaded: the session
+ * may well be fine, so pages show what failed. Something that is not (or no longer) Matrix ends it.
+ */
+export async function checkSession(admin: AdminContext): Promise<"ok" | "ended" | "not-admin" | "unknown"> {
+  if (!(await isSessionHomeserverAllowed(admin.homeserver))) return "ended";
+  try {
+    const [, isAdmin] = await Promise.all([
+      whoami(admin.creds),
+      adminRightsCached(admin.creds.accessToken, () => isServerAdmin(admin.creds, admin.actor)),
+    ]);
+    return isAdmin ? "ok" : "not-admin";
+  } catch (e) {
+    if (isSessionEnded(e)) return "ended";
+    if (e instanceof HomeserverUnreachableError) return e.kind === "timeout" || e.kind === "network" ? "unknown" : "ended";
+    if (e instanceof SynapseError && e.status >= 500) return "unknown";
+    throw e;
+  }
+}
 
 /**
  * requireAdmin for pages that open with a read: the read starts alongside the token check instead of

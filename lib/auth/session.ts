@@ -3,6 +3,10 @@ import { cookies, headers } from "next/headers";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { getEnv } from "@/lib/env";
 import { getSessionSecret } from "./session-secret";
+import { installNetworkPolicy } from "./network-policy";
+
+// Every request that can reach a homeserver passes through the session first: the guard is in place by then.
+installNetworkPolicy();
 
 /** Everything about a signed-in admin lives only in this sealed, httpOnly cookie. */
 export type PortalSession = {

@@ -1,31 +1,35 @@
 import "server-only";
 import type { ActionError } from "@/lib/result";
 import { record } from "@/lib/audit/record";
-import { parseMxid } from "@/lib/matrix/mxid";
+import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
 import { isServerAdmin, loginWithPassword, loginWithToken, logout, whoami, type LoginResult } from "@/lib/synapse/auth";
 import { describeError, NOT_ADMIN_HELP, type ErrorContext } from "@/lib/synapse/describe-error";
 import { probeHomeserver } from "@/lib/synapse/discovery";
+import { authorityOf, isPrivateHost, observeAddresses } from "@/lib/synapse/network-guard";
+import { pinHomeservers } from "@/lib/db/pinned-homeservers";
 import type { PasswordLoginInput, TokenLoginInput } from "@/lib/schemas/login";
 import { resolveAllowedHomeserver } from "./homeserver-policy";
 import { getSession } from "./session";
+import { forgetCachedPins } from "./network-policy";
 
 export type SignInResult = { ok: true } | { ok: false; error: ActionError };
 type Method = "password" | "sso" | "access-token";
 
-const failure = (code: string, message: string, field?: string): SignInResult => ({
+type Failure = SignInResult & { ok: false };
+const failure = (code: string, message: string, field?: string): Failure => ({
   ok: false,
   error: { code, message, ...(field ? { fieldErrors: { [field]: message } } : {}) },
 });
 
 /** Allowlist, then "is it a Matrix homeserver?", so the admin learns which field is wrong. */
-async function checkHomeserver(input: string): Promise<{ ok: true; baseUrl: string } | SignInResult & { ok: false }> {
+async function checkHomeserver(input: string): Promise<{ ok: true; baseUrl: string } | Failure> {
   const allowed = await resolveAllowedHomeserver(input);
-  if (!allowed.ok) return failure("HS_NOT_ALLOWED", allowed.message, "homeserverUrl") as SignInResult & { ok: false };
+  if (!allowed.ok) return failure("HS_NOT_ALLOWED", allowed.message, "homeserverUrl");
   try {
     await probeHomeserver(allowed.baseUrl);
   } catch (e) {
     const ui = describeError(e);
-    return failure(ui.code, ui.message, "homeserverUrl") as SignInResult & { ok: false };
+    return failure(ui.code, ui.message, "homeserverUrl");
   }
   return allowed;
 }
@@ -35,7 +39,7 @@ export async function signInWithPassword(input: PasswordLoginInput): Promise<Sig
   if (!mxid.ok) return failure("BAD_MXID", mxid.message, "mxid");
   const hs = await checkHomeserver(input.homeserverUrl);
   if (!hs.ok) return hs;
-  return attempt(hs.baseUrl, "password", "login", () => loginWithPassword(hs.baseUrl, mxid.value.userId, input.password));
+  return attempt(hs.baseUrl, "password", "login", () => loginWithPassword(hs.baseUrl, mxid.value.userId, input.password), mxid.value.userId);
 }
 
 export async function signInWithAccessToken(input: TokenLoginInput): Promise<SignInResult> {
@@ -57,13 +61,38 @@ async function attempt(
   method: Method,
   context: ErrorContext,
   login: () => Promise<LoginResult>,
+  typedUserId?: string,
 ): Promise<SignInResult> {
+  const { value: outcome, classes } = await observeAddresses(() => verifiedLogin(baseUrl, method, context, login, typedUserId));
+  if (!outcome.ok) return outcome;
+  // A homeserver reached only at private addresses is pinned (with its server name, for discovery when
+  // that is private too): the portal may reach them again once strangers no longer can.
+  if (classes.length > 0 && classes.every((c) => c === "private")) {
+    const nameAuthority = URL.canParse(`https://${serverNameOf(outcome.userId)}`)
+      ? authorityOf(new URL(`https://${serverNameOf(outcome.userId)}`))
+      : null;
+    const pins = [authorityOf(new URL(baseUrl)), ...(nameAuthority && (await isPrivateHost(nameAuthority)) ? [nameAuthority] : [])];
+    await pinHomeservers(pins);
+    forgetCachedPins();
+  }
+  return { ok: true };
+}
+
+async function verifiedLogin(
+  baseUrl: string,
+  method: Method,
+  context: ErrorContext,
+  login: () => Promise<LoginResult>,
+  typedUserId: string | undefined,
+): Promise<Failure | { ok: true; userId: string }> {
   let result: LoginResult;
   try {
     result = await login();
   } catch (e) {
     const ui = describeError(e, context);
     if (ui.code === "UNEXPECTED") console.error("sign-in failed", method, e instanceof Error ? e.name : typeof e);
+    // Failed password attempts are audited (brute force shows up in /audit); the typed ID is the actor.
+    if (typedUserId) await record({ actor: typedUserId, homeserver: baseUrl }, { action: "session.login", params: { method } }, ui.code);
     return failure(ui.code, ui.message, method === "password" ? "password" : method === "access-token" ? "accessToken" : undefined);
   }
   const creds = { baseUrl, accessToken: result.accessToken };
@@ -71,7 +100,8 @@ async function attempt(
   try {
     admin = await isServerAdmin(creds, result.userId);
   } catch (e) {
-    const ui = describeError(e, "admin-api");
+    // Not trusted until it proves the account is an admin: its error text is not shown.
+    const ui = describeError(e, "login");
     if (method !== "access-token") await logout(creds).catch(() => undefined);
     return failure(ui.code, ui.message);
   }
@@ -90,5 +120,5 @@ async function attempt(
   session.signedInAt = Date.now();
   await session.save();
   await record({ actor: result.userId, homeserver: baseUrl }, { action: "session.login", params: { method } }, "ok");
-  return { ok: true };
+  return { ok: true, userId: result.userId };
 }

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { getIronSession } from "iron-session";
 import { getEnv } from "@/lib/env";
-import { buildUrl } from "@/lib/synapse/client";
+import { ssoRedirectUrl } from "@/lib/synapse/auth";
 import { isHttpsRequest, sessionOptions } from "./session";
 
 /** Sealed, short-lived cookie binding the SSO return to the browser that started it (login CSRF). */
@@ -31,15 +31,19 @@ export async function beginSso(baseUrl: string, idpId: string | null): Promise<s
   c.state = state;
   c.baseUrl = baseUrl;
   await c.save();
-  const callback = `${await portalOrigin()}/login/sso/callback?state=${state}`;
-  const path = "/_matrix/client/v3/login/sso/redirect" + (idpId ? `/${encodeURIComponent(idpId)}` : "");
-  return buildUrl(baseUrl, path, { redirectUrl: callback });
+  return ssoRedirectUrl(baseUrl, `${await portalOrigin()}/login/sso/callback?state=${state}`, idpId);
 }
 
-/** The homeserver SSO started with, if `state` matches this browser's cookie; the cookie is used up. */
+const STATE_FORMAT = /^[A-Za-z0-9_-]{32}$/;
+
+/**
+ * The homeserver SSO started with, if `state` matches this browser's cookie; the cookie is used up.
+ * A state of the wrong shape (too long, other characters) never reaches the comparison.
+ */
 export async function finishSso(state: string | null): Promise<string | null> {
   const c = await ssoCookie();
-  const ok = !!state && !!c.state && !!c.baseUrl && crypto.timingSafeEqual(Buffer.from(state.padEnd(64)), Buffer.from(c.state.padEnd(64)));
+  const wellFormed = !!state && STATE_FORMAT.test(state) && !!c.state && STATE_FORMAT.test(c.state);
+  const ok = wellFormed && !!c.baseUrl && crypto.timingSafeEqual(Buffer.from(state!), Buffer.from(c.state!));
   const baseUrl = ok ? c.baseUrl! : null;
   c.destroy();
   return baseUrl;

@@ -48,6 +48,8 @@ export const TENANT_SCOPE = {
   ReportTriage: { column: "homeserver" },
   ImportJob: { column: "homeserver" },
   ImportRow: { through: "ImportJob" },
+  // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
+  PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
 } as const;
 
 /** A record asked for by id that is not this homeserver's: to the admin it does not exist. */

@@ -101,7 +101,12 @@ export const purgeRemoteSchema = z.object({ beforeTs: beforeTsField });
 
 // ---- Single files and selections ----
 
-const serverNameField = z.string().min(1).max(255).regex(/^[A-Za-z0-9.:\-[\]]+$/, "Not a server name.");
+const serverNameField = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9.:\-[\]]+$/, "Not a server name.")
+  .refine((s) => !/^\.+$/.test(s), "Not a server name."); // "." and ".." would walk the proxied path
 const mediaIdField = z.string().min(1).max(255).regex(/^[A-Za-z0-9_\-]+$/, "Not a media id.");
 export const mediaRefSchema = z.object({ server: serverNameField, mediaId: mediaIdField });
 export type MediaRef = z.infer<typeof mediaRefSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
+import { buildUrl, encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
 
 type RawLoginFlows = { flows?: { type?: string; identity_providers?: { id: string; name: string; brand?: string }[] }[] };
@@ -26,9 +26,20 @@ export async function getLoginFlows(baseUrl: string): Promise<LoginFlows> {
     password: flows.some((f) => f.type === "m.login.password"),
     token: flows.some((f) => f.type === "m.login.token"),
     sso: sso !== undefined,
-    identityProviders: (sso?.identity_providers ?? []).map((p) => ({ id: p.id, name: p.name })),
+    identityProviders: (sso?.identity_providers ?? [])
+      .filter((p) => typeof p.id === "string" && /^[A-Za-z0-9._~-]{1,255}$/.test(p.id))
+      .map((p) => ({ id: p.id, name: providerName(p.name) || p.id.slice(0, 60) })),
   };
 }
+
+/** Where the browser starts single sign-on; Synapse sends it back to `callbackUrl` with a loginToken. */
+export function ssoRedirectUrl(baseUrl: string, callbackUrl: string, idpId: string | null): string {
+  const path = "/_matrix/client/v3/login/sso/redirect" + (idpId ? `/${encodeURIComponent(idpId)}` : "");
+  return buildUrl(baseUrl, path, { redirectUrl: callbackUrl });
+}
+
+// Identity-provider names are shown before the server is trusted: short, printable text only.
+const providerName = (name: unknown) => (typeof name === "string" ? name.replace(/[^\p{L}\p{N} ._()'&+-]/gu, "").slice(0, 60) : "");
 
 function toLoginResult(raw: RawLogin): LoginResult {
   return { userId: raw.user_id, accessToken: raw.access_token, deviceId: raw.device_id ?? null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { sleep } from "@/lib/pool";
-import { httpFetch } from "./http";
+import { httpFetch, MAX_JSON_BYTES, readCappedText } from "./http";
 import { HomeserverUnreachableError, SynapseError } from "./errors";
 
 /** Where to send a call; credentials are always passed in, never read from a cookie here. */
@@ -19,6 +19,8 @@ export type SynapseRequest = {
   maxRateLimitWaitMs?: number;
   /** How many 429s to wait out before throwing. */
   rateLimitRetries?: number;
+  /** Cap on the JSON answer's size (default MAX_JSON_BYTES). */
+  maxBodyBytes?: number;
   /** Receives the status of a successful answer (e.g. 201 Created vs 200 OK from PUT /v2/users). */
   onStatus?: (status: number) => void;
 };
@@ -63,7 +65,7 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
       { method: req.method ?? "GET", headers, body: payload },
       { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" },
     );
-    const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.maxBodyBytes);
     let parsed: unknown = {};
     if (text) {
       try {
@@ -124,15 +126,16 @@ export async function synapseFetchRaw(target: SynapseTarget, path: string, req: 
 }
 
 /** The timeout also covers the body: a server that stalls mid-answer is a timeout, not a crash. */
-async function readBody(res: Response, url: string, timeoutMs: number): Promise<string> {
+async function readBody(res: Response, url: string, timeoutMs: number, maxBytes = MAX_JSON_BYTES): Promise<string> {
   try {
-    return await res.text();
+    return await readCappedText(res, url, maxBytes);
   } catch (e) {
+    if (e instanceof HomeserverUnreachableError) throw e;
     const err = e as Error;
     if (err.name === "TimeoutError" || err.name === "AbortError") {
       throw new HomeserverUnreachableError("timeout", url, `no complete answer within ${timeoutMs} ms`);
     }
-    throw new HomeserverUnreachableError("network", url, err.message);
+    throw new HomeserverUnreachableError("network", url, "connection lost");
   }
 }
 

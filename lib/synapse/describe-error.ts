@@ -24,15 +24,20 @@ export class PortalRefusal extends Error {
 export function describeError(e: unknown, context: ErrorContext = "admin-api"): UiError {
   if (e instanceof PortalRefusal) return { code: e.code, message: e.message };
   if (e instanceof HomeserverUnreachableError) {
+    // Named by category only: nothing the remote server sent (Location, body, low-level cause) is echoed.
+    const at = origin(e.url);
     switch (e.kind) {
       case "timeout":
-        return { code: "HS_TIMEOUT", message: `The homeserver at ${origin(e.url)} did not answer in time. Check the URL and that the server is running.` };
+        return { code: "HS_TIMEOUT", message: `The homeserver at ${at} did not answer in time. Check the URL and that the server is running.` };
       case "network":
-        return { code: "HS_UNREACHABLE", message: `Could not connect to ${origin(e.url)} (${e.message}). Check the homeserver URL.` };
+        return { code: "HS_UNREACHABLE", message: `Could not connect to ${at}. Check the homeserver URL.` };
       case "redirect":
-        return { code: "HS_REDIRECT", message: `${origin(e.url)} redirects to ${e.redirectTo ? origin(e.redirectTo) : "another address"}. Enter the homeserver's own URL instead.` };
+        return { code: "HS_REDIRECT", message: `${at} redirects elsewhere, and the portal follows no redirect to another address. Enter the homeserver's own URL instead.` };
       case "not-matrix":
-        return { code: "HS_NOT_MATRIX", message: `${origin(e.url)} answered, but it is not a Matrix homeserver. Check the homeserver URL (it is often https://matrix.<your domain>).` };
+      case "too-large":
+        return { code: "HS_NOT_MATRIX", message: `${at} answered, but it is not a Matrix homeserver. Check the homeserver URL (it is often https://matrix.<your domain>).` };
+      case "policy":
+        return { code: "HS_REFUSED_BY_POLICY", message: `This portal does not connect to ${at}: its address is refused by the portal's network policy (see "Security model" in the README).` };
     }
   }
   if (e instanceof SynapseError) return describeSynapseError(e, context);
@@ -74,7 +79,9 @@ function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
   if (e.status === 404 && /no event to be purged/i.test(e.error)) {
     return { code: "NOTHING_TO_PURGE", message: "This room has no events before that point, so there is nothing to purge." };
   }
-  // Synapse's own sentence is specific and safe to show ("You may not demote yourself.", policy errors, …).
+  // Before sign-in the server is not trusted yet: its own words are not shown (they could be anything).
+  if (context !== "admin-api") return { code: "SIGN_IN_REFUSED", message: `The homeserver refused the sign-in (HTTP ${e.status}).` };
+  // A signed-in admin's Synapse is specific and safe to show ("You may not demote yourself.", policy errors, …).
   return { code: e.errcode, message: sentence(e.error) };
 }
 

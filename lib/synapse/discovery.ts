@@ -1,6 +1,6 @@
 import "server-only";
 import { isLoopbackHost, normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
-import { httpFetch, type RedirectPolicy } from "./http";
+import { httpFetch, readCappedText } from "./http";
 import { HomeserverUnreachableError, SynapseError } from "./errors";
 import { synapseFetch } from "./client";
 import { rememberFor } from "@/lib/remember-for";
@@ -14,21 +14,26 @@ function schemesFor(host: string): string[] {
   return isLoopbackHost(host) ? ["https", "http"] : ["https"];
 }
 
+const WELL_KNOWN_MAX_BYTES = 64 * 1024;
+
 /**
  * Client-server discovery from a server name: `/.well-known/matrix/client`'s m.homeserver.base_url,
- * else https://<server name>. With an allowlist, cross-host redirects are not followed.
+ * else https://<server name>. Redirects are followed only within the same origin.
  */
-export async function discoverHomeserver(serverName: string, redirects: RedirectPolicy): Promise<Discovery> {
+export async function discoverHomeserver(serverName: string): Promise<Discovery> {
   const schemes = schemesFor(serverName);
   const losers = new AbortController();
   try {
     // Loopback tries https and http at once: TLS to a plain-http port hangs until the timeout.
     const baseUrl = await Promise.any(
-      schemes.map((scheme) => readWellKnown(`${scheme}://${serverName}`, redirects, losers.signal)),
+      schemes.map((scheme) => readWellKnown(`${scheme}://${serverName}`, losers.signal)),
     );
     return { baseUrl, source: "well-known" };
   } catch (e) {
     if (!(e instanceof AggregateError)) throw e;
+    // Refused by the network guard: falling back to the same host would only be refused again.
+    const refused = e.errors.find((x) => x instanceof HomeserverUnreachableError && x.kind === "policy");
+    if (refused) throw refused;
   } finally {
     losers.abort();
   }
@@ -36,17 +41,19 @@ export async function discoverHomeserver(serverName: string, redirects: Redirect
 }
 
 /** m.homeserver.base_url from a server's .well-known; rejects when absent or unusable. */
-async function readWellKnown(origin: string, redirects: RedirectPolicy, signal: AbortSignal): Promise<string> {
-  const res = await httpFetch(
-    `${origin}/.well-known/matrix/client`,
-    { headers: { accept: "application/json" } },
-    { timeoutMs: PROBE_TIMEOUT_MS, redirects, signal },
-  );
+async function readWellKnown(origin: string, signal: AbortSignal): Promise<string> {
+  const url = `${origin}/.well-known/matrix/client`;
+  const res = await httpFetch(url, { headers: { accept: "application/json" } }, { timeoutMs: PROBE_TIMEOUT_MS, redirects: "same-origin", signal });
   if (!res.ok) {
     await res.body?.cancel();
     throw new Error(`well-known: HTTP ${res.status}`);
   }
-  const body = (await res.json().catch(() => null)) as { "m.homeserver"?: { base_url?: unknown } } | null;
+  let body: { "m.homeserver"?: { base_url?: unknown } } | null = null;
+  try {
+    body = JSON.parse(await readCappedText(res, url, WELL_KNOWN_MAX_BYTES));
+  } catch (e) {
+    if (e instanceof HomeserverUnreachableError && e.kind !== "too-large") throw e;
+  }
   const base = body?.["m.homeserver"]?.base_url;
   const n = typeof base === "string" ? normalizeHomeserverUrl(base) : null;
   if (!n?.ok) throw new Error("well-known: no usable m.homeserver.base_url");
@@ -87,13 +94,16 @@ export async function probeHomeserver(baseUrl: string): Promise<HomeserverProbe>
   };
 }
 
+const SERVER_VERSION = /^[0-9][0-9A-Za-z.+_-]{0,39}$/;
+
 /** Synapse's version string; the endpoint needs no token. */
 export async function getServerVersion(baseUrl: string): Promise<string> {
   const body = await synapseFetch<{ server_version?: string }>({ baseUrl }, "/_synapse/admin/v1/server_version", {
     timeoutMs: PROBE_TIMEOUT_MS,
     rateLimitRetries: 0,
   });
-  if (typeof body.server_version !== "string") throw new Error("server_version missing");
+  // Shown on the login page before the server is trusted: only a plausible version string is shown.
+  if (typeof body.server_version !== "string" || !SERVER_VERSION.test(body.server_version)) throw new Error("server_version missing or odd");
   return body.server_version;
 }
 

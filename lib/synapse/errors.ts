@@ -14,7 +14,8 @@ export class SynapseError extends Error {
   }
 }
 
-export type UnreachableKind = "timeout" | "network" | "not-matrix" | "redirect";
+/** `policy`: the portal refused to connect (network guard); `too-large`: the answer exceeded the size cap. */
+export type UnreachableKind = "timeout" | "network" | "not-matrix" | "redirect" | "policy" | "too-large";
 
 /** The homeserver could not be reached, or what answered is not a Matrix homeserver. */
 export class HomeserverUnreachableError extends Error {
@@ -23,7 +24,6 @@ export class HomeserverUnreachableError extends Error {
     readonly kind: UnreachableKind,
     readonly url: string,
     detail: string,
-    readonly redirectTo?: string,
   ) {
     super(detail);
   }

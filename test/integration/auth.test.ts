@@ -133,13 +133,16 @@ describe("isServerAdmin", () => {
 });
 
 describe("logout and token login", () => {
-  test("logout revokes the token; a second logout is fine", async () => {
+  test("logout revokes the token and deletes its device; a second logout is fine", async () => {
     const login = await loginWithPassword(baseUrl, userId, userPassword);
     toLogOut.push(login.accessToken);
     const creds = { baseUrl, accessToken: login.accessToken };
     assert.equal((await whoami(creds)).userId, userId);
+    const devicePath = `/_synapse/admin/v2/users/${encodeURIComponent(userId)}/devices/${encodeURIComponent(login.deviceId!)}`;
+    assert.equal((await api(devicePath, { token: adminLogin.accessToken })).status, 200);
 
     await logout(creds);
+    assert.equal((await api(devicePath, { token: adminLogin.accessToken })).status, 404);
     const e = await synapseError(whoami(creds));
     assert.equal(e.status, 401);
     assert.equal(e.errcode, "M_UNKNOWN_TOKEN");

@@ -227,7 +227,7 @@ describe("synapseFetch: requests and errors", () => {
     assert.match(e.message, /ECONNREFUSED/);
   });
 
-  test("a cross-origin redirect is refused as kind 'redirect' with the target", async () => {
+  test("a cross-origin redirect is refused as kind 'redirect', without echoing the target", async () => {
     handler = (_req, res) => {
       res.writeHead(302, { location: `${other.baseUrl}/_matrix/client/versions` });
       res.end();
@@ -235,7 +235,7 @@ describe("synapseFetch: requests and errors", () => {
     const e = await rejectsWith(synapseFetch({ baseUrl: main.baseUrl }, "/_matrix/client/versions"), HomeserverUnreachableError);
     assert.equal(e.kind, "redirect");
     assert.equal(e.url, `${main.baseUrl}/_matrix/client/versions`);
-    assert.equal(e.redirectTo, `${other.baseUrl}/_matrix/client/versions`);
+    assert.doesNotMatch(e.message, new RegExp(other.baseUrl.replace(/[.]/g, "\\.")));
     assert.equal(seen.length, 1);
   });
 
@@ -246,7 +246,7 @@ describe("synapseFetch: requests and errors", () => {
     };
     const e = await rejectsWith(synapseFetch({ baseUrl: main.baseUrl }, "/x"), HomeserverUnreachableError);
     assert.equal(e.kind, "redirect");
-    assert.equal(e.redirectTo, `${main.baseUrl}/elsewhere`);
+    assert.deepEqual(seen.map((s) => s.url), ["/x"]);
   });
 });
 
@@ -261,7 +261,7 @@ describe("httpFetch redirect policies", () => {
     handler = redirectTo(`${other.baseUrl}/x`);
     const e = await rejectsWith(httpFetch(`${main.baseUrl}/start`, {}, { timeoutMs: 2000, redirects: "none" }), HomeserverUnreachableError);
     assert.equal(e.kind, "redirect");
-    assert.equal(e.redirectTo, `${other.baseUrl}/x`);
+    assert.doesNotMatch(e.message, /\/x/);
   });
 
   test("'same-origin' follows a same-origin redirect but refuses a cross-origin one", async () => {
@@ -278,11 +278,12 @@ describe("httpFetch redirect policies", () => {
     assert.equal(e.kind, "redirect");
   });
 
-  test("'any' follows a cross-origin redirect", async () => {
+  test("no policy follows a redirect to another origin (the other server gets no request)", async () => {
     handler = redirectTo(`${other.baseUrl}/x`);
-    const res = await httpFetch(`${main.baseUrl}/start`, {}, { timeoutMs: 2000, redirects: "any" });
-    assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { other: true });
+    let otherHits = 0;
+    other.server.once("request", () => otherHits++);
+    await rejectsWith(httpFetch(`${main.baseUrl}/start`, {}, { timeoutMs: 2000, redirects: "same-origin" }), HomeserverUnreachableError);
+    assert.equal(otherHits, 0);
   });
 
   test("redirect loops stop after a few hops", async () => {
@@ -290,7 +291,7 @@ describe("httpFetch redirect policies", () => {
       res.writeHead(302, { location: "/again" });
       res.end();
     };
-    const e = await rejectsWith(httpFetch(`${main.baseUrl}/start`, {}, { timeoutMs: 2000, redirects: "any" }), HomeserverUnreachableError);
+    const e = await rejectsWith(httpFetch(`${main.baseUrl}/start`, {}, { timeoutMs: 2000, redirects: "same-origin" }), HomeserverUnreachableError);
     assert.equal(e.kind, "redirect");
     assert.ok(seen.length >= 2 && seen.length <= 5, `${seen.length} requests`);
   });
@@ -298,7 +299,7 @@ describe("httpFetch redirect policies", () => {
   test("a POST is never redirected", async () => {
     handler = redirectTo("/final");
     const e = await rejectsWith(
-      httpFetch(`${main.baseUrl}/start`, { method: "POST", body: "{}" }, { timeoutMs: 2000, redirects: "any" }),
+      httpFetch(`${main.baseUrl}/start`, { method: "POST", body: "{}" }, { timeoutMs: 2000, redirects: "same-origin" }),
       HomeserverUnreachableError,
     );
     assert.equal(e.kind, "redirect");

@@ -1,24 +1,25 @@
 "use server";
 // Login endpoints. They run before there is a session, so they authorize nothing and change nothing
-// on Synapse except creating (or, for non-admins, revoking) the admin's own token.
+// on Synapse except creating (or, for non-admins, revoking) the admin's own token. Rate-limited per address.
 import { redirect } from "next/navigation";
 import { fail, type ActionResult } from "@/lib/result";
 import { firstFieldErrors, passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
 import { signInWithAccessToken, signInWithPassword } from "@/lib/auth/sign-in";
 import { discoverForMxid, probeForLogin, type HomeserverInfo } from "@/lib/auth/login-probe";
+import { limitAnonymous } from "@/lib/auth/anonymous-limit";
 
 export async function discoverHomeserverAction(mxid: string): Promise<ActionResult<{ baseUrl: string; source: string }>> {
-  return discoverForMxid(String(mxid));
+  return (await limitAnonymous("probe")) ?? discoverForMxid(String(mxid));
 }
 
 export async function probeHomeserverAction(url: string): Promise<ActionResult<HomeserverInfo>> {
-  return probeForLogin(String(url));
+  return (await limitAnonymous("probe")) ?? probeForLogin(String(url));
 }
 
 export async function passwordLoginAction(input: unknown): Promise<ActionResult> {
   const parsed = passwordLoginSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
-  const result = await signInWithPassword(parsed.data);
+  const result = (await limitAnonymous("sign-in")) ?? (await signInWithPassword(parsed.data));
   if (!result.ok) return result;
   redirect("/");
 }
@@ -26,7 +27,7 @@ export async function passwordLoginAction(input: unknown): Promise<ActionResult>
 export async function tokenLoginAction(input: unknown): Promise<ActionResult> {
   const parsed = tokenLoginSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
-  const result = await signInWithAccessToken(parsed.data);
+  const result = (await limitAnonymous("sign-in")) ?? (await signInWithAccessToken(parsed.data));
   if (!result.ok) return result;
   redirect("/");
 }

@@ -5,10 +5,17 @@ import { formatMegabytes } from "@/lib/jobs/csv-reader";
 import { acceptUpload } from "@/lib/jobs/import-commands";
 import { firstFieldErrors } from "@/lib/schemas/login";
 import { uploadQuerySchema } from "@/lib/schemas/import";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 
 // CSV upload: the file streams through here (server actions cap bodies at 1 MB) into a job's rows;
 // import-commands.acceptUpload reads it, audits it and starts it when no row is invalid.
 export async function POST(request: NextRequest) {
+  const refused = refuseCrossOrigin(request);
+  if (refused) return refused;
+  // text/csv is not a "simple" content type, so a browser on another origin must ask first (preflight).
+  if (request.headers.get("content-type")?.split(";")[0].trim().toLowerCase() !== "text/csv") {
+    return Response.json({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the file as text/csv." } }, { status: 415 });
+  }
   const admin = await requireAdmin();
   const query = uploadQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) {

@@ -148,9 +148,18 @@ export default async function ImportJobPage({
 
       {finished && (
         <div className="card flex flex-col gap-1 text-sm">
-          <a href={`/api/imports/${job.id}/report`} download className="underline" data-testid="report-link">
-            Download the report (CSV)
-          </a>
+          {generated > 0 && owner ? (
+            // A POST: handing out the passwords is stamped, and a GET must not change anything.
+            <form method="post" action={`/api/imports/${job.id}/report`}>
+              <button type="submit" className="underline" data-testid="report-link">
+                Download the report (CSV)
+              </button>
+            </form>
+          ) : (
+            <a href={`/api/imports/${job.id}/report`} download className="underline" data-testid="report-link">
+              Download the report (CSV)
+            </a>
+          )}
           {generated > 0 && owner && (
             <span>
               It includes the {formatCount(generated)} generated passwords, for you only. Purge them once you have handed them out

@@ -1,15 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { redirectToPath } from "@/lib/http/relative-redirect";
-import { resolveAllowedHomeserver } from "@/lib/auth/homeserver-policy";
+import { isCrossSiteNavigation } from "@/lib/http/same-origin";
+import { checkSsoHomeserver } from "@/lib/auth/login-probe";
 import { beginSso } from "@/lib/auth/sso";
+import { limitAnonymous } from "@/lib/auth/anonymous-limit";
 
-// Sends the browser to the homeserver's SSO (the identity provider must see the browser itself).
+// Sends the browser to the homeserver's SSO (the identity provider must see the browser itself). Only from
+// the portal's own login page (no login CSRF from another site), and only to a checked Matrix homeserver
+// (no open redirect); the return address is always this portal.
 export async function GET(request: NextRequest) {
-  const hs = request.nextUrl.searchParams.get("hs") ?? "";
-  const idp = request.nextUrl.searchParams.get("idp");
-  const allowed = await resolveAllowedHomeserver(hs);
-  if (!allowed.ok) {
-    return redirectToPath(`/login?error=${encodeURIComponent(allowed.message)}`);
-  }
-  return NextResponse.redirect(await beginSso(allowed.baseUrl, idp), 303);
+  if (isCrossSiteNavigation(request)) return redirectToPath("/login");
+  const limited = await limitAnonymous("sign-in");
+  if (limited) return redirectToPath(`/login?error=${encodeURIComponent(limited.error.message)}`);
+  const checked = await checkSsoHomeserver(request.nextUrl.searchParams.get("hs") ?? "");
+  if (!checked.ok) return redirectToPath(`/login?error=${encodeURIComponent(checked.error.message)}`);
+  return NextResponse.redirect(await beginSso(checked.data.baseUrl, request.nextUrl.searchParams.get("idp")), 303);
 }

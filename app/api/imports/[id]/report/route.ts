@@ -3,15 +3,25 @@ import { record } from "@/lib/audit/record";
 import { forHomeserver } from "@/lib/db/tenant";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { isJobOwner } from "@/lib/jobs/import-commands";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 
-// The result CSV, streamed. Generated passwords are in it only for the admin who started the import.
+// The result CSV, streamed. GET never has side effects: generated passwords come only with the POST
+// (a form on the job page) that the admin who started the import sends, and that POST is stamped.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return report(params, false);
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return refuseCrossOrigin(request) ?? report(params, true);
+}
+
+async function report(params: Promise<{ id: string }>, passwordsWanted: boolean): Promise<Response> {
   const admin = await requireAdmin();
   const id = Number((await params).id);
   const tenant = forHomeserver(admin.homeserver);
   const job = Number.isInteger(id) && id > 0 ? await tenant.importJobs.get(id) : null;
   if (!job) return new Response("There is no such import job.", { status: 404 });
-  const withPasswords = isJobOwner(job, admin) && (await tenant.importRows.countGeneratedPasswords(job.id)) > 0;
+  const withPasswords = passwordsWanted && isJobOwner(job, admin) && (await tenant.importRows.countGeneratedPasswords(job.id)) > 0;
   if (withPasswords) {
     await tenant.importJobs.update(job.id, { passwordsDownloadedAt: new Date() });
     await record({ actor: admin.actor, homeserver: admin.homeserver }, { action: "import.passwords-download", target: job.fileName, params: { importJob: job.id } }, "ok");

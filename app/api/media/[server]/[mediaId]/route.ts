@@ -2,12 +2,15 @@ import type { NextRequest } from "next/server";
 import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
 import { fetchMediaContent, type MediaVariant } from "@/lib/synapse/media-content";
 import { isSynapseError } from "@/lib/synapse/errors";
+import { mediaRefSchema } from "@/lib/schemas/media";
 
 // Media proxy: thumbnails and downloads through the portal with the admin's token.
 // ?thumb=WxH for a thumbnail (default 64x64 when thumb is empty), otherwise the original as an attachment.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ server: string; mediaId: string }> }) {
   const admin = await requireAdmin();
-  const { server, mediaId } = await params;
+  const ref = mediaRefSchema.safeParse(await params);
+  if (!ref.success) return new Response("Not a media reference", { status: 400 });
+  const { server, mediaId } = ref.data;
   const thumb = request.nextUrl.searchParams.get("thumb");
   let variant: MediaVariant = { kind: "download" };
   if (thumb !== null) {
