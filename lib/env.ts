@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { databaseUrl } from "@/lib/database-url";
+import { databaseProvider, databaseUrl } from "@/lib/database-url";
 
 // The one place that reads process.env; everything else asks getEnv().
 const envSchema = z.object({
@@ -11,6 +11,10 @@ const envSchema = z.object({
   PORTAL_URL: z.url().optional(),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  // /api/metrics answers only with this bearer token (404 when unset).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // How long a SIGTERM waits for running import rows before stopping them.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type PortalEnv = z.infer<typeof envSchema> & { databaseUrl: string };
@@ -27,6 +31,8 @@ export function getEnv(): PortalEnv {
     const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid portal configuration: ${details}`);
   }
-  cached = { ...parsed.data, databaseUrl: databaseUrl(process.env) };
+  const url = databaseUrl(process.env);
+  databaseProvider(url); // a URL of another scheme is a configuration error, reported at start
+  cached = { ...parsed.data, databaseUrl: url };
   return cached;
 }

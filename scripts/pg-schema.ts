@@ -2,6 +2,7 @@
 // datasource provider and the client's output differ (Prisma allows one provider per schema file).
 //   node --import tsx scripts/pg-schema.ts          write it
 //   node --import tsx scripts/pg-schema.ts --check  exit 1 when the committed copy is stale
+//   node --import tsx scripts/pg-schema.ts --print FILE   print the PostgreSQL form of another SQLite schema file
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +23,12 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const want = postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, "utf8"));
-  if (process.argv.includes("--check")) {
+  const print = process.argv.indexOf("--print");
+  const source = print > 0 ? process.argv[print + 1] : SQLITE_SCHEMA;
+  const want = postgresSchemaFrom(fs.readFileSync(source, "utf8"));
+  if (print > 0) {
+    process.stdout.write(want);
+  } else if (process.argv.includes("--check")) {
     const have = fs.existsSync(POSTGRES_SCHEMA) ? fs.readFileSync(POSTGRES_SCHEMA, "utf8") : "";
     if (have !== want) {
       console.error("prisma/postgresql/schema.prisma is stale: run `node --import tsx scripts/pg-schema.ts`");

@@ -3,17 +3,19 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseProvider } from "../database-url";
 
-const PG_NAME_OID = 19;
+// `name` (19) and the one-byte `"char"` (18) of the system catalogs.
+const PG_CATALOG_TEXT_OIDS = new Set([18, 19]);
 const PG_TEXT_OID = 25;
 type Fields = { fields?: { dataTypeID: number }[] };
 const nameAsText = <T>(res: T): T => {
-  for (const f of (res as Fields)?.fields ?? []) if (f.dataTypeID === PG_NAME_OID) f.dataTypeID = PG_TEXT_OID;
+  for (const f of (res as Fields)?.fields ?? []) if (PG_CATALOG_TEXT_OIDS.has(f.dataTypeID)) f.dataTypeID = PG_TEXT_OID;
   return res;
 };
 
 /**
- * @prisma/adapter-pg 6.19.3 cannot read PostgreSQL's `name` columns, which `migrate deploy` selects
- * (prisma/orm#27403, fixed only in 7.x): this client relabels them as text, in both query forms.
+ * @prisma/adapter-pg 6.19.3 cannot read PostgreSQL's `name` and `"char"` catalog columns, which
+ * `migrate deploy` and `migrate diff` select (prisma/orm#27403, fixed only in 7.x): this client relabels
+ * them as text, in both query forms.
  */
 class NameAsTextClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
