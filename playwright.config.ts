@@ -6,6 +6,9 @@ import path from "node:path";
 // Two portals on the real test Synapse: one open, one with HOMESERVER_ALLOWLIST (hosted deployments).
 const dataRoot = process.env.E2E_DATA_ROOT ?? path.join("/tmp", "portal-e2e");
 const secret = crypto.randomBytes(32).toString("base64url");
+// The first portal serves /api/metrics with this token (the second has none); set once, so the workers see it.
+process.env.E2E_METRICS_TOKEN ??= crypto.randomBytes(24).toString("hex");
+export const METRICS_TOKEN = process.env.E2E_METRICS_TOKEN;
 // PORTAL_PORT and SYNAPSE_PORT let several checkouts run the suite side by side.
 const portalPort = Number(process.env.PORTAL_PORT ?? 3100);
 const synapsePort = Number(process.env.SYNAPSE_PORT ?? 18008);
@@ -58,5 +61,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server(portalPort, {}), server(portalPort + 1, { HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") })],
+  webServer: [server(portalPort, { METRICS_TOKEN }), server(portalPort + 1, { HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") })],
 });

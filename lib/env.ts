@@ -15,6 +15,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // How long a SIGTERM waits for running import rows before stopping them.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  // Next.js's own: any value turns its signal handler off, and then the portal's (lib/ops/shutdown.ts) runs.
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });
 
 export type PortalEnv = z.infer<typeof envSchema> & { databaseUrl: string };

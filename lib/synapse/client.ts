@@ -1,5 +1,6 @@
 import "server-only";
 import { httpFetch } from "./http";
+import { observed } from "./observe";
 import { HomeserverUnreachableError, SynapseError } from "./errors";
 
 /** Where to send a call; credentials are always passed in, never read from a cookie here. */
@@ -63,11 +64,11 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
   let retriesLeft = req.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
 
   for (;;) {
-    const res = await httpFetch(
+    const res = await observed(path, req.method ?? "GET", httpFetch(
       url,
       { method: req.method ?? "GET", headers, body: payload },
       { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" },
-    );
+    ));
     const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let parsed: unknown = {};
     if (text) {
@@ -110,7 +111,7 @@ export async function synapseFetchRaw(target: SynapseTarget, path: string, req: 
   const url = buildUrl(target.baseUrl, path, req.query);
   const headers: Record<string, string> = {};
   if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
-  const res = await httpFetch(url, { method: req.method ?? "GET", headers }, { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" });
+  const res = await observed(path, req.method ?? "GET", httpFetch(url, { method: req.method ?? "GET", headers }, { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" }));
   if (res.ok) return res;
   const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let body: Record<string, unknown> = {};

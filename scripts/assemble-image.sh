@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Lays out what the image runs, in DEST, from a finished `next build` (standalone output):
+# the server, its static files, and what `scripts/migrate.sh` needs (the Prisma CLI with both adapters,
+# the schemas and migrations), which the standalone output leaves out. The Dockerfile runs it; so can you,
+# to try the image's layout without Docker: `cd DEST && bash scripts/serve.sh`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest="${1:?usage: scripts/assemble-image.sh DEST}"
+[ -f .next/standalone/server.js ] || { echo "no .next/standalone: run npx next build first" >&2; exit 1; }
+mkdir -p "$dest/.next" "$dest/scripts" "$dest/lib/db"
+cp -a .next/standalone/. "$dest/"
+cp -a .next/static "$dest/.next/static"
+if [ -d public ]; then cp -a public "$dest/public"; fi
+cp -a prisma prisma.config.ts "$dest/"
+cp -a lib/database-url.ts "$dest/lib/"
+cp -a lib/db/migration-adapter.ts "$dest/lib/db/"
+cp -a scripts/prisma.sh scripts/migrate.sh scripts/serve.sh "$dest/scripts/"
+# The migration CLI's packages with everything they depend on (the standalone output has only parts of some).
+node -e '
+  const fs = require("fs"), path = require("path");
+  const seen = new Set(), queue = ["prisma", "@prisma/adapter-pg", "@prisma/adapter-better-sqlite3", "pg", "better-sqlite3"];
+  while (queue.length) {
+    const name = queue.shift();
+    if (seen.has(name) || !fs.existsSync(path.join("node_modules", name, "package.json"))) continue;
+    seen.add(name);
+    const pkg = JSON.parse(fs.readFileSync(path.join("node_modules", name, "package.json"), "utf8"));
+    queue.push(...Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }));
+  }
+  console.log([...seen].join("\n"));
+' | while read -r name; do
+  mkdir -p "$dest/node_modules/$(dirname "$name")"
+  rm -rf "$dest/node_modules/$name"
+  cp -a "node_modules/$name" "$dest/node_modules/$name"
+done
+mkdir -p "$dest/node_modules/.bin"
+ln -sf ../prisma/build/index.js "$dest/node_modules/.bin/prisma"
+echo "$dest"
