@@ -19,7 +19,8 @@ export function metricsRegistry(): Registry {
   const requests = new Counter({ name: "portal_synapse_requests_total", help: "Requests to Synapse by API family, method and HTTP status", labelNames: ["api", "method", "status"], registers });
   const errors = new Counter({ name: "portal_synapse_request_errors_total", help: "Requests to Synapse that failed: network errors, rate limits (429) and server errors (5xx)", labelNames: ["api", "reason"], registers });
   const latency = new Histogram({ name: "portal_synapse_request_duration_seconds", help: "Time until Synapse's response headers", labelNames: ["api"], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers });
-  const databaseUp = new Gauge({ name: "portal_database_up", help: "1 when the last scrape could read the database", registers });
+  // Set by the portal_jobs collector, so registered after it (a registry reads its metrics in order).
+  const databaseUp = new Gauge({ name: "portal_database_up", help: "1 when this scrape could read the database", registers: [] });
   new Gauge({
     name: "portal_jobs",
     help: "Job records by kind and status (imports, media deletions, room deletes and history purges)",
@@ -45,6 +46,7 @@ export function metricsRegistry(): Registry {
       for (const c of await countOpenImportRowsByStatus().catch(() => [])) this.set({ status: c.status }, c.count);
     },
   });
+  registry.registerMetric(databaseUp);
   observeSynapseRequests((e) => {
     requests.inc({ api: e.api, method: e.method, status: String(e.status) });
     latency.observe({ api: e.api }, e.seconds);
