@@ -18,16 +18,31 @@ cp -a lib/db/migration-adapter.ts "$dest/lib/db/"
 cp -a scripts/prisma.sh scripts/migrate.sh scripts/serve.sh "$dest/scripts/"
 # The migration CLI's packages with everything they depend on (the standalone output has only parts of some).
 node -e '
+  // Resolved as Node does (nested node_modules first); prints each top-level package folder to copy.
   const fs = require("fs"), path = require("path");
-  const seen = new Set(), queue = ["prisma", "@prisma/adapter-pg", "@prisma/adapter-better-sqlite3", "pg", "better-sqlite3"];
+  const root = path.resolve("node_modules"), dirs = new Set(), top = new Set();
+  const find = (from, name) => {
+    for (let d = from; d.startsWith(root); d = path.dirname(d)) {
+      const candidate = path.join(d, "node_modules", name);
+      if (fs.existsSync(path.join(candidate, "package.json"))) return candidate;
+    }
+    const candidate = path.join(root, name);
+    return fs.existsSync(path.join(candidate, "package.json")) ? candidate : null;
+  };
+  const queue = ["prisma", "@prisma/adapter-pg", "@prisma/adapter-better-sqlite3", "pg", "better-sqlite3"].map((n) => path.join(root, n));
   while (queue.length) {
-    const name = queue.shift();
-    if (seen.has(name) || !fs.existsSync(path.join("node_modules", name, "package.json"))) continue;
-    seen.add(name);
-    const pkg = JSON.parse(fs.readFileSync(path.join("node_modules", name, "package.json"), "utf8"));
-    queue.push(...Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }));
+    const dir = queue.shift();
+    if (dirs.has(dir)) continue;
+    dirs.add(dir);
+    const rel = path.relative(root, dir).split(path.sep);
+    top.add(rel[0].startsWith("@") ? rel.slice(0, 2).join("/") : rel[0]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
+      const found = find(dir, dep);
+      if (found) queue.push(found);
+    }
   }
-  console.log([...seen].join("\n"));
+  console.log([...top].join("\n"));
 ' | while read -r name; do
   mkdir -p "$dest/node_modules/$(dirname "$name")"
   rm -rf "$dest/node_modules/$name"

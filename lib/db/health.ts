@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "./client";
 
+export async function pingDatabase(): Promise<void> {
+  await db().$queryRawUnsafe("SELECT 1");
+}
+
 /** Names of the migrations applied successfully (Prisma's own table), or throws when the database is unreachable. */
 export async function appliedMigrationNames(): Promise<string[]> {
   const rows = await db().$queryRawUnsafe<{ migration_name: string }[]>(

@@ -1,6 +1,6 @@
 import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { countJobsByKindAndStatus, countOpenImportRowsByStatus } from "@/lib/db/health";
+import { countJobsByKindAndStatus, countOpenImportRowsByStatus, pingDatabase } from "@/lib/db/health";
 import { observeSynapseRequests } from "@/lib/synapse/observe";
 
 // One registry per process, on globalThis (instrumentation and the route are separate module instances).
@@ -19,8 +19,15 @@ export function metricsRegistry(): Registry {
   const requests = new Counter({ name: "portal_synapse_requests_total", help: "Requests to Synapse by API family, method and HTTP status", labelNames: ["api", "method", "status"], registers });
   const errors = new Counter({ name: "portal_synapse_request_errors_total", help: "Requests to Synapse that failed: network errors, rate limits (429) and server errors (5xx)", labelNames: ["api", "reason"], registers });
   const latency = new Histogram({ name: "portal_synapse_request_duration_seconds", help: "Time until Synapse's response headers", labelNames: ["api"], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers });
-  // Set by the portal_jobs collector, so registered after it (a registry reads its metrics in order).
-  const databaseUp = new Gauge({ name: "portal_database_up", help: "1 when this scrape could read the database", registers: [] });
+  // A registry collects its metrics concurrently, so each gauge reads what it shows itself.
+  new Gauge({
+    name: "portal_database_up",
+    help: "1 when this scrape could read the database",
+    registers,
+    async collect() {
+      this.set(await pingDatabase().then(() => 1, () => 0));
+    },
+  });
   new Gauge({
     name: "portal_jobs",
     help: "Job records by kind and status (imports, media deletions, room deletes and history purges)",
@@ -28,12 +35,7 @@ export function metricsRegistry(): Registry {
     registers,
     async collect() {
       this.reset();
-      try {
-        for (const c of await countJobsByKindAndStatus()) this.set({ kind: c.kind, status: c.status }, c.count);
-        databaseUp.set(1);
-      } catch {
-        databaseUp.set(0);
-      }
+      for (const c of await countJobsByKindAndStatus().catch(() => [])) this.set({ kind: c.kind, status: c.status }, c.count);
     },
   });
   new Gauge({
@@ -46,7 +48,6 @@ export function metricsRegistry(): Registry {
       for (const c of await countOpenImportRowsByStatus().catch(() => [])) this.set({ status: c.status }, c.count);
     },
   });
-  registry.registerMetric(databaseUp);
   observeSynapseRequests((e) => {
     requests.inc({ api: e.api, method: e.method, status: String(e.status) });
     latency.observe({ api: e.api }, e.seconds);
