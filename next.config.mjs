@@ -3,8 +3,6 @@ const nextConfig = {
   poweredByHeader: false,
   // A self-contained server in .next/standalone (what the image ships and `npm start` runs).
   output: "standalone",
-  // File tracing follows DATA_DIR's default: never ship a local database or session secret.
-  outputFileTracingExcludes: { "/*": ["./data/**/*"] },
   // Native SQLite driver: load it from node_modules at run time instead of bundling it.
   // prom-client: one copy for instrumentation and the metrics route.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "prom-client"],
