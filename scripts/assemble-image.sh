@@ -9,7 +9,8 @@ dest="${1:?usage: scripts/assemble-image.sh DEST}"
 [ -f .next/standalone/server.js ] || { echo "no .next/standalone: run npx next build first" >&2; exit 1; }
 mkdir -p "$dest/.next" "$dest/scripts" "$dest/lib/db"
 cp -a .next/standalone/. "$dest/"
-rm -rf "$dest/data" # a local database that file tracing may have picked up
+# A local database that file tracing picked up, and the links that scripts/start.sh adds.
+rm -rf "$dest/data" "$dest/.next/static" "$dest/public" "$dest/prisma"
 cp -a .next/static "$dest/.next/static"
 if [ -d public ]; then cp -a public "$dest/public"; fi
 cp -a prisma prisma.config.ts "$dest/"
