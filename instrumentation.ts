@@ -5,6 +5,12 @@ export async function register() {
   checkStartupConfig();
   const { installNetworkPolicy } = await import("./lib/auth/network-policy");
   installNetworkPolicy();
+  // SIGTERM lets running imports go on for a grace period (with NEXT_MANUAL_SIG_HANDLE=true, as in the image).
+  const { installShutdownHandler } = await import("./lib/ops/shutdown");
+  installShutdownHandler();
+  // Count requests to Synapse from the start when metrics are on.
+  const { getEnv } = await import("./lib/env");
+  if (getEnv().METRICS_TOKEN) (await import("./lib/ops/metrics")).metricsRegistry();
   // CSV imports that were running when the portal stopped continue where they left off.
   const { resumeImportJobs } = await import("./lib/jobs/import-runner");
   resumeImportJobs().catch((e) => console.error("[portal] could not resume import jobs:", e instanceof Error ? e.message : e));

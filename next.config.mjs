@@ -1,8 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server in .next/standalone (what the image ships and `npm start` runs).
+  output: "standalone",
   // Native SQLite driver: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // prom-client: one copy for instrumentation and the metrics route.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "prom-client"],
   async headers() {
     // The Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
     return [

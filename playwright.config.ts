@@ -6,6 +6,9 @@ import path from "node:path";
 // Two portals on the real test Synapse: one open, one with HOMESERVER_ALLOWLIST (hosted deployments).
 const dataRoot = process.env.E2E_DATA_ROOT ?? path.join("/tmp", "portal-e2e");
 const secret = crypto.randomBytes(32).toString("base64url");
+// The first portal serves /api/metrics with this token (the second has none); set once, so the workers see it.
+process.env.E2E_METRICS_TOKEN ??= crypto.randomBytes(24).toString("hex");
+export const METRICS_TOKEN = process.env.E2E_METRICS_TOKEN;
 // PORTAL_PORT and SYNAPSE_PORT let several checkouts run the suite side by side.
 const portalPort = Number(process.env.PORTAL_PORT ?? 3100);
 const synapsePort = Number(process.env.SYNAPSE_PORT ?? 18008);
@@ -69,7 +72,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    server(portalPort, { ...SUITE_RATE_LIMIT, PRIVATE_HOMESERVER_HOSTS: TRUSTED_PRIVATE_HOSTS.join(",") }),
+    server(portalPort, { METRICS_TOKEN, ...SUITE_RATE_LIMIT, PRIVATE_HOMESERVER_HOSTS: TRUSTED_PRIVATE_HOSTS.join(",") }),
     server(portalPort + 1, { ...SUITE_RATE_LIMIT, HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") }),
   ],
 });

@@ -9,7 +9,8 @@ function startPortal(env: Record<string, string | undefined>): Promise<{ code: n
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: path.join(os.tmpdir(), `portal-startup-test-${SPARE_PORT}`), ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-    const child = spawn("npx", ["next", "start", "-p", String(SPARE_PORT), "-H", "127.0.0.1"], { env: childEnv });
+    // The standalone server, as the image and `npm start` run it.
+    const child = spawn("node", [".next/standalone/server.js"], { env: { ...childEnv, PORT: String(SPARE_PORT), HOSTNAME: "127.0.0.1" } });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { databaseUrl } from "@/lib/database-url";
+import { databaseProvider, databaseUrl } from "@/lib/database-url";
 
 // The one place that reads process.env; everything else asks getEnv().
 const envSchema = z.object({
@@ -17,6 +17,12 @@ const envSchema = z.object({
   /** Anonymous sign-in attempts (and, 3x, homeserver probes) per client address per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  // /api/metrics answers only with this bearer token (404 when unset).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // How long a SIGTERM waits for running import rows before stopping them.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  // Next.js's own: any value turns its signal handler off, and then the portal's (lib/ops/shutdown.ts) runs.
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });
 
 export type PortalEnv = z.infer<typeof envSchema> & { databaseUrl: string };
@@ -33,6 +39,8 @@ export function getEnv(): PortalEnv {
     const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid portal configuration: ${details}`);
   }
-  cached = { ...parsed.data, databaseUrl: databaseUrl(process.env) };
+  const url = databaseUrl(process.env);
+  databaseProvider(url); // a URL of another scheme is a configuration error, reported at start
+  cached = { ...parsed.data, databaseUrl: url };
   return cached;
 }

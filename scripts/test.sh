@@ -38,6 +38,10 @@ for f in test/integration/*.test.ts; do
 done
 DATA_DIR="$(mktemp -d)" bash -c 'bash scripts/prisma.sh migrate deploy >/dev/null && exec "$@"' _ "${NODE_TEST[@]}" "${integration[@]}"
 
+step "Integration tests on PostgreSQL"
+# The suites that use lib/db once more, on a PostgreSQL started (and stopped) by the script.
+bash scripts/test-pg.sh
+
 step "Build"
 build_log="$(mktemp)"
 npx next build >"$build_log" 2>&1 || { tail -n 60 "$build_log"; exit 1; }

@@ -1,15 +1,34 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
+import { databaseProvider, type DatabaseProvider } from "@/lib/database-url";
 import { getEnv } from "@/lib/env";
 
 // One client per process (dev hot reload re-evaluates modules, hence the global).
 const globalForPrisma = globalThis as unknown as { portalPrisma?: PrismaClient };
 
+export function dbProvider(): DatabaseProvider {
+  return databaseProvider(getEnv().databaseUrl);
+}
+
 export function db(): PrismaClient {
   if (!globalForPrisma.portalPrisma) {
-    const adapter = new PrismaBetterSQLite3({ url: getEnv().databaseUrl });
-    globalForPrisma.portalPrisma = new PrismaClient({ adapter });
+    const url = getEnv().databaseUrl;
+    // Both clients come from one schema, but their generated types are not assignable to each other:
+    // the app is typed against the SQLite client, and the PostgreSQL one is cast here, once.
+    globalForPrisma.portalPrisma =
+      dbProvider() === "postgresql"
+        ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient)
+        : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   }
   return globalForPrisma.portalPrisma;
+}
+
+/** Closes the connections (graceful shutdown); the next db() call opens them again. */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForPrisma.portalPrisma;
+  globalForPrisma.portalPrisma = undefined;
+  await client?.$disconnect();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { sqlDialect } from "./dialect";
 import type { RowStatus } from "@/lib/schemas/import";
 
 // The rows of CSV import jobs. Workers (lib/jobs/import-runner) call these with the ids of a job they already
@@ -25,29 +26,26 @@ export type NewImportRow = Pick<ImportRowRecord, "line" | "userId" | "input" | "
 
 export type RowCounts = Partial<Record<RowStatus, number>>;
 
-/** Prisma stores DateTime in SQLite as ISO text with an explicit offset; raw statements write the same. */
-function sqliteDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
-
 // Rows per statement: keeps each packed JSON parameter well below V8's large-object size, so it dies young.
 const ROWS_PER_STATEMENT = 200;
 
 /**
  * Inserts a batch of rows in one transaction of statements that each unpack a single JSON parameter
- * in SQLite (json_each): big files are written many times faster, and with far less garbage, than
- * through createMany.
+ * (json_each in SQLite, jsonb_array_elements in PostgreSQL; see dialect.ts): big files are written many
+ * times faster, and with far less garbage, than through createMany.
  */
 export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
   if (rows.length === 0) return;
   // One commit per batch (each costs a disk sync), but each statement sent on its own, so no request
   // to the query engine carries the whole batch.
+  const d = sqlDialect();
+  const cells = [1, 2, 3, 4, 5, 6].map((i) => d.field("j", i)).join(", ");
   await db().$transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const packed = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]));
       await tx.$executeRawUnsafe(
         `INSERT INTO "ImportRow" ("jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword")
-         SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
+         SELECT ${d.param(1, "integer")}, ${d.field("j", 0, "integer")}, ${cells} FROM ${d.jsonRows(2, "j")}`,
         jobId,
         packed,
       );
@@ -170,17 +168,18 @@ export async function finishRow(id: number, o: RowOutcome): Promise<void> {
   });
 }
 
-/** Many rows with their own outcomes and changes, in one transaction of json_each statements (as for inserts). */
+/** Many rows with their own outcomes and changes, in one transaction of JSON-unpacking statements (as for inserts). */
 export async function finishRowsEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
   if (outcomes.length === 0) return;
-  const now = sqliteDate(new Date());
+  const d = sqlDialect();
+  const now = d.timestamp(new Date());
   const statements = [];
   for (let i = 0; i < outcomes.length; i += ROWS_PER_STATEMENT) {
     const packed = JSON.stringify(outcomes.slice(i, i + ROWS_PER_STATEMENT).map(({ id, outcome: o }) => [id, o.status, o.reason ?? null, o.changes ?? null]));
     statements.push(
       db().$executeRawUnsafe(
-        `UPDATE "ImportRow" SET "status" = j.value ->> 1, "reason" = j.value ->> 2, "changes" = j.value ->> 3, "attempt" = NULL, "finishedAt" = ?
-         FROM json_each(?) AS j WHERE "ImportRow"."id" = j.value ->> 0`,
+        `UPDATE "ImportRow" SET "status" = ${d.field("j", 1)}, "reason" = ${d.field("j", 2)}, "changes" = ${d.field("j", 3)}, "attempt" = NULL, "finishedAt" = ${d.param(1, "timestamp(3)")}
+         FROM ${d.jsonRows(2, "j")} WHERE "ImportRow"."id" = ${d.field("j", 0, "integer")}`,
         now,
         packed,
       ),
@@ -193,13 +192,14 @@ export async function finishRowsEach(outcomes: { id: number; outcome: RowOutcome
 export async function finishRows(ids: number[], o: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
   if (ids.length === 0) return;
   const statements = [];
-  const now = sqliteDate(new Date());
+  const d = sqlDialect();
+  const now = d.timestamp(new Date());
   for (let i = 0; i < ids.length; i += 900) {
     // Row ids are integers from the database, so they can be written into the statement.
     const list = ids.slice(i, i + 900).map((id) => Math.trunc(id)).join(",");
     statements.push(
       db().$executeRawUnsafe(
-        `UPDATE "ImportRow" SET "status" = ?, "reason" = ?, "attempt" = NULL, "finishedAt" = ?${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list})`,
+        `UPDATE "ImportRow" SET "status" = ${d.param(1)}, "reason" = ${d.param(2)}, "attempt" = NULL, "finishedAt" = ${d.param(3, "timestamp(3)")}${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list})`,
         o.status,
         o.reason ?? null,
         now,

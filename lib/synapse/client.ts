@@ -1,6 +1,7 @@
 import "server-only";
 import { sleep } from "@/lib/pool";
 import { httpFetch, MAX_JSON_BYTES, readCappedText } from "./http";
+import { observed } from "./observe";
 import { HomeserverUnreachableError, SynapseError } from "./errors";
 
 /** Where to send a call; credentials are always passed in, never read from a cookie here. */
@@ -60,11 +61,11 @@ export async function synapseFetch<T>(target: SynapseTarget, path: string, req: 
   let retriesLeft = req.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
 
   for (;;) {
-    const res = await httpFetch(
+    const res = await observed(path, req.method ?? "GET", httpFetch(
       url,
       { method: req.method ?? "GET", headers, body: payload },
       { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" },
-    );
+    ));
     const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.maxBodyBytes);
     let parsed: unknown = {};
     if (text) {
@@ -107,7 +108,7 @@ export async function synapseFetchRaw(target: SynapseTarget, path: string, req: 
   const url = buildUrl(target.baseUrl, path, req.query);
   const headers: Record<string, string> = {};
   if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
-  const res = await httpFetch(url, { method: req.method ?? "GET", headers }, { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" });
+  const res = await observed(path, req.method ?? "GET", httpFetch(url, { method: req.method ?? "GET", headers }, { timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: req.signal, redirects: "none" }));
   if (res.ok) return res;
   const text = await readBody(res, url, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let body: Record<string, unknown> = {};

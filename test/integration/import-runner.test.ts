@@ -221,7 +221,7 @@ describe("the import worker", () => {
     const up = await uploadCsv(`id,password\nsealed-${s},clear-text-${s}\n`, { passwords: "csv" });
     assert.ok(up.ok);
     const { db } = await import("@/lib/db/client");
-    const raw = await db().$queryRawUnsafe<{ input: string; csvPassword: string }[]>(`SELECT input, csvPassword FROM ImportRow WHERE jobId = ${up.jobId}`);
+    const raw = await db().$queryRawUnsafe<{ input: string; csvPassword: string }[]>(`SELECT "input", "csvPassword" FROM "ImportRow" WHERE "jobId" = ${up.jobId}`);
     assert.doesNotMatch(JSON.stringify(raw), new RegExp(`clear-text-${s}`));
     assert.match(raw[0].csvPassword, /^v1\./);
     await startImport(up.jobId, await testActor());

@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "./client";
+
+export async function pingDatabase(): Promise<void> {
+  await db().$queryRawUnsafe("SELECT 1");
+}
+
+/** Names of the migrations applied successfully (Prisma's own table), or throws when the database is unreachable. */
+export async function appliedMigrationNames(): Promise<string[]> {
+  const rows = await db().$queryRawUnsafe<{ migration_name: string }[]>(
+    `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+  );
+  return rows.map((r) => r.migration_name);
+}
+
+/** Job records counted by kind and status, for metrics read at scrape time (so instances never double-count). */
+export async function countJobsByKindAndStatus(): Promise<{ kind: string; status: string; count: number }[]> {
+  const [imports, purges] = await Promise.all([
+    db().importJob.groupBy({ by: ["dryRun", "status"], _count: { _all: true } }),
+    db().purgeRecord.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
+  ]);
+  return [
+    ...imports.map((g) => ({ kind: g.dryRun ? "import.dry-run" : "import", status: g.status, count: g._count._all })),
+    ...purges.map((g) => ({ kind: g.kind, status: g.status, count: g._count._all })),
+  ];
+}
+
+/** Rows of unfinished imports by status (how much work is waiting or in flight). */
+export async function countOpenImportRowsByStatus(): Promise<{ status: string; count: number }[]> {
+  const groups = await db().importRow.groupBy({
+    by: ["status"],
+    where: { job: { is: { status: { in: ["queued", "running", "cancelling", "paused"] } } } },
+    _count: { _all: true },
+  });
+  return groups.map((g) => ({ status: g.status, count: g._count._all }));
+}
