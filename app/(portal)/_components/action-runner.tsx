@@ -24,7 +24,7 @@ export function useActionRunner() {
 
 export function OutcomeText({ outcome }: { outcome: Outcome }) {
   return (
-    <p aria-live="polite" role={outcome && !outcome.ok ? "alert" : "status"} className={`text-sm ${outcome?.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+    <p aria-live="polite" role={outcome && !outcome.ok ? "alert" : "status"} className={`text-sm ${outcome?.ok ? "text-ok" : "text-danger"}`}>
       {outcome?.text}
     </p>
   );
@@ -35,7 +35,7 @@ export function ConfirmButton(props: { label: string; confirmLabel: string; ques
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className={props.danger ? "btn-secondary text-red-700 dark:text-red-300" : "btn-secondary"} disabled={props.pending} onClick={() => setAsking(true)}>
+      <button type="button" className={props.danger ? "btn-secondary text-danger" : "btn-secondary"} disabled={props.pending} onClick={() => setAsking(true)}>
         {props.label}
       </button>
     );

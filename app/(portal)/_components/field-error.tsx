@@ -3,7 +3,7 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 /** A field's message, announced when it appears. */
 export function FieldError({ id, message }: { id: string; message?: string }) {
   return (
-    <p id={id} aria-live="polite" className="text-sm text-red-700 dark:text-red-300">
+    <p id={id} aria-live="polite" className="text-sm text-danger">
       {message ?? ""}
     </p>
   );

@@ -42,7 +42,7 @@ export function ConfirmActions(props: { onCancel: () => void; onConfirm: () => v
       <button type="button" className="btn-secondary" onClick={props.onCancel}>
         {props.cancelLabel ?? "Cancel"}
       </button>
-      <button type="button" className={`btn-primary ${props.danger ? "bg-red-700 text-white" : ""}`} disabled={props.pending} onClick={props.onConfirm}>
+      <button type="button" className={props.danger ? "btn-danger" : "btn-primary"} disabled={props.pending} onClick={props.onConfirm}>
         {props.label}
       </button>
     </div>

@@ -4,7 +4,7 @@ export type NoticeMessage = { ok: boolean; text: string };
 export function Notice({ message }: { message: NoticeMessage | null }) {
   if (!message) return null;
   return (
-    <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+    <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-ok" : "text-danger"}`}>
       {message.text}
     </p>
   );

@@ -5,7 +5,7 @@ import Link from "next/link";
 export function ErrorCard({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return (
-    <p role="alert" className="card border-red-400 text-red-800 dark:text-red-200">
+    <p role="alert" className="card border-danger-line text-danger">
       {message}
     </p>
   );

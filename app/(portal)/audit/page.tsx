@@ -59,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="py-2 pr-3">{r.target ?? ""}</td>
                 <td className="py-2 pr-3 font-mono text-xs break-all">{r.params ? JSON.stringify(r.params) : ""}</td>
                 <td className="py-2 pr-3">
-                  <span className={r.outcome === "ok" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>{r.outcome}</span>
+                  <span className={r.outcome === "ok" ? "text-ok" : "text-danger"}>{r.outcome}</span>
                   {r.message && <div className="text-xs text-muted">{r.message}</div>}
                 </td>
               </tr>

@@ -72,7 +72,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   </td>
                   <td className="py-2 pr-3 text-right">
                     {formatCount(j.totalRows)}
-                    {j.invalidRows > 0 && <div className="text-xs text-red-700 dark:text-red-300">{formatCount(j.invalidRows)} invalid</div>}
+                    {j.invalidRows > 0 && <div className="text-xs text-danger">{formatCount(j.invalidRows)} invalid</div>}
                   </td>
                   <td className="py-2 pr-3 text-xs">{outcome}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">{formatDuration(j.durationMs)}</td>

@@ -46,7 +46,7 @@ export function HomeserverField(props: {
         />
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       )}

@@ -98,7 +98,7 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
           }}
         />
         {errors.mxid && (
-          <p id="mxid-error" className="text-sm text-red-700 dark:text-red-300">
+          <p id="mxid-error" className="text-sm text-danger">
             {errors.mxid.message}
           </p>
         )}
@@ -118,7 +118,7 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
           {...register("password")}
         />
         {errors.password && (
-          <p id="password-error" className="text-sm text-red-700 dark:text-red-300">
+          <p id="password-error" className="text-sm text-danger">
             {errors.password.message}
           </p>
         )}
@@ -148,14 +148,14 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
         <p className="mt-1 min-h-5 text-sm text-muted" aria-live="polite">
           {probing && "Checking the homeserver…"}
           {info && (
-            <span data-testid="homeserver-version" className="text-emerald-700 dark:text-emerald-300">
+            <span data-testid="homeserver-version" className="text-ok">
               ✓ {info.label}
             </span>
           )}
         </p>
       </div>
 
-      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+      <div role="alert" aria-live="assertive" className="text-sm text-danger">
         {formError}
       </div>
 

@@ -45,13 +45,13 @@ export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[
             {...register("accessToken")}
           />
           {errors.accessToken && (
-            <p id="accessToken-error" className="text-sm text-red-700 dark:text-red-300">
+            <p id="accessToken-error" className="text-sm text-danger">
               {errors.accessToken.message}
             </p>
           )}
           <p className="text-xs text-muted">Signing out of the portal logs this token out on the homeserver.</p>
         </div>
-        <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+        <div role="alert" aria-live="assertive" className="text-sm text-danger">
           {formError}
         </div>
         <button type="submit" disabled={isSubmitting} className="btn-primary">

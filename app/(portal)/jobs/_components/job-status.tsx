@@ -13,11 +13,11 @@ const STATUS_TEXT: Record<JobStatus, string> = {
 };
 
 const TONE: Partial<Record<JobStatus, string>> = {
-  completed: "text-emerald-700 dark:text-emerald-300",
+  completed: "text-ok",
   running: "text-sky-700 dark:text-sky-300",
   paused: "text-amber-700 dark:text-amber-300",
   review: "text-amber-700 dark:text-amber-300",
-  stopped: "text-red-700 dark:text-red-300",
+  stopped: "text-danger",
 };
 
 export function JobStatusBadge({ status }: { status: JobStatus }) {

@@ -23,7 +23,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
   }
   return (
     <>
-      <button type="button" className="btn-secondary border-red-400 text-red-800 dark:text-red-200" disabled={files === 0} onClick={() => setOpen(true)}>
+      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
         Delete all of this user&apos;s media…
       </button>
       <Modal title="Delete all of this user's media" open={open} onClose={() => setOpen(false)}>

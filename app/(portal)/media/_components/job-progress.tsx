@@ -37,7 +37,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
       See it in the purge history
     </Link>
   );
-  if (error) return <p role="alert" className="text-red-700 dark:text-red-300">{error}</p>;
+  if (error) return <p role="alert" className="text-danger">{error}</p>;
   if (!status || status.status === "running") {
     return (
       <p role="status" className="text-sm">
@@ -52,7 +52,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
   if (status.status === "ok") {
     return (
       <div role="status" className="flex flex-col gap-1" data-testid="job-result">
-        <p className="font-medium text-emerald-700 dark:text-emerald-300">
+        <p className="font-medium text-ok">
           Done: {files}
           {bytes}.
         </p>
@@ -62,7 +62,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
   }
   return (
     <div role="alert" className="flex flex-col gap-1" data-testid="job-result">
-      <p className="font-medium text-red-700 dark:text-red-300">
+      <p className="font-medium text-danger">
         {status.status === "interrupted" ? "Interrupted (the portal restarted while it ran)." : `Failed: ${status.error ?? "unknown error"}`}
       </p>
       {(status.filesDeleted ?? 0) > 0 && (

@@ -37,7 +37,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
     <section className="flex flex-col gap-4">
       {back}
       <h1 className="text-2xl font-semibold">Report {r.id}</h1>
-      <p data-testid="report-resolution" className={resolution ? "text-emerald-700 dark:text-emerald-300" : "font-medium"}>
+      <p data-testid="report-resolution" className={resolution ? "text-ok" : "font-medium"}>
         {resolution ? `Resolved by ${resolution.resolvedBy} on ${formatDateTime(resolution.resolvedAt)}` : "Unresolved"}
       </p>
       <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

@@ -60,7 +60,7 @@ export function BlockByIdForm() {
         </button>
       </div>
       {fieldError && (
-        <p id="room-by-id-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p id="room-by-id-error" role="alert" className="text-sm text-danger">
           {fieldError}
         </p>
       )}

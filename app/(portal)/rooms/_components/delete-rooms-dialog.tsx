@@ -57,7 +57,7 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
 
   return (
     <>
-      <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className="btn-secondary text-danger" disabled={disabled} onClick={() => dialog.current?.showModal()}>
         {buttonLabel}
       </button>
       <dialog ref={dialog} aria-labelledby="delete-rooms-title" className="m-auto w-full max-w-2xl rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40">
@@ -122,11 +122,11 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
             </fieldset>
           )}
 
-          <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+          <div role="alert" aria-live="assertive" className="text-sm text-danger">
             {formError ?? errors.roomIds?.message}
           </div>
           <div className="flex gap-3">
-            <button type="submit" className="btn-primary bg-red-700" disabled={isSubmitting}>
+            <button type="submit" className="btn-danger" disabled={isSubmitting}>
               {isSubmitting ? "Deleting…" : many ? `Delete ${roomIds.length} rooms` : "Delete room"}
             </button>
             <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()}>
@@ -152,7 +152,7 @@ function Option({ id, label, help, error, ...input }: OptionProps) {
         <span id={`${id}-help`} className="text-sm text-muted">
           {help}
         </span>
-        {error && <span className="text-sm text-red-700 dark:text-red-300">{error}</span>}
+        {error && <span className="text-sm text-danger">{error}</span>}
       </div>
     </div>
   );
@@ -166,7 +166,7 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
       </label>
       {children}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       )}

@@ -71,7 +71,7 @@ export function JobProgress({ ids, heading }: { ids: number[]; heading: string }
     <section className="card flex flex-col gap-3" aria-label={heading}>
       <h2 className="font-semibold">{heading}</h2>
       {problem && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           {problem}
         </p>
       )}
@@ -98,7 +98,7 @@ function JobRow({ job }: { job: RoomJobView }) {
         </Link>
         <span
           data-testid="room-job-phase"
-          className={job.phase === "failed" ? "text-red-700 dark:text-red-300" : job.phase === "complete" ? "text-emerald-700 dark:text-emerald-300" : "text-muted"}
+          className={job.phase === "failed" ? "text-danger" : job.phase === "complete" ? "text-ok" : "text-muted"}
         >
           {PHASE_TEXT[job.kind][job.phase]}
           {job.status === "running" && job.phase !== "queued" ? "…" : ""}
@@ -108,7 +108,7 @@ function JobRow({ job }: { job: RoomJobView }) {
         <progress className="h-2 w-full max-w-md" max={STEPS.length - 1} value={Math.max(0, step)} aria-label={`Progress of job ${job.id}`} />
       )}
       {job.error && (
-        <p className="text-red-700 dark:text-red-300">
+        <p className="text-danger">
           {job.error}
           {job.kind === "room.delete" && " Deleting the room again retries it (members already removed stay removed)."}
         </p>

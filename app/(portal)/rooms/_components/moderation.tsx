@@ -92,7 +92,7 @@ export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" 
         </button>
       </div>
       {fieldError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           {fieldError}
         </p>
       )}

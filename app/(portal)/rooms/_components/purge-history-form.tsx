@@ -55,7 +55,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
             Delete events sent before (UTC)
           </label>
           <input id="purge-before" type="datetime-local" step="1" className="field w-64" aria-invalid={errors.before ? true : undefined} {...register("before")} />
-          {errors.before && <p className="text-sm text-red-700 dark:text-red-300">{errors.before.message}</p>}
+          {errors.before && <p className="text-sm text-danger">{errors.before.message}</p>}
         </div>
       ) : (
         <div className="flex flex-col gap-1">
@@ -63,7 +63,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
             Delete events before this event ID
           </label>
           <input id="purge-event" className="field w-full max-w-xl font-mono" placeholder="$abc123…" aria-invalid={errors.eventId ? true : undefined} {...register("eventId")} />
-          {errors.eventId && <p className="text-sm text-red-700 dark:text-red-300">{errors.eventId.message}</p>}
+          {errors.eventId && <p className="text-sm text-danger">{errors.eventId.message}</p>}
         </div>
       )}
       <div className="flex gap-3">
@@ -78,7 +78,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
           </span>
         </div>
       </div>
-      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+      <div role="alert" aria-live="assertive" className="text-sm text-danger">
         {formError ?? errors.roomId?.message}
       </div>
       <div>

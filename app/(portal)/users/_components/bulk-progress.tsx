@@ -29,7 +29,7 @@ export function BulkProgress({ jobId, running }: { jobId: string; running: boole
       >
         {cancelling ? "Cancelling…" : "Cancel"}
       </button>
-      <span role="alert" className="text-red-700 dark:text-red-300">
+      <span role="alert" className="text-danger">
         {error}
       </span>
     </div>

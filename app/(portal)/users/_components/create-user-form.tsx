@@ -67,7 +67,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
           Created <strong data-testid="created-user">{created.userId}</strong>.
         </p>
         {created.generatedPassword && <OnceSecret label="Generated password" value={created.generatedPassword} />}
-        {created.avatarError && <p className="text-red-700 dark:text-red-300">The user was created, but the avatar was not set: {created.avatarError}</p>}
+        {created.avatarError && <p className="text-danger">The user was created, but the avatar was not set: {created.avatarError}</p>}
         <div className="flex gap-2">
           <Link className="btn-primary" href={`/users/${encodeURIComponent(created.userId)}`}>
             Open user
@@ -107,7 +107,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
           Lowercase letters, digits and . _ = - / + only.
         </p>
         <FieldError message={errors.localpart?.message} />
-        {!errors.localpart && availability && <p className="text-sm text-emerald-700 dark:text-emerald-300">{availability}</p>}
+        {!errors.localpart && availability && <p className="text-sm text-ok">{availability}</p>}
       </div>
 
       <div className="flex flex-col gap-1">
@@ -160,7 +160,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
         <FieldError message={avatarError ?? undefined} />
       </div>
 
-      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
+      <div role="alert" aria-live="assertive" className="text-sm text-danger">
         {formError}
       </div>
       <button type="submit" className="btn-primary self-start" disabled={isSubmitting}>

@@ -90,7 +90,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
           {isSubmitting ? "Saving…" : "Save changes"}
         </button>
         {saved && !isDirty && (
-          <span role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
+          <span role="status" className="text-sm text-ok">
             Saved.
           </span>
         )}

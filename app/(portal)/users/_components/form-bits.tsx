@@ -32,7 +32,7 @@ export function useRun(refresh = false) {
 /** The success line of a form. */
 export function FormStatus({ message }: { message: string | null }) {
   return (
-    <span role="status" className="text-emerald-700 dark:text-emerald-300">
+    <span role="status" className="text-ok">
       {message}
     </span>
   );
@@ -41,7 +41,7 @@ export function FormStatus({ message }: { message: string | null }) {
 export function FieldError({ message, id }: { message?: string; id?: string }) {
   if (!message) return null;
   return (
-    <p id={id} className="text-sm text-red-700 dark:text-red-300">
+    <p id={id} className="text-sm text-danger">
       {message}
     </p>
   );
@@ -88,7 +88,7 @@ export function DialogButton({
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={danger ? "btn-secondary border-red-400 py-1.5 text-red-700 dark:text-red-300" : "btn-secondary py-1.5"} onClick={() => setOpen(true)}>
+      <button type="button" className={danger ? "btn-secondary border-danger-line py-1.5 text-danger" : "btn-secondary py-1.5"} onClick={() => setOpen(true)}>
         {label}
       </button>
       {open && (
@@ -111,7 +111,7 @@ export function DialogButton({
 /** The error line of a dialog or form. */
 export function FormError({ message }: { message: string | null }) {
   return (
-    <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-300">
+    <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-danger">
       {message}
     </p>
   );

@@ -73,7 +73,7 @@ function ActionForm<T>({ action, onDone, close, label, danger, disabled, childre
         <button type="button" className="btn-secondary" onClick={close}>
           Cancel
         </button>
-        <button type="submit" className={danger ? "btn-primary bg-red-700" : "btn-primary"} disabled={busy || disabled}>
+        <button type="submit" className={danger ? "btn-danger" : "btn-primary"} disabled={busy || disabled}>
           {busy ? "Working…" : label}
         </button>
       </div>

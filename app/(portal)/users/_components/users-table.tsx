@@ -188,7 +188,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
               <input value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="numeric" className="field" />
             </label>
           )}
-          <p role="alert" className="text-red-700 dark:text-red-300">
+          <p role="alert" className="text-danger">
             {error}
           </p>
           <div className="flex justify-end gap-2">

@@ -83,7 +83,7 @@ export function JobControls(s: ControlsState) {
       </div>
       <div aria-live="polite">
         {error && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p role="alert" className="text-sm text-danger">
             {error}
           </p>
         )}

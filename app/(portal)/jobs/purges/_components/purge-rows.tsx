@@ -48,7 +48,7 @@ export function PurgeRows({ rows }: { rows: (PurgeRow & { live: boolean })[] }) 
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{r.durationMs === null ? "—" : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
                 <td className="py-2 pr-3" data-testid="purge-status">
-                  <span className={status === "ok" ? "text-emerald-700 dark:text-emerald-300" : status === "running" ? "" : "text-red-700 dark:text-red-300"}>{status}</span>
+                  <span className={status === "ok" ? "text-ok" : status === "running" ? "" : "text-danger"}>{status}</span>
                   {r.error && <div className="text-xs text-muted">{r.error}</div>}
                 </td>
               </tr>

@@ -45,7 +45,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
           {running ? "Running…" : job.status === "done" ? "Finished." : job.status === "cancelled" ? "Cancelled; users not yet reached were left unchanged." : "Stopped."}
         </p>
         {job.stopReason && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p role="alert" className="text-sm text-danger">
             {job.stopReason}
           </p>
         )}
@@ -72,7 +72,7 @@ function ResultTable({ title, rows }: { title: string; rows: { userId: string; o
                   {r.userId}
                 </Link>
               </td>
-              <td className={`py-1.5 pr-3 ${r.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>{r.ok ? "ok" : "failed"}</td>
+              <td className={`py-1.5 pr-3 ${r.ok ? "text-ok" : "text-danger"}`}>{r.ok ? "ok" : "failed"}</td>
               <td className="py-1.5 pr-3">{r.message}</td>
             </tr>
           ))}

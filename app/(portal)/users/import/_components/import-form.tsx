@@ -88,7 +88,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
           UTF-8 text, up to {megabytes(maxBytes)}.
         </p>
         {fileError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p role="alert" className="text-sm text-danger">
             {fileError}
           </p>
         )}
@@ -145,7 +145,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
       <div aria-live="polite" className="min-h-5">
         {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p role="alert" className="text-sm text-danger">
             {formError}
           </p>
         )}
@@ -165,7 +165,7 @@ function Choice({ label, error, help, children }: { label: string; error?: strin
       <span className="font-medium">{label}</span>
       {children}
       {help && <span className="text-xs text-muted">{help}</span>}
-      {error && <span className="text-red-700 dark:text-red-300">{error}</span>}
+      {error && <span className="text-danger">{error}</span>}
     </label>
   );
 }
