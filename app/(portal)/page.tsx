@@ -1,21 +1,14 @@
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { getServerTotals, type ServerTotals } from "@/lib/synapse/server-stats";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getServerTotals } from "@/lib/synapse/server-stats";
 import { getServerVersionCached } from "@/lib/synapse/discovery";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "./_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { bytesFreedSince } from "@/lib/db/purge-history";
 import { ErrorCard } from "./_components/page-parts";
 
 export default async function DashboardPage() {
   const admin = await requireAdmin();
-  let totals: ServerTotals | null = null;
-  let error: string | null = null;
-  try {
-    totals = await getServerTotals(admin.creds);
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
-  }
+  const { data: totals, error } = await readForPage(() => getServerTotals(admin.creds), "server totals read");
   const version = await getServerVersionCached(admin.homeserver).catch(() => null);
   const freed = await bytesFreedSince(admin.homeserver, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
 

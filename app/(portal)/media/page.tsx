@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
 import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { USAGE_PAGE_SIZE, usageQuerySchema, type UsageQuery } from "@/lib/schemas/media";
 import { UsageChart } from "./_components/usage-chart";
@@ -16,19 +16,14 @@ const TOP_USERS = 10;
 export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const q = usageQuerySchema.parse(await searchParams);
-  let data: { totals: Awaited<ReturnType<typeof getLocalMediaTotals>>; top: MediaUsage[]; rows: MediaUsage[]; total: number } | null = null;
-  let error: string | null = null;
-  try {
+  const { data, error } = await readForPage(async () => {
     const [totals, top, page] = await Promise.all([
       getLocalMediaTotals(admin.creds),
       listMediaUsage(admin.creds, { from: 0, limit: TOP_USERS, orderBy: "media_length", dir: "desc" }),
       listMediaUsage(admin.creds, { from: (q.page - 1) * USAGE_PAGE_SIZE, limit: USAGE_PAGE_SIZE, orderBy: q.sort, dir: q.dir, search: q.q }),
     ]);
-    data = { totals, top: top.users, rows: page.users, total: page.total };
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
-  }
+    return { totals, top: top.users, rows: page.users, total: page.total };
+  }, "media usage read");
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / USAGE_PAGE_SIZE));
   const href = (patch: Partial<UsageQuery>) => usageHref({ ...q, ...patch });
 

@@ -4,7 +4,7 @@ import { getResolutions } from "@/lib/db/report-triage";
 import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
 import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { TableHead, UserLink } from "@/app/(portal)/_components/links";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard, Pager } from "../_components/page-parts";
@@ -12,7 +12,7 @@ import { ErrorCard, Pager } from "../_components/page-parts";
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const q = reportListQuerySchema.parse(await searchParams);
-  const list = await attempt(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
+  const list = await readForPage(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
   const reports = list.data?.reports ?? [];
   const resolutions = await getResolutions(admin.homeserver, reports.map((r) => r.id));
   const arranged = arrangeReports(reports, (id) => resolutions.has(id), q.status, q.sort);

@@ -12,7 +12,7 @@ import {
   type RoomSort,
 } from "@/lib/schemas/rooms";
 import { formatCount } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { BlockByIdForm } from "./_components/block-by-id-form";
 import { JobProgress } from "./_components/job-progress";
 import { RoomTable, type SortHeader } from "./_components/room-table";
@@ -43,7 +43,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   await resumeRoomJobs(admin.creds, admin.homeserver);
   const jobIds = [...new Set([...parseJobIds(raw.jobs), ...(await listRunningRoomJobIds(admin.homeserver))])];
 
-  const page = await attempt(async () => {
+  const page = await readForPage(async () => {
     const list = await listRooms(admin.creds, {
       search: q.q || undefined,
       orderBy: q.sort,

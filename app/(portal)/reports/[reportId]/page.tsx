@@ -4,7 +4,7 @@ import { getResolutions } from "@/lib/db/report-triage";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { UserLink } from "@/app/(portal)/_components/links";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
@@ -14,7 +14,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const admin = await requireAdmin();
   const raw = (await params).reportId;
   const reportId = /^\d{1,15}$/.test(raw) ? Number(raw) : null;
-  const report = reportId ? await attempt(() => getEventReport(admin.creds, reportId)) : { data: null, error: null };
+  const report = reportId ? await readForPage(() => getEventReport(admin.creds, reportId)) : { data: null, error: null };
   const back = (
     <Link href="/reports" className="text-sm">
       ← All reports

@@ -4,7 +4,8 @@ import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseJobIds, parseRoomRef } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, loadRoom, roomIdParam } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { loadRoom, roomIdParam } from "../_components/room-tab";
 import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { JobProgress } from "../_components/job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
@@ -27,7 +28,7 @@ export default async function RoomOverviewPage({
   const progress = <JobProgress ids={jobIds} heading="Jobs for this room" />;
   if (!room.data) return progress;
   const r = room.data;
-  const block = await attempt(() => getRoomBlock(admin.creds, roomId));
+  const block = await readForPage(() => getRoomBlock(admin.creds, roomId));
 
   return (
     <div className="flex flex-col gap-4">

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { getUser, type UserDetail } from "@/lib/synapse/users";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getUser } from "@/lib/synapse/users";
 import { passwordPolicyHint } from "@/lib/synapse/password-policy";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
 import { formatDateTime } from "@/lib/format";
 import { UserAvatar, UserBadges } from "../_components/user-badges";
@@ -23,15 +23,8 @@ export default async function UserPage({ params, searchParams }: Props) {
   const parsed = parseMxid(userId);
   if (!parsed.ok || serverNameOf(userId) !== serverNameOf(admin.actor)) notFound();
 
-  let user: UserDetail | null = null;
-  let error: string | null = null;
   const policyHint = passwordPolicyHint(admin.homeserver);
-  try {
-    user = await getUser(admin.creds, userId);
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
-  }
+  const { data: user, error } = await readForPage(() => getUser(admin.creds, userId), "user read");
   if (!user && !error) notFound();
   const now = Date.now();
   const base = `/users/${encodeURIComponent(userId)}`;

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/synapse/media-pool";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
 import { MediaTable, type MediaRow } from "../../_components/media-table";
@@ -21,21 +21,17 @@ export default async function RoomMediaPage({
   const roomId = decodeParam((await params).roomId);
   const q = roomMediaQuerySchema.parse(await searchParams);
   const valid = roomScopeSchema.safeParse({ roomId });
-  let data: { rows: MediaRow[]; total: number; local: number } | null = null;
-  let error: string | null = valid.success ? null : `"${roomId}" is not a room ID (like !abc:example.org).`;
-  if (valid.success) {
-    try {
-      // Synapse lists a room's media as bare mxc URIs: details are read for the shown page only.
-      const refs = await listRoomMediaRefs(admin.creds, roomId);
-      const shown = refs.slice((q.page - 1) * MEDIA_PAGE_SIZE, q.page * MEDIA_PAGE_SIZE);
-      const local = serverNameOf(admin.actor);
-      const files = await mapPool(shown, 6, (r) => getMediaFile(admin.creds, local, r.server, r.mediaId));
-      data = { rows: shown.map((r, i) => ({ server: r.server, mediaId: r.mediaId, file: files[i] ?? null })), total: refs.length, local: refs.filter((r) => r.local).length };
-    } catch (e) {
-      redirectIfSessionEnded(e);
-      error = describeError(e).message;
-    }
-  }
+  const { data, error } = valid.success
+    ? await readForPage(async () => {
+        // Synapse lists a room's media as bare mxc URIs: details are read for the shown page only.
+        const refs = await listRoomMediaRefs(admin.creds, roomId);
+        const shown = refs.slice((q.page - 1) * MEDIA_PAGE_SIZE, q.page * MEDIA_PAGE_SIZE);
+        const local = serverNameOf(admin.actor);
+        const files = await mapPool(shown, 6, (r) => getMediaFile(admin.creds, local, r.server, r.mediaId));
+        const rows: MediaRow[] = shown.map((r, i) => ({ server: r.server, mediaId: r.mediaId, file: files[i] ?? null }));
+        return { rows, total: refs.length, local: refs.filter((r) => r.local).length };
+      })
+    : { data: null, error: `"${roomId}" is not a room ID (like !abc:example.org).` };
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / MEDIA_PAGE_SIZE));
   const href = (page: number) => `/media/rooms/${encodeURIComponent(roomId)}${page > 1 ? `?page=${page}` : ""}`;
 
