@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listImportJobs } from "@/lib/db/import-jobs";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime, formatDuration } from "@/lib/format";
 import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
-import { formatDuration, JobStatusBadge } from "./_components/job-status";
+import { JobStatusBadge } from "./_components/job-status";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { Pager } from "../_components/page-parts";
 

@@ -14,7 +14,7 @@ import {
 import { formatCount } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { BlockByIdForm } from "./_components/block-by-id-form";
-import { JobProgress } from "./_components/job-progress";
+import { RoomJobProgress } from "./_components/room-job-progress";
 import { RoomTable, type SortHeader } from "./_components/room-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard, Pager } from "../_components/page-parts";
@@ -73,7 +73,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Rooms</h1>
-      <JobProgress ids={jobIds} heading="Room deletes and history purges" />
+      <RoomJobProgress ids={jobIds} heading="Room deletes and history purges" />
 
       <FilterForm label="Find rooms" clearHref="/rooms" submit="Apply">
         <TextFilter name="q" label="Search" value={q.q} placeholder="name, alias or exact room ID" className="min-w-64" />

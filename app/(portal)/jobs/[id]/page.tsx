@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { countFilePasswords, countGeneratedPasswords, countImportRows, followUpOf, getImportJob, listImportRows } from "@/lib/db/import-jobs";
-import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime, formatDuration } from "@/lib/format";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
 import type { CellError } from "@/lib/jobs/import-row";
@@ -17,7 +17,7 @@ import {
   ROWS_PAGE_SIZE,
   type JobRowsQuery,
 } from "@/lib/schemas/import";
-import { formatDuration, JobStatusBadge } from "../_components/job-status";
+import { JobStatusBadge } from "../_components/job-status";
 import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
 import { Pager } from "../../_components/page-parts";

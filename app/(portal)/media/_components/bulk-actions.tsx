@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { formatCount } from "@/lib/format";
 import { quarantineRoomMediaAction, quarantineUserMediaAction, startDeleteAllUserMediaAction } from "../actions";
 import { ConfirmActions, Modal } from "@/app/(portal)/_components/modal";
-import { JobProgress } from "./job-progress";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { Notice, type NoticeMessage } from "@/app/(portal)/_components/notice";
 
 /** "Delete all of this user's media": every page, not only the one shown. Runs as a job. */
@@ -37,7 +37,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
           </>
         ) : (
           <>
-            <JobProgress purgeId={purgeId} />
+            <PurgeProgress purgeId={purgeId} />
             <button type="button" className="btn-secondary self-end" onClick={() => setOpen(false)}>
               Close
             </button>

@@ -15,7 +15,7 @@ import {
 import type { DeletionPreview } from "@/lib/synapse/media-preview";
 import { previewMediaDeletionAction, startMediaDeletionAction } from "../actions";
 import { ConfirmActions, ModalButton } from "@/app/(portal)/_components/modal";
-import { JobProgress } from "./job-progress";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { DateTimeField, FieldError } from "@/app/(portal)/_components/field-error";
 import { Notice } from "@/app/(portal)/_components/notice";
 
@@ -64,7 +64,7 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
   if (step.kind === "running") {
     return (
       <div className="flex flex-col gap-4">
-        <JobProgress purgeId={step.purgeId} />
+        <PurgeProgress purgeId={step.purgeId} />
         <button type="button" className="btn-secondary self-end" onClick={onCancel}>
           Close
         </button>

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, type PurgeRemoteForm } from "@/lib/schemas/media";
 import { startRemotePurgeAction } from "../actions";
 import { ModalButton } from "@/app/(portal)/_components/modal";
-import { JobProgress } from "./job-progress";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { DateTimeField } from "@/app/(portal)/_components/field-error";
 import { Notice } from "@/app/(portal)/_components/notice";
 
@@ -37,7 +37,7 @@ function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
   if (purgeId !== null) {
     return (
       <div className="flex flex-col gap-4">
-        <JobProgress purgeId={purgeId} unit="purged" />
+        <PurgeProgress purgeId={purgeId} unit="purged" />
         <button type="button" className="btn-secondary self-end" onClick={onClose}>
           Close
         </button>

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { loadRoom, roomIdParam } from "../_components/room-tab";
 import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
-import { JobProgress } from "../_components/job-progress";
+import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
 import { UserLink } from "@/app/(portal)/_components/links";
@@ -25,7 +25,7 @@ export default async function RoomOverviewPage({
   await resumeRoomJobs(admin.creds, admin.homeserver);
   const jobIds = [...new Set([...parseJobIds((await searchParams).jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];
   const room = await loadRoom(roomId);
-  const progress = <JobProgress ids={jobIds} heading="Jobs for this room" />;
+  const progress = <RoomJobProgress ids={jobIds} heading="Jobs for this room" />;
   if (!room.data) return progress;
   const r = room.data;
   const block = await readForPage(() => getRoomBlock(admin.creds, roomId));

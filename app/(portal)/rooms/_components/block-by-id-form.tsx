@@ -3,14 +3,15 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { parseRoomRef } from "@/lib/schemas/rooms";
 import { setRoomBlockAction } from "../actions";
-import { OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Block or unblock any room ID, including rooms this server has never seen; or open a room by ID. */
 export function BlockByIdForm() {
   const router = useRouter();
   const [value, setValue] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const { pending, outcome, run, setOutcome } = useActionRunner();
+  const { pending, outcome, run, setOutcome } = useAction();
 
   function checked(): string | null {
     const r = parseRoomRef(value, false);
@@ -64,7 +65,7 @@ export function BlockByIdForm() {
           {fieldError}
         </p>
       )}
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

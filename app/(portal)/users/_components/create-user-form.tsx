@@ -6,7 +6,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, localpartProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
 import { checkUsernameAction, createUserAction } from "../actions";
 import { uploadAvatarAction } from "../[id]/actions";
-import { FieldError, OnceSecret, PolicyHint, RoleFields } from "./form-bits";
+import { PolicyHint, RoleFields } from "./user-fields";
+import { OnceSecret } from "./once-secret";
+import { FieldError } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
 
@@ -160,9 +163,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
         <FieldError message={avatarError ?? undefined} />
       </div>
 
-      <div role="alert" aria-live="assertive" className="text-sm text-danger">
-        {formError}
-      </div>
+      <OutcomeLine error={formError} />
       <button type="submit" className="btn-primary self-start" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create user"}
       </button>

@@ -4,12 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { formatBytes, formatCount } from "@/lib/format";
 import type { PurgeStatus } from "@/lib/jobs/media-purges";
-import { getPurgeStatusAction } from "../../jobs/purges/actions";
+import { OutcomeLine } from "./outcome-line";
+import { getPurgeStatusAction } from "./purge-status-action";
 
 const POLL_MS = 1000;
 
 /** Follows a deletion or purge the server runs, until it ends; then refreshes the page's data. */
-export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; unit?: "deleted" | "purged" }) {
+export function PurgeProgress({ purgeId, unit = "deleted" }: { purgeId: number; unit?: "deleted" | "purged" }) {
   const router = useRouter();
   const [status, setStatus] = useState<PurgeStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
       See it in the purge history
     </Link>
   );
-  if (error) return <p role="alert" className="text-danger">{error}</p>;
+  if (error) return <OutcomeLine error={error} />;
   if (!status || status.status === "running") {
     return (
       <p role="status" className="text-sm">
