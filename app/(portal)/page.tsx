@@ -4,7 +4,7 @@ import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { readForPage } from "./_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { bytesFreedSince } from "@/lib/db/purge-history";
-import { ErrorCard } from "./_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function DashboardPage() {
   const admin = await requireAdmin();

@@ -33,7 +33,7 @@ export const usersQuerySchema = z.object({
   page: z.preprocess(firstString, z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1)),
   size: z.preprocess(firstString, z.coerce.number().int().min(10).max(500).default(DEFAULT_PAGE_SIZE).catch(DEFAULT_PAGE_SIZE)),
   sort: z.preprocess(firstString, oneOf(USER_SORTS, "name")),
-  dir: z.preprocess(firstString, oneOf(["asc", "desc"], "asc")),
+  dir: z.preprocess(firstString, oneOf(["asc", "desc"] as const, "asc")),
   deactivated: z.preprocess(firstString, oneOf(["all", "only", "exclude"], "all")),
   guests: z.preprocess(firstString, oneOf(["include", "exclude"], "include")),
   admins: z.preprocess(firstString, oneOf(["all", "only", "exclude"], "all")),

@@ -8,8 +8,9 @@ import { USAGE_PAGE_SIZE, usageQuerySchema, type UsageQuery } from "@/lib/schema
 import { UsageChart } from "./_components/usage-chart";
 import { DeleteMediaDialog } from "./_components/delete-media-dialog";
 import { PurgeRemoteDialog } from "./_components/purge-remote-dialog";
-import { SortHeader } from "./_components/sort-header";
-import { ErrorCard, Pager } from "../_components/page-parts";
+import { nextSortDir, SortHeader } from "../_components/sort-header";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { EmptyRow, Pager } from "@/app/(portal)/_components/data-table";
 
 const TOP_USERS = 10;
 
@@ -26,6 +27,9 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   }, "media usage read");
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / USAGE_PAGE_SIZE));
   const href = (patch: Partial<UsageQuery>) => usageHref({ ...q, ...patch });
+  const sortHeader = (label: string, sort: UsageQuery["sort"], align?: "right") => (
+    <SortHeader label={label} align={align} sorted={q.sort === sort ? q.dir : null} href={href({ sort, dir: nextSortDir(q.sort === sort, q.dir, "desc"), page: 1 })} />
+  );
 
   return (
     <section className="flex flex-col gap-6">
@@ -84,10 +88,10 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             <table className="w-full text-left text-sm" aria-label="Media usage by user">
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <SortHeader label="User" column="user_id" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
-                  <SortHeader label="Display name" column="displayname" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
-                  <SortHeader label="Files" column="media_count" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} align="right" />
-                  <SortHeader label="Size" column="media_length" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} align="right" />
+                  {sortHeader("User", "user_id")}
+                  {sortHeader("Display name", "displayname")}
+                  {sortHeader("Files", "media_count", "right")}
+                  {sortHeader("Size", "media_length", "right")}
                   <th className="py-2 pr-3 text-right">Share</th>
                 </tr>
               </thead>
@@ -109,13 +113,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
                     </td>
                   </tr>
                 ))}
-                {data.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="py-6 text-center text-muted">
-                      No users match.
-                    </td>
-                  </tr>
-                )}
+                {data.rows.length === 0 && <EmptyRow colSpan={5} text="No users match." />}
               </tbody>
             </table>
           </div>

@@ -15,9 +15,10 @@ import { formatCount } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { BlockByIdForm } from "./_components/block-by-id-form";
 import { RoomJobProgress } from "./_components/room-job-progress";
-import { RoomTable, type SortHeader } from "./_components/room-table";
+import { RoomTable, type RoomColumn } from "./_components/room-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
-import { ErrorCard, Pager } from "../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
 
 const COLUMNS: { label: string; sort?: RoomSort }[] = [
   { label: "Name", sort: "name" },
@@ -59,12 +60,11 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   const total = page.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / q.size));
 
-  const headers: SortHeader[] = COLUMNS.map((c) =>
+  const headers: RoomColumn[] = COLUMNS.map((c) =>
     c.sort
       ? {
           label: c.label,
-          active: q.sort === c.sort,
-          order: q.sort === c.sort ? order : ROOM_SORTS[c.sort].natural,
+          sorted: q.sort === c.sort ? order : null,
           href: roomListHref(q, { sort: c.sort, order: q.sort === c.sort ? (order === "asc" ? "desc" : "asc") : undefined, page: 1 }),
         }
       : { label: c.label },

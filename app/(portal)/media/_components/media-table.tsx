@@ -6,6 +6,7 @@ import { deleteSelectedMediaAction, setMediaProtectionAction, setMediaQuarantine
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
+import { EmptyRow } from "@/app/(portal)/_components/data-table";
 
 export type MediaRow = { server: string; mediaId: string; file: MediaFile | null };
 
@@ -178,13 +179,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                 </tr>
               );
             })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={showUploader ? 10 : 9} className="py-6 text-center text-muted">
-                  No media.
-                </td>
-              </tr>
-            )}
+            {rows.length === 0 && <EmptyRow colSpan={showUploader ? 10 : 9} text="No media." />}
           </tbody>
         </table>
       </div>

@@ -6,9 +6,9 @@ import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
-import { UserLink } from "@/app/(portal)/_components/links";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();

@@ -7,7 +7,7 @@ import { loadRoom, roomIdParam } from "../_components/room-tab";
 import { RoomBadges } from "../_components/badges";
 import { BlockToggle } from "../_components/moderation";
 import { RoomTabs } from "../_components/room-tabs";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
   const admin = await requireAdmin();

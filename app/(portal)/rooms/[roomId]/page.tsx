@@ -10,7 +10,7 @@ import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
-import { UserLink } from "@/app/(portal)/_components/links";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 
 export default async function RoomOverviewPage({
   params,

@@ -10,7 +10,7 @@ import { UserAvatar, UserBadges } from "../_components/user-badges";
 import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

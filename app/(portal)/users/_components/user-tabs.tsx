@@ -15,7 +15,7 @@ import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { AvatarForm, EditUserForm } from "./edit-user-form";
 import { DevicesTable } from "./devices-table";
 import { FeaturesForm, RateLimitForm } from "./user-settings";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },

@@ -8,7 +8,8 @@ import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/sc
 import { MediaTable, type MediaRow } from "../../_components/media-table";
 import { QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam } from "../../_components/media-sort-links";
-import { ErrorCard, Pager } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
 
 export default async function RoomMediaPage({
   params,

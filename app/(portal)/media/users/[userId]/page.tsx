@@ -7,7 +7,8 @@ import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQ
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
-import { ErrorCard, Pager } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
 
 export default async function UserMediaPage({
   params,

@@ -2,9 +2,9 @@ import { getForwardExtremities } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
-import { TableHead } from "@/app/(portal)/_components/links";
+import { TableHead } from "@/app/(portal)/_components/data-table";
 import { ClearExtremitiesButton } from "../../_components/moderation";
-import { ErrorCard } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 /** Above this many, Synapse's state resolution for the room gets slow (synapse-admin uses the same hint). */
 const MANY_EXTREMITIES = 10;

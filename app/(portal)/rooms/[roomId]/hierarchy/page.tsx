@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
-import { TableHead } from "@/app/(portal)/_components/links";
-import { ErrorCard } from "../../../_components/page-parts";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);

@@ -3,8 +3,9 @@ import { getRoomMembers } from "@/lib/synapse/rooms";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
-import { UserLink } from "@/app/(portal)/_components/links";
-import { ErrorCard, Pager } from "../../../_components/page-parts";
+import { UserLink } from "@/app/(portal)/_components/user-link";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
 
 const PAGE_SIZE = 100;
 

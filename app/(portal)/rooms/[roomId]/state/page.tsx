@@ -2,9 +2,10 @@ import { getRoomState } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
-import { TableHead, UserLink } from "@/app/(portal)/_components/links";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
-import { ErrorCard } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function RoomStatePage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);
