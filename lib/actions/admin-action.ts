@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { requireAdmin, redirectIfSessionEnded, type AdminContext } from "@/lib/auth/require-admin";
 import { withAudit, type AuditedAction } from "@/lib/audit/record";
 import { describeAndLog } from "@/lib/synapse/describe-error";
-import { firstFieldErrors } from "@/lib/schemas/login";
+import { firstFieldErrors } from "@/lib/schemas/fields";
 import { fail, ok, type ActionResult } from "@/lib/result";
 
 type Spec<S extends z.ZodType> = {

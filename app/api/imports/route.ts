@@ -6,7 +6,7 @@ import { serverNameOf } from "@/lib/matrix/mxid";
 import { formatMegabytes } from "@/lib/jobs/csv-reader";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { startImport } from "@/lib/jobs/import-commands";
-import { firstFieldErrors } from "@/lib/schemas/login";
+import { firstFieldErrors } from "@/lib/schemas/fields";
 import { uploadQuerySchema } from "@/lib/schemas/import";
 import { describeError } from "@/lib/synapse/describe-error";
 import { getPasswordPolicy } from "@/lib/synapse/password-policy";

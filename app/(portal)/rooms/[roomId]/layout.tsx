@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomBlock } from "@/lib/synapse/rooms";
-import { parseRoomRef } from "@/lib/schemas/rooms";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { loadRoom, roomIdParam } from "../_components/room-tab";
 import { RoomBadges } from "../_components/badges";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { parseRoomRef } from "@/lib/schemas/rooms";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { setRoomBlockAction } from "../actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";

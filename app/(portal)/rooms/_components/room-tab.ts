@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoom } from "@/lib/synapse/rooms";
-import { parseRoomRef } from "@/lib/schemas/rooms";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 
 /** The room's details, read once per request (the room layout and its pages both need them). */

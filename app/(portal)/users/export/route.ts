@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { filterOf, parseUsersSearch } from "@/lib/schemas/users";
 import { iterateUsers } from "@/lib/synapse/users";
-import { userCsvHeader, userCsvRow } from "@/lib/synapse/user-csv";
+import { userCsvHeader, userCsvRow } from "@/lib/csv/user-columns";
 import { describeAndLog } from "@/lib/synapse/describe-error";
 
 // The filtered users list as CSV, all pages, streamed: rows leave as Synapse's pages arrive.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { getMediaFile, listRoomMediaRefs } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/synapse/media-pool";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatCount } from "@/lib/format";
