@@ -18,3 +18,6 @@ export async function readForPage<T>(read: () => Promise<T>, where = "page read"
     return { data: null, error: describeAndLog(e, where).message };
   }
 }
+
+/** What Next passes a page with a dynamic segment: its params and the query string. */
+export type PageProps<P> = { params: Promise<P>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -20,16 +20,14 @@ import { JobStatusBadge } from "../_components/job-status";
 import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
 import { DataTable, listHref, Pager, TableHead } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 const PROBLEMS_SHOWN = 100;
 
 export default async function ImportJobPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ id: string }>) {
   const admin = await requireAdmin();
   const id = Number((await params).id);
   const job = Number.isInteger(id) && id > 0 ? await getImportJob(id) : null;

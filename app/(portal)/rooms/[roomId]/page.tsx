@@ -12,14 +12,12 @@ import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
 import { UserLink } from "@/app/(portal)/_components/user-link";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomOverviewPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const admin = await requireAdmin();
   const roomId = roomIdParam((await params).roomId);
   if (!parseRoomRef(roomId, false).ok) return null;

@@ -11,14 +11,12 @@ import { QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam } from "../../_components/media-sort-links";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { Pager } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomMediaPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const admin = await requireAdmin();
   const roomId = decodeParam((await params).roomId);
   const q = roomMediaQuerySchema.parse(await searchParams);

@@ -9,14 +9,12 @@ import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-action
 import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { Pager } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function UserMediaPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ userId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ userId: string }>) {
   const admin = await requireAdmin();
   const userId = decodeParam((await params).userId);
   const q = userMediaQuerySchema.parse(await searchParams);

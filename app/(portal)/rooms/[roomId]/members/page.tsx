@@ -6,16 +6,14 @@ import { roomTab } from "../../_components/room-tab";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { Pager } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 const PAGE_SIZE = 100;
 
 export default async function RoomMembersPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;

@@ -8,14 +8,12 @@ import { TableHead } from "@/app/(portal)/_components/data-table";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomMessagesPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
