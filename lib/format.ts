@@ -23,3 +23,13 @@ export function formatCount(n: number): string {
 export function formatDateTime(d: Date): string {
   return d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
 }
+
+/** "40 s", "2 min 5 s", "1 h 3 min"; "—" when unknown. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}

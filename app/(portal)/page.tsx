@@ -5,8 +5,8 @@ import { getUserActivity } from "@/lib/synapse/user-activity";
 import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { formatBytes, formatCount } from "@/lib/format";
 import { forHomeserver } from "@/lib/db/tenant";
-import { attempt } from "./_components/attempt";
-import { ErrorCard } from "./_components/page-parts";
+import { readForPage } from "./_components/page-read";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { loadServerHealth } from "./_dashboard/load-health";
 import { Stat } from "./_dashboard/stat";
 import { UserActivityPlaceholder, UserActivitySection } from "./_dashboard/user-activity-section";
@@ -17,9 +17,9 @@ export default async function DashboardPage() {
   const admin = await requireAdmin();
   // Every read at once: the page costs the slowest of them, not their sum. The user activity (a read of the
   // whole user list) is not awaited here: it streams in.
-  const activity = attempt(() => getUserActivity(admin.creds));
+  const activity = readForPage(() => getUserActivity(admin.creds), "user activity read");
   const [totalsRead, health, version, freed] = await Promise.all([
-    attempt(() => getServerTotals(admin.creds)),
+    readForPage(() => getServerTotals(admin.creds), "server totals read"),
     loadServerHealth(admin),
     getServerVersionCached(admin.homeserver).catch(() => null),
     forHomeserver(admin.homeserver).purges.bytesFreedSince(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),

@@ -3,8 +3,8 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireAdmin, redirectIfSessionEnded, type AdminContext } from "@/lib/auth/require-admin";
 import { withAudit, type AuditedAction } from "@/lib/audit/record";
-import { describeError } from "@/lib/synapse/describe-error";
-import { firstFieldErrors } from "@/lib/schemas/login";
+import { describeAndLog } from "@/lib/synapse/describe-error";
+import { firstFieldErrors } from "@/lib/schemas/fields";
 import { fail, ok, type ActionResult } from "@/lib/result";
 
 type Spec<S extends z.ZodType> = {
@@ -39,8 +39,7 @@ export function adminAction<S extends z.ZodType, T>(
     } catch (e) {
       unstable_rethrow(e);
       redirectIfSessionEnded(e);
-      const ui = describeError(e);
-      if (ui.code === "UNEXPECTED") console.error("[portal] action failed:", e instanceof Error ? e.stack : e);
+      const ui = describeAndLog(e, "action");
       return fail(ui.code, ui.message);
     }
   };

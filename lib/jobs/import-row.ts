@@ -3,30 +3,11 @@
 import { CsvFileError, type Delimiter } from "./csv-reader";
 import type { IdMode } from "@/lib/schemas/import";
 import type { Threepid } from "@/lib/matrix/threepid";
+import { IMPORT_COLUMNS as KNOWN_COLUMNS, type ImportColumn as Column } from "@/lib/csv/user-columns";
+import { MAX_DISPLAYNAME_LENGTH, MAX_PASSWORD_LENGTH, MAX_USER_ID_LENGTH } from "@/lib/matrix/limits";
+import { localpartRule, type LocalpartProblem } from "@/lib/matrix/mxid";
+import { parseMxc } from "@/lib/matrix/mxc";
 export type { Threepid };
-
-export const KNOWN_COLUMNS = [
-  "id",
-  "displayname",
-  "password",
-  "is_guest",
-  "admin",
-  "deactivated",
-  "avatar_url",
-  "user_type",
-  "threepids",
-  "locked",
-] as const;
-export type Column = (typeof KNOWN_COLUMNS)[number];
-
-export const TEMPLATE_CSV =
-  "id,displayname,password,is_guest,admin,deactivated,avatar_url,user_type,threepids,locked\r\n" +
-  "jane.doe,Jane Doe,secretpassword,false,false,false,,,email:jane.doe@example.org,false\r\n";
-
-// Synapse's limits (synapse/handlers/profile.py, synapse/rest/admin/users.py).
-export const MAX_DISPLAYNAME_LENGTH = 256;
-export const MAX_PASSWORD_LENGTH = 512;
-const MAX_USER_ID_LENGTH = 255;
 
 
 /** A valid row in the portal's terms. A field left out (absent column or empty cell) is "not given". */
@@ -124,21 +105,21 @@ export function parseBoolean(cell: string): boolean | undefined | "invalid" {
   return v in BOOLEAN_WORDS ? BOOLEAN_WORDS[v] : "invalid";
 }
 
-const LOCALPART_CHARS = /^[a-z0-9._=\-/+]+$/;
+// The import's wording of lib/matrix's localpart rule: it names the cell, so a report line says what to fix.
+const LOCALPART_MESSAGES: Record<LocalpartProblem, (localpart: string, serverName: string) => string> = {
+  empty: () => "the user id is empty",
+  spaces: (l) => `"${l}" contains spaces, which user ids cannot have`,
+  uppercase: (l) => `"${l}" contains capital letters; user ids are lowercase (use "${l.toLowerCase()}")`,
+  chars: (l) => `"${l}" contains characters a user id cannot have (allowed: a-z, 0-9 and . _ = - / +)`,
+  underscore: (l) => `"${l}" starts with "_", which Synapse reserves for bridges and bots`,
+  digits: (l) => `"${l}" is only digits, which Synapse reserves for guest accounts`,
+  "too-long": (l, s) => `"@${l}:${s}" is longer than ${MAX_USER_ID_LENGTH} characters`,
+};
 
 /** Why a localpart cannot be a new user id, or null when it can. */
 export function localpartProblem(localpart: string, serverName: string): string | null {
-  if (/\s/.test(localpart)) return `"${localpart}" contains spaces, which user ids cannot have`;
-  if (/[A-Z]/.test(localpart) && LOCALPART_CHARS.test(localpart.toLowerCase())) {
-    return `"${localpart}" contains capital letters; user ids are lowercase (use "${localpart.toLowerCase()}")`;
-  }
-  if (!LOCALPART_CHARS.test(localpart)) {
-    return `"${localpart}" contains characters a user id cannot have (allowed: a-z, 0-9 and . _ = - / +)`;
-  }
-  if (localpart.startsWith("_")) return `"${localpart}" starts with "_", which Synapse reserves for bridges and bots`;
-  if (/^\d+$/.test(localpart)) return `"${localpart}" is only digits, which Synapse reserves for guest accounts`;
-  if (length(`@${localpart}:${serverName}`) > MAX_USER_ID_LENGTH) return `"@${localpart}:${serverName}" is longer than ${MAX_USER_ID_LENGTH} characters`;
-  return null;
+  const problem = localpartRule(localpart, serverName);
+  return problem ? LOCALPART_MESSAGES[problem](localpart, serverName) : null;
 }
 
 /** A cell of the id column as a localpart of this server: a localpart, a full MXID, or our own export's '@…. */
@@ -190,7 +171,6 @@ export function parseThreepids(cell: string): { value?: Threepid[]; error?: stri
   return { value: [...unique.values()] };
 }
 
-const MXC = /^mxc:\/\/[A-Za-z0-9.\-:[\]]+\/[A-Za-z0-9_-]+$/;
 const USER_TYPE = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Validates one data row against the header. Never throws. */
@@ -264,7 +244,7 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
 
   const avatar = cell("avatar_url")?.trim();
   if (avatar) {
-    if (!MXC.test(avatar)) errors.push({ column: "avatar_url", message: "the value is not an mxc:// URL (like mxc://example.org/AbCdEf)" });
+    if (!parseMxc(avatar)) errors.push({ column: "avatar_url", message: "the value is not an mxc:// URL (like mxc://example.org/AbCdEf)" });
     else input.avatarUrl = avatar;
   }
 

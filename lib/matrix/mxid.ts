@@ -1,4 +1,5 @@
-// Matrix ID parsing. Pure and client-safe: the login form and the server share it.
+// Matrix ID parsing and the localpart rule. Pure and client-safe: the forms, the import and the server share it.
+import { MAX_USER_ID_LENGTH } from "./limits";
 
 export type ParsedMxid = { userId: string; localpart: string; serverName: string };
 export type MxidProblem = "empty" | "no-server" | "bad-localpart" | "bad-server";
@@ -61,4 +62,22 @@ export function parseMxid(input: string): MxidResult {
 /** The server name part of a user ID that is known to be valid (e.g. returned by Synapse). */
 export function serverNameOf(userId: string): string {
   return userId.slice(userId.indexOf(":") + 1);
+}
+
+export type LocalpartProblem = "empty" | "spaces" | "uppercase" | "chars" | "underscore" | "digits" | "too-long";
+
+/**
+ * Why a localpart cannot name a new user, or null. The Matrix spec's grammar for new IDs (a-z 0-9 . _ = - / +)
+ * plus what Synapse refuses anyway (a leading _ is for appservices, all digits for guests, 255 characters in all),
+ * so forms and the import refuse the same names before anything is sent.
+ */
+export function localpartRule(localpart: string, serverName?: string): LocalpartProblem | null {
+  if (!localpart) return "empty";
+  if (/\s/.test(localpart)) return "spaces";
+  if (!isStrictLocalpart(localpart)) return /[A-Z]/.test(localpart) && isStrictLocalpart(localpart.toLowerCase()) ? "uppercase" : "chars";
+  if (localpart.startsWith("_")) return "underscore";
+  if (/^\d+$/.test(localpart)) return "digits";
+  // Without a server name, count the @ and : alone (the form checks before it knows nothing more).
+  if (`@${localpart}:${serverName ?? ""}`.length > MAX_USER_ID_LENGTH) return "too-long";
+  return null;
 }

@@ -9,6 +9,5 @@ export const auditQuerySchema = z.object({
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const AUDIT_PAGE_SIZE = 50;

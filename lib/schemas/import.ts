@@ -116,7 +116,6 @@ export const jobsQuerySchema = z.object({
   actor: z.string().trim().max(255).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
-export type JobsQuery = z.infer<typeof jobsQuerySchema>;
 
 // A job page's row table URL.
 export const ROWS_PAGE_SIZE = 50;
@@ -125,7 +124,6 @@ export const jobRowsQuerySchema = z.object({
   q: z.string().trim().max(255).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
 });
-export type JobRowsQuery = z.infer<typeof jobRowsQuerySchema>;
 
 /** What the progress endpoint returns and the progress bar shows. */
 export type ImportProgress = {

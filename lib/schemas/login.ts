@@ -29,12 +29,3 @@ export const tokenLoginSchema = z.object({
   homeserverUrl: homeserverUrlField,
 });
 export type TokenLoginInput = z.infer<typeof tokenLoginSchema>;
-
-export function firstFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -1,5 +1,6 @@
 // Media forms and list URLs: shared by the dialogs (client) and the actions and pages (server).
 import { z } from "zod";
+import { roomIdField, userIdField } from "./fields";
 import { formatBytes, formatDateTime } from "@/lib/format";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -120,8 +121,6 @@ export const deleteSelectedSchema = z.object({
 
 export const toggleMediaSchema = mediaRefSchema.extend({ on: z.boolean(), scope: z.string().max(300).optional() });
 
-const userIdField = z.string().regex(/^@[^:\s]+:[^\s]+$/, "Not a Matrix user ID.").max(255);
-const roomIdField = z.string().regex(/^![^:\s]+:[^\s]+$/, "Not a room ID.").max(255);
 export const userScopeSchema = z.object({ userId: userIdField });
 export const roomScopeSchema = z.object({ roomId: roomIdField });
 

@@ -1,6 +1,6 @@
 // Reported events: the inbox URL, its ordering (unresolved first), and the report actions. Client-safe.
 import { z } from "zod";
-import { parseRoomRef } from "./rooms";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseMxid } from "@/lib/matrix/mxid";
 
 export const REPORT_SORTS = {

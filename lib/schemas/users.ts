@@ -1,6 +1,6 @@
 // Users: the list's URL state and every user form/action input. Shared by forms (client) and actions (server).
 import { z } from "zod";
-import { isStrictLocalpart, parseMxid } from "@/lib/matrix/mxid";
+import { displaynameField, localpartField, optionalPasswordField, passwordField, userIdField } from "./fields";
 
 // ---------- The list's URL ----------
 
@@ -33,7 +33,7 @@ export const usersQuerySchema = z.object({
   page: z.preprocess(firstString, z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1)),
   size: z.preprocess(firstString, z.coerce.number().int().min(10).max(500).default(DEFAULT_PAGE_SIZE).catch(DEFAULT_PAGE_SIZE)),
   sort: z.preprocess(firstString, oneOf(USER_SORTS, "name")),
-  dir: z.preprocess(firstString, oneOf(["asc", "desc"], "asc")),
+  dir: z.preprocess(firstString, oneOf(["asc", "desc"] as const, "asc")),
   deactivated: z.preprocess(firstString, oneOf(["all", "only", "exclude"], "all")),
   guests: z.preprocess(firstString, oneOf(["include", "exclude"], "include")),
   admins: z.preprocess(firstString, oneOf(["all", "only", "exclude"], "all")),
@@ -85,49 +85,6 @@ export function filterOf(q: UsersQuery): UsersFilter {
 
 // ---------- Fields ----------
 
-/** Synapse: a user ID is at most 255 characters. */
-export const MAX_USER_ID_LENGTH = 255;
-/** Synapse: display names are at most 256 characters. */
-export const MAX_DISPLAYNAME_LENGTH = 256;
-export const MAX_PASSWORD_LENGTH = 512;
-
-export function localpartProblem(localpart: string): string | null {
-  if (!localpart) return "Enter a user name.";
-  if (!isStrictLocalpart(localpart)) {
-    return /[A-Z]/.test(localpart) && isStrictLocalpart(localpart.toLowerCase())
-      ? "Use lowercase letters only (Matrix user names are lowercase)."
-      : "A user name can contain only a–z, 0–9 and . _ = - / +";
-  }
-  if (localpart.startsWith("_")) return "A user name may not begin with _ (reserved for bridges and bots).";
-  return null;
-}
-
-export const localpartField = z
-  .string()
-  .trim()
-  .superRefine((v, ctx) => {
-    const problem = localpartProblem(v);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  })
-  .refine((v) => v.length + 2 <= MAX_USER_ID_LENGTH, "That user name is too long (a Matrix ID is at most 255 characters).");
-
-/** A full MXID (any server; the server action then checks it is this homeserver's). */
-export const userIdField = z
-  .string()
-  .trim()
-  .superRefine((v, ctx) => {
-    const r = parseMxid(v);
-    if (!r.ok || !v.startsWith("@")) ctx.addIssue({ code: "custom", message: r.ok ? "A user ID starts with @." : r.message.replace("your ", "the ") });
-  });
-
-export const displaynameField = z.string().trim().max(MAX_DISPLAYNAME_LENGTH, `A display name is at most ${MAX_DISPLAYNAME_LENGTH} characters.`);
-
-export const passwordField = z
-  .string()
-  .min(1, "Enter a password.")
-  .max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`)
-  .refine((v) => v.trim().length > 0, "A password cannot be only spaces.");
-
 /** Synapse allows bot, support and server-configured extra types; "" = a regular user. */
 export const userTypeField = z
   .string()
@@ -144,7 +101,7 @@ export const userCreateSchema = z
     localpart: localpartField,
     displayname: displaynameField.default(""),
     passwordMode: z.enum(PASSWORD_MODES),
-    password: z.string().max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`).default(""),
+    password: optionalPasswordField,
     admin: z.boolean().default(false),
     userType: userTypeField.default(""),
   })
@@ -187,7 +144,7 @@ export const resetPasswordSchema = z
   .object({
     userId: userIdField,
     generate: z.boolean().default(false),
-    password: z.string().max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`).default(""),
+    password: optionalPasswordField,
     logoutDevices: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {

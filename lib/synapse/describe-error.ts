@@ -21,6 +21,21 @@ export class PortalRefusal extends Error {
   }
 }
 
+/**
+ * describeError, plus one log line when the error was not an expected one (a bug or an outage worth a look).
+ * Only the stack is logged, with anything shaped like an access token masked.
+ */
+export function describeAndLog(e: unknown, where: string, context?: ErrorContext): UiError {
+  const ui = describeError(e, context);
+  if (ui.code === "UNEXPECTED") console.error(`[portal] ${where} failed:`, maskTokens(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+  return ui;
+}
+
+/** Synapse access tokens (syt_…, or opaque after "Bearer") never reach a log. */
+export function maskTokens(text: string): string {
+  return text.replace(/\bsyt_[A-Za-z0-9_-]+/g, "syt_…").replace(/(Bearer\s+)[^\s"',]+/gi, "$1…");
+}
+
 export function describeError(e: unknown, context: ErrorContext = "admin-api"): UiError {
   if (e instanceof PortalRefusal) return { code: e.code, message: e.message };
   if (e instanceof HomeserverUnreachableError) {

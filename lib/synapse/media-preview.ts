@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { listMediaUsage, listUserMedia, parseMxc, type MediaFile, type UsagePage, type UserMediaPage } from "./media";
+import { parseMxc } from "@/lib/matrix/mxc";
+import { listMediaUsage, listUserMedia, type MediaFile, type UsagePage, type UserMediaPage } from "./media";
 import { mapPool } from "@/lib/pool";
 
 export type DeletionFilters = { beforeTs: number; sizeGt: number; keepProfiles: boolean };

@@ -1,6 +1,8 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { parseMxc } from "@/lib/matrix/mxc";
 
 // ---- raw API shapes (private) ----
 
@@ -64,16 +66,6 @@ function toFile(raw: RawUserMedia, server: string, localServer: string): MediaFi
     urlCache: Boolean(raw.url_cache),
     userId: raw.user_id ?? null,
   };
-}
-
-/** The server part of an MXID: the homeserver's own name, which local mxc URIs carry. */
-export function serverNameOf(mxid: string): string {
-  return mxid.slice(mxid.indexOf(":") + 1);
-}
-
-export function parseMxc(uri: string): { server: string; mediaId: string } | null {
-  const m = /^mxc:\/\/([^/]+)\/([^/?#]+)$/.exec(uri);
-  return m ? { server: m[1], mediaId: m[2] } : null;
 }
 
 // ---- reads ----

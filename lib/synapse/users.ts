@@ -8,6 +8,7 @@ import { generatePassword } from "./user-password";
 import { assertPasswordAllowed, getPasswordPolicy } from "./password-policy";
 import { uploadAvatarImage } from "./user-avatar";
 import type { UsersFilter } from "@/lib/schemas/users";
+import { parseMxc, type MediaRef } from "@/lib/matrix/mxc";
 
 // ---------- Raw Synapse shapes (private) ----------
 
@@ -36,7 +37,6 @@ type RawUser = Omit<RawListUser, "creation_ts"> & {
 
 // ---------- App-level types ----------
 
-export type MediaRef = { server: string; mediaId: string };
 
 export type UserSummary = {
   userId: string;
@@ -64,11 +64,6 @@ export type UserDetail = UserSummary & {
 };
 
 export type UsersPage = { users: UserSummary[]; total: number };
-
-export function parseMxc(uri: string | null | undefined): MediaRef | null {
-  const m = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(uri ?? "");
-  return m ? { server: m[1], mediaId: m[2] } : null;
-}
 
 function toSummary(u: RawListUser, createdAtMs: number): UserSummary {
   return {

@@ -3,21 +3,12 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { getLoginFlows, isServerAdmin, loginWithPassword, loginWithToken, logout, whoami } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";
-import { SynapseError } from "@/lib/synapse/errors";
 import { adminToken, api, createUser, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { synapseError } from "./rejection";
 
 const tb = loadTestbed();
 const baseUrl = tb.baseUrl;
 
-async function synapseError(p: Promise<unknown>): Promise<SynapseError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof SynapseError, `expected SynapseError, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
-    return e;
-  }
-  assert.fail("expected a SynapseError");
-}
 
 const userPassword = `pw-${randomSuffix()}-${randomSuffix()}`;
 let userId: string;

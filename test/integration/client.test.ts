@@ -5,19 +5,11 @@ import { synapseFetch, encodeId } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import { synapseError } from "./rejection";
 
 const tb = loadTestbed();
 const baseUrl = tb.baseUrl;
 
-async function synapseError(p: Promise<unknown>): Promise<SynapseError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof SynapseError, `expected SynapseError, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
-    return e;
-  }
-  assert.fail("expected a SynapseError");
-}
 
 let admin: string;
 let userId: string;

@@ -3,24 +3,15 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { discoverHomeserver, getServerVersion, probeHomeserver } from "@/lib/synapse/discovery";
 import { describeError } from "@/lib/synapse/describe-error";
-import { HomeserverUnreachableError } from "@/lib/synapse/errors";
 import { normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
 import { api, loadTestbed } from "../../e2e/synapse/testbed";
+import { unreachable } from "./rejection";
 
 const tb = loadTestbed();
 const baseUrl = tb.baseUrl;
 const serverName = tb.serverName ?? "localhost:18008";
 const CLOSED = "http://127.0.0.1:9";
 
-async function unreachable(p: Promise<unknown>): Promise<HomeserverUnreachableError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof HomeserverUnreachableError, `expected HomeserverUnreachableError, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
-    return e;
-  }
-  assert.fail("expected a HomeserverUnreachableError");
-}
 
 let serverVersion: string;
 let specVersions: string[];

@@ -7,13 +7,13 @@ import { apiAt, loadPolicyTestbed, loadTestbed, passwordLogin, randomSuffix } fr
 import { checkPasswordPolicy, getPasswordPolicy } from "@/lib/synapse/password-policy";
 import { createUser, type ActorContext } from "@/lib/synapse/users";
 import { deactivateUser, reactivateUser, resetPassword } from "@/lib/synapse/user-lifecycle";
-import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { startImport } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
 import { listImportRows } from "@/lib/db/import-rows";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
 import { chunked } from "./import-helpers";
+import { refusal } from "./rejection";
 
 // The provisioned test bed starts it; scripts/test.sh leaves this file out against a SYNAPSE_URL server.
 const policyTestbed = loadPolicyTestbed();
@@ -23,15 +23,6 @@ const STRONG = () => `Strong-${randomSuffix()}-Pw1`;
 const prefix = `pol${randomSuffix()}`;
 let ctx: ActorContext;
 
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof PortalRefusal, `expected the portal to refuse, got ${String(e)}`);
-    return describeError(e);
-  }
-  assert.fail("expected a refusal");
-}
 
 const rawUser = async (userId: string) =>
   apiAt<{ deactivated?: boolean }>(tb.baseUrl, `/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, { token: ctx.creds.accessToken });

@@ -10,8 +10,7 @@ import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUse
 import { deleteDevices, listDevices, logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
 import { startBulkJob, getBulkJob } from "@/lib/jobs/bulk-user-jobs";
-import { SynapseError } from "@/lib/synapse/errors";
-import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
+import { refusal } from "./rejection";
 
 const tb = loadTestbed();
 let ctx: ActorContext;
@@ -25,15 +24,6 @@ const putUser = (userId: string, body: Record<string, unknown>) =>
   api(`/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, { method: "PUT", token: ctx.creds.accessToken, body });
 const getRaw = async (userId: string) => (await api<Record<string, unknown>>(`/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, { token: ctx.creds.accessToken })).body;
 
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof SynapseError || e instanceof PortalRefusal, `expected a refusal, got ${String(e)}`);
-    return describeError(e);
-  }
-  assert.fail("expected a refusal");
-}
 
 before(async () => {
   ctx = { creds: { baseUrl: tb.baseUrl, accessToken: await adminToken() }, actor: tb.admin.userId };

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { describeError, NOT_ADMIN_HELP } from "@/lib/synapse/describe-error";
+import { describeAndLog, describeError, maskTokens, NOT_ADMIN_HELP } from "@/lib/synapse/describe-error";
 import { HomeserverUnreachableError, isSessionEnded, isSynapseError, SynapseError } from "@/lib/synapse/errors";
 
 // Error bodies as recorded from a live Synapse 1.160 (see /work/shared/synapse-api.md).
@@ -214,4 +214,30 @@ describe("errors helpers", () => {
     assert.equal(isSessionEnded(fromRecorded(RECORDED.wrongPassword)), false);
     assert.equal(isSessionEnded(new HomeserverUnreachableError("timeout", "https://x", "t")), false);
   });
+});
+
+describe("describeAndLog", () => {
+  test("logs an unexpected error once, with tokens masked, and returns the generic message", (t) => {
+    const logged: unknown[][] = [];
+    t.mock.method(console, "error", (...args: unknown[]) => void logged.push(args));
+    const ui = describeAndLog(new Error("boom with syt_YWRtaW4_secretpart_1a2b3c and Bearer abc.def"), "test read");
+    assert.equal(ui.code, "UNEXPECTED");
+    assert.equal(logged.length, 1);
+    const line = logged[0].join(" ");
+    assert.match(line, /\[portal\] test read failed:/);
+    assert.doesNotMatch(line, /secretpart|abc\.def/);
+  });
+
+  test("does not log an expected Synapse refusal", (t) => {
+    const logged: unknown[][] = [];
+    t.mock.method(console, "error", (...args: unknown[]) => void logged.push(args));
+    const ui = describeAndLog(fromRecorded(RECORDED.userNotFound), "test read");
+    assert.notEqual(ui.code, "UNEXPECTED");
+    assert.equal(logged.length, 0);
+  });
+});
+
+test("maskTokens hides Synapse tokens and bearer values", () => {
+  assert.equal(maskTokens("token syt_abc_DEF-123 end"), "token syt_… end");
+  assert.equal(maskTokens('authorization: "Bearer x.y.z"'), 'authorization: "Bearer …"');
 });

@@ -2,7 +2,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { CsvFileError, readCsv } from "@/lib/jobs/csv-reader";
-import { checkRow, describeCellErrors, parseBoolean, readHeader, TEMPLATE_CSV, type RowContext } from "@/lib/jobs/import-row";
+import { TEMPLATE_CSV } from "@/lib/csv/user-columns";
+import { checkRow, describeCellErrors, parseBoolean, readHeader, type RowContext } from "@/lib/jobs/import-row";
 
 const HS = "example.org";
 const ctx = (idMode: RowContext["idMode"] = "csv"): RowContext => ({ serverName: HS, idMode, seen: new Map() });

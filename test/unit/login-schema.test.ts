@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { firstFieldErrors, passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
+import { firstFieldErrors } from "@/lib/schemas/fields";
+import { passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
 
 function errorsOf(schema: typeof passwordLoginSchema | typeof tokenLoginSchema, input: unknown): Record<string, string> {
   const r = schema.safeParse(input);

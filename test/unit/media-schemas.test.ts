@@ -15,7 +15,7 @@ import {
   deleteSelectedSchema,
   usageQuerySchema,
 } from "@/lib/schemas/media";
-import { firstFieldErrors } from "@/lib/schemas/login";
+import { firstFieldErrors } from "@/lib/schemas/fields";
 import { mapPool } from "@/lib/pool";
 
 const past = msToLocalDateTime(Date.now() - 10 * 86_400_000);

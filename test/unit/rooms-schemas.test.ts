@@ -1,18 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  effectiveOrder,
-  parseJobIds,
-  parseRoomRef,
-  parseUtcDateTime,
-  purgeHistorySchema,
-  roomDeleteSchema,
-  roomListHref,
-  roomListQuerySchema,
-  roomUserSchema,
-  synapseDir,
-} from "@/lib/schemas/rooms";
-import { firstFieldErrors } from "@/lib/schemas/login";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
+import { effectiveOrder, parseJobIds, parseUtcDateTime, purgeHistorySchema, roomDeleteSchema, roomListHref, roomListQuerySchema, roomUserSchema, synapseDir } from "@/lib/schemas/rooms";
+import { firstFieldErrors } from "@/lib/schemas/fields";
 
 describe("parseRoomRef", () => {
   test("accepts room IDs with and without a server (room version 12) and aliases when allowed", () => {

@@ -1,7 +1,7 @@
 // The users CSV export read back by the CSV import's own reader and row checks: an export re-imports cleanly.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { userCsvHeader, userCsvRow } from "@/lib/synapse/user-csv";
+import { userCsvHeader, userCsvRow } from "@/lib/csv/user-columns";
 import type { UserSummary } from "@/lib/synapse/users";
 import { readCsv } from "@/lib/jobs/csv-reader";
 import { checkRow, readHeader } from "@/lib/jobs/import-row";

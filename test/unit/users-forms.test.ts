@@ -1,17 +1,8 @@
 // User form and action inputs: what is refused before anything reaches Synapse, and the bulk runner.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  avatarProblem,
-  bulkStartSchema,
-  deactivateSchema,
-  localpartProblem,
-  rateLimitSchema,
-  reactivateSchema,
-  resetPasswordSchema,
-  userCreateSchema,
-  userUpdateSchema,
-} from "@/lib/schemas/users";
+import { localpartProblem } from "@/lib/schemas/fields";
+import { avatarProblem, bulkStartSchema, deactivateSchema, rateLimitSchema, reactivateSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { runBounded, type ItemOutcome } from "@/lib/jobs/bulk-runner";
 import { assertLocalUser, assertNotSelf } from "@/lib/synapse/user-errors";
 import { PortalRefusal } from "@/lib/synapse/describe-error";

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { inactiveRanges, sliceRanges, type Probe } from "@/lib/synapse/user-inactive";
 import { filterOf, parseUsersSearch, usersHref, usersQuerySchema, usersSearchParams } from "@/lib/schemas/users";
-import { userCsvHeader, userCsvRow } from "@/lib/synapse/user-csv";
+import { userCsvHeader, userCsvRow } from "@/lib/csv/user-columns";
 import type { UserSummary } from "@/lib/synapse/users";
 import { relativeTime } from "@/app/(portal)/users/_components/relative-time";
 

@@ -3,7 +3,8 @@
 // on Synapse except creating (or, for non-admins, revoking) the admin's own token. Rate-limited per address.
 import { redirect } from "next/navigation";
 import { fail, type ActionResult } from "@/lib/result";
-import { firstFieldErrors, passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
+import { firstFieldErrors } from "@/lib/schemas/fields";
+import { passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
 import { signInWithAccessToken, signInWithPassword } from "@/lib/auth/sign-in";
 import { discoverForMxid, probeForLogin, type HomeserverInfo } from "@/lib/auth/login-probe";
 import { limitAnonymous } from "@/lib/auth/anonymous-limit";

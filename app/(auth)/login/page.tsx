@@ -32,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       {ssoError && (
-        <p role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+        <p role="alert" className="rounded-md border border-danger-line bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
           {ssoError}
         </p>
       )}

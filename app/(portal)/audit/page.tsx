@@ -1,11 +1,12 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { AUDIT_STARTED, forHomeserver } from "@/lib/db/tenant";
-import { AUDIT_PAGE_SIZE, auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
+import { AUDIT_PAGE_SIZE, auditQuerySchema } from "@/lib/schemas/audit";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { FilterForm, TextFilter } from "../_components/filter-form";
-import { Pager } from "../_components/page-parts";
+import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const AUDIT_COLUMNS = ["Time", "Actor", "Action", "Target", "Parameters", "Outcome"];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -35,58 +36,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="text-sm text-muted" data-testid="audit-total">
         {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-line text-muted">
-            <tr>
-              <th className="py-2 pr-3">Time</th>
-              <th className="py-2 pr-3">Actor</th>
-              <th className="py-2 pr-3">Action</th>
-              <th className="py-2 pr-3">Target</th>
-              <th className="py-2 pr-3">Parameters</th>
-              <th className="py-2 pr-3">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-line align-top" data-testid="audit-row">
-                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                <td className="py-2 pr-3">
-                  {r.actor}
-                  <div className="text-xs text-muted">{r.homeserver}</div>
-                </td>
-                <td className="py-2 pr-3 font-mono">{r.action}</td>
-                <td className="py-2 pr-3">{r.target ?? ""}</td>
-                <td className="py-2 pr-3 font-mono text-xs break-all">{r.params ? JSON.stringify(r.params) : ""}</td>
-                <td className="py-2 pr-3">
-                  {r.outcome === AUDIT_STARTED ? (
-                    // Written before the action ran and never completed: still running, or the portal stopped midway.
-                    <span className="text-amber-700 dark:text-amber-300">no outcome (running or interrupted)</span>
-                  ) : (
-                    <span className={r.outcome === "ok" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>{r.outcome}</span>
-                  )}
-                  {r.message && <div className="text-xs text-muted">{r.message}</div>}
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="py-6 text-center text-muted">
-                  No entries match.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={q.page} pages={pages} href={(n) => pageHref(q, n)} previous="Newer" next="Older" />
+      <DataTable columns={AUDIT_COLUMNS} rowCount={rows.length} empty="No entries match.">
+        {rows.map((r) => (
+          <tr key={r.id} className="border-b border-line align-top" data-testid="audit-row">
+            <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
+            <td className="py-2 pr-3">
+              {r.actor}
+              <div className="text-xs text-muted">{r.homeserver}</div>
+            </td>
+            <td className="py-2 pr-3 font-mono">{r.action}</td>
+            <td className="py-2 pr-3">{r.target ?? ""}</td>
+            <td className="py-2 pr-3 font-mono text-xs break-all">{r.params ? JSON.stringify(r.params) : ""}</td>
+            <td className="py-2 pr-3">
+              {r.outcome === AUDIT_STARTED ? (
+                // Written before the action ran and never completed: still running, or the portal stopped midway.
+                <span className="text-amber-700 dark:text-amber-300">no outcome (running or interrupted)</span>
+              ) : (
+                <span className={r.outcome === "ok" ? "text-ok" : "text-danger"}>{r.outcome}</span>
+              )}
+              {r.message && <div className="text-xs text-muted">{r.message}</div>}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pager page={q.page} pages={pages} href={(page) => listHref("/audit", { ...q, page }, ["actor", "action", "target", "from", "to", "page"])} previous="Newer" next="Older" />
     </section>
   );
-}
-
-function pageHref(q: AuditQuery, page: number): string {
-  const p = new URLSearchParams();
-  for (const key of ["actor", "action", "target", "from", "to"] as const) if (q[key]) p.set(key, q[key]!);
-  p.set("page", String(page));
-  return `/audit?${p}`;
 }

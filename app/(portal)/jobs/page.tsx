@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
-import { formatCount, formatDateTime } from "@/lib/format";
-import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema, type JobsQuery } from "@/lib/schemas/import";
-import { formatDuration, JobStatusBadge } from "./_components/job-status";
+import { formatCount, formatDateTime, formatDuration } from "@/lib/format";
+import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema } from "@/lib/schemas/import";
+import { JobStatusBadge } from "./_components/job-status";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
-import { Pager } from "../_components/page-parts";
+import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
+
+const JOB_COLUMNS = ["Job", "File", "Started by", "When", "Status", { label: "Rows", align: "right" as const }, "Outcome", "Duration"];
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -36,68 +38,37 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <p className="text-sm text-muted" data-testid="jobs-total">
         {formatCount(total)} CSV imports, newest first
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-line text-muted">
-            <tr>
-              <th className="py-2 pr-3">Job</th>
-              <th className="py-2 pr-3">File</th>
-              <th className="py-2 pr-3">Started by</th>
-              <th className="py-2 pr-3">When</th>
-              <th className="py-2 pr-3">Status</th>
-              <th className="py-2 pr-3 text-right">Rows</th>
-              <th className="py-2 pr-3">Outcome</th>
-              <th className="py-2 pr-3">Duration</th>
+      <DataTable columns={JOB_COLUMNS} rowCount={rows.length} empty="No imports match.">
+        {rows.map((j) => {
+          const c = j.counts;
+          const outcome = j.dryRun
+            ? `would create ${c["would-create"] ?? 0} · update ${c["would-update"] ?? 0} · skip ${c["would-skip"] ?? 0}`
+            : `created ${c.created ?? 0} · updated ${c.updated ?? 0} · skipped ${c.skipped ?? 0} · failed ${c.failed ?? 0}`;
+          return (
+            <tr key={j.id} className="border-b border-line align-top" data-testid="job-row">
+              <td className="py-2 pr-3 whitespace-nowrap">
+                <Link href={`/jobs/${j.id}`} className="underline">
+                  Import #{j.id}
+                </Link>
+                {j.dryRun && <div className="text-xs text-muted">dry run</div>}
+              </td>
+              <td className="py-2 pr-3 break-all">{j.fileName}</td>
+              <td className="py-2 pr-3">{j.actor}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
+              <td className="py-2 pr-3">
+                <JobStatusBadge status={j.status} />
+              </td>
+              <td className="py-2 pr-3 text-right">
+                {formatCount(j.totalRows)}
+                {j.invalidRows > 0 && <div className="text-xs text-danger">{formatCount(j.invalidRows)} invalid</div>}
+              </td>
+              <td className="py-2 pr-3 text-xs">{outcome}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDuration(j.durationMs)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((j) => {
-              const c = j.counts;
-              const outcome = j.dryRun
-                ? `would create ${c["would-create"] ?? 0} · update ${c["would-update"] ?? 0} · skip ${c["would-skip"] ?? 0}`
-                : `created ${c.created ?? 0} · updated ${c.updated ?? 0} · skipped ${c.skipped ?? 0} · failed ${c.failed ?? 0}`;
-              return (
-                <tr key={j.id} className="border-b border-line align-top" data-testid="job-row">
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    <Link href={`/jobs/${j.id}`} className="underline">
-                      Import #{j.id}
-                    </Link>
-                    {j.dryRun && <div className="text-xs text-muted">dry run</div>}
-                  </td>
-                  <td className="py-2 pr-3 break-all">{j.fileName}</td>
-                  <td className="py-2 pr-3">{j.actor}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
-                  <td className="py-2 pr-3">
-                    <JobStatusBadge status={j.status} />
-                  </td>
-                  <td className="py-2 pr-3 text-right">
-                    {formatCount(j.totalRows)}
-                    {j.invalidRows > 0 && <div className="text-xs text-red-700 dark:text-red-300">{formatCount(j.invalidRows)} invalid</div>}
-                  </td>
-                  <td className="py-2 pr-3 text-xs">{outcome}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{formatDuration(j.durationMs)}</td>
-                </tr>
-              );
-            })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="py-6 text-center text-muted">
-                  No imports match.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={q.page} pages={pages} href={(n) => pageHref(q, n)} previous="Newer" next="Older" />
+          );
+        })}
+      </DataTable>
+      <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs", { ...q, page }, ["status", "actor", "page"])} previous="Newer" next="Older" />
     </section>
   );
-}
-
-function pageHref(q: JobsQuery, page: number): string {
-  const p = new URLSearchParams();
-  if (q.status) p.set("status", q.status);
-  if (q.actor) p.set("actor", q.actor);
-  p.set("page", String(page));
-  return `/jobs?${p}`;
 }

@@ -13,7 +13,7 @@ import {
   userScopeSchema,
 } from "@/lib/schemas/media";
 import { previewMediaDeletion } from "@/lib/synapse/media-preview";
-import { serverNameOf } from "@/lib/synapse/media";
+import { serverNameOf } from "@/lib/matrix/mxid";
 import {
   deleteSelectedMedia,
   quarantineAll,

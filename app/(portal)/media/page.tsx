@@ -1,36 +1,35 @@
 import Link from "next/link";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
 import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { USAGE_PAGE_SIZE, usageQuerySchema, type UsageQuery } from "@/lib/schemas/media";
 import { UsageChart } from "./_components/usage-chart";
 import { DeleteMediaDialog } from "./_components/delete-media-dialog";
 import { PurgeRemoteDialog } from "./_components/purge-remote-dialog";
-import { SortHeader } from "./_components/sort-header";
-import { ErrorCard, Pager } from "../_components/page-parts";
+import { nextSortDir, SortHeader } from "../_components/sort-header";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { EmptyRow, Pager } from "@/app/(portal)/_components/data-table";
 
 const TOP_USERS = 10;
 
 export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const q = usageQuerySchema.parse(await searchParams);
-  let data: { totals: Awaited<ReturnType<typeof getLocalMediaTotals>>; top: MediaUsage[]; rows: MediaUsage[]; total: number } | null = null;
-  let error: string | null = null;
-  try {
+  const { data, error } = await readForPage(async () => {
     const [totals, top, page] = await Promise.all([
       getLocalMediaTotals(admin.creds),
       listMediaUsage(admin.creds, { from: 0, limit: TOP_USERS, orderBy: "media_length", dir: "desc" }),
       listMediaUsage(admin.creds, { from: (q.page - 1) * USAGE_PAGE_SIZE, limit: USAGE_PAGE_SIZE, orderBy: q.sort, dir: q.dir, search: q.q }),
     ]);
-    data = { totals, top: top.users, rows: page.users, total: page.total };
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
-  }
+    return { totals, top: top.users, rows: page.users, total: page.total };
+  }, "media usage read");
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / USAGE_PAGE_SIZE));
   const href = (patch: Partial<UsageQuery>) => usageHref({ ...q, ...patch });
+  const sortHeader = (label: string, sort: UsageQuery["sort"], align?: "right") => (
+    <SortHeader label={label} align={align} sorted={q.sort === sort ? q.dir : null} href={href({ sort, dir: nextSortDir(q.sort === sort, q.dir, "desc"), page: 1 })} />
+  );
 
   return (
     <section className="flex flex-col gap-6">
@@ -89,10 +88,10 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             <table className="w-full text-left text-sm" aria-label="Media usage by user">
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <SortHeader label="User" column="user_id" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
-                  <SortHeader label="Display name" column="displayname" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} />
-                  <SortHeader label="Files" column="media_count" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} align="right" />
-                  <SortHeader label="Size" column="media_length" sort={q.sort} dir={q.dir} href={(sort, dir) => href({ sort, dir, page: 1 })} align="right" />
+                  {sortHeader("User", "user_id")}
+                  {sortHeader("Display name", "displayname")}
+                  {sortHeader("Files", "media_count", "right")}
+                  {sortHeader("Size", "media_length", "right")}
                   <th className="py-2 pr-3 text-right">Share</th>
                 </tr>
               </thead>
@@ -114,13 +113,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
                     </td>
                   </tr>
                 ))}
-                {data.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="py-6 text-center text-muted">
-                      No users match.
-                    </td>
-                  </tr>
-                )}
+                {data.rows.length === 0 && <EmptyRow colSpan={5} text="No users match." />}
               </tbody>
             </table>
           </div>

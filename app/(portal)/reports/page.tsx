@@ -4,15 +4,16 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { listAllEventReports, REPORTS_READ_CAP } from "@/lib/synapse/reports";
 import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
-import { TableHead, UserLink } from "@/app/(portal)/_components/links";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
-import { ErrorCard, Pager } from "../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const q = reportListQuerySchema.parse(await searchParams);
-  const list = await attempt(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
+  const list = await readForPage(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
   const reports = list.data?.reports ?? [];
   const resolutions = await forHomeserver(admin.homeserver).reportTriage.get(reports.map((r) => r.id));
   const arranged = arrangeReports(reports, (id) => resolutions.has(id), q.status, q.sort);
@@ -35,53 +36,41 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {q.sender ? ` about ${q.sender}` : ""}, {formatCount(unresolved)} unresolved. Unresolved reports come first.
         {list.data?.truncated && ` Only the newest ${formatCount(REPORTS_READ_CAP)} of ${formatCount(list.data.total)} are shown.`}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["Status", "Received (UTC)", "Room", "Sender", "Reporter", "Reason", "Score"]} />
-          <tbody>
-            {rows.map((r) => {
-              const res = resolutions.get(r.id);
-              return (
-                <tr key={r.id} className="border-b border-line align-top" data-testid="report-row" data-report-id={r.id}>
-                  <td className="py-2 pr-3">
-                    <Link href={`/reports/${r.id}`} className="font-medium underline" data-testid="report-status">
-                      {res ? "Resolved" : "Unresolved"}
-                    </Link>
-                    {res && (
-                      <div className="text-xs text-muted">
-                        by {res.resolvedBy}, {formatDateTime(res.resolvedAt)}
-                      </div>
-                    )}
-                  </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
-                  <td className="py-2 pr-3 break-all">
-                    <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
-                      {r.roomName ?? r.roomAlias ?? r.roomId}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3 break-all">
-                    <UserLink userId={r.sender} />
-                  </td>
-                  <td className="py-2 pr-3 break-all">
-                    <UserLink userId={r.reporter} />
-                  </td>
-                  <td className="py-2 pr-3 break-words" data-testid="report-reason">
-                    {r.reason ?? "—"}
-                  </td>
-                  <td className="py-2 pr-3">{r.score ?? "—"}</td>
-                </tr>
-              );
-            })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="py-6 text-center text-muted">
-                  No reports match.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Status", "Received (UTC)", "Room", "Sender", "Reporter", "Reason", "Score"]} rowCount={rows.length} empty="No reports match.">
+        {rows.map((r) => {
+          const res = resolutions.get(r.id);
+          return (
+            <tr key={r.id} className="border-b border-line align-top" data-testid="report-row" data-report-id={r.id}>
+              <td className="py-2 pr-3">
+                <Link href={`/reports/${r.id}`} className="font-medium underline" data-testid="report-status">
+                  {res ? "Resolved" : "Unresolved"}
+                </Link>
+                {res && (
+                  <div className="text-xs text-muted">
+                    by {res.resolvedBy}, {formatDateTime(res.resolvedAt)}
+                  </div>
+                )}
+              </td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
+              <td className="py-2 pr-3 break-all">
+                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
+                  {r.roomName ?? r.roomAlias ?? r.roomId}
+                </Link>
+              </td>
+              <td className="py-2 pr-3 break-all">
+                <UserLink userId={r.sender} />
+              </td>
+              <td className="py-2 pr-3 break-all">
+                <UserLink userId={r.reporter} />
+              </td>
+              <td className="py-2 pr-3 break-words" data-testid="report-reason">
+                {r.reason ?? "—"}
+              </td>
+              <td className="py-2 pr-3">{r.score ?? "—"}</td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <Pager page={q.page} pages={pages} href={(p) => reportListHref(q, { page: p })} />
     </section>
   );

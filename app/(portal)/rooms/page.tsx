@@ -12,12 +12,13 @@ import {
   type RoomSort,
 } from "@/lib/schemas/rooms";
 import { formatCount } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { BlockByIdForm } from "./_components/block-by-id-form";
-import { JobProgress } from "./_components/job-progress";
-import { RoomTable, type SortHeader } from "./_components/room-table";
+import { RoomJobProgress } from "./_components/room-job-progress";
+import { RoomTable, type RoomColumn } from "./_components/room-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
-import { ErrorCard, Pager } from "../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
 
 const COLUMNS: { label: string; sort?: RoomSort }[] = [
   { label: "Name", sort: "name" },
@@ -43,7 +44,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   await resumeRoomJobs(admin.creds, admin.homeserver);
   const jobIds = [...new Set([...parseJobIds(raw.jobs), ...(await listRunningRoomJobIds(admin.homeserver))])];
 
-  const page = await attempt(async () => {
+  const page = await readForPage(async () => {
     const list = await listRooms(admin.creds, {
       search: q.q || undefined,
       orderBy: q.sort,
@@ -59,12 +60,11 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   const total = page.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / q.size));
 
-  const headers: SortHeader[] = COLUMNS.map((c) =>
+  const headers: RoomColumn[] = COLUMNS.map((c) =>
     c.sort
       ? {
           label: c.label,
-          active: q.sort === c.sort,
-          order: q.sort === c.sort ? order : ROOM_SORTS[c.sort].natural,
+          sorted: q.sort === c.sort ? order : null,
           href: roomListHref(q, { sort: c.sort, order: q.sort === c.sort ? (order === "asc" ? "desc" : "asc") : undefined, page: 1 }),
         }
       : { label: c.label },
@@ -73,7 +73,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Rooms</h1>
-      <JobProgress ids={jobIds} heading="Room deletes and history purges" />
+      <RoomJobProgress ids={jobIds} heading="Room deletes and history purges" />
 
       <FilterForm label="Find rooms" clearHref="/rooms" submit="Apply">
         <TextFilter name="q" label="Search" value={q.q} placeholder="name, alias or exact room ID" className="min-w-64" />

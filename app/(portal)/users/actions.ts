@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
-import { bulkStartSchema, localpartField, userCreateSchema } from "@/lib/schemas/users";
+import { localpartField } from "@/lib/schemas/fields";
+import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
 import { checkUsernameAvailable, createUser } from "@/lib/synapse/users";
 import { cancelBulkJob, startBulkFromInput } from "@/lib/jobs/bulk-user-jobs";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requireAdminWhile, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { listUsers, type UsersPage as UsersPageData } from "@/lib/synapse/users";
-import { describeError } from "@/lib/synapse/describe-error";
+import { requireAdminWhile } from "@/lib/auth/require-admin";
+import { listUsers } from "@/lib/synapse/users";
+import { readForPage } from "../_components/page-read";
 import {
   BULK_ACTION_LABELS,
   filterOf,
@@ -18,25 +18,17 @@ import {
 import { formatCount } from "@/lib/format";
 import { UsersTable } from "./_components/users-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
-import { ErrorCard } from "../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { nextSortDir, SortHeader, type SortDir } from "../_components/sort-header";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const q = usersQuerySchema.parse(await searchParams);
   const now = Date.now();
-  const [admin, listed] = await requireAdminWhile((a) =>
-    listUsers(a.creds, filterOf(q), { offset: (q.page - 1) * q.size, limit: q.size }, now).then(
-      (data) => ({ data, failure: null }),
-      (failure: unknown) => ({ data: { users: [], total: 0 } as UsersPageData, failure }),
-    ),
-  );
-  const { data } = listed;
-  let error: string | null = null;
-  if (listed.failure) {
-    redirectIfSessionEnded(listed.failure);
-    error = describeError(listed.failure).message;
-  }
+  const [admin, listed] = await requireAdminWhile((a) => readForPage(() => listUsers(a.creds, filterOf(q), { offset: (q.page - 1) * q.size, limit: q.size }, now), "users list read"));
+  const data = listed.data ?? { users: [], total: 0 };
+  const error = listed.error;
   const pages = Math.max(1, Math.ceil(data.total / q.size));
   const filterSearch = usersSearchParams({ ...filterOf(q) }).toString();
   const inactive = q.inactive !== undefined;
@@ -81,11 +73,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         labels={BULK_ACTION_LABELS}
         head={
           <>
-            <SortHeader q={q} sort="name" />
-            <SortHeader q={q} sort="displayname" />
+            <UserSortHeader q={q} sort="name" />
+            <UserSortHeader q={q} sort="displayname" />
             <th className="py-2 pr-3">Status</th>
-            <SortHeader q={q} sort="creation_ts" />
-            <SortHeader q={q} sort="last_seen_ts" />
+            <UserSortHeader q={q} sort="creation_ts" />
+            <UserSortHeader q={q} sort="last_seen_ts" />
           </>
         }
       />
@@ -104,18 +96,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   );
 }
 
-function SortHeader({ q, sort }: { q: UsersQuery; sort: UserSort }) {
+/** "Inactive for N days" lists by last seen, oldest first, whatever the sort in the URL says. */
+function UserSortHeader({ q, sort }: { q: UsersQuery; sort: UserSort }) {
   const active = q.inactive === undefined ? q.sort === sort : sort === "last_seen_ts";
-  const dir = q.inactive === undefined ? q.dir : "asc";
-  const next = active && dir === "asc" ? "desc" : "asc";
-  return (
-    <th className="py-2 pr-3" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={usersHref({ ...q, sort, dir: next, page: 1, inactive: undefined })} className="hover:underline">
-        {USER_SORT_LABELS[sort]}
-        {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
-  );
+  const dir: SortDir = q.inactive === undefined ? q.dir : "asc";
+  const href = usersHref({ ...q, sort, dir: nextSortDir(active, dir, "asc"), page: 1, inactive: undefined });
+  return <SortHeader label={USER_SORT_LABELS[sort]} href={href} sorted={active ? dir : null} />;
 }
 
 function UsersFilterForm({ q }: { q: UsersQuery }) {

@@ -3,7 +3,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { getEnv } from "@/lib/env";
 import { formatMegabytes } from "@/lib/jobs/csv-reader";
 import { acceptUpload } from "@/lib/jobs/import-commands";
-import { firstFieldErrors } from "@/lib/schemas/login";
+import { firstFieldErrors } from "@/lib/schemas/fields";
 import { uploadQuerySchema } from "@/lib/schemas/import";
 import { refuseCrossOrigin } from "@/lib/http/same-origin";
 

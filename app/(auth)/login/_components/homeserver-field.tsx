@@ -1,5 +1,6 @@
 "use client";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldError } from "@/app/(portal)/_components/text-field";
 
 export type HomeserverChoice = { label: string; value: string };
 
@@ -45,11 +46,7 @@ export function HomeserverField(props: {
           }}
         />
       )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

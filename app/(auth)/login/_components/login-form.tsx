@@ -7,6 +7,8 @@ import { passwordLoginSchema, type PasswordLoginInput } from "@/lib/schemas/logi
 import { discoverHomeserverAction, passwordLoginAction, probeHomeserverAction } from "../actions";
 import { HomeserverField, type HomeserverChoice } from "./homeserver-field";
 import type { HomeserverInfo } from "@/lib/auth/login-probe";
+import { TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
   const form = useForm<PasswordLoginInput>({
@@ -79,50 +81,30 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-5 shadow-sm" aria-label="Sign in">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="mxid" className="text-sm font-medium">
-          Username (full Matrix ID)
-        </label>
-        <input
-          id="mxid"
-          type="text"
-          autoComplete="username"
-          placeholder="@alice:example.org"
-          className="w-full rounded-md border border-line bg-surface px-3 py-2"
-          aria-invalid={errors.mxid ? true : undefined}
-          aria-describedby={errors.mxid ? "mxid-error" : undefined}
-          {...mxidReg}
-          onBlur={(e) => {
-            void mxidReg.onBlur(e);
-            void onMxidBlur(e.target.value);
-          }}
-        />
-        {errors.mxid && (
-          <p id="mxid-error" className="text-sm text-red-700 dark:text-red-300">
-            {errors.mxid.message}
-          </p>
-        )}
-      </div>
+      <TextField
+        id="mxid"
+        label="Username (full Matrix ID)"
+        type="text"
+        autoComplete="username"
+        placeholder="@alice:example.org"
+        className="w-full rounded-md border border-line bg-surface px-3 py-2"
+        error={errors.mxid?.message}
+        {...mxidReg}
+        onBlur={(e) => {
+          void mxidReg.onBlur(e);
+          void onMxidBlur(e.target.value);
+        }}
+      />
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="password" className="text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          className="w-full rounded-md border border-line bg-surface px-3 py-2"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "password-error" : undefined}
-          {...register("password")}
-        />
-        {errors.password && (
-          <p id="password-error" className="text-sm text-red-700 dark:text-red-300">
-            {errors.password.message}
-          </p>
-        )}
-      </div>
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        className="w-full rounded-md border border-line bg-surface px-3 py-2"
+        error={errors.password?.message}
+        {...register("password")}
+      />
 
       <div>
         <HomeserverField
@@ -148,16 +130,14 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
         <p className="mt-1 min-h-5 text-sm text-muted" aria-live="polite">
           {probing && "Checking the homeserver…"}
           {info && (
-            <span data-testid="homeserver-version" className="text-emerald-700 dark:text-emerald-300">
+            <span data-testid="homeserver-version" className="text-ok">
               ✓ {info.label}
             </span>
           )}
         </p>
       </div>
 
-      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
-        {formError}
-      </div>
+      <OutcomeLine error={formError} />
 
       <button type="submit" disabled={isSubmitting} className="btn-primary">
         {isSubmitting ? "Signing in…" : "Sign in"}

@@ -5,6 +5,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { tokenLoginSchema, type TokenLoginInput } from "@/lib/schemas/login";
 import { tokenLoginAction } from "../actions";
 import { HomeserverField, type HomeserverChoice } from "./homeserver-field";
+import { TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 /** The second way in: an access token the admin already has (e.g. from Element's settings). */
 export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
@@ -31,29 +33,17 @@ export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[
       <summary className="cursor-pointer text-sm font-medium">Sign in with an access token</summary>
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-4 flex flex-col gap-4" aria-label="Sign in with an access token">
         <HomeserverField id="token-homeserverUrl" choices={homeservers} registration={register("homeserverUrl")} error={errors.homeserverUrl?.message} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="accessToken" className="text-sm font-medium">
-            Access token
-          </label>
-          <input
-            id="accessToken"
-            type="password"
-            autoComplete="off"
-            className="w-full rounded-md border border-line bg-surface px-3 py-2"
-            aria-invalid={errors.accessToken ? true : undefined}
-            aria-describedby={errors.accessToken ? "accessToken-error" : undefined}
-            {...register("accessToken")}
-          />
-          {errors.accessToken && (
-            <p id="accessToken-error" className="text-sm text-red-700 dark:text-red-300">
-              {errors.accessToken.message}
-            </p>
-          )}
-          <p className="text-xs text-muted">Signing out of the portal logs this token out on the homeserver.</p>
-        </div>
-        <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
-          {formError}
-        </div>
+        <TextField
+          id="accessToken"
+          label="Access token"
+          type="password"
+          autoComplete="off"
+          className="w-full rounded-md border border-line bg-surface px-3 py-2"
+          help="Signing out of the portal logs this token out on the homeserver."
+          error={errors.accessToken?.message}
+          {...register("accessToken")}
+        />
+        <OutcomeLine error={formError} />
         <button type="submit" disabled={isSubmitting} className="btn-primary">
           {isSubmitting ? "Checking…" : "Sign in with token"}
         </button>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
-import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime, formatDuration } from "@/lib/format";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
 import type { CellError } from "@/lib/jobs/import-row";
@@ -15,22 +15,19 @@ import {
   ROW_STATUS_LABELS,
   ROW_STATUSES,
   ROWS_PAGE_SIZE,
-  type JobRowsQuery,
 } from "@/lib/schemas/import";
-import { formatDuration, JobStatusBadge } from "../_components/job-status";
+import { JobStatusBadge } from "../_components/job-status";
 import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
-import { Pager } from "../../_components/page-parts";
+import { DataTable, listHref, Pager, TableHead } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 const PROBLEMS_SHOWN = 100;
 
 export default async function ImportJobPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ id: string }>) {
   const admin = await requireAdmin();
   const id = Number((await params).id);
   const tenant = forHomeserver(admin.homeserver);
@@ -177,13 +174,7 @@ export default async function ImportJobPage({
             Problems in the file
           </h2>
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-line text-muted">
-              <tr>
-                <th className="py-1 pr-3">Line</th>
-                <th className="py-1 pr-3">Column</th>
-                <th className="py-1 pr-3">Problem</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Line", "Column", "Problem"]} />
             <tbody>
               {problems.rows.flatMap((r) =>
                 (JSON.parse(r.errors ?? "[]") as CellError[]).map((e, i) => (
@@ -235,50 +226,23 @@ export default async function ImportJobPage({
             Clear
           </Link>
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line text-muted">
-              <tr>
-                <th className="py-2 pr-3">Line</th>
-                <th className="py-2 pr-3">User</th>
-                <th className="py-2 pr-3">Outcome</th>
-                <th className="py-2 pr-3">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.id} className="border-b border-line align-top" data-testid="import-row">
-                  <td className="py-2 pr-3">{r.line}</td>
-                  <td className="py-2 pr-3 break-all">{rowIdentity(r)}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap" data-testid="row-outcome">
-                    {ROW_STATUS_LABELS[r.status]}
-                  </td>
-                  <td className="py-2 pr-3 text-xs">
-                    {r.reason && <div>{r.reason}</div>}
-                    {r.changes && <div className="text-muted">{describeChanges(r.changes)}</div>}
-                  </td>
-                </tr>
-              ))}
-              {table.rows.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="py-6 text-center text-muted">
-                    No rows match.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-        <Pager page={q.page} pages={pages} href={(n) => rowsHref(job.id, q, n)} previous="Previous" next="Next" />
+        <DataTable columns={["Line", "User", "Outcome", "Details"]} rowCount={table.rows.length} empty="No rows match.">
+          {table.rows.map((r) => (
+            <tr key={r.id} className="border-b border-line align-top" data-testid="import-row">
+              <td className="py-2 pr-3">{r.line}</td>
+              <td className="py-2 pr-3 break-all">{rowIdentity(r)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap" data-testid="row-outcome">
+                {ROW_STATUS_LABELS[r.status]}
+              </td>
+              <td className="py-2 pr-3 text-xs">
+                {r.reason && <div>{r.reason}</div>}
+                {r.changes && <div className="text-muted">{describeChanges(r.changes)}</div>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+        <Pager page={q.page} pages={pages} href={(page) => listHref(`/jobs/${job.id}`, { ...q, page }, ["status", "q", "page"])} previous="Previous" next="Next" />
       </section>
     </section>
   );
-}
-
-function rowsHref(jobId: number, q: JobRowsQuery, page: number): string {
-  const p = new URLSearchParams();
-  if (q.status) p.set("status", q.status);
-  if (q.q) p.set("q", q.q);
-  p.set("page", String(page));
-  return `/jobs/${jobId}?${p}`;
 }

@@ -13,11 +13,11 @@ const STATUS_TEXT: Record<JobStatus, string> = {
 };
 
 const TONE: Partial<Record<JobStatus, string>> = {
-  completed: "text-emerald-700 dark:text-emerald-300",
+  completed: "text-ok",
   running: "text-sky-700 dark:text-sky-300",
   paused: "text-amber-700 dark:text-amber-300",
   review: "text-amber-700 dark:text-amber-300",
-  stopped: "text-red-700 dark:text-red-300",
+  stopped: "text-danger",
 };
 
 export function JobStatusBadge({ status }: { status: JobStatus }) {
@@ -26,13 +26,4 @@ export function JobStatusBadge({ status }: { status: JobStatus }) {
       {STATUS_TEXT[status]}
     </span>
   );
-}
-
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return "—";
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
 }

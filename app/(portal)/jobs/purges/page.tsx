@@ -9,18 +9,18 @@ import {
   PURGE_PAGE_SIZE,
   purgeFilterOf,
   purgeHistoryQuerySchema,
-  type PurgeHistoryQuery,
 } from "@/lib/schemas/media";
 import { PurgeRows } from "./_components/purge-rows";
 import { FilterForm, SelectFilter, TextFilter } from "../../_components/filter-form";
-import { Pager } from "../../_components/page-parts";
+import { listHref, Pager } from "@/app/(portal)/_components/data-table";
+
+const FILTER_KEYS = ["kind", "status", "actor", "target", "from", "to"] as const;
 
 export default async function PurgeHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const q = purgeHistoryQuerySchema.parse(await searchParams);
   const { rows, total } = await forHomeserver(admin.homeserver).purges.list(purgeFilterOf(q), { skip: (q.page - 1) * PURGE_PAGE_SIZE, take: PURGE_PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PURGE_PAGE_SIZE));
-  const filters = filterParams(q);
 
   return (
     <section className="flex flex-col gap-4">
@@ -33,7 +33,7 @@ export default async function PurgeHistoryPage({ searchParams }: { searchParams:
         label="Filter purge history"
         clearHref="/jobs/purges"
         after={
-          <a href={`/jobs/purges/export${filters.size ? `?${filters}` : ""}`} className="btn-secondary py-1.5" download>
+          <a href={listHref("/jobs/purges/export", q, FILTER_KEYS)} className="btn-secondary py-1.5" download>
             Export CSV
           </a>
         }
@@ -49,19 +49,7 @@ export default async function PurgeHistoryPage({ searchParams }: { searchParams:
         {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
       </p>
       <PurgeRows rows={rows.map((r) => ({ ...r, live: isJobLive(r.id) }))} />
-      <Pager page={q.page} pages={pages} href={(n) => pageHref(filters, n)} previous="Newer" next="Older" />
+      <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs/purges", { ...q, page }, [...FILTER_KEYS, "page"])} previous="Newer" next="Older" />
     </section>
   );
-}
-
-function filterParams(q: PurgeHistoryQuery): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const key of ["kind", "status", "actor", "target", "from", "to"] as const) if (q[key]) p.set(key, q[key]!);
-  return p;
-}
-
-function pageHref(filters: URLSearchParams, page: number): string {
-  const p = new URLSearchParams(filters);
-  p.set("page", String(page));
-  return `/jobs/purges?${p}`;
 }

@@ -1,82 +1,73 @@
 "use client";
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { formatCount } from "@/lib/format";
 import { quarantineRoomMediaAction, quarantineUserMediaAction, startDeleteAllUserMediaAction } from "../actions";
-import { ConfirmActions, Modal } from "@/app/(portal)/_components/modal";
-import { JobProgress } from "./job-progress";
-import { Notice, type NoticeMessage } from "@/app/(portal)/_components/notice";
+import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** "Delete all of this user's media": every page, not only the one shown. Runs as a job. */
 export function DeleteAllUserMedia({ userId, files }: { userId: string; files: number }) {
   const [open, setOpen] = useState(false);
   const [purgeId, setPurgeId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  function start() {
-    setError(null);
-    startTransition(async () => {
-      const r = await startDeleteAllUserMediaAction({ userId });
-      if (!r.ok) setError(r.error.message);
-      else setPurgeId(r.data.purgeId);
-    });
+  const { run, error, pending } = useAction();
+  async function start() {
+    const r = await run(() => startDeleteAllUserMediaAction({ userId }));
+    if (r.ok) setPurgeId(r.data.purgeId);
   }
   return (
     <>
-      <button type="button" className="btn-secondary border-red-400 text-red-800 dark:text-red-200" disabled={files === 0} onClick={() => setOpen(true)}>
+      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
         Delete all of this user&apos;s media…
       </button>
-      <Modal title="Delete all of this user's media" open={open} onClose={() => setOpen(false)}>
+      <Dialog title="Delete all of this user's media" open={open} onClose={() => setOpen(false)}>
         {purgeId === null ? (
           <>
             <p>
               Delete all {formatCount(files)} files uploaded by <strong>{userId}</strong>, including protected ones and their avatar? This cannot be undone.
             </p>
-            <Notice message={error ? { ok: false, text: error } : null} />
-            <ConfirmActions onCancel={() => setOpen(false)} onConfirm={start} pending={pending} danger label={`Delete all ${formatCount(files)} files`} />
+            <OutcomeLine error={error} />
+            <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void start()} pending={pending} danger label={`Delete all ${formatCount(files)} files`} />
           </>
         ) : (
           <>
-            <JobProgress purgeId={purgeId} />
+            <PurgeProgress purgeId={purgeId} />
             <button type="button" className="btn-secondary self-end" onClick={() => setOpen(false)}>
               Close
             </button>
           </>
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }
 
 /** Quarantine everything a user uploaded, or everything referenced in a room. */
 export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId: string } }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run: runAction, outcome, pending } = useAction({ refresh: true });
   const what = "userId" in owner ? `every file uploaded by ${owner.userId}` : `every file posted in ${owner.roomId}`;
-  function run() {
-    startTransition(async () => {
-      const r = "userId" in owner ? await quarantineUserMediaAction(owner) : await quarantineRoomMediaAction(owner);
-      setOpen(false);
-      if (!r.ok) return setMessage({ ok: false, text: r.error.message });
-      setMessage({ ok: true, text: `Quarantined ${formatCount(r.data.count)} ${r.data.count === 1 ? "file" : "files"}.` });
-      router.refresh();
-    });
+  async function run() {
+    await runAction(
+      () => ("userId" in owner ? quarantineUserMediaAction(owner) : quarantineRoomMediaAction(owner)),
+      (d) => `Quarantined ${formatCount(d.count)} ${d.count === 1 ? "file" : "files"}.`,
+    );
+    setOpen(false);
   }
   return (
     <>
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
         Quarantine all…
       </button>
-      <Notice message={message} />
-      <Modal title="Quarantine all media" open={open} onClose={() => setOpen(false)}>
+      <OutcomeLine outcome={outcome} />
+      <Dialog title="Quarantine all media" open={open} onClose={() => setOpen(false)}>
         <p>
           Quarantine {what}? Quarantined files can no longer be downloaded by users; protected files are skipped, and other local copies of the same
           content are quarantined too. You can release files one by one later.
         </p>
-        <ConfirmActions onCancel={() => setOpen(false)} onConfirm={run} pending={pending} label="Quarantine all" />
-      </Modal>
+        <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void run()} pending={pending} label="Quarantine all" />
+      </Dialog>
     </>
   );
 }

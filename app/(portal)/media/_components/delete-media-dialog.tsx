@@ -14,10 +14,10 @@ import {
 } from "@/lib/schemas/media";
 import type { DeletionPreview } from "@/lib/synapse/media-preview";
 import { previewMediaDeletionAction, startMediaDeletionAction } from "../actions";
-import { ConfirmActions, ModalButton } from "@/app/(portal)/_components/modal";
-import { JobProgress } from "./job-progress";
-import { DateTimeField, FieldError } from "@/app/(portal)/_components/field-error";
-import { Notice } from "@/app/(portal)/_components/notice";
+import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 type Step =
   | { kind: "form" }
@@ -27,9 +27,9 @@ type Step =
 /** "Delete media": filters → a preview computed by the portal → confirmation → the deletion job. */
 export function DeleteMediaDialog() {
   return (
-    <ModalButton label="Delete old media…" title="Delete media" className="btn-primary">
+    <DialogButton label="Delete old media…" title="Delete media" className="btn-primary">
       {(close) => <DeleteMediaFlow onCancel={close} />}
-    </ModalButton>
+    </DialogButton>
   );
 }
 
@@ -64,7 +64,7 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
   if (step.kind === "running") {
     return (
       <div className="flex flex-col gap-4">
-        <JobProgress purgeId={step.purgeId} />
+        <PurgeProgress purgeId={step.purgeId} />
         <button type="button" className="btn-secondary self-end" onClick={onCancel}>
           Close
         </button>
@@ -111,8 +111,8 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
           Counted from the media lists of {formatCount(preview.usersRead)} users ({formatCount(preview.requests)} requests, {(preview.elapsedMs / 1000).toFixed(1)} s). Deletion cannot
           be undone.
         </p>
-        <Notice message={formError ? { ok: false, text: formError } : null} />
-        <ConfirmActions
+        <OutcomeLine error={formError} />
+        <DialogActions
           cancelLabel="Back"
           onCancel={() => setStep({ kind: "form" })}
           onConfirm={() => onConfirm(filters)}
@@ -130,7 +130,7 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
         Deletes local files that nobody has opened since the date (or, if never opened, uploaded before it), on the whole server. You will see
         what matches before anything is deleted.
       </p>
-      <DateTimeField id="lastAccessBefore" label="Last access before" field={register("lastAccessBefore")} error={errors.lastAccessBefore?.message} />
+      <TextField id="lastAccessBefore" label="Last access before" type="datetime-local" step={1} error={errors.lastAccessBefore?.message} {...register("lastAccessBefore")} />
       <div className="flex flex-col gap-1">
         <span className="text-sm font-medium" id="size-label">
           Larger than (optional)
@@ -161,15 +161,8 @@ function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
         <input type="checkbox" {...register("keepProfiles")} />
         Keep profile media (files used as user or room avatars)
       </label>
-      <Notice message={formError ? { ok: false, text: formError } : null} />
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Counting…" : "Preview"}
-        </button>
-      </div>
+      <OutcomeLine error={formError} />
+      <DialogActions submit onCancel={onCancel} label="Preview" pending={isSubmitting} pendingLabel="Counting…" />
     </form>
   );
 }

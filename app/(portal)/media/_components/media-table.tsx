@@ -1,11 +1,12 @@
 "use client";
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import type { MediaFile } from "@/lib/synapse/media";
 import { deleteSelectedMediaAction, setMediaProtectionAction, setMediaQuarantineAction } from "../actions";
-import { ConfirmActions, Modal } from "@/app/(portal)/_components/modal";
-import { Notice, type NoticeMessage } from "@/app/(portal)/_components/notice";
+import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
+import { EmptyRow } from "@/app/(portal)/_components/data-table";
 
 export type MediaRow = { server: string; mediaId: string; file: MediaFile | null };
 
@@ -13,11 +14,9 @@ const key = (r: { server: string; mediaId: string }) => `${r.server}/${r.mediaId
 
 /** A page of media with thumbnails, flags, per-file quarantine/protect toggles and "delete selected". */
 export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaRow[]; scope: string; showUploader?: boolean }) {
-  const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, outcome, pending, setOutcome } = useAction({ refresh: true });
   const deletable = rows.filter((r) => r.file?.local);
   const allSelected = deletable.length > 0 && deletable.every((r) => selected.has(key(r)));
 
@@ -31,33 +30,22 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
   }
 
   function flag(row: MediaRow, which: "quarantine" | "protect", on: boolean) {
-    setMessage(null);
-    startTransition(async () => {
-      const input = { server: row.server, mediaId: row.mediaId, on, scope };
-      const r = which === "quarantine" ? await setMediaQuarantineAction(input) : await setMediaProtectionAction(input);
-      if (!r.ok) setMessage({ ok: false, text: r.error.message });
-      else {
-        const verb = which === "quarantine" ? (on ? "Quarantined" : "Released from quarantine:") : on ? "Protected" : "No longer protected:";
-        const note = which === "quarantine" && on ? " (and any other local copy of the same content)" : "";
-        setMessage({ ok: true, text: `${verb} ${row.mediaId}${note}.` });
-        router.refresh();
-      }
-    });
+    const input = { server: row.server, mediaId: row.mediaId, on, scope };
+    const verb = which === "quarantine" ? (on ? "Quarantined" : "Released from quarantine:") : on ? "Protected" : "No longer protected:";
+    const note = which === "quarantine" && on ? " (and any other local copy of the same content)" : "";
+    void run(() => (which === "quarantine" ? setMediaQuarantineAction(input) : setMediaProtectionAction(input)), `${verb} ${row.mediaId}${note}.`);
   }
 
-  function deleteSelected() {
-    setMessage(null);
-    startTransition(async () => {
-      const files = rows.filter((r) => selected.has(key(r))).map((r) => ({ server: r.server, mediaId: r.mediaId }));
-      const r = await deleteSelectedMediaAction({ scope, files });
-      setConfirming(false);
-      if (!r.ok) return setMessage({ ok: false, text: r.error.message });
-      const { filesDeleted, bytesFreed, failed } = r.data;
-      const failures = failed.length > 0 ? ` ${failed.length} not deleted: ${failed[0].message}` : "";
-      setMessage({ ok: failed.length === 0, text: `Deleted ${formatCount(filesDeleted)} ${filesDeleted === 1 ? "file" : "files"}, ${formatBytes(bytesFreed)} freed.${failures}` });
-      setSelected(new Set());
-      router.refresh();
-    });
+  async function deleteSelected() {
+    const files = rows.filter((r) => selected.has(key(r))).map((r) => ({ server: r.server, mediaId: r.mediaId }));
+    const r = await run(() => deleteSelectedMediaAction({ scope, files }));
+    setConfirming(false);
+    if (!r.ok) return;
+    const { filesDeleted, bytesFreed, failed } = r.data;
+    const failures = failed.length > 0 ? ` ${failed.length} not deleted: ${failed[0].message}` : "";
+    // Partly deleted is not a success: the line turns into an alert naming the first failure.
+    setOutcome({ ok: failed.length === 0, text: `Deleted ${formatCount(filesDeleted)} ${filesDeleted === 1 ? "file" : "files"}, ${formatBytes(bytesFreed)} freed.${failures}` });
+    setSelected(new Set());
   }
 
   return (
@@ -66,21 +54,21 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
         <button type="button" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
           Delete selected ({selected.size})
         </button>
-        <Notice message={message} />
+        <OutcomeLine outcome={outcome} />
       </div>
-      <Modal title="Delete selected files" open={confirming} onClose={() => setConfirming(false)}>
+      <Dialog title="Delete selected files" open={confirming} onClose={() => setConfirming(false)}>
         <p>
           Delete {formatCount(selected.size)} {selected.size === 1 ? "file" : "files"} from the server? This cannot be undone; rooms and profiles that show them will show a
           broken image.
         </p>
-        <ConfirmActions
+        <DialogActions
           onCancel={() => setConfirming(false)}
-          onConfirm={deleteSelected}
+          onConfirm={() => void deleteSelected()}
           pending={pending}
           danger
           label={`Delete ${formatCount(selected.size)} ${selected.size === 1 ? "file" : "files"}`}
         />
-      </Modal>
+      </Dialog>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label="Media files">
           <thead className="border-b border-line text-muted">
@@ -191,13 +179,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                 </tr>
               );
             })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={showUploader ? 10 : 9} className="py-6 text-center text-muted">
-                  No media.
-                </td>
-              </tr>
-            )}
+            {rows.length === 0 && <EmptyRow colSpan={showUploader ? 10 : 9} text="No media." />}
           </tbody>
         </table>
       </div>

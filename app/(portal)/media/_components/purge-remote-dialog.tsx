@@ -4,17 +4,17 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, type PurgeRemoteForm } from "@/lib/schemas/media";
 import { startRemotePurgeAction } from "../actions";
-import { ModalButton } from "@/app/(portal)/_components/modal";
-import { JobProgress } from "./job-progress";
-import { DateTimeField } from "@/app/(portal)/_components/field-error";
-import { Notice } from "@/app/(portal)/_components/notice";
+import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 /** Drops cached copies of other servers' media that nobody opened since the date. */
 export function PurgeRemoteDialog() {
   return (
-    <ModalButton label="Purge remote media cache…" title="Purge remote media cache">
+    <DialogButton label="Purge remote media cache…" title="Purge remote media cache" className="btn-secondary">
       {(close) => <PurgeRemoteFlow onClose={close} />}
-    </ModalButton>
+    </DialogButton>
   );
 }
 
@@ -37,7 +37,7 @@ function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
   if (purgeId !== null) {
     return (
       <div className="flex flex-col gap-4">
-        <JobProgress purgeId={purgeId} unit="purged" />
+        <PurgeProgress purgeId={purgeId} unit="purged" />
         <button type="button" className="btn-secondary self-end" onClick={onClose}>
           Close
         </button>
@@ -50,16 +50,9 @@ function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
         Removes this server&apos;s cached copies of media from other servers that nobody opened since the date. Nothing is lost for good: when
         someone opens such a file again, the server fetches it again from its home server (if that server still has it).
       </p>
-      <DateTimeField id="remoteBefore" label="Last access before" field={register("lastAccessBefore")} error={errors.lastAccessBefore?.message} />
-      <Notice message={formError ? { ok: false, text: formError } : null} />
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={isSubmitting}>
-          Purge
-        </button>
-      </div>
+      <TextField id="remoteBefore" label="Last access before" type="datetime-local" step={1} error={errors.lastAccessBefore?.message} {...register("lastAccessBefore")} />
+      <OutcomeLine error={formError} />
+      <DialogActions submit onCancel={onClose} label="Purge" pending={isSubmitting} />
     </form>
   );
 }

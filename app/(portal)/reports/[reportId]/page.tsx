@@ -4,17 +4,17 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
-import { UserLink } from "@/app/(portal)/_components/links";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();
   const raw = (await params).reportId;
   const reportId = /^\d{1,15}$/.test(raw) ? Number(raw) : null;
-  const report = reportId ? await attempt(() => getEventReport(admin.creds, reportId)) : { data: null, error: null };
+  const report = reportId ? await readForPage(() => getEventReport(admin.creds, reportId)) : { data: null, error: null };
   const back = (
     <Link href="/reports" className="text-sm">
       ← All reports
@@ -37,7 +37,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
     <section className="flex flex-col gap-4">
       {back}
       <h1 className="text-2xl font-semibold">Report {r.id}</h1>
-      <p data-testid="report-resolution" className={resolution ? "text-emerald-700 dark:text-emerald-300" : "font-medium"}>
+      <p data-testid="report-resolution" className={resolution ? "text-ok" : "font-medium"}>
         {resolution ? `Resolved by ${resolution.resolvedBy} on ${formatDateTime(resolution.resolvedAt)}` : "Unresolved"}
       </p>
       <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

@@ -2,10 +2,12 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { deleteReportAction, redactReportedEventAction, setReportResolvedAction } from "../actions";
-import { ConfirmButton, OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
+import { ConfirmButton } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 export function ResolveToggle({ reportId, resolved }: { reportId: number; resolved: boolean }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   return (
     <div className="flex flex-col gap-1">
       <button
@@ -16,13 +18,13 @@ export function ResolveToggle({ reportId, resolved }: { reportId: number; resolv
       >
         {resolved ? "Reopen (mark unresolved)" : "Mark as resolved"}
       </button>
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }
 
 export function RedactEventForm({ reportId, localSender }: { reportId: number; localSender: boolean }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   const [reason, setReason] = useState("");
   return (
     <div className="flex flex-col gap-2">
@@ -48,14 +50,14 @@ export function RedactEventForm({ reportId, localSender }: { reportId: number; l
           )
         }
       />
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }
 
 export function DeleteReportButton({ reportId }: { reportId: number }) {
   const router = useRouter();
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   return (
     <div className="flex flex-col gap-1">
       <ConfirmButton
@@ -74,7 +76,7 @@ export function DeleteReportButton({ reportId }: { reportId: number }) {
           )
         }
       />
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomBlock } from "@/lib/synapse/rooms";
-import { parseRoomRef } from "@/lib/schemas/rooms";
-import { attempt, loadRoom, roomIdParam } from "@/app/(portal)/_components/attempt";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { loadRoom, roomIdParam } from "../_components/room-tab";
 import { RoomBadges } from "../_components/badges";
 import { BlockToggle } from "../_components/moderation";
 import { RoomTabs } from "../_components/room-tabs";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
   const admin = await requireAdmin();
@@ -21,7 +22,7 @@ export default async function RoomLayout({ children, params }: { children: React
       </section>
     );
   }
-  const [room, block] = await Promise.all([loadRoom(roomId), attempt(() => getRoomBlock(admin.creds, roomId))]);
+  const [room, block] = await Promise.all([loadRoom(roomId), readForPage(() => getRoomBlock(admin.creds, roomId))]);
 
   if (room.error || !room.data) {
     return (

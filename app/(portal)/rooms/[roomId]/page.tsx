@@ -2,32 +2,32 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
-import { parseJobIds, parseRoomRef } from "@/lib/schemas/rooms";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
+import { parseJobIds } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, loadRoom, roomIdParam } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { loadRoom, roomIdParam } from "../_components/room-tab";
 import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
-import { JobProgress } from "../_components/job-progress";
+import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
-import { UserLink } from "@/app/(portal)/_components/links";
+import { UserLink } from "@/app/(portal)/_components/user-link";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomOverviewPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const admin = await requireAdmin();
   const roomId = roomIdParam((await params).roomId);
   if (!parseRoomRef(roomId, false).ok) return null;
   await resumeRoomJobs(admin.creds, admin.homeserver);
   const jobIds = [...new Set([...parseJobIds((await searchParams).jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];
   const room = await loadRoom(roomId);
-  const progress = <JobProgress ids={jobIds} heading="Jobs for this room" />;
+  const progress = <RoomJobProgress ids={jobIds} heading="Jobs for this room" />;
   if (!room.data) return progress;
   const r = room.data;
-  const block = await attempt(() => getRoomBlock(admin.creds, roomId));
+  const block = await readForPage(() => getRoomBlock(admin.creds, roomId));
 
   return (
     <div className="flex flex-col gap-4">

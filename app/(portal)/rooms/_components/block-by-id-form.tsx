@@ -1,16 +1,17 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { parseRoomRef } from "@/lib/schemas/rooms";
+import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { setRoomBlockAction } from "../actions";
-import { OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Block or unblock any room ID, including rooms this server has never seen; or open a room by ID. */
 export function BlockByIdForm() {
   const router = useRouter();
   const [value, setValue] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const { pending, outcome, run, setOutcome } = useActionRunner();
+  const { pending, outcome, run, setOutcome } = useAction();
 
   function checked(): string | null {
     const r = parseRoomRef(value, false);
@@ -60,11 +61,11 @@ export function BlockByIdForm() {
         </button>
       </div>
       {fieldError && (
-        <p id="room-by-id-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p id="room-by-id-error" role="alert" className="text-sm text-danger">
           {fieldError}
         </p>
       )}
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

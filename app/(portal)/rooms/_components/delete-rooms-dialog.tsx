@@ -1,11 +1,14 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { roomDeleteSchema, type RoomDeleteInput } from "@/lib/schemas/rooms";
 import type { z } from "zod";
 import { deleteRoomsAction } from "../actions";
+import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 type Props = {
   roomIds: string[];
@@ -19,7 +22,7 @@ type Props = {
 
 /** The delete dialog: every option of Synapse's room delete spelled out, then a queued job per room. */
 export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, followOn }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -49,7 +52,7 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
       for (const [k, message] of Object.entries(r.data.fieldErrors)) setError(k as keyof RoomDeleteInput, { message });
       return;
     }
-    dialog.current?.close();
+    setOpen(false);
     const params = new URLSearchParams(followOn === "here" ? search.toString() : "");
     params.set("jobs", r.data.recordIds.join(","));
     router.push(`${followOn === "here" ? pathname : "/rooms"}?${params}`);
@@ -57,14 +60,11 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
 
   return (
     <>
-      <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className="btn-secondary text-danger" disabled={disabled} onClick={() => setOpen(true)}>
         {buttonLabel}
       </button>
-      <dialog ref={dialog} aria-labelledby="delete-rooms-title" className="m-auto w-full max-w-2xl rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40">
-        <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4 p-5" aria-label="Delete rooms">
-          <h2 id="delete-rooms-title" className="text-lg font-semibold">
-            Delete {what}
-          </h2>
+      <Dialog title={`Delete ${what}`} open={open} onClose={() => setOpen(false)} wide>
+        <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label="Delete rooms">
           <p className="text-sm text-muted">
             Every local member is removed from {many ? "each room" : "the room"}. This cannot be undone. Synapse runs the delete in the background;
             this page shows its progress, and it completes even if you close the page.
@@ -104,37 +104,29 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
           {moveMembers && (
             <fieldset className="ml-6 flex flex-col gap-3">
               <legend className="sr-only">New room</legend>
-              <Field id="del-user" label="Creator of the new room (a local user ID)" error={errors.newRoomUserId?.message}>
-                <input id="del-user" className="field w-full" placeholder="@moderator:example.org" aria-invalid={errors.newRoomUserId ? true : undefined} {...register("newRoomUserId")} />
-              </Field>
-              <Field id="del-name" label="Name of the new room" error={errors.newRoomName?.message}>
-                <input id="del-name" className="field w-full" placeholder="Content Violation Notification (Synapse's default)" {...register("newRoomName")} />
-              </Field>
-              <Field id="del-message" label="Message posted in the new room" error={errors.message?.message}>
+              <TextField id="del-user" label="Creator of the new room (a local user ID)" className="field w-full" placeholder="@moderator:example.org" error={errors.newRoomUserId?.message} {...register("newRoomUserId")} />
+              <TextField id="del-name" label="Name of the new room" className="field w-full" placeholder="Content Violation Notification (Synapse's default)" error={errors.newRoomName?.message} {...register("newRoomName")} />
+              <div className="flex flex-col gap-1">
+                <label htmlFor="del-message" className="text-sm font-medium">
+                  Message posted in the new room
+                </label>
                 <textarea
                   id="del-message"
                   rows={3}
                   className="field w-full"
                   placeholder="Sharing illegal content on this server is not permitted and rooms in violation will be blocked. (Synapse's default)"
+                  aria-describedby={errors.message ? "del-message-error" : undefined}
                   {...register("message")}
                 />
-              </Field>
+                <FieldError id="del-message-error" message={errors.message?.message} />
+              </div>
             </fieldset>
           )}
 
-          <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
-            {formError ?? errors.roomIds?.message}
-          </div>
-          <div className="flex gap-3">
-            <button type="submit" className="btn-primary bg-red-700" disabled={isSubmitting}>
-              {isSubmitting ? "Deleting…" : many ? `Delete ${roomIds.length} rooms` : "Delete room"}
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-          </div>
+          <OutcomeLine error={formError ?? errors.roomIds?.message} />
+          <DialogActions submit danger onCancel={() => setOpen(false)} label={many ? `Delete ${roomIds.length} rooms` : "Delete room"} pending={isSubmitting} pendingLabel="Deleting…" />
         </form>
-      </dialog>
+      </Dialog>
     </>
   );
 }
@@ -152,24 +144,8 @@ function Option({ id, label, help, error, ...input }: OptionProps) {
         <span id={`${id}-help`} className="text-sm text-muted">
           {help}
         </span>
-        {error && <span className="text-sm text-red-700 dark:text-red-300">{error}</span>}
+        <FieldError message={error} />
       </div>
-    </div>
-  );
-}
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
     </div>
   );
 }

@@ -2,10 +2,12 @@
 import { useState } from "react";
 import { roomUserSchema } from "@/lib/schemas/rooms";
 import { clearExtremitiesAction, forceJoinRoomAction, makeRoomAdminAction, setRoomBlockAction, setRoomPublishedAction } from "../actions";
-import { ConfirmButton, OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
+import { ConfirmButton } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 export function BlockToggle({ roomId, blocked }: { roomId: string; blocked: boolean }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-3">
@@ -18,13 +20,13 @@ export function BlockToggle({ roomId, blocked }: { roomId: string; blocked: bool
           onConfirm={() => run(() => setRoomBlockAction({ roomId, block: !blocked }), (d) => (d.blocked ? "The room is blocked." : "The room is unblocked."))}
         />
       </div>
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }
 
 export function PublishToggle({ roomId, published }: { roomId: string; published: boolean }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-3">
@@ -43,14 +45,14 @@ export function PublishToggle({ roomId, published }: { roomId: string; published
           {published ? "Remove from directory" : "Publish in directory"}
         </button>
       </div>
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }
 
 /** Make-room-admin and force-join share a shape: a user ID for this room. */
 export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" | "force-join" }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   const [userId, setUserId] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const id = `room-user-${kind}`;
@@ -92,17 +94,17 @@ export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" 
         </button>
       </div>
       {fieldError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           {fieldError}
         </p>
       )}
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }
 
 export function ClearExtremitiesButton({ roomId }: { roomId: string }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   return (
     <div className="flex flex-col gap-1">
       <ConfirmButton
@@ -112,7 +114,7 @@ export function ClearExtremitiesButton({ roomId }: { roomId: string }) {
         pending={pending}
         onConfirm={() => run(() => clearExtremitiesAction({ roomId }), (d) => `Removed ${d.deleted} forward extremit${d.deleted === 1 ? "y" : "ies"}.`)}
       />
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }

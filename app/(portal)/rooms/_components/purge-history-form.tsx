@@ -6,6 +6,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { purgeHistorySchema, type PurgeHistoryInput } from "@/lib/schemas/rooms";
 import { purgeHistoryAction } from "../actions";
+import { TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 /** Purge a room's history before a date (UTC) or an event; the job's progress shows on this page. */
 export function PurgeHistoryForm({ roomId }: { roomId: string }) {
@@ -50,21 +52,9 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
         </label>
       </fieldset>
       {mode === "date" ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="purge-before" className="text-sm font-medium">
-            Delete events sent before (UTC)
-          </label>
-          <input id="purge-before" type="datetime-local" step="1" className="field w-64" aria-invalid={errors.before ? true : undefined} {...register("before")} />
-          {errors.before && <p className="text-sm text-red-700 dark:text-red-300">{errors.before.message}</p>}
-        </div>
+        <TextField id="purge-before" label="Delete events sent before (UTC)" type="datetime-local" step={1} className="field w-64" error={errors.before?.message} {...register("before")} />
       ) : (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="purge-event" className="text-sm font-medium">
-            Delete events before this event ID
-          </label>
-          <input id="purge-event" className="field w-full max-w-xl font-mono" placeholder="$abc123…" aria-invalid={errors.eventId ? true : undefined} {...register("eventId")} />
-          {errors.eventId && <p className="text-sm text-red-700 dark:text-red-300">{errors.eventId.message}</p>}
-        </div>
+        <TextField id="purge-event" label="Delete events before this event ID" className="field w-full max-w-xl font-mono" placeholder="$abc123…" error={errors.eventId?.message} {...register("eventId")} />
       )}
       <div className="flex gap-3">
         <input id="purge-local" type="checkbox" className="mt-1" aria-describedby="purge-local-help" {...register("deleteLocalEvents")} />
@@ -78,9 +68,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
           </span>
         </div>
       </div>
-      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
-        {formError ?? errors.roomId?.message}
-      </div>
+      <OutcomeLine error={formError ?? errors.roomId?.message} />
       <div>
         <button type="submit" className="btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Starting…" : "Purge history"}

@@ -4,13 +4,15 @@ import { useState } from "react";
 import type { RoomSummary } from "@/lib/synapse/rooms";
 import { RoomBadges } from "./badges";
 import { DeleteRoomsDialog } from "./delete-rooms-dialog";
-import { UserLink } from "@/app/(portal)/_components/links";
+import { UserLink } from "@/app/(portal)/_components/user-link";
+import { SortHeader, type SortDir } from "@/app/(portal)/_components/sort-header";
+import { EmptyRow } from "@/app/(portal)/_components/data-table";
 
 export type RoomRow = RoomSummary & { blocked: boolean | null };
-export type SortHeader = { label: string; href: string; active: boolean; order: "asc" | "desc" } | { label: string; href?: undefined };
+export type RoomColumn = { label: string; href?: string; sorted?: SortDir | null };
 
 /** The rooms page's table: rows from the server, selection for bulk delete kept here. */
-export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: SortHeader[] }) {
+export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomColumn[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.roomId));
   const toggle = (id: string) =>
@@ -47,16 +49,7 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: SortHea
                 />
               </th>
               {headers.map((h) => (
-                <th key={h.label} className="py-2 pr-3 whitespace-nowrap" aria-sort={h.href && h.active ? (h.order === "asc" ? "ascending" : "descending") : undefined}>
-                  {h.href ? (
-                    <Link href={h.href} className="hover:underline">
-                      {h.label}
-                      {h.active ? (h.order === "asc" ? " ▲" : " ▼") : ""}
-                    </Link>
-                  ) : (
-                    h.label
-                  )}
-                </th>
+                <SortHeader key={h.label} {...h} />
               ))}
             </tr>
           </thead>
@@ -87,13 +80,7 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: SortHea
                 <td className="py-2 pr-3">{r.joinRules ?? "—"}</td>
               </tr>
             ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={headers.length + 1} className="py-6 text-center text-muted">
-                  No rooms match.
-                </td>
-              </tr>
-            )}
+            {rows.length === 0 && <EmptyRow colSpan={headers.length + 1} text="No rooms match." />}
           </tbody>
         </table>
       </div>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { getUser, type UserDetail } from "@/lib/synapse/users";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getUser } from "@/lib/synapse/users";
 import { passwordPolicyHint } from "@/lib/synapse/password-policy";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
 import { formatDateTime } from "@/lib/format";
 import { UserAvatar, UserBadges } from "../_components/user-badges";
@@ -11,7 +11,7 @@ import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
 import { ServerNoticeButton } from "../_components/server-notice-form";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,15 +24,8 @@ export default async function UserPage({ params, searchParams }: Props) {
   const parsed = parseMxid(userId);
   if (!parsed.ok || serverNameOf(userId) !== serverNameOf(admin.actor)) notFound();
 
-  let user: UserDetail | null = null;
-  let error: string | null = null;
   const policyHint = passwordPolicyHint(admin.homeserver);
-  try {
-    user = await getUser(admin.creds, userId);
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    error = describeError(e).message;
-  }
+  const { data: user, error } = await readForPage(() => getUser(admin.creds, userId), "user read");
   if (!user && !error) notFound();
   const now = Date.now();
   const base = `/users/${encodeURIComponent(userId)}`;

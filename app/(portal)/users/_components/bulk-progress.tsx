@@ -1,13 +1,14 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { cancelBulkUsersAction } from "../actions";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Re-renders the job page every second while it runs, and offers Cancel. */
 export function BulkProgress({ jobId, running }: { jobId: string; running: boolean }) {
   const router = useRouter();
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, pending: cancelling } = useAction({ refresh: true });
   useEffect(() => {
     if (!running) return;
     const t = setInterval(() => router.refresh(), 1000);
@@ -20,18 +21,11 @@ export function BulkProgress({ jobId, running }: { jobId: string; running: boole
         type="button"
         className="btn-secondary py-1"
         disabled={cancelling}
-        onClick={async () => {
-          setCancelling(true);
-          const r = await cancelBulkUsersAction({ jobId });
-          if (!r.ok) setError(r.error.message);
-          router.refresh();
-        }}
+        onClick={() => void run(() => cancelBulkUsersAction({ jobId }))}
       >
         {cancelling ? "Cancelling…" : "Cancel"}
       </button>
-      <span role="alert" className="text-red-700 dark:text-red-300">
-        {error}
-      </span>
+      <OutcomeLine error={error} />
     </div>
   );
 }

@@ -3,10 +3,14 @@ import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { avatarProblem, localpartProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
+import { localpartProblem } from "@/lib/schemas/fields";
+import { avatarProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
 import { checkUsernameAction, createUserAction } from "../actions";
 import { uploadAvatarAction } from "../[id]/actions";
-import { FieldError, OnceSecret, PolicyHint, RoleFields } from "./form-bits";
+import { PolicyHint, RoleFields } from "./user-fields";
+import { OnceSecret } from "./once-secret";
+import { FieldError } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
 
@@ -67,7 +71,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
           Created <strong data-testid="created-user">{created.userId}</strong>.
         </p>
         {created.generatedPassword && <OnceSecret label="Generated password" value={created.generatedPassword} />}
-        {created.avatarError && <p className="text-red-700 dark:text-red-300">The user was created, but the avatar was not set: {created.avatarError}</p>}
+        {created.avatarError && <p className="text-danger">The user was created, but the avatar was not set: {created.avatarError}</p>}
         <div className="flex gap-2">
           <Link className="btn-primary" href={`/users/${encodeURIComponent(created.userId)}`}>
             Open user
@@ -107,7 +111,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
           Lowercase letters, digits and . _ = - / + only.
         </p>
         <FieldError message={errors.localpart?.message} />
-        {!errors.localpart && availability && <p className="text-sm text-emerald-700 dark:text-emerald-300">{availability}</p>}
+        {!errors.localpart && availability && <p className="text-sm text-ok">{availability}</p>}
       </div>
 
       <div className="flex flex-col gap-1">
@@ -160,9 +164,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
         <FieldError message={avatarError ?? undefined} />
       </div>
 
-      <div role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-300">
-        {formError}
-      </div>
+      <OutcomeLine error={formError} />
       <button type="submit" className="btn-primary self-start" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create user"}
       </button>

@@ -2,33 +2,28 @@
 import { useState } from "react";
 import type { Device } from "@/lib/synapse/user-sessions";
 import { deleteDevicesAction } from "../[id]/actions";
-import { FormError } from "./form-bits";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Devices with their last seen IP and time; deleting one ends its sessions. */
 export function DevicesTable({ userId, devices, now }: { userId: string; devices: Device[]; now: number }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, pending } = useAction();
 
   async function remove(ids: string[]) {
     const what = ids.length === 1 ? `device ${ids[0]}` : `${ids.length} devices`;
     if (!window.confirm(`Delete ${what}? Their sessions end immediately.`)) return;
-    setBusy(true);
-    setError(null);
-    const r = await deleteDevicesAction({ userId, deviceIds: ids });
-    setBusy(false);
-    if (!r.ok) setError(r.error.message);
-    else setSelected(new Set());
+    if ((await run(() => deleteDevicesAction({ userId, deviceIds: ids }))).ok) setSelected(new Set());
   }
 
   if (devices.length === 0) return <p className="text-muted">No devices.</p>;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center gap-3 text-sm">
-        <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || busy} onClick={() => remove([...selected])}>
+        <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || pending} onClick={() => remove([...selected])}>
           Delete selected ({selected.size})
         </button>
-        <FormError message={error} />
+        <OutcomeLine error={error} />
       </div>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-line text-muted">
@@ -74,7 +69,7 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
                 {d.lastSeenAt && now - d.lastSeenAt < 5 * 60_000 ? " (active now)" : ""}
               </td>
               <td className="py-2 pr-3">
-                <button type="button" className="underline" disabled={busy} onClick={() => remove([d.deviceId])}>
+                <button type="button" className="underline" disabled={pending} onClick={() => remove([d.deviceId])}>
                   Delete
                 </button>
               </td>

@@ -4,7 +4,10 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, THREEPID_MEDIA, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
 import { removeAvatarAction, updateUserAction, uploadAvatarAction } from "../[id]/actions";
-import { FieldError, FormError, FormStatus, RoleFields, useRun } from "./form-bits";
+import { RoleFields } from "./user-fields";
+import { FieldError } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
   const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
@@ -84,16 +87,11 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
         </button>
       </fieldset>
 
-      <FormError message={formError} />
+      <OutcomeLine error={formError} outcome={saved && !isDirty ? { ok: true, text: "Saved." } : null} className="min-h-5" />
       <div className="flex items-center gap-3">
         <button type="submit" className="btn-primary" disabled={isSubmitting || !isDirty}>
           {isSubmitting ? "Saving…" : "Save changes"}
         </button>
-        {saved && !isDirty && (
-          <span role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
-            Saved.
-          </span>
-        )}
       </div>
     </form>
   );
@@ -101,7 +99,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
 
 /** Upload a new avatar (through the portal to Synapse) or remove the current one. */
 export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: boolean }) {
-  const { run, error, status, busy, setError } = useRun();
+  const { run, outcome, pending, setOutcome } = useAction();
   const [file, setFile] = useState<File | null>(null);
   return (
     <form
@@ -111,7 +109,7 @@ export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: b
         e.preventDefault();
         const form = e.currentTarget;
         const problem = file ? avatarProblem(file) : "Choose an image.";
-        if (problem || !file) return setError(problem);
+        if (problem || !file) return setOutcome({ ok: false, text: problem ?? "Choose an image." });
         const fd = new FormData();
         fd.set("userId", userId);
         fd.set("file", file);
@@ -122,17 +120,16 @@ export function AvatarForm({ userId, hasAvatar }: { userId: string; hasAvatar: b
         New avatar
       </label>
       <input id="avatar-file" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      <FormError message={error} />
+      <OutcomeLine outcome={outcome} className="min-h-5" />
       <div className="flex items-center gap-2">
-        <button type="submit" className="btn-primary py-1.5" disabled={busy}>
-          {busy ? "Working…" : "Upload avatar"}
+        <button type="submit" className="btn-primary py-1.5" disabled={pending}>
+          {pending ? "Working…" : "Upload avatar"}
         </button>
         {hasAvatar && (
-          <button type="button" className="btn-secondary py-1.5" disabled={busy} onClick={() => void run(() => removeAvatarAction({ userId }), "Avatar removed.")}>
+          <button type="button" className="btn-secondary py-1.5" disabled={pending} onClick={() => void run(() => removeAvatarAction({ userId }), "Avatar removed.")}>
             Remove avatar
           </button>
         )}
-        <FormStatus message={status} />
       </div>
     </form>
   );

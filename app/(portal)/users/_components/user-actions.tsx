@@ -9,7 +9,11 @@ import {
   resetPasswordAction,
   setUserFlagAction,
 } from "../[id]/actions";
-import { DialogButton, FormError, OnceSecret, PolicyHint, useRun } from "./form-bits";
+import { PolicyHint } from "./user-fields";
+import { OnceSecret } from "./once-secret";
+import { confirmed, DialogActions, DialogButton, TypedConfirmation } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 type State = { userId: string; deactivated: boolean; locked: boolean; suspended: boolean; shadowBanned: boolean };
 
@@ -56,7 +60,7 @@ type FormProps<T> = {
 
 /** A dialog's form: runs the action, shows its error sentence, hands the result on. */
 function ActionForm<T>({ action, onDone, close, label, danger, disabled, children }: FormProps<T>) {
-  const { run, error, busy } = useRun(true);
+  const { run, error, pending } = useAction({ refresh: true });
   return (
     <form
       noValidate
@@ -68,15 +72,8 @@ function ActionForm<T>({ action, onDone, close, label, danger, disabled, childre
       }}
     >
       {children}
-      <FormError message={error} />
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className={danger ? "btn-primary bg-red-700" : "btn-primary"} disabled={busy || disabled}>
-          {busy ? "Working…" : label}
-        </button>
-      </div>
+      <OutcomeLine error={error} className="min-h-5" />
+      <DialogActions submit onCancel={close} label={label} pending={pending} pendingLabel="Working…" disabled={disabled} danger={danger} />
     </form>
   );
 }
@@ -129,7 +126,7 @@ function Deactivate({ userId, close }: { userId: string; close: () => void }) {
   const [confirm, setConfirm] = useState("");
   const [erase, setErase] = useState(false);
   return (
-    <ActionForm action={() => deactivateUserAction({ userId, confirm, erase })} onDone={close} close={close} label="Deactivate" danger disabled={confirm.trim() !== userId}>
+    <ActionForm action={() => deactivateUserAction({ userId, confirm, erase })} onDone={close} close={close} label="Deactivate" danger disabled={!confirmed(userId, confirm)}>
       <p>
         Deactivating <strong>{userId}</strong> logs them out everywhere, removes them from every room and deletes their password, email addresses and pushers.
       </p>
@@ -137,10 +134,7 @@ function Deactivate({ userId, close }: { userId: string; close: () => void }) {
         <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} /> Also erase: remove the display name and avatar, and hide their messages from
         future room members (GDPR erasure)
       </label>
-      <label className="flex flex-col gap-1">
-        <span>Type {userId} to confirm</span>
-        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" className="field font-mono" />
-      </label>
+      <TypedConfirmation expected={userId} value={confirm} onChange={setConfirm} mono />
     </ActionForm>
   );
 }

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { EXPERIMENTAL_FEATURES, type ExperimentalFeature } from "@/lib/schemas/users";
 import type { RateLimitOverride } from "@/lib/synapse/user-data";
 import { clearRateLimitAction, setExperimentalFeaturesAction, setRateLimitAction } from "../[id]/actions";
-import { FormError, FormStatus, useRun } from "./form-bits";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 function describeOverride(current: RateLimitOverride): string {
   if (current === null) return "No override: the server's message rate limits apply.";
@@ -14,7 +15,7 @@ function describeOverride(current: RateLimitOverride): string {
 export function RateLimitForm({ userId, current }: { userId: string; current: RateLimitOverride }) {
   const [mps, setMps] = useState(String(current?.messagesPerSecond ?? 0));
   const [burst, setBurst] = useState(String(current?.burstCount ?? 0));
-  const { run, error, status, busy } = useRun();
+  const { run, outcome, pending } = useAction();
   return (
     <form
       noValidate
@@ -37,17 +38,16 @@ export function RateLimitForm({ userId, current }: { userId: string; current: Ra
         </label>
       </div>
       <p className="text-xs text-muted">0 and 0 exempt the user from rate limiting entirely.</p>
-      <FormError message={error} />
+      <OutcomeLine outcome={outcome} className="min-h-5" />
       <div className="flex items-center gap-2">
-        <button type="submit" className="btn-primary py-1.5" disabled={busy}>
+        <button type="submit" className="btn-primary py-1.5" disabled={pending}>
           Save override
         </button>
         {current !== null && (
-          <button type="button" className="btn-secondary py-1.5" disabled={busy} onClick={() => void run(() => clearRateLimitAction({ userId }), "Override removed.")}>
+          <button type="button" className="btn-secondary py-1.5" disabled={pending} onClick={() => void run(() => clearRateLimitAction({ userId }), "Override removed.")}>
             Remove override
           </button>
         )}
-        <FormStatus message={status} />
       </div>
     </form>
   );
@@ -55,7 +55,7 @@ export function RateLimitForm({ userId, current }: { userId: string; current: Ra
 
 export function FeaturesForm({ userId, current }: { userId: string; current: Record<ExperimentalFeature, boolean> }) {
   const [features, setFeatures] = useState(current);
-  const { run, error, status, busy } = useRun();
+  const { run, outcome, pending } = useAction();
   return (
     <form
       noValidate
@@ -72,12 +72,11 @@ export function FeaturesForm({ userId, current }: { userId: string; current: Rec
           {EXPERIMENTAL_FEATURES[k]}
         </label>
       ))}
-      <FormError message={error} />
+      <OutcomeLine outcome={outcome} className="min-h-5" />
       <div className="flex items-center gap-2">
-        <button type="submit" className="btn-primary py-1.5" disabled={busy}>
+        <button type="submit" className="btn-primary py-1.5" disabled={pending}>
           Save features
         </button>
-        <FormStatus message={status} />
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { redirectIfSessionEnded, type AdminContext } from "@/lib/auth/require-admin";
-import { describeError } from "@/lib/synapse/describe-error";
+import type { AdminContext } from "@/lib/auth/require-admin";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import type { UserDetail } from "@/lib/synapse/users";
 import { listConnections, listDevices, listPushers } from "@/lib/synapse/user-sessions";
 import {
@@ -15,7 +15,7 @@ import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { AvatarForm, EditUserForm } from "./edit-user-form";
 import { DevicesTable } from "./devices-table";
 import { FeaturesForm, RateLimitForm } from "./user-settings";
-import { ErrorCard } from "../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },
@@ -35,14 +35,9 @@ type Props = { tab: UserTabId; user: UserDetail; admin: AdminContext; now: numbe
 
 /** One tab of the user page; only that tab's data is fetched. */
 export async function UserTab(props: Props) {
-  try {
-    return <section aria-label={USER_TABS.find((t) => t.id === props.tab)?.label}>{await renderTab(props)}</section>;
-  } catch (e) {
-    redirectIfSessionEnded(e);
-    const ui = describeError(e);
-    if (ui.code === "UNEXPECTED") console.error("[portal] user tab failed:", e instanceof Error ? e.stack : e);
-    return <ErrorCard message={ui.message} />;
-  }
+  const tab = await readForPage(() => renderTab(props), "user tab read");
+  if (tab.error) return <ErrorCard message={tab.error} />;
+  return <section aria-label={USER_TABS.find((t) => t.id === props.tab)?.label}>{tab.data}</section>;
 }
 
 const roomHref = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 // Types only: the schema module pulls in zod, which this page's JavaScript budget cannot carry.
 import type { BulkAction } from "@/lib/schemas/users";
@@ -7,6 +7,9 @@ import type { UserSummary } from "@/lib/synapse/users";
 import { UserAvatar, UserBadges } from "./user-badges";
 import { When } from "./when";
 import { startBulkUsersAction } from "../actions";
+import { confirmed, Dialog, DialogActions, TypedConfirmation } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 export type UserRow = Omit<UserSummary, "avatarUrl">;
 
@@ -30,14 +33,13 @@ type Props = {
  */
 export function UsersTable({ rows, now, total, filter, actor, labels, head }: Props) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [asking, setAsking] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [action, setAction] = useState<BulkAction>("lock");
   const [notice, setNotice] = useState("");
   const [typed, setTyped] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: runAction, error, pending, setOutcome } = useAction();
 
   const count = allMatching ? total : selected.size;
   const includesSelf = !allMatching && selected.has(actor);
@@ -59,25 +61,14 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
   }
 
   async function run() {
-    setBusy(true);
-    setError(null);
-    const r = await startBulkUsersAction({
-      action,
-      ...(allMatching ? { filter } : { userIds: [...selected] }),
-      expectedCount: count,
-      notice,
-    });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    dialog.current?.close();
+    const r = await runAction(() => startBulkUsersAction({ action, ...(allMatching ? { filter } : { userIds: [...selected] }), expectedCount: count, notice }));
+    if (!r.ok) return;
+    setAsking(false);
     router.push(`/users/bulk/${r.data.jobId}`);
   }
 
   const needsTyping = action === "deactivate";
-  const canRun = count > 0 && (!needsTyping || typed.trim() === String(count)) && (action !== "notice" || notice.trim() !== "");
+  const canRun = count > 0 && (!needsTyping || confirmed(String(count), typed)) && (action !== "notice" || notice.trim() !== "");
   const noun = count === 1 ? "user" : "users";
 
   return (
@@ -113,8 +104,8 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
               className="btn-primary py-1"
               onClick={() => {
                 setTyped("");
-                setError(null);
-                dialog.current?.showModal();
+                setOutcome(null);
+                setAsking(true);
               }}
             >
               {labels[action]}…
@@ -163,44 +154,32 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
           </tbody>
         </table>
       </div>
-      <dialog ref={dialog} aria-labelledby="bulk-title" className="m-auto w-full max-w-lg rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-black/40">
-        <div className="flex flex-col gap-3 text-sm">
-          <h2 id="bulk-title" className="text-lg font-semibold">
-            {labels[action]} {count.toLocaleString("en-US")} {noun}?
-          </h2>
-          {action === "deactivate" && (
-            <p>Deactivation logs the users out, removes them from every room and deletes their passwords. It can be undone only by reactivating each user with a new password.</p>
-          )}
-          {action === "logout" && <p>Every device of these users is deleted, so all their sessions end.</p>}
-          {action === "lock" && <p>Locked users cannot use their sessions until they are unlocked.</p>}
-          {includesSelf && (action === "deactivate" || action === "lock") && (
-            <p className="text-amber-800 dark:text-amber-200">Your own account is selected; it will be skipped.</p>
-          )}
-          {action === "notice" && (
-            <label className="flex flex-col gap-1">
-              <span>Notice text</span>
-              <textarea value={notice} onChange={(e) => setNotice(e.target.value)} rows={4} className="field" />
-            </label>
-          )}
-          {needsTyping && (
-            <label className="flex flex-col gap-1">
-              <span>Type {count} to confirm</span>
-              <input value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="numeric" className="field" />
-            </label>
-          )}
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            {error}
-          </p>
-          <div className="flex justify-end gap-2">
-            <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-            <button type="button" className="btn-primary" disabled={!canRun || busy} onClick={run}>
-              {busy ? "Starting…" : `${labels[action]} ${count.toLocaleString("en-US")} ${noun}`}
-            </button>
-          </div>
-        </div>
-      </dialog>
+      <Dialog title={`${labels[action]} ${count.toLocaleString("en-US")} ${noun}?`} open={asking} onClose={() => setAsking(false)}>
+        {action === "deactivate" && (
+          <p>Deactivation logs the users out, removes them from every room and deletes their passwords. It can be undone only by reactivating each user with a new password.</p>
+        )}
+        {action === "logout" && <p>Every device of these users is deleted, so all their sessions end.</p>}
+        {action === "lock" && <p>Locked users cannot use their sessions until they are unlocked.</p>}
+        {includesSelf && (action === "deactivate" || action === "lock") && (
+          <p className="text-amber-800 dark:text-amber-200">Your own account is selected; it will be skipped.</p>
+        )}
+        {action === "notice" && (
+          <label className="flex flex-col gap-1">
+            <span>Notice text</span>
+            <textarea value={notice} onChange={(e) => setNotice(e.target.value)} rows={4} className="field" />
+          </label>
+        )}
+        {needsTyping && <TypedConfirmation expected={String(count)} value={typed} onChange={setTyped} numeric />}
+        <OutcomeLine error={error} />
+        <DialogActions
+          onCancel={() => setAsking(false)}
+          onConfirm={run}
+          label={`${labels[action]} ${count.toLocaleString("en-US")} ${noun}`}
+          pending={pending}
+          pendingLabel="Starting…"
+          disabled={!canRun}
+        />
+      </Dialog>
     </div>
   );
 }

@@ -2,8 +2,8 @@ import type { NextRequest } from "next/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { filterOf, parseUsersSearch } from "@/lib/schemas/users";
 import { iterateUsers } from "@/lib/synapse/users";
-import { userCsvHeader, userCsvRow } from "@/lib/synapse/user-csv";
-import { describeError } from "@/lib/synapse/describe-error";
+import { userCsvHeader, userCsvRow } from "@/lib/csv/user-columns";
+import { describeAndLog } from "@/lib/synapse/describe-error";
 
 // The filtered users list as CSV, all pages, streamed: rows leave as Synapse's pages arrive.
 export async function GET(request: NextRequest) {
@@ -26,8 +26,7 @@ export async function GET(request: NextRequest) {
         else controller.enqueue(encoder.encode(next.value.map(userCsvRow).join("")));
       } catch (e) {
         // Headers are gone already: end the file with a line that says it is incomplete.
-        const ui = describeError(e);
-        if (ui.code === "UNEXPECTED") console.error("[portal] users export failed:", e instanceof Error ? e.stack : e);
+        const ui = describeAndLog(e, "users export");
         controller.enqueue(encoder.encode(`# export incomplete: ${ui.message}\r\n`));
         controller.close();
       }

@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { TEMPLATE_CSV } from "@/lib/jobs/import-row";
+import { TEMPLATE_CSV } from "@/lib/csv/user-columns";
 
 // The import file template: every column the import understands, with one example row.
 export async function GET() {

@@ -1,5 +1,4 @@
 "use client";
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/result";
 import {
@@ -10,6 +9,8 @@ import {
   runForRealAction,
   startImportAction,
 } from "../actions";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 export type ControlsState = {
   jobId: number;
@@ -27,19 +28,15 @@ type AnyAction = (raw: unknown) => Promise<ActionResult<unknown>>;
 
 export function JobControls(s: ControlsState) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run: runAction, error, pending } = useAction();
 
-  function run(action: AnyAction, confirmText?: string) {
+  async function run(action: AnyAction, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
-    setError(null);
-    startTransition(async () => {
-      const r = await action({ jobId: s.jobId });
-      if (!r.ok) return setError(r.error.message);
-      const next = (r.data as { jobId?: number } | undefined)?.jobId;
-      if (next) router.push(`/jobs/${next}`);
-      else router.refresh();
-    });
+    const r = await runAction(() => action({ jobId: s.jobId }));
+    if (!r.ok) return;
+    const next = (r.data as { jobId?: number } | undefined)?.jobId;
+    if (next) router.push(`/jobs/${next}`);
+    else router.refresh();
   }
 
   return (
@@ -81,13 +78,7 @@ export function JobControls(s: ControlsState) {
           </button>
         )}
       </div>
-      <div aria-live="polite">
-        {error && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        )}
-      </div>
+      <OutcomeLine error={error} />
     </div>
   );
 }

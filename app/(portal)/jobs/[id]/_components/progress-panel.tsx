@@ -3,14 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ImportProgress } from "@/lib/schemas/import";
 import { JobStatusBadge } from "../../_components/job-status";
+import { ProgressBar } from "@/app/(portal)/_components/progress-bar";
 
 const LIVE = new Set(["queued", "running", "cancelling"]);
-
-function eta(seconds: number | null): string {
-  if (seconds === null) return "—";
-  if (seconds < 60) return `${seconds} s`;
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
 
 /** Live progress: polls the job's figures once a second while it runs, and refreshes the page when it ends. */
 export function ProgressPanel({ jobId, initial }: { jobId: number; initial: ImportProgress }) {
@@ -48,7 +43,6 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
     };
   }, [jobId, p.status, router]);
 
-  const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
   return (
     <div className="card flex flex-col gap-3" aria-label="Progress" role="region">
       <div className="flex items-baseline justify-between gap-3 text-sm">
@@ -58,20 +52,8 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
         <span data-testid="progress-done" className="mr-auto">
           {p.done} of {p.total} rows done
         </span>
-        <span className="text-muted">
-          {p.ratePerSecond !== null && <>{p.ratePerSecond.toFixed(1)} rows/s · ETA {eta(p.etaSeconds)}</>}
-        </span>
       </div>
-      <div
-        role="progressbar"
-        aria-label="Rows done"
-        aria-valuemin={0}
-        aria-valuemax={p.total}
-        aria-valuenow={p.done}
-        className="h-3 overflow-hidden rounded bg-canvas"
-      >
-        <div className="h-full bg-accent transition-all" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label="Rows done" done={p.done} total={p.total} perSecond={p.ratePerSecond} etaSeconds={p.etaSeconds} />
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-live="polite">
         {p.dryRun ? (
           <>

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { isJobLive } from "@/lib/jobs/media-purges";
 import { PurgeRows } from "../_components/purge-rows";
-import { JobProgress } from "../../../media/_components/job-progress";
+import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 
 export default async function PurgeRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
@@ -20,7 +20,7 @@ export default async function PurgeRecordPage({ params }: { params: Promise<{ id
         <Link href="/jobs">Jobs</Link> / <Link href="/jobs/purges">purge history</Link> / {id}
       </nav>
       <h1 className="text-2xl font-semibold">Purge {id}</h1>
-      {live && <JobProgress purgeId={id} unit={row.kind === "media.purge-remote-cache" ? "purged" : "deleted"} />}
+      {live && <PurgeProgress purgeId={id} unit={row.kind === "media.purge-remote-cache" ? "purged" : "deleted"} />}
       <PurgeRows rows={[{ ...row, live }]} />
       {row.synapseTaskId && <p className="text-sm text-muted">Synapse task: {row.synapseTaskId}</p>}
     </section>

@@ -1,41 +1,37 @@
 import Link from "next/link";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { getMediaFile, listRoomMediaRefs, serverNameOf } from "@/lib/synapse/media";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { serverNameOf } from "@/lib/matrix/mxid";
+import { getMediaFile, listRoomMediaRefs } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/pool";
-import { describeError } from "@/lib/synapse/describe-error";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
 import { MediaTable, type MediaRow } from "../../_components/media-table";
 import { QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam } from "../../_components/media-sort-links";
-import { ErrorCard, Pager } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomMediaPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const admin = await requireAdmin();
   const roomId = decodeParam((await params).roomId);
   const q = roomMediaQuerySchema.parse(await searchParams);
   const valid = roomScopeSchema.safeParse({ roomId });
-  let data: { rows: MediaRow[]; total: number; local: number } | null = null;
-  let error: string | null = valid.success ? null : `"${roomId}" is not a room ID (like !abc:example.org).`;
-  if (valid.success) {
-    try {
-      // Synapse lists a room's media as bare mxc URIs: details are read for the shown page only.
-      const refs = await listRoomMediaRefs(admin.creds, roomId);
-      const shown = refs.slice((q.page - 1) * MEDIA_PAGE_SIZE, q.page * MEDIA_PAGE_SIZE);
-      const local = serverNameOf(admin.actor);
-      const files = await mapPool(shown, 6, (r) => getMediaFile(admin.creds, local, r.server, r.mediaId));
-      data = { rows: shown.map((r, i) => ({ server: r.server, mediaId: r.mediaId, file: files[i] ?? null })), total: refs.length, local: refs.filter((r) => r.local).length };
-    } catch (e) {
-      redirectIfSessionEnded(e);
-      error = describeError(e).message;
-    }
-  }
+  const { data, error } = valid.success
+    ? await readForPage(async () => {
+        // Synapse lists a room's media as bare mxc URIs: details are read for the shown page only.
+        const refs = await listRoomMediaRefs(admin.creds, roomId);
+        const shown = refs.slice((q.page - 1) * MEDIA_PAGE_SIZE, q.page * MEDIA_PAGE_SIZE);
+        const local = serverNameOf(admin.actor);
+        const files = await mapPool(shown, 6, (r) => getMediaFile(admin.creds, local, r.server, r.mediaId));
+        const rows: MediaRow[] = shown.map((r, i) => ({ server: r.server, mediaId: r.mediaId, file: files[i] ?? null }));
+        return { rows, total: refs.length, local: refs.filter((r) => r.local).length };
+      })
+    : { data: null, error: `"${roomId}" is not a room ID (like !abc:example.org).` };
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / MEDIA_PAGE_SIZE));
   const href = (page: number) => `/media/rooms/${encodeURIComponent(roomId)}${page > 1 ? `?page=${page}` : ""}`;
 

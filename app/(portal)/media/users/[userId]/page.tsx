@@ -1,35 +1,27 @@
 import Link from "next/link";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { listUserMedia, type UserMediaPage } from "@/lib/synapse/media";
-import { describeError } from "@/lib/synapse/describe-error";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { listUserMedia } from "@/lib/synapse/media";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQuery } from "@/lib/schemas/media";
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
-import { ErrorCard, Pager } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function UserMediaPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ userId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ userId: string }>) {
   const admin = await requireAdmin();
   const userId = decodeParam((await params).userId);
   const q = userMediaQuerySchema.parse(await searchParams);
   const valid = userScopeSchema.safeParse({ userId });
-  let page: UserMediaPage | null = null;
-  let error: string | null = valid.success ? null : `"${userId}" is not a Matrix user ID (like @alice:example.org).`;
-  if (valid.success) {
-    try {
-      page = await listUserMedia(admin.creds, userId, { from: (q.page - 1) * MEDIA_PAGE_SIZE, limit: MEDIA_PAGE_SIZE, orderBy: q.sort, dir: q.dir });
-    } catch (e) {
-      redirectIfSessionEnded(e);
-      error = describeError(e).message;
-    }
-  }
+  const { data: page, error } = valid.success
+    ? await readForPage(() => listUserMedia(admin.creds, userId, { from: (q.page - 1) * MEDIA_PAGE_SIZE, limit: MEDIA_PAGE_SIZE, orderBy: q.sort, dir: q.dir }))
+    : { data: null, error: `"${userId}" is not a Matrix user ID (like @alice:example.org).` };
   const pages = Math.max(1, Math.ceil((page?.total ?? 0) / MEDIA_PAGE_SIZE));
   const href = (patch: Partial<UserMediaQuery>) => userMediaHref(userId, { ...q, ...patch });
   const pageBytes = page?.files.reduce((s, f) => s + f.size, 0) ?? 0;

@@ -1,9 +1,10 @@
 import { getForwardExtremities } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { roomTab } from "../../_components/room-tab";
+import { TableHead } from "@/app/(portal)/_components/data-table";
 import { ClearExtremitiesButton } from "../../_components/moderation";
-import { ErrorCard } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 /** Above this many, Synapse's state resolution for the room gets slow (synapse-admin uses the same hint). */
 const MANY_EXTREMITIES = 10;
@@ -12,7 +13,7 @@ export default async function RoomExtremitiesPage({ params }: { params: Promise<
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
-  const ext = await attempt(() => getForwardExtremities(admin.creds, roomId));
+  const ext = await readForPage(() => getForwardExtremities(admin.creds, roomId));
   const count = ext.data?.length ?? 0;
   return (
     <div className="flex flex-col gap-3">

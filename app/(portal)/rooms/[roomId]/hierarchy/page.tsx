@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
-import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
-import { ErrorCard } from "../../../_components/page-parts";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { roomTab } from "../../_components/room-tab";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
   if (!tab.room.isSpace) return <p className="card text-muted">This room is not a space, so it has no hierarchy.</p>;
-  const tree = await attempt(() => getSpaceHierarchy(admin.creds, roomId));
+  const tree = await readForPage(() => getSpaceHierarchy(admin.creds, roomId));
   const names = new Map((tree.data ?? []).map((r) => [r.roomId, r.name ?? r.canonicalAlias ?? r.roomId]));
   return (
     <div className="flex flex-col gap-3">

@@ -1,26 +1,26 @@
 import Link from "next/link";
 import { getRoomMembers } from "@/lib/synapse/rooms";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
-import { UserLink } from "@/app/(portal)/_components/links";
-import { ErrorCard, Pager } from "../../../_components/page-parts";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { roomTab } from "../../_components/room-tab";
+import { UserLink } from "@/app/(portal)/_components/user-link";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { Pager } from "@/app/(portal)/_components/data-table";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 const PAGE_SIZE = 100;
 
 export default async function RoomMembersPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
   const sp = await searchParams;
   const localOnly = sp.local === "1";
   const page = Math.max(1, Math.min(100_000, Number(sp.page) || 1));
-  const members = await attempt(() => getRoomMembers(admin.creds, roomId));
+  const members = await readForPage(() => getRoomMembers(admin.creds, roomId));
   const localServer = serverNameOf(admin.actor);
   const isLocal = (id: string) => serverNameOf(id) === localServer;
   const all = members.data ?? [];

@@ -2,18 +2,18 @@ import Link from "next/link";
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
 import { messagesQuerySchema, parseUtcDateTime } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
-import { TableHead, UserLink } from "@/app/(portal)/_components/links";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { roomTab } from "../../_components/room-tab";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
-import { ErrorCard } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomMessagesPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ roomId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: PageProps<{ roomId: string }>) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
@@ -27,7 +27,7 @@ export default async function RoomMessagesPage({
     const ts = parseUtcDateTime(q.at)!;
     if (ts > Date.now()) notice = "That date is in the future; showing the newest messages.";
     else {
-      const token = await attempt(() => timelineTokenAt(admin.creds, roomId, ts));
+      const token = await readForPage(() => timelineTokenAt(admin.creds, roomId, ts));
       if (token.data) {
         from = token.data;
         dir = "b";
@@ -35,7 +35,7 @@ export default async function RoomMessagesPage({
       else notice = token.error;
     }
   }
-  const page = await attempt(() => getRoomMessages(admin.creds, roomId, { from, dir }));
+  const page = await readForPage(() => getRoomMessages(admin.creds, roomId, { from, dir }));
   const link = (token: string, d: "b" | "f") => `${base}?${new URLSearchParams({ from: token, dir: d })}`;
 
   return (

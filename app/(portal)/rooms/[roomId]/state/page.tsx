@@ -1,15 +1,17 @@
 import { getRoomState } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
-import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
-import { TableHead, UserLink } from "@/app/(portal)/_components/links";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { roomTab } from "../../_components/room-tab";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
-import { ErrorCard } from "../../../_components/page-parts";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function RoomStatePage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
-  const state = await attempt(() => getRoomState(admin.creds, roomId));
+  const state = await readForPage(() => getRoomState(admin.creds, roomId));
   return (
     <div className="flex flex-col gap-3">
       <ErrorCard message={state.error} />

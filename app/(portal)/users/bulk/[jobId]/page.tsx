@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { getBulkJob } from "@/lib/jobs/bulk-user-jobs";
 import { formatCount } from "@/lib/format";
 import { BulkProgress } from "../../_components/bulk-progress";
+import { ProgressBar } from "@/app/(portal)/_components/progress-bar";
 
 const SHOWN = 1000;
 
@@ -14,7 +15,6 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   if (!job) notFound();
   const failures = job.results.filter((r) => !r.ok);
   const successes = job.results.filter((r) => r.ok);
-  const percent = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 100;
   const running = job.finishedAt === null;
   const seconds = ((job.finishedAt ?? Date.now()) - job.startedAt) / 1000;
 
@@ -26,16 +26,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
       <h1 className="text-2xl font-semibold">Bulk action: {job.label}</h1>
       <BulkProgress jobId={job.id} running={running} />
       <div className="card flex flex-col gap-2">
-        <div
-          role="progressbar"
-          aria-label="Progress"
-          aria-valuemin={0}
-          aria-valuemax={job.total}
-          aria-valuenow={job.done}
-          className="h-3 w-full overflow-hidden rounded bg-canvas"
-        >
-          <div className="h-full bg-accent" style={{ width: `${percent}%` }} />
-        </div>
+        <ProgressBar label="Progress" done={job.done} total={job.total} perSecond={running && seconds > 0 ? job.done / seconds : null} unit="users" />
         <p className="text-sm" data-testid="bulk-summary">
           {formatCount(job.done)} of {formatCount(job.total)}
           {job.listing ? " (still listing users)" : ""} done · {formatCount(job.done - job.failed)} succeeded · {formatCount(job.failed)} failed ·{" "}
@@ -45,7 +36,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
           {running ? "Running…" : job.status === "done" ? "Finished." : job.status === "cancelled" ? "Cancelled; users not yet reached were left unchanged." : "Stopped."}
         </p>
         {job.stopReason && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p role="alert" className="text-sm text-danger">
             {job.stopReason}
           </p>
         )}
@@ -72,7 +63,7 @@ function ResultTable({ title, rows }: { title: string; rows: { userId: string; o
                   {r.userId}
                 </Link>
               </td>
-              <td className={`py-1.5 pr-3 ${r.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>{r.ok ? "ok" : "failed"}</td>
+              <td className={`py-1.5 pr-3 ${r.ok ? "text-ok" : "text-danger"}`}>{r.ok ? "ok" : "failed"}</td>
               <td className="py-1.5 pr-3">{r.message}</td>
             </tr>
           ))}

@@ -17,6 +17,8 @@ import {
   PASSWORD_MODES,
   type ImportOptions,
 } from "@/lib/schemas/import";
+import { TextField } from "@/app/(portal)/_components/text-field";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -69,30 +71,20 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const { errors } = formState;
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="CSV import" className="card flex flex-col gap-4">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="import-file" className="text-sm font-medium">
-          CSV file
-        </label>
-        <input
-          id="import-file"
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby="import-file-help"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setFileError(null);
-          }}
-        />
-        <p id="import-file-help" className="text-xs text-muted">
-          UTF-8 text, up to {megabytes(maxBytes)}.
-        </p>
-        {fileError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {fileError}
-          </p>
-        )}
-      </div>
+      <TextField
+        id="import-file"
+        label="CSV file"
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        className=""
+        help={`UTF-8 text, up to ${megabytes(maxBytes)}.`}
+        aria-invalid={fileError ? true : undefined}
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setFileError(null);
+        }}
+        after={<OutcomeLine error={fileError} />}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Choice label="Separator" error={errors.delimiter?.message}>
@@ -143,13 +135,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         </span>
       </label>
 
-      <div aria-live="polite" className="min-h-5">
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {formError}
-          </p>
-        )}
-      </div>
+      <OutcomeLine error={formError} className="min-h-5" />
       <div>
         <button type="submit" className="btn-primary" disabled={uploading}>
           {uploading ? "Uploading…" : "Upload and check"}
@@ -165,7 +151,7 @@ function Choice({ label, error, help, children }: { label: string; error?: strin
       <span className="font-medium">{label}</span>
       {children}
       {help && <span className="text-xs text-muted">{help}</span>}
-      {error && <span className="text-red-700 dark:text-red-300">{error}</span>}
+      {error && <span className="text-danger">{error}</span>}
     </label>
   );
 }

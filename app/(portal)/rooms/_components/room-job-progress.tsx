@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { RoomJobPhase, RoomJobView } from "@/lib/jobs/room-tasks";
+import { ProgressBar } from "@/app/(portal)/_components/progress-bar";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 const POLL_MS = 1000;
 
@@ -29,7 +31,7 @@ const PHASE_TEXT: Record<RoomJobView["kind"], Record<RoomJobPhase, string>> = {
  * Progress of room deletes and history purges. Polls the status endpoint while any job runs; the jobs
  * themselves are followed by the server, so closing the page does not stop or lose them.
  */
-export function JobProgress({ ids, heading }: { ids: number[]; heading: string }) {
+export function RoomJobProgress({ ids, heading }: { ids: number[]; heading: string }) {
   const router = useRouter();
   const [jobs, setJobs] = useState<RoomJobView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,11 +72,7 @@ export function JobProgress({ ids, heading }: { ids: number[]; heading: string }
   return (
     <section className="card flex flex-col gap-3" aria-label={heading}>
       <h2 className="font-semibold">{heading}</h2>
-      {problem && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {problem}
-        </p>
-      )}
+      <OutcomeLine error={problem} />
       {jobs === null && !problem && <p className="text-sm text-muted">Reading progress…</p>}
       <ul className="flex flex-col gap-3" aria-live="polite">
         {jobs?.map((j) => (
@@ -98,17 +96,19 @@ function JobRow({ job }: { job: RoomJobView }) {
         </Link>
         <span
           data-testid="room-job-phase"
-          className={job.phase === "failed" ? "text-red-700 dark:text-red-300" : job.phase === "complete" ? "text-emerald-700 dark:text-emerald-300" : "text-muted"}
+          className={job.phase === "failed" ? "text-danger" : job.phase === "complete" ? "text-ok" : "text-muted"}
         >
           {PHASE_TEXT[job.kind][job.phase]}
           {job.status === "running" && job.phase !== "queued" ? "…" : ""}
         </span>
       </div>
       {job.phase !== "failed" && (
-        <progress className="h-2 w-full max-w-md" max={STEPS.length - 1} value={Math.max(0, step)} aria-label={`Progress of job ${job.id}`} />
+        <div className="max-w-md">
+          <ProgressBar label={`Progress of job ${job.id}`} done={Math.max(0, step)} total={STEPS.length - 1} />
+        </div>
       )}
       {job.error && (
-        <p className="text-red-700 dark:text-red-300">
+        <p className="text-danger">
           {job.error}
           {job.kind === "room.delete" && " Deleting the room again retries it (members already removed stay removed)."}
         </p>

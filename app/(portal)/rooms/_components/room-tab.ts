@@ -1,30 +1,14 @@
 import "server-only";
 import { cache } from "react";
-import { unstable_rethrow } from "next/navigation";
-import { requireAdmin, redirectIfSessionEnded } from "@/lib/auth/require-admin";
-import { describeError } from "@/lib/synapse/describe-error";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoom } from "@/lib/synapse/rooms";
-import { parseRoomRef } from "@/lib/schemas/rooms";
-
-export type Attempt<T> = { data: T; error: null } | { data: null; error: string };
-
-/** A page's read from Synapse: the data, or the sentence to show instead (a dead token still signs out). */
-export async function attempt<T>(read: () => Promise<T>): Promise<Attempt<T>> {
-  try {
-    return { data: await read(), error: null };
-  } catch (e) {
-    unstable_rethrow(e);
-    redirectIfSessionEnded(e);
-    const ui = describeError(e);
-    if (ui.code === "UNEXPECTED") console.error("[portal] page read failed:", e instanceof Error ? e.stack : e);
-    return { data: null, error: ui.message };
-  }
-}
+import { parseRoomRef } from "@/lib/matrix/room-ref";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 
 /** The room's details, read once per request (the room layout and its pages both need them). */
 export const loadRoom = cache(async (roomId: string) => {
   const admin = await requireAdmin();
-  return attempt(() => getRoom(admin.creds, roomId));
+  return readForPage(() => getRoom(admin.creds, roomId), "room read");
 });
 
 /** Route params arrive percent-encoded or not depending on the path; room IDs contain ! and :. */

@@ -4,12 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { formatBytes, formatCount } from "@/lib/format";
 import type { PurgeStatus } from "@/lib/jobs/media-purges";
-import { getPurgeStatusAction } from "../../jobs/purges/actions";
+import { OutcomeLine } from "./outcome-line";
+import { getPurgeStatusAction } from "./purge-status-action";
 
 const POLL_MS = 1000;
 
 /** Follows a deletion or purge the server runs, until it ends; then refreshes the page's data. */
-export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; unit?: "deleted" | "purged" }) {
+export function PurgeProgress({ purgeId, unit = "deleted" }: { purgeId: number; unit?: "deleted" | "purged" }) {
   const router = useRouter();
   const [status, setStatus] = useState<PurgeStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
       See it in the purge history
     </Link>
   );
-  if (error) return <p role="alert" className="text-red-700 dark:text-red-300">{error}</p>;
+  if (error) return <OutcomeLine error={error} />;
   if (!status || status.status === "running") {
     return (
       <p role="status" className="text-sm">
@@ -52,7 +53,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
   if (status.status === "ok") {
     return (
       <div role="status" className="flex flex-col gap-1" data-testid="job-result">
-        <p className="font-medium text-emerald-700 dark:text-emerald-300">
+        <p className="font-medium text-ok">
           Done: {files}
           {bytes}.
         </p>
@@ -62,7 +63,7 @@ export function JobProgress({ purgeId, unit = "deleted" }: { purgeId: number; un
   }
   return (
     <div role="alert" className="flex flex-col gap-1" data-testid="job-result">
-      <p className="font-medium text-red-700 dark:text-red-300">
+      <p className="font-medium text-danger">
         {status.status === "interrupted" ? "Interrupted (the portal restarted while it ran)." : `Failed: ${status.error ?? "unknown error"}`}
       </p>
       {(status.filesDeleted ?? 0) > 0 && (

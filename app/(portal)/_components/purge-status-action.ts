@@ -1,5 +1,5 @@
 "use server";
-// Read-only: the state of one purge-history row, polled by the pages that started the work.
+// Read-only: the state of one purge-history row, polled by PurgeProgress (media dialogs and the purge page share it).
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
 import { getPurgeStatus } from "@/lib/jobs/media-purges";

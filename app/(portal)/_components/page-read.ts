@@ -1,0 +1,23 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { describeAndLog } from "@/lib/synapse/describe-error";
+
+export type PageRead<T> = { data: T; error: null } | { data: null; error: string };
+
+/**
+ * The one door for a page's reads from Synapse: the data, or the sentence the page shows in its ErrorCard.
+ * A dead token still signs out, redirect()/notFound() pass through, an unexpected error is logged once.
+ */
+export async function readForPage<T>(read: () => Promise<T>, where = "page read"): Promise<PageRead<T>> {
+  try {
+    return { data: await read(), error: null };
+  } catch (e) {
+    unstable_rethrow(e);
+    redirectIfSessionEnded(e);
+    return { data: null, error: describeAndLog(e, where).message };
+  }
+}
+
+/** What Next passes a page with a dynamic segment: its params and the query string. */
+export type PageProps<P> = { params: Promise<P>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,0 +1,34 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldError } from "@/app/(portal)/_components/text-field";
+
+/** The admin flag and the user type, as the create and edit forms both ask for them. */
+export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: string; admin: UseFormRegisterReturn; userType: UseFormRegisterReturn; error?: string }) {
+  return (
+    <>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...admin} /> Server admin
+      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${idPrefix}-usertype`} className="text-sm font-medium">
+          User type
+        </label>
+        <input id={`${idPrefix}-usertype`} list={`${idPrefix}-user-types`} placeholder="regular" className="field" {...userType} />
+        <datalist id={`${idPrefix}-user-types`}>
+          <option value="bot" />
+          <option value="support" />
+        </datalist>
+        <FieldError message={error} />
+      </div>
+    </>
+  );
+}
+
+/** The homeserver's password rules under a password field (passwords that break them are refused). */
+export function PolicyHint({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <span className="text-xs text-muted" data-testid="password-policy">
+      {text}
+    </span>
+  );
+}
