@@ -62,6 +62,9 @@ const WORKERS = [
   "lib/jobs/import-dry-run.ts",
   "lib/jobs/import-credential.ts",
   "lib/jobs/import-status.ts",
+  // Operations act for the whole instance: health, and letting running imports finish on SIGTERM.
+  "lib/ops/health.ts",
+  "lib/ops/shutdown.ts",
 ].sort();
 
 function sourceFiles(dir: string): string[] {

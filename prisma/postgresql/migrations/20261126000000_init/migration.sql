@@ -96,6 +96,14 @@ CREATE TABLE "ImportRow" (
     CONSTRAINT "ImportRow_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "PinnedHomeserver" (
+    "authority" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PinnedHomeserver_pkey" PRIMARY KEY ("authority")
+);
+
 -- CreateIndex
 CREATE INDEX "AuditEntry_createdAt_idx" ON "AuditEntry"("createdAt");
 
