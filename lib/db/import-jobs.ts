@@ -45,6 +45,13 @@ function toJob(r: JobRow): ImportJobRecord {
   };
 }
 
+/** A second follow-up of one job (two tabs pressing "Run for real" at once): the unique parentId refused it. */
+export class FollowUpExists extends Error {
+  readonly name = "FollowUpExists";
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2002";
+
 export async function createImportJob(j: {
   actor: string;
   homeserver: string;
@@ -76,6 +83,9 @@ export async function createImportJob(j: {
       invalidRows: j.invalidRows ?? 0,
       warnings: j.warnings?.length ? JSON.stringify(j.warnings) : null,
     },
+  }).catch((e: unknown) => {
+    if (j.parentId != null && isUniqueViolation(e)) throw new FollowUpExists(`import job ${j.parentId} already has a follow-up`);
+    throw e;
   });
   return row.id;
 }
@@ -121,6 +131,12 @@ export async function transitionImportJob(id: number, from: JobStatus[], u: JobU
   return r.count === 1;
 }
 
+/** Seals the worker's credential into a job that holds none; false when another request got there first. */
+export async function attachImportCredential(id: number, credential: string, credentialKind: string): Promise<boolean> {
+  const r = await db().importJob.updateMany({ where: { id, credential: null }, data: { credential, credentialKind } });
+  return r.count === 1;
+}
+
 export async function deleteImportJob(id: number): Promise<void> {
   await db().importJob.delete({ where: { id } }).catch(() => undefined);
 }
@@ -132,7 +148,7 @@ export async function getImportJob(id: number): Promise<ImportJobRecord | null> 
 
 /** The job made from this one (its real run, or its re-run of failures), if any. */
 export async function followUpOf(id: number): Promise<number | null> {
-  const r = await db().importJob.findFirst({ where: { parentId: id, status: { not: "uploading" } }, select: { id: true } });
+  const r = await db().importJob.findFirst({ where: { parentId: id }, select: { id: true } });
   return r?.id ?? null;
 }
 

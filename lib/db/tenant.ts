@@ -129,4 +129,5 @@ export { AUDIT_STARTED };
 export type { AuditRow } from "./audit";
 export type { PurgeRow, PurgeKind } from "./purge-history";
 export type { ImportJobRecord } from "./import-jobs";
+export { FollowUpExists } from "./import-jobs";
 export type { ImportRowRecord, RowCounts } from "./import-rows";

@@ -7,7 +7,7 @@ import { serverNameOf } from "@/lib/matrix/mxid";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 import { getPasswordPolicy } from "@/lib/synapse/password-policy";
-import { forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
+import { FollowUpExists, forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
 import type { JobStatus } from "@/lib/schemas/import";
 import { attachCredential, dropCredential } from "./import-credential";
 import { isImportRunning, requestImportCancel, runImportJob } from "./import-runner";
@@ -33,7 +33,7 @@ export function isJobOwner(job: ImportJobRecord, who: { actor: string; homeserve
 }
 
 async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<void> {
-  await attachCredential(jobId, who.creds);
+  if (!(await attachCredential(jobId, who.creds))) throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
   const ok = await markQueued(jobId, from);
   if (!ok) {
     const job = await forHomeserver(who.homeserver).importJobs.get(jobId);
@@ -105,8 +105,9 @@ export async function cancelImport(jobId: number, who: JobActor): Promise<"cance
   const rows = forHomeserver(who.homeserver).importRows;
   const rowsInFlight = (await rows.count(jobId))["in-flight"] ?? 0;
   if (rowsInFlight > 0 && job.status !== "review") {
-    // Their outcome is unknown until Synapse is asked: let the worker settle them while it cancels.
-    await attachCredential(jobId, who.creds);
+    // Their outcome is unknown until Synapse is asked: let the worker settle them while it cancels (with the
+    // credential the paused job still holds, if any).
+    if (!job.credential) await attachCredential(jobId, who.creds);
     await markCancelling(jobId, [job.status]);
     runImportJob(jobId);
     return "cancelling";
@@ -148,18 +149,24 @@ async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boo
   const { importJobs: jobs, importRows: rows } = forHomeserver(source.homeserver);
   const existing = await jobs.followUpOf(source.id);
   if (existing) throw new ImportCommandError("CONFLICT", `This job has already been carried on as import #${existing}.`);
-  const id = await jobs.create({
-    actor: who.actor,
-    serverName: source.serverName,
-    fileName: o.fileName,
-    dryRun: o.dryRun,
-    options: { ...source.options, dryRun: o.dryRun },
-    status: "uploading",
-    parentId: source.id,
-    fileSha256: source.fileSha256,
-    fileBytes: source.fileBytes,
-    warnings: source.warnings,
-  });
+  const id = await jobs
+    .create({
+      actor: who.actor,
+      serverName: source.serverName,
+      fileName: o.fileName,
+      dryRun: o.dryRun,
+      options: { ...source.options, dryRun: o.dryRun },
+      status: "uploading",
+      parentId: source.id,
+      fileSha256: source.fileSha256,
+      fileBytes: source.fileBytes,
+      warnings: source.warnings,
+    })
+    .catch((e: unknown) => {
+      // Two requests at once: the database lets only one follow-up exist.
+      if (e instanceof FollowUpExists) throw new ImportCommandError("CONFLICT", "This job is already being carried on; reload the page.");
+      throw e;
+    });
   const copied = await rows.moveToJob(source.id, id, o.statuses, false);
   const invalid = o.statuses ? 0 : source.invalidRows;
   await markUploaded(id, { totalRows: copied + invalid, invalidRows: invalid });

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "ImportJob_parentId_key" ON "ImportJob"("parentId");
+
