@@ -5,19 +5,19 @@ import { PURGE_KINDS } from "@/lib/schemas/media";
 import { getBackgroundUpdates } from "@/lib/synapse/background-updates";
 import { countFailingDestinations } from "@/lib/synapse/federation";
 import { listAllEventReports } from "@/lib/synapse/reports";
-import { attempt } from "@/app/(portal)/_components/attempt";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 
 /** What the server is doing now, each read on its own so one failure leaves the rest on the dashboard. */
 export async function loadServerHealth(admin: AdminContext) {
   const tenant = forHomeserver(admin.homeserver);
   const [failing, background, unresolved, imports, purges] = await Promise.all([
-    attempt(() => countFailingDestinations(admin.creds)),
-    attempt(() => getBackgroundUpdates(admin.creds)),
-    attempt(async () => {
+    readForPage(() => countFailingDestinations(admin.creds), "failing destinations read"),
+    readForPage(() => getBackgroundUpdates(admin.creds), "background updates read"),
+    readForPage(async () => {
       const { reports } = await listAllEventReports(admin.creds);
       const resolved = await tenant.reportTriage.get(reports.map((r) => r.id));
       return reports.length - resolved.size;
-    }),
+    }, "unresolved reports read"),
     tenant.importJobs.list({ status: "running" }, { skip: 0, take: 0 }).then((r) => r.total),
     tenant.purges.listRunning([...PURGE_KINDS]).then((r) => r.length),
   ]);

@@ -1,7 +1,7 @@
 import { ACTIVE_WINDOWS_DAYS, type UserActivity } from "@/lib/schemas/dashboard";
 import { formatCount } from "@/lib/format";
-import type { Attempt } from "@/app/(portal)/_components/attempt";
-import { ErrorCard } from "@/app/(portal)/_components/page-parts";
+import type { PageRead } from "@/app/(portal)/_components/page-read";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { RegistrationsChart } from "./registrations-chart";
 import { Stat } from "./stat";
 
@@ -11,7 +11,7 @@ const windowLabel = (days: number) => `Active in the last ${days === 1 ? "day" :
  * Active users and registrations per month. It reads the whole user list, the dashboard's slowest read, so the
  * page starts it with the other reads and streams it in when it arrives (the Suspense boundary in page.tsx).
  */
-export async function UserActivitySection({ reading }: { reading: Promise<Attempt<UserActivity>> }) {
+export async function UserActivitySection({ reading }: { reading: Promise<PageRead<UserActivity>> }) {
   const read = await reading;
   return (
     <>

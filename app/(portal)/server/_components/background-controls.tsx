@@ -1,14 +1,13 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { setBackgroundUpdatesEnabledAction, startBackgroundJobAction } from "../background-updates/actions";
-import { OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
-import { ConfirmActions, ModalButton } from "@/app/(portal)/_components/modal";
+import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 import { BACKGROUND_JOBS, type BackgroundJobName } from "@/lib/schemas/background-updates";
 
 /** Pause or resume Synapse's background updates. */
 export function BackgroundToggle({ enabled }: { enabled: boolean }) {
-  const router = useRouter();
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction({ refresh: true });
   return (
     <div className="flex flex-col gap-1">
       <button
@@ -18,50 +17,40 @@ export function BackgroundToggle({ enabled }: { enabled: boolean }) {
         onClick={() =>
           run(
             () => setBackgroundUpdatesEnabledAction({ enabled: !enabled }),
-            (d) => {
-              router.refresh();
-              return d.enabled ? "Background updates resumed." : "Background updates paused (until Synapse restarts).";
-            },
+            (d) => (d.enabled ? "Background updates resumed." : "Background updates paused (until Synapse restarts)."),
           )
         }
       >
         {enabled ? "Pause background updates" : "Resume background updates"}
       </button>
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }
 
 /** Starts one documented job after a confirmation that says what it costs. */
 export function StartJobButton({ job }: { job: BackgroundJobName }) {
-  const router = useRouter();
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction({ refresh: true });
   const spec = BACKGROUND_JOBS[job];
   return (
     <div className="flex flex-col gap-1">
-      <ModalButton label={spec.label} title={`${spec.label}?`}>
+      <DialogButton label={spec.label} title={`${spec.label}?`}>
         {(close) => (
           <>
             <p className="text-sm">{spec.cost}</p>
-            <ConfirmActions
+            <DialogActions
               label="Start"
               pending={pending}
               onCancel={close}
               onConfirm={() => {
                 close();
-                run(
-                  () => startBackgroundJobAction({ job }),
-                  () => {
-                    router.refresh();
-                    return `Started: ${spec.label.toLowerCase()}.`;
-                  },
-                );
+                run(() => startBackgroundJobAction({ job }), `Started: ${spec.label.toLowerCase()}.`);
               }}
             />
           </>
         )}
-      </ModalButton>
-      <OutcomeText outcome={outcome} />
+      </DialogButton>
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { resetDestinationConnectionAction } from "../federation/actions";
-import { ConfirmButton, OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
+import { ConfirmButton } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Clears Synapse's back-off for a destination so it retries at once. */
 export function ResetConnectionButton({ destination }: { destination: string }) {
-  const router = useRouter();
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction({ refresh: true });
   return (
     <div className="flex flex-col gap-1">
       <ConfirmButton
@@ -14,17 +14,9 @@ export function ResetConnectionButton({ destination }: { destination: string }) 
         confirmLabel="Reset"
         question={`Forget the failures and retry ${destination} now?`}
         pending={pending}
-        onConfirm={() =>
-          run(
-            () => resetDestinationConnectionAction({ destination }),
-            () => {
-              router.refresh();
-              return "The retry timings were cleared; Synapse retries this server now.";
-            },
-          )
-        }
+        onConfirm={() => run(() => resetDestinationConnectionAction({ destination }), "The retry timings were cleared; Synapse retries this server now.")}
       />
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { createRegistrationTokenAction, updateRegistrationTokenAction } from "../registration-tokens/actions";
-import { OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
-import { FieldError } from "@/app/(portal)/_components/field-error";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { TextField } from "@/app/(portal)/_components/text-field";
+import { useAction } from "@/app/(portal)/_components/use-action";
 import { localDateTimeToMs, msToLocalDateTime, TOKEN_MAX_LENGTH, type RegistrationToken } from "@/lib/schemas/registration-tokens";
 
 /** The admin's time zone, named in the expiry's label. */
@@ -16,8 +16,7 @@ function timeZoneName(): string {
  * as a moment; Synapse is only called once the input is valid.
  */
 export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; onDone?: () => void }) {
-  const router = useRouter();
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction({ refresh: true });
   const [token, setToken] = useState(existing?.token ?? "");
   const [uses, setUses] = useState(existing?.usesAllowed === null || existing === undefined ? "" : String(existing.usesAllowed));
   const [expiry, setExpiry] = useState(msToLocalDateTime(existing?.expiryTime ?? null));
@@ -35,7 +34,6 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
       run(
         () => updateRegistrationTokenAction({ token: existing.token, usesAllowed: uses, expiryTime }),
         () => {
-          router.refresh();
           onDone?.();
           return "The token was saved.";
         },
@@ -48,7 +46,6 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
           setToken("");
           setUses("");
           setExpiry("");
-          router.refresh();
           return `Created the token ${t.token}.`;
         },
         onFail,
@@ -59,34 +56,32 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label={existing ? "Edit registration token" : "New registration token"} noValidate>
       {!existing && (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${idp}-token`} className="text-sm font-medium">
-            Token (leave empty to generate one)
-          </label>
-          <input id={`${idp}-token`} className="field font-mono" value={token} maxLength={TOKEN_MAX_LENGTH + 10} onChange={(e) => setToken(e.target.value)} aria-describedby={`${idp}-token-error`} />
-          <FieldError id={`${idp}-token-error`} message={errors.token} />
-        </div>
+        <TextField
+          id={`${idp}-token`}
+          label="Token (leave empty to generate one)"
+          className="field font-mono"
+          value={token}
+          maxLength={TOKEN_MAX_LENGTH + 10}
+          onChange={(e) => setToken(e.target.value)}
+          error={errors.token}
+        />
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${idp}-uses`} className="text-sm font-medium">
-          Uses allowed (empty for unlimited)
-        </label>
-        <input id={`${idp}-uses`} className="field w-40" inputMode="numeric" value={uses} onChange={(e) => setUses(e.target.value)} aria-describedby={`${idp}-uses-error`} />
-        <FieldError id={`${idp}-uses-error`} message={errors.usesAllowed} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${idp}-expiry`} className="text-sm font-medium">
-          Expires (in {timeZoneName()}; empty for never)
-        </label>
-        <input id={`${idp}-expiry`} type="datetime-local" className="field w-64" value={expiry} onChange={(e) => setExpiry(e.target.value)} aria-describedby={`${idp}-expiry-error`} />
-        <FieldError id={`${idp}-expiry-error`} message={errors.expiryTime} />
-      </div>
+      <TextField id={`${idp}-uses`} label="Uses allowed (empty for unlimited)" className="field w-40" inputMode="numeric" value={uses} onChange={(e) => setUses(e.target.value)} error={errors.usesAllowed} />
+      <TextField
+        id={`${idp}-expiry`}
+        label={`Expires (in ${timeZoneName()}; empty for never)`}
+        type="datetime-local"
+        className="field w-64"
+        value={expiry}
+        onChange={(e) => setExpiry(e.target.value)}
+        error={errors.expiryTime}
+      />
       <div>
         <button type="submit" className="btn-primary" disabled={pending}>
           {existing ? "Save token" : "Create token"}
         </button>
       </div>
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

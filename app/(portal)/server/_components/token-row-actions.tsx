@@ -1,37 +1,28 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { deleteRegistrationTokenAction } from "../registration-tokens/actions";
-import { ConfirmButton, OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
-import { ModalButton } from "@/app/(portal)/_components/modal";
+import { ConfirmButton, DialogButton } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 import type { RegistrationToken } from "@/lib/schemas/registration-tokens";
 import { TokenForm } from "./token-form";
 
 /** Edit (in a dialog) and delete one token. */
 export function TokenRowActions({ token }: { token: RegistrationToken }) {
-  const router = useRouter();
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction({ refresh: true });
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <ModalButton label="Edit" title={`Edit token ${token.token}`}>
+      <DialogButton label="Edit" title={`Edit token ${token.token}`}>
         {(close) => <TokenForm existing={token} onDone={close} />}
-      </ModalButton>
+      </DialogButton>
       <ConfirmButton
         label="Delete"
         confirmLabel="Delete token"
         question="Nobody can register with it afterwards. Delete?"
         danger
         pending={pending}
-        onConfirm={() =>
-          run(
-            () => deleteRegistrationTokenAction({ token: token.token }),
-            () => {
-              router.refresh();
-              return "Deleted.";
-            },
-          )
-        }
+        onConfirm={() => run(() => deleteRegistrationTokenAction({ token: token.token }), "Deleted.")}
       />
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </div>
   );
 }

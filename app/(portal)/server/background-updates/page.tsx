@@ -2,14 +2,14 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { getBackgroundUpdates } from "@/lib/synapse/background-updates";
 import { BACKGROUND_JOBS, type BackgroundJobName } from "@/lib/schemas/background-updates";
 import { formatCount } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
-import { ErrorCard } from "@/app/(portal)/_components/page-parts";
+import { DataTable } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { readForPage } from "@/app/(portal)/_components/page-read";
 import { BackgroundToggle, StartJobButton } from "../_components/background-controls";
 
 export default async function BackgroundUpdatesPage() {
   const admin = await requireAdmin();
-  const status = await attempt(() => getBackgroundUpdates(admin.creds));
+  const status = await readForPage(() => getBackgroundUpdates(admin.creds), "background updates read");
   const s = status.data;
 
   return (
@@ -22,9 +22,7 @@ export default async function BackgroundUpdatesPage() {
           <p data-testid="background-enabled">{s.enabled ? "Background updates are running." : "Background updates are paused until Synapse restarts or they are resumed."}</p>
           <BackgroundToggle enabled={s.enabled} />
           <h3 className="text-lg font-semibold">Running now</h3>
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["Database", "Update", "Items done", "Time spent", "Speed"]} />
-            <tbody>
+          <DataTable columns={["Database", "Update", "Items done", "Time spent", "Speed"]} rowCount={s.running.length} empty="No background update is running.">
               {s.running.map((u) => (
                 <tr key={u.database} className="border-b border-line" data-testid="background-update-row">
                   <td className="py-2 pr-3 font-mono">{u.database}</td>
@@ -34,15 +32,7 @@ export default async function BackgroundUpdatesPage() {
                   <td className="py-2 pr-3">{formatCount(Math.round(u.itemsPerMs * 1000))} items/s</td>
                 </tr>
               ))}
-              {s.running.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="py-6 text-center text-muted" data-testid="background-idle">
-                    No background update is running.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          </DataTable>
         </>
       )}
       <h3 className="text-lg font-semibold">Start a job</h3>

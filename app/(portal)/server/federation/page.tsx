@@ -11,16 +11,16 @@ import {
   formatInterval,
 } from "@/lib/schemas/federation";
 import { formatCount } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
+import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { FilterForm, SelectFilter, TextFilter } from "@/app/(portal)/_components/filter-form";
-import { ErrorCard, Pager } from "@/app/(portal)/_components/page-parts";
+import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../_components/local-time";
 
-export default async function FederationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FederationPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
   const q = destinationListQuerySchema.parse(await searchParams);
-  const list = await attempt(() => listDestinations(admin.creds, { search: q.q, sort: q.sort, dir: q.dir }));
+  const list = await readForPage(() => listDestinations(admin.creds, { search: q.q, sort: q.sort, dir: q.dir }), "federation destinations read");
   const all = failingFirst(list.data?.destinations ?? []);
   const failing = all.filter((d) => d.failureTs !== null).length;
   const pages = Math.max(1, Math.ceil(all.length / DESTINATIONS_PAGE_SIZE));
@@ -39,10 +39,11 @@ export default async function FederationPage({ searchParams }: { searchParams: P
         {formatCount(all.length)} servers, {formatCount(failing)} failing. Failing servers come first.
         {list.data?.truncated && ` Only the first ${formatCount(DESTINATIONS_READ_CAP)} of ${formatCount(list.data.total)} are shown.`}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["Server", "State", "Failing since", "Last failed attempt", "Retry interval"]} />
-          <tbody>
+      <DataTable
+        columns={["Server", "State", "Failing since", "Last failed attempt", "Retry interval"]}
+        rowCount={rows.length}
+        empty="No destinations match. Synapse lists a server here once it has tried to talk to it."
+      >
             {rows.map((d) => (
               <tr key={d.destination} className="border-b border-line" data-testid="destination-row" data-destination={d.destination}>
                 <td className="py-2 pr-3 font-mono break-all">
@@ -64,16 +65,7 @@ export default async function FederationPage({ searchParams }: { searchParams: P
                 </td>
               </tr>
             ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="py-6 text-center text-muted">
-                  No destinations match. Synapse lists a server here once it has tried to talk to it.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Pager page={q.page} pages={pages} href={(p) => destinationListHref(q, { page: p })} />
     </div>
   );

@@ -2,18 +2,18 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { listRegistrationTokens } from "@/lib/synapse/registration-tokens";
 import { TOKEN_STATES, tokenListQuerySchema, tokenState } from "@/lib/schemas/registration-tokens";
 import { formatCount } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
+import { DataTable } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { FilterForm, SelectFilter } from "@/app/(portal)/_components/filter-form";
-import { ErrorCard } from "@/app/(portal)/_components/page-parts";
+import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../_components/local-time";
 import { TokenForm } from "../_components/token-form";
 import { TokenRowActions } from "../_components/token-row-actions";
 
-export default async function RegistrationTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegistrationTokensPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
   const q = tokenListQuerySchema.parse(await searchParams);
-  const list = await attempt(() => listRegistrationTokens(admin.creds));
+  const list = await readForPage(() => listRegistrationTokens(admin.creds), "registration tokens read");
   const now = Date.now();
   const all = (list.data ?? []).map((t) => ({ ...t, state: tokenState(t, now) }));
   const rows = all.filter((t) => !q.state || t.state === q.state).sort((a, b) => a.token.localeCompare(b.token));
@@ -37,10 +37,7 @@ export default async function RegistrationTokensPage({ searchParams }: { searchP
       <p className="text-sm text-muted" data-testid="tokens-summary">
         {formatCount(rows.length)} of {formatCount(all.length)} tokens
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["Token", "State", "Uses allowed", "Pending", "Completed", "Expires", ""]} />
-          <tbody>
+      <DataTable columns={["Token", "State", "Uses allowed", "Pending", "Completed", "Expires", ""]} rowCount={rows.length} empty="No tokens match.">
             {rows.map((t) => (
               <tr key={t.token} className="border-b border-line align-top" data-testid="token-row" data-token={t.token}>
                 <td className="py-2 pr-3 font-mono break-all">{t.token}</td>
@@ -64,16 +61,7 @@ export default async function RegistrationTokensPage({ searchParams }: { searchP
                 </td>
               </tr>
             ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="py-6 text-center text-muted">
-                  No tokens match.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -3,17 +3,17 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { listScheduledTasks } from "@/lib/synapse/scheduled-tasks";
 import { TASK_ACTIONS, TASK_STATUSES, taskFilterOf, taskListQuerySchema, taskResourceHref } from "@/lib/schemas/scheduled-tasks";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { attempt } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
+import { DataTable } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { FilterForm, SelectFilter, TextFilter } from "@/app/(portal)/_components/filter-form";
-import { ErrorCard } from "@/app/(portal)/_components/page-parts";
+import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 
 const SHOWN = 500;
 
-export default async function ScheduledTasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ScheduledTasksPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
   const q = taskListQuerySchema.parse(await searchParams);
-  const list = await attempt(() => listScheduledTasks(admin.creds, taskFilterOf(q)));
+  const list = await readForPage(() => listScheduledTasks(admin.creds, taskFilterOf(q)), "scheduled tasks read");
   const tasks = list.data ?? [];
 
   return (
@@ -30,10 +30,7 @@ export default async function ScheduledTasksPage({ searchParams }: { searchParam
       <p className="text-sm text-muted" data-testid="tasks-summary">
         {formatCount(tasks.length)} tasks, newest first{tasks.length > SHOWN ? ` (the newest ${formatCount(SHOWN)} are shown)` : ""}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["When (UTC)", "Action", "Status", "Resource", "Error / result"]} />
-          <tbody>
+      <DataTable columns={["When (UTC)", "Action", "Status", "Resource", "Error / result"]} rowCount={tasks.length} empty="No tasks match.">
             {tasks.slice(0, SHOWN).map((t) => {
               const href = taskResourceHref(t.resourceId);
               return (
@@ -56,16 +53,7 @@ export default async function ScheduledTasksPage({ searchParams }: { searchParam
                 </tr>
               );
             })}
-            {tasks.length === 0 && (
-              <tr>
-                <td colSpan={5} className="py-6 text-center text-muted">
-                  No tasks match.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

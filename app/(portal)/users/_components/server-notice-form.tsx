@@ -1,28 +1,29 @@
 "use client";
 import { useState } from "react";
 import { sendServerNoticeAction } from "../[id]/actions";
-import { OutcomeText, useActionRunner } from "@/app/(portal)/_components/action-runner";
-import { ModalButton } from "@/app/(portal)/_components/modal";
+import { DialogButton } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
 import { NOTICE_MAX_LENGTH } from "@/lib/schemas/server-notices";
 
 /** Sends one user a server notice; a server without `server_notices` gets the how-to instead of Synapse's 400. */
 export function ServerNoticeButton({ userId }: { userId: string }) {
   return (
-    <ModalButton label="Send server notice…" title={`Server notice to ${userId}`}>
+    <DialogButton label="Send server notice…" title={`Server notice to ${userId}`}>
       {() => <NoticeForm userId={userId} />}
-    </ModalButton>
+    </DialogButton>
   );
 }
 
 function NoticeForm({ userId }: { userId: string }) {
-  const { pending, outcome, run } = useActionRunner();
+  const { pending, outcome, run } = useAction();
   const [text, setText] = useState("");
   return (
     <form
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => sendServerNoticeAction({ userId, text }), () => "The notice was sent.");
+        run(() => sendServerNoticeAction({ userId, text }), "The notice was sent.");
       }}
     >
       <label htmlFor="notice-text" className="text-sm font-medium">
@@ -34,7 +35,7 @@ function NoticeForm({ userId }: { userId: string }) {
           Send notice
         </button>
       </div>
-      <OutcomeText outcome={outcome} />
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { listScheduledTasks } from "@/lib/synapse/scheduled-tasks";
 import { formatDateTime } from "@/lib/format";
-import { attempt, roomTab } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
-import { ErrorCard } from "../../../_components/page-parts";
+import { DataTable } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { readForPage } from "@/app/(portal)/_components/page-read";
+import { roomTab } from "../../_components/room-tab";
 
 /** The room's deletes, purges and other tasks in Synapse's scheduler (kept a week after they finish). */
 export default async function RoomTasksPage({ params }: { params: Promise<{ roomId: string }> }) {
   const tab = await roomTab(params);
   if (!tab) return null;
   const { admin, roomId } = tab;
-  const tasks = await attempt(() => listScheduledTasks(admin.creds, { resourceId: roomId }));
+  const tasks = await readForPage(() => listScheduledTasks(admin.creds, { resourceId: roomId }), "room scheduled tasks read");
   return (
     <div className="flex flex-col gap-3">
       <ErrorCard message={tasks.error} />
@@ -20,9 +21,7 @@ export default async function RoomTasksPage({ params }: { params: Promise<{ room
           All scheduled tasks
         </Link>
       </p>
-      <table className="w-full text-left text-sm">
-        <TableHead columns={["Action", "Status", "When (UTC)", "Error"]} />
-        <tbody>
+      <DataTable columns={["Action", "Status", "When (UTC)", "Error"]} rowCount={tasks.data?.length ?? 0} empty="No scheduled tasks for this room.">
           {tasks.data?.map((t) => (
             <tr key={t.id} className="border-b border-line" data-testid="room-task-row">
               <td className="py-2 pr-3 font-mono">{t.action}</td>
@@ -31,8 +30,7 @@ export default async function RoomTasksPage({ params }: { params: Promise<{ room
               <td className="py-2 pr-3 text-xs break-all">{t.error ?? "—"}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

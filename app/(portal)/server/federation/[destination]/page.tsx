@@ -1,25 +1,28 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDestination, listDestinationRooms } from "@/lib/synapse/federation";
-import { destinationRefSchema, formatInterval } from "@/lib/schemas/federation";
+import { destinationHref, destinationRefSchema, formatInterval } from "@/lib/schemas/federation";
 import { formatCount } from "@/lib/format";
-import { attempt, roomIdParam } from "@/app/(portal)/_components/attempt";
-import { TableHead } from "@/app/(portal)/_components/links";
-import { ErrorCard, Pager } from "@/app/(portal)/_components/page-parts";
+import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../../_components/local-time";
 import { ResetConnectionButton } from "../../_components/reset-connection-button";
 
 const ROOMS_PAGE = 50;
 
-export default async function DestinationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ destination: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+/** Route params arrive percent-encoded or not depending on the path. */
+function segmentParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export default async function DestinationPage({ params, searchParams }: PageProps<{ destination: string }>) {
   const admin = await requireAdmin();
-  const raw = roomIdParam((await params).destination);
+  const raw = segmentParam((await params).destination);
   const ref = destinationRefSchema.safeParse({ destination: raw });
   const page = Math.max(1, Math.min(100_000, Number((await searchParams).page) || 1));
   const back = (
@@ -30,8 +33,8 @@ export default async function DestinationPage({
   if (!ref.success) return <>{back}<ErrorCard message={`"${raw}" is not a server name.`} /></>;
   const name = ref.data.destination;
   const [dest, rooms] = await Promise.all([
-    attempt(() => getDestination(admin.creds, name)),
-    attempt(() => listDestinationRooms(admin.creds, name, { from: (page - 1) * ROOMS_PAGE, limit: ROOMS_PAGE })),
+    readForPage(() => getDestination(admin.creds, name), "federation destination read"),
+    readForPage(() => listDestinationRooms(admin.creds, name, { from: (page - 1) * ROOMS_PAGE, limit: ROOMS_PAGE }), "federation destination rooms read"),
   ]);
   if (dest.data === null && !dest.error) return <>{back}<ErrorCard message={`Synapse has never talked to ${name}.`} /></>;
   const d = dest.data;
@@ -64,9 +67,7 @@ export default async function DestinationPage({
       <p className="text-sm text-muted" data-testid="destination-rooms-summary">
         {formatCount(rooms.data?.total ?? 0)} rooms
       </p>
-      <table className="w-full text-left text-sm">
-        <TableHead columns={["Room", "Latest event sent (stream ordering)"]} />
-        <tbody>
+      <DataTable columns={["Room", "Latest event sent (stream ordering)"]} rowCount={rooms.data?.rooms.length ?? 0} empty="No rooms shared with this server.">
           {(rooms.data?.rooms ?? []).map((r) => (
             <tr key={r.roomId} className="border-b border-line" data-testid="destination-room-row">
               <td className="py-2 pr-3 font-mono break-all">
@@ -77,16 +78,8 @@ export default async function DestinationPage({
               <td className="py-2 pr-3">{r.streamOrdering}</td>
             </tr>
           ))}
-          {(rooms.data?.rooms.length ?? 0) === 0 && (
-            <tr>
-              <td colSpan={2} className="py-6 text-center text-muted">
-                No rooms shared with this server.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-      <Pager page={page} pages={Math.max(1, Math.ceil((rooms.data?.total ?? 0) / ROOMS_PAGE))} href={(p) => `?page=${p}`} />
+      </DataTable>
+      <Pager page={page} pages={Math.max(1, Math.ceil((rooms.data?.total ?? 0) / ROOMS_PAGE))} href={(p) => listHref(destinationHref(name), { page: p }, ["page"])} />
     </div>
   );
 }
