@@ -6,7 +6,7 @@ import { isServerAdmin, loginWithPassword, loginWithToken, logout, whoami, type 
 import { describeError, NOT_ADMIN_HELP, type ErrorContext } from "@/lib/synapse/describe-error";
 import { probeHomeserver } from "@/lib/synapse/discovery";
 import { authorityOf, isPrivateHost, observeAddresses } from "@/lib/synapse/network-guard";
-import { pinHomeservers } from "@/lib/db/pinned-homeservers";
+import { notePublicHomeserver, pinHomeservers } from "@/lib/db/pinned-homeservers";
 import type { PasswordLoginInput, TokenLoginInput } from "@/lib/schemas/login";
 import { resolveAllowedHomeserver } from "./homeserver-policy";
 import { getSession } from "./session";
@@ -73,8 +73,11 @@ async function attempt(
       : null;
     const pins = [authorityOf(new URL(baseUrl)), ...(nameAuthority && (await isPrivateHost(nameAuthority)) ? [nameAuthority] : [])];
     await pinHomeservers(pins);
-    forgetCachedPins();
+  } else {
+    // The portal is in use now: its first-run openness to private addresses ends here too.
+    await notePublicHomeserver(authorityOf(new URL(baseUrl)));
   }
+  forgetCachedPins();
   return { ok: true };
 }
 

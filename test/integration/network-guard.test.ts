@@ -12,7 +12,8 @@ import { synapseFetch } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { HomeserverUnreachableError } from "@/lib/synapse/errors";
 import { forgetCachedPins, mayReachPrivate } from "@/lib/auth/network-policy";
-import { listPinnedHomeservers, pinHomeservers } from "@/lib/db/pinned-homeservers";
+import { db } from "@/lib/db/client";
+import { listPinnedHomeservers, notePublicHomeserver, pinHomeservers } from "@/lib/db/pinned-homeservers";
 
 type Fake = { url: string; port: number; hits: string[]; close: () => Promise<void> };
 
@@ -170,5 +171,16 @@ describe("the portal's private-address policy", () => {
     assert.equal(await mayReachPrivate(`127.0.0.1:${homeserver.port}`), true);
     assert.equal(await mayReachPrivate("10.0.0.5:8080"), false);
     assert.equal(await mayReachPrivate(`127.0.0.1:${other.port}`), false);
+  });
+
+  test("a sign-in to a public homeserver ends the first run too, and never makes it reachable at a private address", async () => {
+    await db().pinnedHomeserver.deleteMany();
+    forgetCachedPins();
+    assert.equal(await mayReachPrivate("10.0.0.5:8080"), true, "first run again");
+    await notePublicHomeserver("matrix.example.org:443");
+    forgetCachedPins();
+    assert.equal(await mayReachPrivate("10.0.0.5:8080"), false, "an admin has signed in: the first run is over");
+    assert.equal(await mayReachPrivate("matrix.example.org:443"), false, "a public pin is no ticket to a private address");
+    assert.deepEqual((await listPinnedHomeservers()).includes("matrix.example.org:443"), false);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PinnedHomeserver" ADD COLUMN     "private" BOOLEAN NOT NULL DEFAULT true;
+
