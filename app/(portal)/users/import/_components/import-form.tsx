@@ -89,38 +89,22 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       <div className="grid gap-4 sm:grid-cols-2">
         <Choice label="Separator" error={errors.delimiter?.message}>
           <select {...register("delimiter")} className="field">
-            {DELIMITERS.map((d) => (
-              <option key={d} value={d}>
-                {DELIMITER_LABELS[d]}
-              </option>
-            ))}
+            <Options values={DELIMITERS} labels={DELIMITER_LABELS} />
           </select>
         </Choice>
         <Choice label="When the user exists" error={errors.conflict?.message}>
           <select {...register("conflict")} className="field">
-            {CONFLICT_MODES.map((m) => (
-              <option key={m} value={m}>
-                {CONFLICT_LABELS[m]}
-              </option>
-            ))}
+            <Options values={CONFLICT_MODES} labels={CONFLICT_LABELS} />
           </select>
         </Choice>
         <Choice label="Passwords" error={errors.passwords?.message} help="Generated passwords are set only on new accounts and are in the report for you alone.">
           <select {...register("passwords")} className="field">
-            {PASSWORD_MODES.map((m) => (
-              <option key={m} value={m}>
-                {PASSWORD_LABELS[m]}
-              </option>
-            ))}
+            <Options values={PASSWORD_MODES} labels={PASSWORD_LABELS} />
           </select>
         </Choice>
         <Choice label="User ids" error={errors.ids?.message}>
           <select {...register("ids")} className="field">
-            {ID_MODES.map((m) => (
-              <option key={m} value={m}>
-                {ID_LABELS[m]}
-              </option>
-            ))}
+            <Options values={ID_MODES} labels={ID_LABELS} />
           </select>
         </Choice>
         <Choice label="Concurrency" error={errors.concurrency?.message} help="Users created at once. Synapse hashes each password for about 0.3 s of CPU.">
@@ -142,6 +126,19 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** One <option> a value, worded by its label. */
+function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </>
   );
 }
 
