@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   CONFLICT_LABELS,
@@ -87,26 +87,10 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Choice label="Separator" error={errors.delimiter?.message}>
-          <select {...register("delimiter")} className="field">
-            <Options values={DELIMITERS} labels={DELIMITER_LABELS} />
-          </select>
-        </Choice>
-        <Choice label="When the user exists" error={errors.conflict?.message}>
-          <select {...register("conflict")} className="field">
-            <Options values={CONFLICT_MODES} labels={CONFLICT_LABELS} />
-          </select>
-        </Choice>
-        <Choice label="Passwords" error={errors.passwords?.message} help="Generated passwords are set only on new accounts and are in the report for you alone.">
-          <select {...register("passwords")} className="field">
-            <Options values={PASSWORD_MODES} labels={PASSWORD_LABELS} />
-          </select>
-        </Choice>
-        <Choice label="User ids" error={errors.ids?.message}>
-          <select {...register("ids")} className="field">
-            <Options values={ID_MODES} labels={ID_LABELS} />
-          </select>
-        </Choice>
+        <SelectChoice label="Separator" error={errors.delimiter?.message} field={register("delimiter")} values={DELIMITERS} labels={DELIMITER_LABELS} />
+        <SelectChoice label="When the user exists" error={errors.conflict?.message} field={register("conflict")} values={CONFLICT_MODES} labels={CONFLICT_LABELS} />
+        <SelectChoice label="Passwords" error={errors.passwords?.message} help="Generated passwords are set only on new accounts and are in the report for you alone." field={register("passwords")} values={PASSWORD_MODES} labels={PASSWORD_LABELS} />
+        <SelectChoice label="User ids" error={errors.ids?.message} field={register("ids")} values={ID_MODES} labels={ID_LABELS} />
         <Choice label="Concurrency" error={errors.concurrency?.message} help="Users created at once. Synapse hashes each password for about 0.3 s of CPU.">
           <input type="number" min={1} max={MAX_CONCURRENCY} {...register("concurrency")} className="field w-28" />
         </Choice>
@@ -129,16 +113,30 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   );
 }
 
-/** One <option> a value, worded by its label. */
-function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+/** A Choice whose control is a select: one <option> a value, worded by its label. */
+function SelectChoice<T extends string>({
+  field,
+  values,
+  labels,
+  ...choice
+}: {
+  label: string;
+  error?: string;
+  help?: string;
+  field: UseFormRegisterReturn;
+  values: readonly T[];
+  labels: Record<T, string>;
+}) {
   return (
-    <>
-      {values.map((v) => (
-        <option key={v} value={v}>
-          {labels[v]}
-        </option>
-      ))}
-    </>
+    <Choice {...choice}>
+      <select {...field} className="field">
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    </Choice>
   );
 }
 
