@@ -11,15 +11,14 @@
  * Options (env): BENCH_USERS (10000), BENCH_ROUNDS (60), BENCH_WARMUP (5). Target: ≤ 150 ms p50.
  */
 import os from "node:os";
-import { api, passwordLogin } from "../e2e/synapse/testbed";
-import { BENCH_PORTAL_PORT as PORT, localTestbed, ms, seedBenchUsers, startBenchPortal, stats } from "./portal-bench-setup";
+import { api } from "../e2e/synapse/testbed";
+import { BENCH_PORTAL_PORT as PORT, ms, runBench, stats, withBenchPortal } from "./portal-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const DEADLINE = Date.now() + 25 * 60_000; // bounded: give up after 25 minutes whatever happens
 
-const tb = localTestbed();
 const show = (xs: number[]) => {
   const s = stats(xs);
   return `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}`;
@@ -43,13 +42,7 @@ async function timeDashboard(cookie: string): Promise<{ ttfb: number; full: numb
 }
 
 async function main() {
-  const token = await passwordLogin(tb.admin.userId, tb.admin.password);
-  let portal: { pid?: number } | undefined;
-  try {
-    await seedBenchUsers(token, USERS, DEADLINE);
-    const started = await startBenchPortal(token);
-    portal = started.portal;
-    const cookie = started.cookie;
+  await withBenchPortal(USERS, DEADLINE, async (cookie, token) => {
     const first = await timeDashboard(cookie);
     for (const id of ["stat-users", "stat-active-30d", "registrations-table", "stat-failing-destinations"]) {
       if (!first.html.includes(`data-testid="${id}"`)) throw new Error(`the dashboard has no ${id}`);
@@ -64,13 +57,7 @@ async function main() {
     console.log(`\n[bench] dashboard over ${users} users, ${full.length} rounds after ${WARMUP} warm-up; load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
     console.log(`  first byte (totals, health)          ${show(ttfb)}`);
     console.log(`  whole page (with user activity)      ${show(full)}   (target ≤ 150 ms p50)`);
-  } finally {
-    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
-    await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} });
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(`[bench] ${(e as Error).stack ?? e}`);
-  process.exit(1);
-});
+runBench(main);

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sealData } from "iron-session";
-import { api, loadTestbed } from "../e2e/synapse/testbed";
+import { api, loadTestbed, passwordLogin } from "../e2e/synapse/testbed";
 
 export const BENCH_USER_PREFIX = "bench-u";
 export const BENCH_PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 3100) + 2; // the e2e "spare" port: never clashes with the suite's portals
@@ -80,4 +80,32 @@ export async function startBenchPortal(token: string): Promise<{ portal: ChildPr
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the portal did not start");
+}
+
+/** Logs the test admin in, seeds `users` bench users, starts the portal and runs `body`; always stops the portal and logs out. */
+export async function withBenchPortal(
+  users: number,
+  deadline: number,
+  body: (cookie: string, token: string) => Promise<void>,
+): Promise<void> {
+  const tb = localTestbed();
+  const token = await passwordLogin(tb.admin.userId, tb.admin.password);
+  let portal: { pid?: number } | undefined;
+  try {
+    await seedBenchUsers(token, users, deadline);
+    const started = await startBenchPortal(token);
+    portal = started.portal;
+    await body(started.cookie, token);
+  } finally {
+    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
+    await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} });
+  }
+}
+
+/** Runs a benchmark's main; a failure prints its stack and exits 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((e) => {
+    console.error(`[bench] ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  });
 }

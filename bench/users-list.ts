@@ -12,8 +12,8 @@
  */
 import os from "node:os";
 import zlib from "node:zlib";
-import { api, passwordLogin } from "../e2e/synapse/testbed";
-import { BENCH_PORTAL_PORT as PORT, BENCH_USER_PREFIX as PREFIX, localTestbed, ms, seedBenchUsers, startBenchPortal, stats } from "./portal-bench-setup";
+import { api } from "../e2e/synapse/testbed";
+import { BENCH_PORTAL_PORT as PORT, BENCH_USER_PREFIX as PREFIX, localTestbed, ms, runBench, stats, withBenchPortal } from "./portal-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
@@ -46,14 +46,7 @@ async function pageJs(html: string, cookie: string) {
 }
 
 async function main() {
-  const token = await passwordLogin(tb.admin.userId, tb.admin.password);
-  let portal: { pid?: number } | undefined;
-  try {
-    await seedBenchUsers(token, USERS, DEADLINE);
-    const started = await startBenchPortal(token);
-    portal = started.portal;
-    const cookie = started.cookie;
-
+  await withBenchPortal(USERS, DEADLINE, async (cookie, token) => {
     // The page and the exact Synapse call it makes for it.
     const cases = [
       { name: `search "${PREFIX}" (all ${USERS}) + sort by last seen`, page: `/users?q=${PREFIX}&sort=last_seen_ts&dir=desc`, query: `name=${PREFIX}` },
@@ -118,13 +111,7 @@ async function main() {
     console.log(`  users page HTML: ${(Buffer.byteLength(first.body) / 1024).toFixed(1)} KB for 50 rows`);
     console.log(`\n  users page JavaScript: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gz / 1024).toFixed(1)} KB gzip (target ≤ 150 KB)`);
     console.log(`  plus inline RSC payload in the HTML: ${(js.inlineGz / 1024).toFixed(1)} KB gzip`);
-  } finally {
-    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
-    await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} });
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(`[bench] ${(e as Error).stack ?? e}`);
-  process.exit(1);
-});
+runBench(main);

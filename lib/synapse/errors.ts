@@ -33,6 +33,16 @@ export function isSynapseError(e: unknown, errcode?: string): e is SynapseError 
   return e instanceof SynapseError && (errcode === undefined || e.errcode === errcode);
 }
 
+/** The read's value, or null when Synapse answers M_NOT_FOUND (every other failure is thrown on). */
+export async function nullIfNotFound<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isSynapseError(e, "M_NOT_FOUND")) return null;
+    throw e;
+  }
+}
+
 /** The token no longer works: logged out elsewhere, the user was deactivated, or it was locked. */
 export function isSessionEnded(e: unknown): boolean {
   return (

@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { isSynapseError, nullIfNotFound } from "./errors";
 import type { Destination, DestinationSort } from "@/lib/schemas/federation";
 
 // Federation destinations (`/_synapse/admin/v1/federation/destinations`): the servers Synapse has talked to
@@ -74,12 +74,7 @@ export async function countFailingDestinations(creds: SynapseCredentials, cap = 
 
 /** null when Synapse has never talked to that server. */
 export async function getDestination(creds: SynapseCredentials, destination: string): Promise<Destination | null> {
-  try {
-    return toDestination(await synapseFetch<RawDestination>(creds, `${base}/${encodeId(destination)}`));
-  } catch (e) {
-    if (isSynapseError(e, "M_NOT_FOUND")) return null;
-    throw e;
-  }
+  return nullIfNotFound(async () => toDestination(await synapseFetch<RawDestination>(creds, `${base}/${encodeId(destination)}`)));
 }
 
 /** One page of the rooms this server shares with the destination; null when Synapse does not know it. */

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { nullIfNotFound } from "./errors";
 import type { RegistrationToken } from "@/lib/schemas/registration-tokens";
 
 // Registration tokens (`/_synapse/admin/v1/registration_tokens`): Synapse lists them all, unpaged.
@@ -21,12 +21,7 @@ export async function listRegistrationTokens(creds: SynapseCredentials): Promise
 
 /** null when there is no such token. */
 export async function getRegistrationToken(creds: SynapseCredentials, token: string): Promise<RegistrationToken | null> {
-  try {
-    return toToken(await synapseFetch<RawToken>(creds, path(token)));
-  } catch (e) {
-    if (isSynapseError(e, "M_NOT_FOUND")) return null;
-    throw e;
-  }
+  return nullIfNotFound(async () => toToken(await synapseFetch<RawToken>(creds, path(token))));
 }
 
 /** Without a token, Synapse generates one of `length` characters. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { isSynapseError, nullIfNotFound } from "./errors";
 
 // Synapse's asynchronous room work: delete (shutdown + purge) and history purge. Each returns an id to poll.
 
@@ -113,13 +113,10 @@ export async function startPurgeHistory(
 }
 
 export async function getPurgeHistoryStatus(creds: SynapseCredentials, purgeId: string): Promise<{ phase: TaskPhase; error: string | null } | null> {
-  try {
+  return nullIfNotFound(async () => {
     const r = await synapseFetch<{ status: string; error?: string }>(creds, `/_synapse/admin/v1/purge_history_status/${encodeId(purgeId)}`);
     return { phase: phaseOf(r.status), error: r.error ?? null };
-  } catch (e) {
-    if (isSynapseError(e, "M_NOT_FOUND")) return null;
-    throw e;
-  }
+  });
 }
 
 /** Whether a local account exists (deactivated ones count: Synapse can still act as them). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { nullIfNotFound } from "./errors";
 
 // ---- Raw shapes (private) ----
 
@@ -136,7 +136,7 @@ export async function listRooms(creds: SynapseCredentials, p: RoomListParams): P
 
 /** null when the server does not know the room (never seen, or deleted). */
 export async function getRoom(creds: SynapseCredentials, roomId: string): Promise<RoomDetails | null> {
-  try {
+  return nullIfNotFound(async () => {
     const r = await synapseFetch<RawRoomDetails>(creds, room(roomId));
     return {
       ...toSummary(r),
@@ -147,10 +147,7 @@ export async function getRoom(creds: SynapseCredentials, roomId: string): Promis
       tombstoned: Boolean(r.tombstoned),
       replacementRoom: r.replacement_room ?? null,
     };
-  } catch (e) {
-    if (isSynapseError(e, "M_NOT_FOUND")) return null;
-    throw e;
-  }
+  });
 }
 
 export type BlockState = { blocked: boolean; by: string | null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { isSynapseError, nullIfNotFound } from "./errors";
 import { inactiveRanges, sliceRanges, type Range } from "./user-inactive";
 import { assertLocalUser, assertNotSelf } from "./user-errors";
 import { PortalRefusal } from "./describe-error";
@@ -178,12 +178,7 @@ function toDetail(u: RawUser): UserDetail {
 
 /** The user, or null when this homeserver has no such user. */
 export async function getUser(creds: SynapseCredentials, userId: string): Promise<UserDetail | null> {
-  try {
-    return toDetail(await synapseFetch<RawUser>(creds, userPath(userId)));
-  } catch (e) {
-    if (isSynapseError(e, "M_NOT_FOUND")) return null;
-    throw e;
-  }
+  return nullIfNotFound(async () => toDetail(await synapseFetch<RawUser>(creds, userPath(userId))));
 }
 
 export type Availability = { available: true } | { available: false; reason: string };

@@ -1,6 +1,7 @@
 // The GET filter forms above the portal's lists: every field lands in the URL, so a filtered view can be
 // shared and Back works. Server components; no client JavaScript.
 import Link from "next/link";
+import { formatCount } from "@/lib/format";
 
 export function FilterForm({
   label,
@@ -89,5 +90,24 @@ export function SelectFilter({
         ))}
       </select>
     </div>
+  );
+}
+
+/** The From/To day pair of a log's filter. */
+export function DateRangeFilter({ from, to }: { from?: string; to?: string }) {
+  return (
+    <>
+      <TextFilter name="from" label="From" value={from} type="date" />
+      <TextFilter name="to" label="To" value={to} type="date" />
+    </>
+  );
+}
+
+/** The line under a log's filter: how many entries match, newest first. */
+export function LogTotal({ total, testId }: { total: number; testId: string }) {
+  return (
+    <p className="text-sm text-muted" data-testid={testId}>
+      {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
+    </p>
   );
 }

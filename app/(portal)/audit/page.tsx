@@ -1,8 +1,8 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { AUDIT_STARTED, forHomeserver } from "@/lib/db/tenant";
 import { AUDIT_PAGE_SIZE, auditQuerySchema } from "@/lib/schemas/audit";
-import { formatCount, formatDateTime } from "@/lib/format";
-import { FilterForm, TextFilter } from "../_components/filter-form";
+import { formatDateTime } from "@/lib/format";
+import { DateRangeFilter, FilterForm, LogTotal, TextFilter } from "../_components/filter-form";
 import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,12 +30,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <TextFilter name="actor" label="Actor" value={q.actor} placeholder="@alice:example.org" />
         <TextFilter name="action" label="Action" value={q.action} placeholder="session.login" />
         <TextFilter name="target" label="Target" value={q.target} />
-        <TextFilter name="from" label="From" value={q.from} type="date" />
-        <TextFilter name="to" label="To" value={q.to} type="date" />
+        <DateRangeFilter from={q.from} to={q.to} />
       </FilterForm>
-      <p className="text-sm text-muted" data-testid="audit-total">
-        {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
-      </p>
+      <LogTotal total={total} testId="audit-total" />
       <DataTable columns={AUDIT_COLUMNS} rowCount={rows.length} empty="No entries match.">
         {rows.map((r) => (
           <tr key={r.id} className="border-b border-line align-top" data-testid="audit-row">

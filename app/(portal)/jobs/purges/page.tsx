@@ -2,7 +2,6 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { isJobLive } from "@/lib/jobs/media-purges";
-import { formatCount } from "@/lib/format";
 import {
   PURGE_KIND_LABELS,
   PURGE_KINDS,
@@ -11,7 +10,7 @@ import {
   purgeHistoryQuerySchema,
 } from "@/lib/schemas/media";
 import { PurgeRows } from "./_components/purge-rows";
-import { FilterForm, SelectFilter, TextFilter } from "../../_components/filter-form";
+import { DateRangeFilter, FilterForm, LogTotal, SelectFilter, TextFilter } from "../../_components/filter-form";
 import { listHref, Pager } from "@/app/(portal)/_components/data-table";
 
 const FILTER_KEYS = ["kind", "status", "actor", "target", "from", "to"] as const;
@@ -42,12 +41,9 @@ export default async function PurgeHistoryPage({ searchParams }: { searchParams:
         <SelectFilter name="status" label="Outcome" value={q.status} any="any" options={{ ok: "ok", failed: "failed", running: "running" }} />
         <TextFilter name="actor" label="Who" value={q.actor} placeholder="@alice:example.org" />
         <TextFilter name="target" label="Target" value={q.target} placeholder="user or room id" />
-        <TextFilter name="from" label="From" value={q.from} type="date" />
-        <TextFilter name="to" label="To" value={q.to} type="date" />
+        <DateRangeFilter from={q.from} to={q.to} />
       </FilterForm>
-      <p className="text-sm text-muted" data-testid="purge-total">
-        {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
-      </p>
+      <LogTotal total={total} testId="purge-total" />
       <PurgeRows rows={rows.map((r) => ({ ...r, live: isJobLive(r.id) }))} />
       <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs/purges", { ...q, page }, [...FILTER_KEYS, "page"])} previous="Newer" next="Older" />
     </section>

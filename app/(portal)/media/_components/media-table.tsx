@@ -7,6 +7,7 @@ import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { EmptyRow } from "@/app/(portal)/_components/data-table";
+import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 
 export type MediaRow = { server: string; mediaId: string; file: MediaFile | null };
 
@@ -73,15 +74,12 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
         <table className="w-full text-left text-sm" aria-label="Media files">
           <thead className="border-b border-line text-muted">
             <tr>
-              <th className="py-2 pr-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all files on this page"
-                  checked={allSelected}
-                  disabled={deletable.length === 0}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(deletable.map(key)) : new Set())}
-                />
-              </th>
+              <SelectAllHeader
+                label="Select all files on this page"
+                checked={allSelected}
+                disabled={deletable.length === 0}
+                onToggle={(on) => setSelected(on ? new Set(deletable.map(key)) : new Set())}
+              />
               <th className="py-2 pr-3">Preview</th>
               <th className="py-2 pr-3">Media</th>
               {showUploader && <th className="py-2 pr-3">Uploaded by</th>}

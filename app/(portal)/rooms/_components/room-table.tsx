@@ -7,6 +7,7 @@ import { DeleteRoomsDialog } from "./delete-rooms-dialog";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { SortHeader, type SortDir } from "@/app/(portal)/_components/sort-header";
 import { EmptyRow } from "@/app/(portal)/_components/data-table";
+import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 
 export type RoomRow = RoomSummary & { blocked: boolean | null };
 export type RoomColumn = { label: string; href?: string; sorted?: SortDir | null };
@@ -40,14 +41,11 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomCol
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line text-muted">
             <tr>
-              <th className="py-2 pr-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all rooms on this page"
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.roomId)))}
-                />
-              </th>
+              <SelectAllHeader
+                label="Select all rooms on this page"
+                checked={allSelected}
+                onToggle={(on) => setSelected(on ? new Set(rows.map((r) => r.roomId)) : new Set())}
+              />
               {headers.map((h) => (
                 <SortHeader key={h.label} {...h} />
               ))}

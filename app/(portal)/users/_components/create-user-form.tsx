@@ -7,7 +7,7 @@ import { localpartProblem } from "@/lib/schemas/fields";
 import { avatarProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
 import { checkUsernameAction, createUserAction } from "../actions";
 import { uploadAvatarAction } from "../[id]/actions";
-import { PolicyHint, RoleFields } from "./user-fields";
+import { DisplayNameField, PolicyHint, RoleFields } from "./user-fields";
 import { OnceSecret } from "./once-secret";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
@@ -114,13 +114,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
         {!errors.localpart && availability && <p className="text-sm text-ok">{availability}</p>}
       </div>
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="displayname" className="text-sm font-medium">
-          Display name
-        </label>
-        <input id="displayname" className="field" {...register("displayname")} />
-        <FieldError message={errors.displayname?.message} />
-      </div>
+      <DisplayNameField id="displayname" field={register("displayname")} error={errors.displayname?.message} />
 
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Password</legend>

@@ -4,6 +4,7 @@ import type { Device } from "@/lib/synapse/user-sessions";
 import { deleteDevicesAction } from "../[id]/actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
+import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 
 /** Devices with their last seen IP and time; deleting one ends its sessions. */
 export function DevicesTable({ userId, devices, now }: { userId: string; devices: Device[]; now: number }) {
@@ -28,14 +29,12 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
       <table className="w-full text-left text-sm">
         <thead className="border-b border-line text-muted">
           <tr>
-            <th className="w-8 py-2 pr-2">
-              <input
-                type="checkbox"
-                aria-label="Select all devices"
-                checked={selected.size === devices.length}
-                onChange={(e) => setSelected(e.target.checked ? new Set(devices.map((d) => d.deviceId)) : new Set())}
-              />
-            </th>
+            <SelectAllHeader
+              className="w-8 py-2 pr-2"
+              label="Select all devices"
+              checked={selected.size === devices.length}
+              onToggle={(on) => setSelected(on ? new Set(devices.map((d) => d.deviceId)) : new Set())}
+            />
             <th className="py-2 pr-3">Device</th>
             <th className="py-2 pr-3">Name</th>
             <th className="py-2 pr-3">Last seen IP</th>

@@ -4,7 +4,7 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, THREEPID_MEDIA, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
 import { removeAvatarAction, updateUserAction, uploadAvatarAction } from "../[id]/actions";
-import { RoleFields } from "./user-fields";
+import { DisplayNameField, RoleFields } from "./user-fields";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
@@ -34,13 +34,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="card flex flex-col gap-4" aria-label="Edit user">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="edit-displayname" className="text-sm font-medium">
-          Display name
-        </label>
-        <input id="edit-displayname" className="field" {...register("displayname")} />
-        <FieldError message={errors.displayname?.message} />
-      </div>
+      <DisplayNameField id="edit-displayname" field={register("displayname")} error={errors.displayname?.message} />
       <RoleFields idPrefix="edit" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
       <fieldset className="flex flex-col gap-2">

@@ -23,6 +23,19 @@ export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: str
   );
 }
 
+/** The display name field, as the create and edit forms both ask for it. */
+export function DisplayNameField({ id, field, error }: { id: string; field: UseFormRegisterReturn; error?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        Display name
+      </label>
+      <input id={id} className="field" {...field} />
+      <FieldError message={error} />
+    </div>
+  );
+}
+
 /** The homeserver's password rules under a password field (passwords that break them are refused). */
 export function PolicyHint({ text }: { text: string | null }) {
   if (!text) return null;

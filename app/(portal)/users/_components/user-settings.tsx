@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { EXPERIMENTAL_FEATURES, type ExperimentalFeature } from "@/lib/schemas/users";
 import type { RateLimitOverride } from "@/lib/synapse/user-data";
 import { clearRateLimitAction, setExperimentalFeaturesAction, setRateLimitAction } from "../[id]/actions";
@@ -12,20 +12,29 @@ function describeOverride(current: RateLimitOverride): string {
   return `Override: ${current.messagesPerSecond} messages per second, bursts of ${current.burstCount}.`;
 }
 
+/** A settings card: submitting it runs the card's action instead of navigating. */
+function SettingsForm({ label, onSubmit, children }: { label: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      noValidate
+      className="card flex flex-col gap-3 text-sm"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
 export function RateLimitForm({ userId, current }: { userId: string; current: RateLimitOverride }) {
   const [mps, setMps] = useState(String(current?.messagesPerSecond ?? 0));
   const [burst, setBurst] = useState(String(current?.burstCount ?? 0));
   const { run, outcome, pending } = useAction();
   return (
-    <form
-      noValidate
-      className="card flex flex-col gap-3 text-sm"
-      aria-label="Rate-limit override"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(() => setRateLimitAction({ userId, messagesPerSecond: mps, burstCount: burst }), "Override saved.");
-      }}
-    >
+    <SettingsForm label="Rate-limit override" onSubmit={() => void run(() => setRateLimitAction({ userId, messagesPerSecond: mps, burstCount: burst }), "Override saved.")}>
       <p data-testid="ratelimit-current">{describeOverride(current)}</p>
       <div className="flex flex-wrap gap-3">
         <label className="flex flex-col gap-1">
@@ -49,7 +58,7 @@ export function RateLimitForm({ userId, current }: { userId: string; current: Ra
           </button>
         )}
       </div>
-    </form>
+    </SettingsForm>
   );
 }
 
@@ -57,15 +66,7 @@ export function FeaturesForm({ userId, current }: { userId: string; current: Rec
   const [features, setFeatures] = useState(current);
   const { run, outcome, pending } = useAction();
   return (
-    <form
-      noValidate
-      className="card flex flex-col gap-3 text-sm"
-      aria-label="Experimental features"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(() => setExperimentalFeaturesAction({ userId, features }), "Saved.");
-      }}
-    >
+    <SettingsForm label="Experimental features" onSubmit={() => void run(() => setExperimentalFeaturesAction({ userId, features }), "Saved.")}>
       {(Object.keys(EXPERIMENTAL_FEATURES) as ExperimentalFeature[]).map((k) => (
         <label key={k} className="flex items-center gap-2">
           <input type="checkbox" checked={features[k]} onChange={(e) => setFeatures({ ...features, [k]: e.target.checked })} />
@@ -78,6 +79,6 @@ export function FeaturesForm({ userId, current }: { userId: string; current: Rec
           Save features
         </button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

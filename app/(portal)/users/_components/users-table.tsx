@@ -10,6 +10,7 @@ import { startBulkUsersAction } from "../actions";
 import { confirmed, Dialog, DialogActions, TypedConfirmation } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
+import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 
 export type UserRow = Omit<UserSummary, "avatarUrl">;
 
@@ -117,9 +118,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line text-muted">
             <tr>
-              <th className="w-8 py-2 pr-2">
-                <input type="checkbox" aria-label="Select all users on this page" checked={allOnPage} onChange={(e) => selectPage(e.target.checked)} />
-              </th>
+              <SelectAllHeader className="w-8 py-2 pr-2" label="Select all users on this page" checked={allOnPage} onToggle={selectPage} />
               <th className="w-10 py-2 pr-2">
                 <span className="sr-only">Avatar</span>
               </th>

@@ -4,6 +4,7 @@ import { filterOf, parseUsersSearch } from "@/lib/schemas/users";
 import { iterateUsers } from "@/lib/synapse/users";
 import { userCsvHeader, userCsvRow } from "@/lib/csv/user-columns";
 import { describeAndLog } from "@/lib/synapse/describe-error";
+import { csvDownload } from "@/lib/http/csv-download";
 
 // The filtered users list as CSV, all pages, streamed: rows leave as Synapse's pages arrive.
 export async function GET(request: NextRequest) {
@@ -38,11 +39,5 @@ export async function GET(request: NextRequest) {
   });
   const server = admin.actor.slice(admin.actor.indexOf(":") + 1).replace(/[^A-Za-z0-9.-]/g, "_");
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="users-${server}-${date}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvDownload(body, `users-${server}-${date}.csv`);
 }

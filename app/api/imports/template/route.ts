@@ -1,14 +1,9 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { TEMPLATE_CSV } from "@/lib/csv/user-columns";
+import { csvDownload } from "@/lib/http/csv-download";
 
 // The import file template: every column the import understands, with one example row.
 export async function GET() {
   await requireAdmin();
-  return new Response(TEMPLATE_CSV, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": 'attachment; filename="user-import-template.csv"',
-      "cache-control": "no-store",
-    },
-  });
+  return csvDownload(TEMPLATE_CSV, "user-import-template.csv");
 }

@@ -39,34 +39,20 @@ export function JobControls(s: ControlsState) {
     else router.refresh();
   }
 
+  const button = (action: AnyAction, label: string, className = "btn-primary") => (
+    <button type="button" className={className} disabled={pending} onClick={() => run(action)}>
+      {label}
+    </button>
+  );
+
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        {s.canStart && (
-          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(startImportAction)}>
-            {s.startLabel}
-          </button>
-        )}
-        {s.canRunForReal && (
-          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(runForRealAction)}>
-            Run this import for real
-          </button>
-        )}
-        {s.canResume && (
-          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(resumeImportAction)}>
-            Resume
-          </button>
-        )}
-        {s.rerunLabel && (
-          <button type="button" className="btn-primary" disabled={pending} onClick={() => run(rerunFailedRowsAction)}>
-            {s.rerunLabel}
-          </button>
-        )}
-        {s.canCancel && (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(cancelImportAction)}>
-            {s.cancelLabel}
-          </button>
-        )}
+        {s.canStart && button(startImportAction, s.startLabel)}
+        {s.canRunForReal && button(runForRealAction, "Run this import for real")}
+        {s.canResume && button(resumeImportAction, "Resume")}
+        {s.rerunLabel && button(rerunFailedRowsAction, s.rerunLabel)}
+        {s.canCancel && button(cancelImportAction, s.cancelLabel, "btn-secondary")}
         {s.canPurge && (
           <button
             type="button"

@@ -2,6 +2,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { purgeFilterOf, purgeHistoryQuerySchema } from "@/lib/schemas/media";
+import { csvDownload } from "@/lib/http/csv-download";
 
 const BATCH = 500;
 const HEADER = ["id", "started_at", "finished_at", "actor", "homeserver", "kind", "target", "scope", "status", "files", "bytes_freed", "duration_ms", "synapse_task_id", "error"];
@@ -46,11 +47,5 @@ export async function GET(request: Request) {
     },
   });
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="purge-history-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvDownload(body, `purge-history-${stamp}.csv`);
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getMediaFile, listRoomMediaRefs } from "@/lib/synapse/media";
@@ -9,7 +8,7 @@ import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/sc
 import { MediaTable, type MediaRow } from "../../_components/media-table";
 import { QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam } from "../../_components/media-sort-links";
-import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
@@ -36,12 +35,7 @@ export default async function RoomMediaPage({
   const href = (page: number) => `/media/rooms/${encodeURIComponent(roomId)}${page > 1 ? `?page=${page}` : ""}`;
 
   return (
-    <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/media">Media</Link> / room
-      </nav>
-      <h1 className="text-2xl font-semibold break-all">Media in {roomId}</h1>
-      <ErrorCard message={error} />
+    <MediaScopePage crumb="room" title={`Media in ${roomId}`} error={error}>
       {data && (
         <>
           <div className="flex flex-wrap items-center gap-3">
@@ -57,6 +51,6 @@ export default async function RoomMediaPage({
           <Pager page={q.page} pages={pages} href={href} />
         </>
       )}
-    </section>
+    </MediaScopePage>
   );
 }

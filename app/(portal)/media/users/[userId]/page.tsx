@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listUserMedia } from "@/lib/synapse/media";
 import { readForPage } from "@/app/(portal)/_components/page-read";
@@ -7,7 +6,7 @@ import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQ
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
 import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
-import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
@@ -27,12 +26,7 @@ export default async function UserMediaPage({
   const pageBytes = page?.files.reduce((s, f) => s + f.size, 0) ?? 0;
 
   return (
-    <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/media">Media</Link> / user
-      </nav>
-      <h1 className="text-2xl font-semibold break-all">Media of {userId}</h1>
-      <ErrorCard message={error} />
+    <MediaScopePage crumb="user" title={`Media of ${userId}`} error={error}>
       {page && (
         <>
           <div className="flex flex-wrap items-center gap-3">
@@ -50,7 +44,7 @@ export default async function UserMediaPage({
           <Pager page={q.page} pages={pages} href={(page) => href({ page })} />
         </>
       )}
-    </section>
+    </MediaScopePage>
   );
 }
 

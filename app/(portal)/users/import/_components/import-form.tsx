@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   CONFLICT_LABELS,
@@ -87,42 +87,10 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Choice label="Separator" error={errors.delimiter?.message}>
-          <select {...register("delimiter")} className="field">
-            {DELIMITERS.map((d) => (
-              <option key={d} value={d}>
-                {DELIMITER_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </Choice>
-        <Choice label="When the user exists" error={errors.conflict?.message}>
-          <select {...register("conflict")} className="field">
-            {CONFLICT_MODES.map((m) => (
-              <option key={m} value={m}>
-                {CONFLICT_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </Choice>
-        <Choice label="Passwords" error={errors.passwords?.message} help="Generated passwords are set only on new accounts and are in the report for you alone.">
-          <select {...register("passwords")} className="field">
-            {PASSWORD_MODES.map((m) => (
-              <option key={m} value={m}>
-                {PASSWORD_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </Choice>
-        <Choice label="User ids" error={errors.ids?.message}>
-          <select {...register("ids")} className="field">
-            {ID_MODES.map((m) => (
-              <option key={m} value={m}>
-                {ID_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </Choice>
+        <SelectChoice label="Separator" error={errors.delimiter?.message} field={register("delimiter")} values={DELIMITERS} labels={DELIMITER_LABELS} />
+        <SelectChoice label="When the user exists" error={errors.conflict?.message} field={register("conflict")} values={CONFLICT_MODES} labels={CONFLICT_LABELS} />
+        <SelectChoice label="Passwords" error={errors.passwords?.message} help="Generated passwords are set only on new accounts and are in the report for you alone." field={register("passwords")} values={PASSWORD_MODES} labels={PASSWORD_LABELS} />
+        <SelectChoice label="User ids" error={errors.ids?.message} field={register("ids")} values={ID_MODES} labels={ID_LABELS} />
         <Choice label="Concurrency" error={errors.concurrency?.message} help="Users created at once. Synapse hashes each password for about 0.3 s of CPU.">
           <input type="number" min={1} max={MAX_CONCURRENCY} {...register("concurrency")} className="field w-28" />
         </Choice>
@@ -142,6 +110,33 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A Choice whose control is a select: one <option> a value, worded by its label. */
+function SelectChoice<T extends string>({
+  field,
+  values,
+  labels,
+  ...choice
+}: {
+  label: string;
+  error?: string;
+  help?: string;
+  field: UseFormRegisterReturn;
+  values: readonly T[];
+  labels: Record<T, string>;
+}) {
+  return (
+    <Choice {...choice}>
+      <select {...field} className="field">
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    </Choice>
   );
 }
 

@@ -4,6 +4,7 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { refuseCrossOrigin } from "@/lib/http/same-origin";
+import { csvDownload } from "@/lib/http/csv-download";
 
 // The result CSV, streamed. GET never has side effects: generated passwords come only with the POST
 // (a form on the job page) that the admin who started the import sends, and that POST is stamped.
@@ -38,11 +39,5 @@ async function report(params: Promise<{ id: string }>, passwordsWanted: boolean)
       await lines.return(undefined);
     },
   });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="import-${job.id}-report.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvDownload(body, `import-${job.id}-report.csv`);
 }
