@@ -21,3 +21,12 @@ export async function readForPage<T>(read: () => Promise<T>, where = "page read"
 
 /** What Next passes a page with a dynamic segment: its params and the query string. */
 export type PageProps<P> = { params: Promise<P>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A dynamic route segment as text: Next passes it percent-encoded or not depending on the path (IDs contain ! : @). */
+export function routeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -39,12 +39,3 @@ export function MediaSortLinks({
     </nav>
   );
 }
-
-/** Route params arrive percent-encoded or not depending on the path taken; MXIDs and room ids need the decoded form. */
-export function decodeParam(raw: string): string {
-  try {
-    return /%[0-9A-Fa-f]{2}/.test(raw) ? decodeURIComponent(raw) : raw;
-  } catch {
-    return raw;
-  }
-}

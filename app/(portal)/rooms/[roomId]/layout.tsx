@@ -3,7 +3,8 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { readForPage } from "@/app/(portal)/_components/page-read";
-import { loadRoom, roomIdParam } from "../_components/room-tab";
+import { loadRoom } from "../_components/room-tab";
+import { routeParam } from "@/app/(portal)/_components/page-read";
 import { RoomBadges } from "../_components/badges";
 import { BlockToggle } from "../_components/moderation";
 import { RoomTabs } from "../_components/room-tabs";
@@ -11,7 +12,7 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
   const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
+  const roomId = routeParam((await params).roomId);
   const ref = parseRoomRef(roomId, false);
   if (!ref.ok) {
     return (

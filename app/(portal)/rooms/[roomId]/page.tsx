@@ -6,7 +6,8 @@ import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseJobIds } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
-import { loadRoom, roomIdParam } from "../_components/room-tab";
+import { loadRoom } from "../_components/room-tab";
+import { routeParam } from "@/app/(portal)/_components/page-read";
 import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
@@ -19,7 +20,7 @@ export default async function RoomOverviewPage({
   searchParams,
 }: PageProps<{ roomId: string }>) {
   const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
+  const roomId = routeParam((await params).roomId);
   if (!parseRoomRef(roomId, false).ok) return null;
   await resumeRoomJobs(admin.creds, admin.homeserver);
   const jobIds = [...new Set([...parseJobIds((await searchParams).jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];

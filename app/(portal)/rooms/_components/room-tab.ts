@@ -3,7 +3,7 @@ import { cache } from "react";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoom } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
-import { readForPage } from "@/app/(portal)/_components/page-read";
+import { readForPage, routeParam } from "@/app/(portal)/_components/page-read";
 
 /** The room's details, read once per request (the room layout and its pages both need them). */
 export const loadRoom = cache(async (roomId: string) => {
@@ -11,22 +11,13 @@ export const loadRoom = cache(async (roomId: string) => {
   return readForPage(() => getRoom(admin.creds, roomId), "room read");
 });
 
-/** Route params arrive percent-encoded or not depending on the path; room IDs contain ! and :. */
-export function roomIdParam(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 /**
  * The start of every room tab: the admin, the room ID from the path, and the room's details, or null when
  * the layout already shows why there is nothing to render (malformed ID, unknown room, read error).
  */
 export async function roomTab(params: Promise<{ roomId: string }>) {
   const admin = await requireAdmin();
-  const roomId = roomIdParam((await params).roomId);
+  const roomId = routeParam((await params).roomId);
   if (!parseRoomRef(roomId, false).ok) return null;
   const room = await loadRoom(roomId);
   return room.data ? { admin, roomId, room: room.data } : null;

@@ -2,12 +2,11 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getMediaFile, listRoomMediaRefs } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/pool";
-import { readForPage } from "@/app/(portal)/_components/page-read";
+import { readForPage, routeParam } from "@/app/(portal)/_components/page-read";
 import { formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
 import { MediaTable, type MediaRow } from "../../_components/media-table";
 import { QuarantineAll } from "../../_components/bulk-actions";
-import { decodeParam } from "../../_components/media-sort-links";
 import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
@@ -17,7 +16,7 @@ export default async function RoomMediaPage({
   searchParams,
 }: PageProps<{ roomId: string }>) {
   const admin = await requireAdmin();
-  const roomId = decodeParam((await params).roomId);
+  const roomId = routeParam((await params).roomId);
   const q = roomMediaQuerySchema.parse(await searchParams);
   const valid = roomScopeSchema.safeParse({ roomId });
   const { data, error } = valid.success

@@ -5,7 +5,8 @@ import { formatBytes, formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQuery } from "@/lib/schemas/media";
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
-import { decodeParam, MediaSortLinks } from "../../_components/media-sort-links";
+import { MediaSortLinks } from "../../_components/media-sort-links";
+import { routeParam } from "@/app/(portal)/_components/page-read";
 import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
@@ -15,7 +16,7 @@ export default async function UserMediaPage({
   searchParams,
 }: PageProps<{ userId: string }>) {
   const admin = await requireAdmin();
-  const userId = decodeParam((await params).userId);
+  const userId = routeParam((await params).userId);
   const q = userMediaQuerySchema.parse(await searchParams);
   const valid = userScopeSchema.safeParse({ userId });
   const { data: page, error } = valid.success

@@ -5,24 +5,15 @@ import { destinationHref, destinationRefSchema, formatInterval } from "@/lib/sch
 import { formatCount } from "@/lib/format";
 import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
-import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
+import { readForPage, routeParam, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../../_components/local-time";
 import { ResetConnectionButton } from "../../_components/reset-connection-button";
 
 const ROOMS_PAGE = 50;
 
-/** Route params arrive percent-encoded or not depending on the path. */
-function segmentParam(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export default async function DestinationPage({ params, searchParams }: PageProps<{ destination: string }>) {
   const admin = await requireAdmin();
-  const raw = segmentParam((await params).destination);
+  const raw = routeParam((await params).destination);
   const ref = destinationRefSchema.safeParse({ destination: raw });
   const page = Math.max(1, Math.min(100_000, Number((await searchParams).page) || 1));
   const back = (
