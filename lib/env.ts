@@ -21,6 +21,14 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // How long a SIGTERM waits for running import rows before stopping them.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  // The job runtime (lib/jobs/runtime.ts): this instance's name as a lease owner (default host:pid:random),
+  // how long a lease lasts without a heartbeat, how often it is renewed and how often jobs are looked for.
+  PORTAL_INSTANCE_ID: z.string().min(1).max(200).optional(),
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  JOB_HEARTBEAT_MS: z.coerce.number().int().min(200).max(100_000).optional(),
+  JOB_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  // Jobs one instance runs at once (each job bounds its own requests to Synapse).
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Next.js's own: any value turns its signal handler off, and then the portal's (lib/ops/shutdown.ts) runs.
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });

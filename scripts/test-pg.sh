@@ -9,7 +9,7 @@ suites=("$@")
 if [ "${#suites[@]}" = 0 ]; then
   # Where lib/db does the work (audit, purge history, imports with their raw bulk SQL, report triage).
   # media, rooms and password-policy also touch lib/db but mostly wait on Synapse: pass them to run them here.
-  suites=(test/integration/portal-db.test.ts test/integration/import-runner.test.ts test/integration/import-accept-upload.test.ts test/integration/reports.test.ts)
+  suites=(test/integration/portal-db.test.ts test/integration/job-runtime.test.ts test/integration/import-runner.test.ts test/integration/import-accept-upload.test.ts test/integration/reports.test.ts)
   # Homeserver isolation needs the second (policy) test Synapse of the provisioned test bed.
   if [ -f e2e/.testbed-policy.json ]; then suites+=(test/integration/tenant-isolation.test.ts); fi
 fi
@@ -30,7 +30,7 @@ echo "[test] PostgreSQL migrated in $((SECONDS - start)) s"
 DATA_DIR="$(mktemp -d)" node --conditions=react-server --import tsx --test --test-concurrency=1 "${suites[@]}"
 # The suites wrote to PostgreSQL, not to a SQLite file in DATA_DIR.
 written="$("$PG_CLUSTER_BIN/psql" -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U portal -d portal_test -tAc \
-  'SELECT (SELECT count(*) FROM "AuditEntry") + (SELECT count(*) FROM "ImportJob") + (SELECT count(*) FROM "PurgeRecord")')"
+  'SELECT (SELECT count(*) FROM "AuditEntry") + (SELECT count(*) FROM "ImportJob") + (SELECT count(*) FROM "PurgeRecord") + (SELECT count(*) FROM "Job")')"
 [ "$written" -gt 0 ] || { echo "[test] the PostgreSQL run wrote nothing to PostgreSQL" >&2; exit 1; }
 echo "[test] PostgreSQL run: $written rows written"
 if ! wait "$drift_pid"; then

@@ -7,7 +7,7 @@ import { getSessionSecret } from "@/lib/auth/session-secret";
  * import). AES-256-GCM with a key derived from SESSION_SECRET per purpose, so a leaked database alone
  * reveals nothing, and a ciphertext cannot be moved to another purpose (the purpose is authenticated data).
  */
-export type SealPurpose = "import-credential" | "import-password";
+export type SealPurpose = "import-credential" | "import-password" | "job-credential";
 
 const VERSION = "v1";
 const TAG_BYTES = 16;

@@ -13,6 +13,7 @@ import {
   type PurgeKind,
   type PurgeStart,
 } from "./purge-history";
+import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
 import { clearReportResolution, getResolutions, resolveReport } from "./report-triage";
 import {
   createImportJob,
@@ -48,6 +49,8 @@ export const TENANT_SCOPE = {
   ReportTriage: { column: "homeserver" },
   ImportJob: { column: "homeserver" },
   ImportRow: { through: "ImportJob" },
+  Job: { column: "homeserver" },
+  JobItem: { through: "Job" },
   // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
   PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
 } as const;
@@ -96,6 +99,16 @@ export function forHomeserver(homeserver: string) {
       resolve: (reportId: number, actor: string) => resolveReport(homeserver, reportId, actor),
       clear: (reportId: number) => clearReportResolution(homeserver, reportId),
     },
+    jobs: {
+      get: (id: number) => findJob(homeserver, id),
+      list: (f: JobFilter, page: { skip: number; take: number }) => listJobs(homeserver, f, page),
+      create: (j: Omit<JobCreate, "homeserver">) => createJob({ ...j, homeserver }),
+      transition: (id: number, from: JobStatus[], u: JobUpdate & { status: JobStatus }) => transitionJob(homeserver, id, from, u),
+      requestCancel: (id: number, by: string) => requestJobCancel(homeserver, id, by),
+      countItems: async (id: number) => ((await findJob(homeserver, id)) ? countItems(id) : null),
+      listItems: async (id: number, f: { statuses?: ItemStatus[] }, page: { skip: number; take: number }) =>
+        (await findJob(homeserver, id)) ? listItems(id, f, page) : null,
+    },
     importJobs: {
       /** null for another homeserver's job and for an upload still being stored. */
       get: (id: number) => findImportJob(homeserver, id),
@@ -129,5 +142,6 @@ export { AUDIT_STARTED };
 export type { AuditRow } from "./audit";
 export type { PurgeRow, PurgeKind } from "./purge-history";
 export type { ImportJobRecord } from "./import-jobs";
+export type { JobRecord, JobItemRecord, JobStatus, ItemStatus } from "./jobs";
 export { FollowUpExists } from "./import-jobs";
 export type { ImportRowRecord, RowCounts } from "./import-rows";

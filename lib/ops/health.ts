@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { dbProvider } from "@/lib/db/client";
 import { appliedMigrationNames } from "@/lib/db/health";
+import { jobRuntime } from "@/lib/jobs/runtime";
 import { isShuttingDown } from "./shutdown";
 
 export type Health = {
@@ -10,8 +11,8 @@ export type Health = {
   database: "ok" | "unreachable";
   migrations: "current" | "pending" | "unknown";
   pendingMigrations: number;
-  // Placeholder: the durable job runtime (issue #12, leases) reports here once it exists; null until then.
-  jobRuntime: { alive: boolean | null };
+  // The job runtime's claim loop ran recently (it also claims jobs other instances left behind).
+  jobRuntime: { alive: boolean; running: number };
 };
 
 /** The migrations this build ships (the image and `npm start` keep prisma/ next to the server). */
@@ -26,7 +27,7 @@ function shippedMigrations(): string[] | null {
 
 /** Liveness and readiness in one: 503 while draining, with the database down, or with migrations pending. */
 export async function checkHealth(): Promise<Health> {
-  const health: Health = { status: "ok", database: "ok", migrations: "unknown", pendingMigrations: 0, jobRuntime: { alive: null } };
+  const health: Health = { status: "ok", database: "ok", migrations: "unknown", pendingMigrations: 0, jobRuntime: runtimeHealth() };
   try {
     const applied = new Set(await appliedMigrationNames());
     const shipped = shippedMigrations();
@@ -39,7 +40,12 @@ export async function checkHealth(): Promise<Health> {
     console.error("[portal] health: database check failed:", (e as { code?: string }).code ?? (e as Error).name);
     health.database = "unreachable";
   }
-  if (health.database !== "ok" || health.migrations === "pending") health.status = "failing";
+  if (health.database !== "ok" || health.migrations === "pending" || !health.jobRuntime.alive) health.status = "failing";
   if (isShuttingDown()) health.status = "draining";
   return health;
+}
+
+function runtimeHealth(): Health["jobRuntime"] {
+  const rt = jobRuntime();
+  return { alive: rt.isAlive(), running: rt.running("job").length + rt.running("importJob").length };
 }

@@ -4,6 +4,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { importJobsInStatus } from "@/lib/db/import-jobs";
 import { getEnv } from "@/lib/env";
 import { waitForImport } from "@/lib/jobs/import-runner";
+import { jobRuntime } from "@/lib/jobs/runtime";
 
 const g = globalThis as unknown as { portalShuttingDown?: boolean };
 
@@ -32,14 +33,18 @@ async function shutdown(signal: string): Promise<void> {
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   }
   const jobs = await importJobsInStatus(["queued", "running", "cancelling"]).catch(() => []);
-  console.log(`[portal] ${signal}: not accepting connections; waiting up to ${graceMs} ms for running imports`);
+  console.log(`[portal] ${signal}: not accepting connections; waiting up to ${graceMs} ms for running jobs`);
   let timer: NodeJS.Timeout | undefined;
-  const finished = await Promise.race([
-    Promise.all(jobs.map((j) => waitForImport(j.id))).then(() => true),
-    new Promise<false>((r) => (timer = setTimeout(() => r(false), graceMs))),
+  const [finished] = await Promise.all([
+    // Runs stop after the step in flight and give their leases back: another instance goes on at once.
+    jobRuntime().stop(graceMs),
+    Promise.race([
+      Promise.all(jobs.map((j) => waitForImport(j.id))).then(() => true),
+      new Promise<false>((r) => (timer = setTimeout(() => r(false), graceMs))),
+    ]),
   ]);
   clearTimeout(timer);
-  if (!finished) console.log("[portal] imports still running are left to resume at the next start");
+  if (!finished) console.log("[portal] jobs still running keep their lease until it expires; another instance (or the next start) takes them over");
   await disconnectDb().catch(() => undefined);
   process.exit(0);
 }

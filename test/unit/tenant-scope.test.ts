@@ -62,6 +62,10 @@ const WORKERS = [
   "lib/jobs/import-dry-run.ts",
   "lib/jobs/import-credential.ts",
   "lib/jobs/import-status.ts",
+  // The job runtime claims, renews and fences jobs of every homeserver; the driver and kinds act on the job they hold.
+  "lib/jobs/runtime.ts",
+  "lib/jobs/job-driver.ts",
+  "lib/jobs/job-credential.ts",
   // Operations act for the whole instance: health, and letting running imports finish on SIGTERM.
   "lib/ops/health.ts",
   "lib/ops/shutdown.ts",

@@ -1,0 +1,86 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { JobView } from "@/lib/jobs/jobs";
+import type { ActionResult } from "@/lib/result";
+import { OutcomeLine } from "./outcome-line";
+import { ProgressBar } from "./progress-bar";
+import { useAction } from "./use-action";
+
+const STATUS_WORDS: Record<JobView["status"], string> = {
+  queued: "Queued",
+  running: "Running",
+  paused: "Paused",
+  cancelling: "Cancelling",
+  completed: "Completed",
+  stopped: "Stopped",
+  cancelled: "Cancelled",
+  failed: "Failed",
+};
+
+type JobAction = (raw: { jobId: number }) => Promise<ActionResult<unknown>>;
+
+/**
+ * The one progress panel for jobs of the runtime: polls /api/jobs/<id> (any instance answers from the
+ * database) until the job ends, with the bar, rate and ETA, its phase and message, and Cancel / Resume
+ * buttons when given the actions (the kit does not import a feature's actions).
+ */
+export function JobProgress(props: {
+  initial: JobView;
+  label: string;
+  unit?: string;
+  cancel?: JobAction;
+  resume?: JobAction;
+  onChange?: (v: JobView) => void;
+}) {
+  const [view, setView] = useState(props.initial);
+  const [perSecond, setPerSecond] = useState<number | null>(null);
+  const first = useRef({ at: Date.now(), done: props.initial.done });
+  const { run, pending, outcome } = useAction();
+  const { onChange } = props;
+
+  useEffect(() => {
+    if (view.ended) return;
+    const t = setTimeout(async () => {
+      const res = await fetch(`/api/jobs/${view.id}`, { cache: "no-store" }).catch(() => null);
+      if (!res?.ok) return setView((v) => ({ ...v })); // try again at the next tick
+      const next = (await res.json()) as JobView;
+      const seconds = (Date.now() - first.current.at) / 1000;
+      if (seconds > 2 && next.done > first.current.done) setPerSecond((next.done - first.current.done) / seconds);
+      setView(next);
+      onChange?.(next);
+    }, 1000);
+    return () => clearTimeout(t);
+  }, [view, onChange]);
+
+  const total = view.total ?? Math.max(view.done, 1);
+  return (
+    <section aria-label={props.label} className="flex flex-col gap-2" data-testid="job-progress" data-status={view.status}>
+      <p className="text-sm">
+        <span className="font-medium" data-testid="job-status">
+          {STATUS_WORDS[view.status]}
+        </span>
+        {view.phase && !view.ended ? ` · ${view.phase}` : ""} · {view.done} of {view.total ?? "?"} {props.unit ?? "items"} done
+        {view.failed > 0 ? `, ${view.failed} failed` : ""}
+      </p>
+      <ProgressBar done={view.done} total={total} label={props.label} perSecond={view.ended ? null : perSecond} unit={props.unit} />
+      {view.message && (
+        <p className={`text-sm ${view.status === "paused" || view.status === "failed" ? "text-danger" : "text-muted"}`} data-testid="job-message">
+          {view.message}
+        </p>
+      )}
+      <div className="flex gap-2">
+        {props.cancel && !view.ended && view.status !== "cancelling" && (
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => props.cancel!({ jobId: view.id }), "Cancel requested.")}>
+            Cancel
+          </button>
+        )}
+        {props.resume && view.status === "paused" && (
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => props.resume!({ jobId: view.id }), "Resumed.").then(() => setView((v) => ({ ...v, status: "queued" })))}>
+            Resume
+          </button>
+        )}
+      </div>
+      <OutcomeLine outcome={outcome} />
+    </section>
+  );
+}

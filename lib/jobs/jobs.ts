@@ -1,0 +1,110 @@
+/**
+ * What requests do with jobs of the runtime: start one, cancel it, resume a paused one, and read it for
+ * the progress bar. Every call is bound to the admin's homeserver (another homeserver's job is null).
+ * The work itself runs wherever the runtime claims it, on this instance or another.
+ */
+import "server-only";
+import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "@/lib/db/tenant";
+import type { SynapseCredentials } from "@/lib/synapse/client";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { credentialFor } from "./job-credential";
+import { jobRuntime } from "./runtime";
+
+export type JobOwner = { creds: SynapseCredentials; actor: string; homeserver: string };
+
+export type JobSpec = {
+  kind: string;
+  params: Record<string, unknown>;
+  /** Targets in order (user ids, room ids, media ids), each becoming an item with its own outcome. */
+  items?: string[];
+  total?: number | null;
+  phase?: string | null;
+  /** Long jobs get a device of their own, so signing out does not stop them (see job-credential.ts). */
+  ownDevice?: boolean;
+};
+
+export async function startJob(owner: JobOwner, spec: JobSpec): Promise<number> {
+  const credential = await credentialFor(owner.creds, `Synapse Admin Portal job (${spec.kind})`, spec.ownDevice ?? false);
+  const id = await forHomeserver(owner.homeserver).jobs.create({
+    kind: spec.kind,
+    actor: owner.actor,
+    params: spec.params,
+    items: spec.items,
+    total: spec.total,
+    phase: spec.phase ?? "queued",
+    credential,
+  });
+  jobRuntime().poke();
+  return id;
+}
+
+export async function cancelJob(homeserver: string, id: number, by: string): Promise<JobStatus> {
+  const status = await forHomeserver(homeserver).jobs.requestCancel(id, by);
+  if (!status) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
+  return status;
+}
+
+/** A paused job goes on with the resuming admin's session (its old credential no longer worked). */
+export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
+  const jobs = forHomeserver(owner.homeserver).jobs;
+  const job = await jobs.get(id);
+  if (!job) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
+  if (job.status !== "paused") throw new PortalRefusal("NOT_PAUSED", `The job is ${job.status}, not paused.`);
+  const credential = await credentialFor(owner.creds, `Synapse Admin Portal job (${job.kind})`, false);
+  const moved = await jobs.transition(id, ["paused"], { status: "queued", message: null, credential: credential.seal(id), credentialKind: credential.kind });
+  if (!moved) throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
+  jobRuntime().poke();
+}
+
+/** What the progress component shows. No credential, no lease internals beyond "someone runs it". */
+export type JobView = {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  phase: string | null;
+  done: number;
+  failed: number;
+  total: number | null;
+  message: string | null;
+  actor: string;
+  cancelledBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** An instance holds a live lease (false for a queued job nobody has claimed yet, or an owner that died). */
+  claimed: boolean;
+  result: Record<string, unknown> | null;
+  items: Partial<Record<ItemStatus, number>>;
+  ended: boolean;
+};
+
+export const ENDED: JobStatus[] = ["completed", "stopped", "cancelled", "failed"];
+
+export function viewOf(job: JobRecord, items: Partial<Record<ItemStatus, number>>): JobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    phase: job.phase,
+    done: job.done,
+    failed: job.failed,
+    total: job.total,
+    message: job.message,
+    actor: job.actor,
+    cancelledBy: job.cancelledBy,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    claimed: job.leaseUntil !== null && job.leaseUntil.getTime() > Date.now(),
+    result: job.result,
+    items,
+    ended: ENDED.includes(job.status),
+  };
+}
+
+export async function getJobView(homeserver: string, id: number, kinds?: string[]): Promise<JobView | null> {
+  const jobs = forHomeserver(homeserver).jobs;
+  const job = await jobs.get(id);
+  if (!job || (kinds && !kinds.includes(job.kind))) return null;
+  return viewOf(job, (await jobs.countItems(id)) ?? {});
+}
