@@ -6,6 +6,8 @@ import { registerJobKinds } from "./kinds";
 import { jobRuntime } from "./runtime";
 
 export function startJobRuntime(): void {
+  // `next build` may load the server to prerender pages: it must not claim anybody's jobs.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   registerJobKinds();
   jobRuntime().register(jobDriver).start();
 }
