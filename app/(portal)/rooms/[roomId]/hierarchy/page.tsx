@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
-export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
-  const tab = await roomTab(params);
+export default async function SpaceHierarchyPage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
   if (!tab.room.isSpace) return <p className="card text-muted">This room is not a space, so it has no hierarchy.</p>;
