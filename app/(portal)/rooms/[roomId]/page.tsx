@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
@@ -10,7 +9,7 @@ import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomOverviewPage(props: PageProps<{ roomId: string }>) {
@@ -44,9 +43,7 @@ export default async function RoomOverviewPage(props: PageProps<{ roomId: string
         {r.tombstoned && (
           <Item label="Replaced by">
             {r.replacementRoom ? (
-              <Link className="font-mono underline" href={`/rooms/${encodeURIComponent(r.replacementRoom)}`}>
-                {r.replacementRoom}
-              </Link>
+              <RoomLink roomId={r.replacementRoom} className="font-mono underline" />
             ) : (
               "an unknown room (tombstoned)"
             )}

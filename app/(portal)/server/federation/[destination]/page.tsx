@@ -7,6 +7,7 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { openPage, readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../../_components/local-time";
 import { ResetConnectionButton } from "../../_components/reset-connection-button";
+import { RoomLink } from "@/app/(portal)/_components/user-link";
 
 const ROOMS_PAGE = 50;
 
@@ -60,9 +61,7 @@ export default async function DestinationPage(props: PageProps<{ destination: st
           {(rooms.data?.rooms ?? []).map((r) => (
             <tr key={r.roomId} className="border-b border-line" data-testid="destination-room-row">
               <td className="py-2 pr-3 font-mono break-all">
-                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
-                  {r.roomId}
-                </Link>
+                <RoomLink roomId={r.roomId} />
               </td>
               <td className="py-2 pr-3">{r.streamOrdering}</td>
             </tr>
