@@ -45,7 +45,7 @@ export function ConfirmActionButton<T>({
 
 function ActionFrame({ state, outcome, children }: { state?: ReactNode; outcome: ReturnType<typeof useAction>["outcome"]; children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex flex-col items-start gap-1">
       {state ? (
         <div className="flex flex-wrap items-center gap-3">
           {state}
