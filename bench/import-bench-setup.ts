@@ -8,6 +8,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { loadTestbed, passwordLogin } from "../e2e/synapse/testbed";
 import type { JobActor } from "@/lib/jobs/import-commands";
+import { serverNameOf } from "@/lib/matrix/mxid";
 
 /** Must run before anything opens the database (the portal reads DATA_DIR on first use). */
 export function useThrowawayDatabase(): string {
@@ -22,6 +23,20 @@ export async function benchActor(): Promise<JobActor> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(tb.baseUrl)) throw new Error(`benchmarks only run against a local Synapse, not ${tb.baseUrl}`);
   const accessToken = await passwordLogin(tb.admin.userId, tb.admin.password);
   return { creds: { baseUrl: tb.baseUrl, accessToken }, actor: tb.admin.userId, homeserver: tb.baseUrl };
+}
+
+/**
+ * The start of an import benchmark: the throwaway database first, then the import's modules (they open it on
+ * first use), the test Synapse's admin and its server name.
+ */
+export async function startImportBench() {
+  useThrowawayDatabase();
+  const { receiveImportFile } = await import("@/lib/jobs/import-upload");
+  const { startImport } = await import("@/lib/jobs/import-commands");
+  const { waitForImport } = await import("@/lib/jobs/import-runner");
+  const { countImportRows } = await import("@/lib/db/import-rows");
+  const who = await benchActor();
+  return { receiveImportFile, startImport, waitForImport, countImportRows, who, hs: serverNameOf(who.actor) };
 }
 
 v8.setFlagsFromString("--expose-gc");

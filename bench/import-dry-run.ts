@@ -9,23 +9,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serverNameOf } from "@/lib/matrix/mxid";
 import { mapPool } from "@/lib/pool";
-import { benchActor, runBench, loadAverage, rssMeter, useThrowawayDatabase } from "./import-bench-setup";
+import { runBench, loadAverage, rssMeter, startImportBench } from "./import-bench-setup";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 10_000);
 
 async function main() {
-  useThrowawayDatabase();
-  const { receiveImportFile } = await import("@/lib/jobs/import-upload");
-  const { startImport } = await import("@/lib/jobs/import-commands");
-  const { waitForImport } = await import("@/lib/jobs/import-runner");
+  const { receiveImportFile, startImport, waitForImport, countImportRows, who, hs } = await startImportBench();
   const { getImportJob } = await import("@/lib/db/import-jobs");
-  const { countImportRows } = await import("@/lib/db/import-rows");
   const { putImportUser, snapshotUsers } = await import("@/lib/synapse/import-users");
-  const who = await benchActor();
-  const hs = serverNameOf(who.actor);
 
   // The 10,000 existing users (made once; later runs reuse them).
   const snap = await snapshotUsers(who.creds, () => false);

@@ -7,22 +7,15 @@
  *   node --conditions=react-server --import tsx bench/import-throughput.ts
  *   BENCH_USERS=500 BENCH_CONCURRENCY=1,2,4,8
  */
-import { serverNameOf } from "@/lib/matrix/mxid";
 import { mapPool } from "@/lib/pool";
-import { benchActor, runBench, loadAverage, useThrowawayDatabase } from "./import-bench-setup";
+import { runBench, loadAverage, startImportBench } from "./import-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 500);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,2,4,8").split(",").map(Number);
 
 async function main() {
-  useThrowawayDatabase();
-  const { receiveImportFile } = await import("@/lib/jobs/import-upload");
-  const { startImport } = await import("@/lib/jobs/import-commands");
-  const { waitForImport } = await import("@/lib/jobs/import-runner");
-  const { countImportRows } = await import("@/lib/db/import-rows");
+  const { receiveImportFile, startImport, waitForImport, countImportRows, who, hs } = await startImportBench();
   const { synapseFetch, encodeId } = await import("@/lib/synapse/client");
-  const who = await benchActor();
-  const hs = serverNameOf(who.actor);
   const run = Date.now().toString(36);
   const results: { c: number; direct: number; portal: number }[] = [];
   console.log(`${USERS} users with passwords per side and concurrency; load average at start ${loadAverage()}`);

@@ -69,6 +69,11 @@ export function adminToken(): Promise<string> {
   return adminTokenPromise;
 }
 
+/** The test Synapse's URL with the admin's token, as lib/synapse takes them. */
+export async function adminCreds(): Promise<{ baseUrl: string; accessToken: string }> {
+  return { baseUrl: loadTestbed().baseUrl, accessToken: await adminToken() };
+}
+
 export async function serverName(): Promise<string> {
   const tb = loadTestbed();
   if (tb.serverName) return tb.serverName;

@@ -119,10 +119,12 @@ export const deleteSelectedSchema = z.object({
   files: z.array(mediaRefSchema).min(1, "Select at least one file.").max(MAX_SELECTION, `Select at most ${MAX_SELECTION} files at a time.`),
 });
 
-export const toggleMediaSchema = mediaRefSchema.extend({ on: z.boolean(), scope: z.string().max(300).optional() });
+export const toggleMediaSchema = mediaRefSchema.extend({ flag: z.enum(["quarantine", "protect"]), on: z.boolean(), scope: z.string().max(300).optional() });
 
 export const userScopeSchema = z.object({ userId: userIdField });
 export const roomScopeSchema = z.object({ roomId: roomIdField });
+/** A user's uploads or a room's media (quarantine all). */
+export const mediaOwnerSchema = z.union([userScopeSchema, roomScopeSchema]);
 
 // ---- List pages (state carried in the URL) ----
 

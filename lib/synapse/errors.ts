@@ -43,6 +43,16 @@ export async function nullIfNotFound<T>(read: () => Promise<T>): Promise<T | nul
   }
 }
 
+/** The read's value, or `missing` when Synapse answers 404 with any errcode (media, users by ID, optional endpoints). */
+export async function on404<T, M>(read: () => Promise<T>, missing: M): Promise<T | M> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isSynapseError(e) && e.status === 404) return missing;
+    throw e;
+  }
+}
+
 /** The token no longer works: logged out elsewhere, the user was deactivated, or it was locked. */
 export function isSessionEnded(e: unknown): boolean {
   return (

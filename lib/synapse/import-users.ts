@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { isSynapseError, on404 } from "./errors";
 import type { Threepid } from "@/lib/matrix/threepid";
 
 /** What the portal knows about an existing user (from the user list, plus threepids when fetched). */
@@ -90,7 +90,7 @@ export async function snapshotUsers(
 
 /** One user with threepids, or null when there is none. */
 export async function getImportUser(creds: SynapseCredentials, userId: string, signal?: AbortSignal): Promise<ExistingUser | null> {
-  try {
+  return on404(async () => {
     const u = await synapseFetch<RawUser>(creds, `/_synapse/admin/v2/users/${encodeId(userId)}`, { signal });
     return {
       ...toExisting(u),
@@ -98,10 +98,7 @@ export async function getImportUser(creds: SynapseCredentials, userId: string, s
         .filter((t) => t.medium === "email" || t.medium === "msisdn")
         .map((t) => ({ medium: t.medium as "email" | "msisdn", address: t.address })),
     };
-  } catch (e) {
-    if (isSynapseError(e) && e.status === 404) return null;
-    throw e;
-  }
+  }, null);
 }
 
 /**

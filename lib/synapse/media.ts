@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
-import { isSynapseError } from "./errors";
+import { on404 } from "./errors";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { parseMxc } from "@/lib/matrix/mxc";
 
@@ -100,13 +100,10 @@ function userMediaQuery(opts: { from: number; limit: number; orderBy?: UserMedia
 
 /** One file's details; null when Synapse does not know it. */
 export async function getMediaFile(creds: SynapseCredentials, localServer: string, server: string, mediaId: string): Promise<MediaFile | null> {
-  try {
+  return on404(async () => {
     const r = await synapseFetch<RawMediaInfo>(creds, `${ADMIN}/media/${encodeId(server)}/${encodeId(mediaId)}`);
     return toFile(r.media_info, server, localServer);
-  } catch (e) {
-    if (isSynapseError(e) && e.status === 404) return null;
-    throw e;
-  }
+  }, null);
 }
 
 /** Media referenced by events of a room (Synapse gives only mxc URIs). */
@@ -150,13 +147,10 @@ export async function listMediaUsage(
 
 /** Deletes one local file; false when it was already gone. */
 export async function deleteMediaFile(creds: SynapseCredentials, server: string, mediaId: string): Promise<boolean> {
-  try {
+  return on404(async () => {
     const r = await synapseFetch<RawDeleted>(creds, `${ADMIN}/media/${encodeId(server)}/${encodeId(mediaId)}`, { method: "DELETE" });
     return r.total > 0;
-  } catch (e) {
-    if (isSynapseError(e) && e.status === 404) return false;
-    throw e;
-  }
+  }, false);
 }
 
 /** Deletes exactly the files of one page of a user's list (Synapse deletes what the same GET would show). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { synapseFetch } from "./client";
 import { PortalRefusal } from "./describe-error";
-import { SynapseError } from "./errors";
+import { on404 } from "./errors";
 import { rememberFor } from "@/lib/remember-for";
 
 /**
@@ -67,13 +67,8 @@ export async function passwordPolicyHint(baseUrl: string): Promise<string | null
 
 /** The homeserver's policy, remembered for 5 minutes (it changes only with a restart of Synapse). */
 export const getPasswordPolicy = rememberFor(5 * 60_000, async (baseUrl): Promise<PasswordPolicy> => {
-  try {
-    return await synapseFetch<PasswordPolicy>({ baseUrl }, "/_matrix/client/v3/password_policy");
-  } catch (e) {
-    // A homeserver without the endpoint has no policy to honour; anything else (outage) is the caller's failure.
-    if (e instanceof SynapseError && e.status === 404) return {};
-    throw e;
-  }
+  // A homeserver without the endpoint has no policy to honour; anything else (outage) is the caller's failure.
+  return on404(() => synapseFetch<PasswordPolicy>({ baseUrl }, "/_matrix/client/v3/password_policy"), {});
 });
 
 /** Refuses (before anything is sent) a password the homeserver's policy would refuse. */

@@ -3,11 +3,12 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { deleteEventReport, getEventReport, listAllEventReports, redactReportedEvent } from "@/lib/synapse/reports";
 import { clearReportResolution, getResolutions, resolveReport } from "@/lib/db/report-triage";
-import { adminToken, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import type { SynapseCredentials } from "@/lib/synapse/client";
+import { adminCreds, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { createMember, reportEvent, seedRoom, sendText } from "../../e2e/rooms-fixtures";
 
 const tb = loadTestbed();
-let creds: { baseUrl: string; accessToken: string };
+let creds: SynapseCredentials;
 let adminId: string;
 let roomId: string;
 let spam: { eventId: string };
@@ -15,7 +16,7 @@ let sender: { userId: string; token: string };
 const reason = `it-spam-${randomSuffix()}`;
 
 before(async () => {
-  creds = { baseUrl: tb.baseUrl, accessToken: await adminToken() };
+  creds = await adminCreds();
   adminId = (await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token: creds.accessToken })).body.user_id;
   sender = await createMember(`it-spammer-${randomSuffix()}`);
   const reporter = await createMember(`it-reporter-${randomSuffix()}`);

@@ -2,35 +2,23 @@
 // and a migrated throwaway SQLite database.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  clearForwardExtremities,
-  forceJoinRoom,
-  getSpaceHierarchy,
-  makeRoomAdmin,
-  getRoom,
-  getRoomBlock,
-  getRoomMembers,
-  getRoomState,
-  getForwardExtremities,
-  listRooms,
-  setPublishedInDirectory,
-  setRoomBlock,
-} from "@/lib/synapse/rooms";
+import { clearForwardExtremities, forceJoinRoom, getSpaceHierarchy, makeRoomAdmin, getRoom, getRoomBlock, getRoomMembers, getRoomState, getForwardExtremities, listRooms, setPublishedInDirectory, setRoomBlock } from "@/lib/synapse/rooms";
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
 import { describeError } from "@/lib/synapse/describe-error";
 import { enqueueRoomDeletes, getRoomJobViews, resumeRoomJobs, roomJobSettled, startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
 import { forHomeserver } from "@/lib/db/tenant";
-import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import type { SynapseCredentials } from "@/lib/synapse/client";
+import { adminCreds, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
 import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seedRoom, sendText } from "../../e2e/rooms-fixtures";
 
 const tb = loadTestbed();
-let creds: { baseUrl: string; accessToken: string };
+let creds: SynapseCredentials;
 let owner: { userId: string; token: string };
 const ctx = () => ({ actor: `@it-rooms-${randomSuffix()}:example.org`, homeserver: tb.baseUrl });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 before(async () => {
-  creds = { baseUrl: tb.baseUrl, accessToken: await adminToken() };
+  creds = await adminCreds();
   owner = await createMember(`it-owner-${randomSuffix()}`);
 });
 

@@ -1,13 +1,7 @@
 // lib/synapse registration tokens, federation, background updates and scheduled tasks against the real test Synapse.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  createRegistrationToken,
-  deleteRegistrationToken,
-  getRegistrationToken,
-  listRegistrationTokens,
-  updateRegistrationToken,
-} from "@/lib/synapse/registration-tokens";
+import { createRegistrationToken, deleteRegistrationToken, getRegistrationToken, listRegistrationTokens, updateRegistrationToken } from "@/lib/synapse/registration-tokens";
 import { countFailingDestinations, getDestination, listDestinationRooms, listDestinations, resetDestinationConnection } from "@/lib/synapse/federation";
 import { getBackgroundUpdates, setBackgroundUpdatesEnabled, startBackgroundJob } from "@/lib/synapse/background-updates";
 import { listScheduledTasks } from "@/lib/synapse/scheduled-tasks";
@@ -15,14 +9,15 @@ import { sendServerNotice, NOTICES_DISABLED_MESSAGE } from "@/lib/synapse/user-n
 import { getUserActivity } from "@/lib/synapse/user-activity";
 import { SynapseError } from "@/lib/synapse/errors";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
-import { adminToken, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import type { SynapseCredentials } from "@/lib/synapse/client";
+import { adminCreds, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { makeFailingDestination, registerWithToken, UNREACHABLE_SERVER } from "../../e2e/server-fixtures";
 
 const tb = loadTestbed();
-let creds: { baseUrl: string; accessToken: string };
+let creds: SynapseCredentials;
 
 before(async () => {
-  creds = { baseUrl: tb.baseUrl, accessToken: await adminToken() };
+  creds = await adminCreds();
 });
 
 describe("registration tokens", () => {

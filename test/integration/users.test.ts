@@ -2,7 +2,7 @@
 // lifecycle, sessions and settings. Effects are read back with the test bed's own API calls.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import { adminCreds, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { usersQuerySchema, type UsersFilter } from "@/lib/schemas/users";
 import { filterOf } from "@/lib/schemas/users";
 import { createUser as createUserLib, getUser, iterateUsers, listUsers, updateUser, type ActorContext } from "@/lib/synapse/users";
@@ -26,7 +26,7 @@ const getRaw = async (userId: string) => (await api<Record<string, unknown>>(`/_
 
 
 before(async () => {
-  ctx = { creds: { baseUrl: tb.baseUrl, accessToken: await adminToken() }, actor: tb.admin.userId };
+  ctx = { creds: await adminCreds(), actor: tb.admin.userId };
   server = await serverName();
   // Cheap users (no password): a, b (admin), c (bot), d (deactivated), e (locked).
   for (const [k, body] of Object.entries({

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { allowlistLabel, isHomeserverAllowed, parseAllowlist } from "@/lib/matrix/allowlist";
+import { allowlistLabel, isHomeserverAllowed, parseAllowlist, type AllowlistEntry } from "@/lib/matrix/allowlist";
 
 describe("parseAllowlist", () => {
   test("unset or empty gives no entries", () => {
@@ -33,80 +33,57 @@ describe("parseAllowlist", () => {
   });
 });
 
+/** isHomeserverAllowed answers true for each of `allowed` and false for each of `refused` (a failure names the URL). */
+function expectAllowed(entries: AllowlistEntry[], allowed: string[], refused: string[], delegated?: Parameters<typeof isHomeserverAllowed>[2]) {
+  for (const url of allowed) assert.equal(isHomeserverAllowed(entries, url, delegated), true, `${url} should be allowed`);
+  for (const url of refused) assert.equal(isHomeserverAllowed(entries, url, delegated), false, `${url} should be refused`);
+}
+
 describe("isHomeserverAllowed", () => {
   test("an empty allowlist allows every URL", () => {
-    assert.equal(isHomeserverAllowed([], "https://anything.example.net"), true);
-    assert.equal(isHomeserverAllowed([], "http://127.0.0.1:18008"), true);
+    expectAllowed([], ["https://anything.example.net", "http://127.0.0.1:18008"], []);
   });
 
   test("a URL entry allows exactly that URL, case-insensitively and modulo a trailing slash", () => {
-    const entries = parseAllowlist("https://matrix.example.org");
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org"), true);
-    assert.equal(isHomeserverAllowed(entries, "HTTPS://MATRIX.EXAMPLE.ORG/"), true);
-    assert.equal(isHomeserverAllowed(entries, "matrix.example.org"), true);
-    assert.equal(isHomeserverAllowed(entries, "http://matrix.example.org"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org:8448"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org/sub"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://evil.example.org"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org.evil.net"), false);
+    expectAllowed(
+      parseAllowlist("https://matrix.example.org"),
+      ["https://matrix.example.org", "HTTPS://MATRIX.EXAMPLE.ORG/", "matrix.example.org"],
+      ["http://matrix.example.org", "https://matrix.example.org:8448", "https://matrix.example.org/sub", "https://evil.example.org", "https://matrix.example.org.evil.net"],
+    );
   });
 
   test("a URL entry with a path prefix matches that prefix only", () => {
-    const entries = parseAllowlist("https://example.org/matrix/");
-    assert.equal(isHomeserverAllowed(entries, "https://example.org/matrix"), true);
-    assert.equal(isHomeserverAllowed(entries, "https://example.org"), false);
+    expectAllowed(parseAllowlist("https://example.org/matrix/"), ["https://example.org/matrix"], ["https://example.org"]);
   });
 
   test("a server-name entry allows https://<name> but not http or other hosts", () => {
-    const entries = parseAllowlist("example.org");
-    assert.equal(isHomeserverAllowed(entries, "https://example.org"), true);
-    assert.equal(isHomeserverAllowed(entries, "https://EXAMPLE.org/"), true);
-    assert.equal(isHomeserverAllowed(entries, "http://example.org"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://example.org.evil.net"), false);
+    expectAllowed(parseAllowlist("example.org"), ["https://example.org", "https://EXAMPLE.org/"], ["http://example.org", "https://matrix.example.org", "https://example.org.evil.net"]);
   });
 
   test("a server-name entry allows the delegated base URL only when the delegation is for that name", () => {
     const entries = parseAllowlist("example.org");
     const delegated = { serverName: "example.org", baseUrl: "https://matrix.example.org" };
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org", delegated), true);
-    assert.equal(isHomeserverAllowed(entries, "https://Matrix.Example.org/", delegated), true);
-    assert.equal(
-      isHomeserverAllowed(entries, "https://matrix.example.org", { serverName: "Example.ORG", baseUrl: "https://matrix.example.org" }),
-      true,
-    );
-    // Without the delegation, or with one for another name, the delegated URL is refused.
-    assert.equal(isHomeserverAllowed(entries, "https://matrix.example.org"), false);
-    assert.equal(
-      isHomeserverAllowed(entries, "https://matrix.example.org", { serverName: "evil.net", baseUrl: "https://matrix.example.org" }),
-      false,
-    );
     // The delegation only covers its own base URL.
-    assert.equal(isHomeserverAllowed(entries, "https://other.example.org", delegated), false);
+    expectAllowed(entries, ["https://matrix.example.org", "https://Matrix.Example.org/"], ["https://other.example.org"], delegated);
+    expectAllowed(entries, ["https://matrix.example.org"], [], { serverName: "Example.ORG", baseUrl: "https://matrix.example.org" });
+    // Without the delegation, or with one for another name, the delegated URL is refused.
+    expectAllowed(entries, [], ["https://matrix.example.org"]);
+    expectAllowed(entries, [], ["https://matrix.example.org"], { serverName: "evil.net", baseUrl: "https://matrix.example.org" });
     // An invalid delegated base URL never allows anything.
-    assert.equal(
-      isHomeserverAllowed(entries, "https://matrix.example.org", { serverName: "example.org", baseUrl: "ftp://matrix.example.org" }),
-      false,
-    );
+    expectAllowed(entries, [], ["https://matrix.example.org"], { serverName: "example.org", baseUrl: "ftp://matrix.example.org" });
   });
 
   test("server-name entries with a port", () => {
     const entries = parseAllowlist("localhost:18008");
-    assert.equal(isHomeserverAllowed(entries, "https://localhost:18008"), true);
-    assert.equal(isHomeserverAllowed(entries, "http://localhost:18008"), false);
-    assert.equal(
-      isHomeserverAllowed(entries, "http://127.0.0.1:18008", { serverName: "localhost:18008", baseUrl: "http://127.0.0.1:18008" }),
-      true,
-    );
+    expectAllowed(entries, ["https://localhost:18008"], ["http://localhost:18008"]);
+    expectAllowed(entries, ["http://127.0.0.1:18008"], [], { serverName: "localhost:18008", baseUrl: "http://127.0.0.1:18008" });
   });
 
   test("with several entries any match allows; invalid URLs are refused", () => {
-    const entries = parseAllowlist("https://a.example.org, b.example.org");
-    assert.equal(isHomeserverAllowed(entries, "https://a.example.org"), true);
-    assert.equal(isHomeserverAllowed(entries, "https://b.example.org"), true);
-    assert.equal(isHomeserverAllowed(entries, "https://c.example.org"), false);
-    assert.equal(isHomeserverAllowed(entries, ""), false);
-    assert.equal(isHomeserverAllowed(entries, "https://user:pw@a.example.org"), false);
-    assert.equal(isHomeserverAllowed(entries, "https://a.example.org/?x"), false);
+    expectAllowed(
+      parseAllowlist("https://a.example.org, b.example.org"),
+      ["https://a.example.org", "https://b.example.org"],
+      ["https://c.example.org", "", "https://user:pw@a.example.org", "https://a.example.org/?x"],
+    );
   });
 });

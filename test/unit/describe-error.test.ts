@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { describeAndLog, describeError, maskTokens, NOT_ADMIN_HELP } from "@/lib/synapse/describe-error";
-import { HomeserverUnreachableError, isSessionEnded, isSynapseError, SynapseError } from "@/lib/synapse/errors";
+import { HomeserverUnreachableError, isSessionEnded, isSynapseError, nullIfNotFound, on404, SynapseError } from "@/lib/synapse/errors";
 
 // Error bodies as recorded from a live Synapse 1.160 (see /work/shared/synapse-api.md).
 type Body = { errcode: string; error: string; retry_after_ms?: number; soft_logout?: boolean };
@@ -240,4 +240,15 @@ describe("describeAndLog", () => {
 test("maskTokens hides Synapse tokens and bearer values", () => {
   assert.equal(maskTokens("token syt_abc_DEF-123 end"), "token syt_… end");
   assert.equal(maskTokens('authorization: "Bearer x.y.z"'), 'authorization: "Bearer …"');
+});
+
+test("on404 gives its fallback for any 404 and throws every other failure; nullIfNotFound only for M_NOT_FOUND", async () => {
+  const fail = (status: number, errcode: string) => () => Promise.reject(new SynapseError(status, errcode, "x"));
+  assert.equal(await on404(() => Promise.resolve(7), false), 7);
+  assert.equal(await on404(fail(404, "M_NOT_FOUND"), false), false);
+  assert.equal(await on404(fail(404, "M_UNRECOGNIZED"), null), null);
+  await assert.rejects(on404(fail(400, "M_NOT_FOUND"), null), (e) => isSynapseError(e) && e.status === 400);
+  await assert.rejects(on404(() => Promise.reject(new Error("network")), null), /network/);
+  assert.equal(await nullIfNotFound(fail(404, "M_NOT_FOUND")), null);
+  await assert.rejects(nullIfNotFound(fail(404, "M_UNRECOGNIZED")), (e) => isSynapseError(e, "M_UNRECOGNIZED"));
 });

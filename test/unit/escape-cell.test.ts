@@ -3,24 +3,21 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { csvLine, escapeCsvCell } from "@/lib/csv/escape-cell";
 
+/** Each [value, cell as written] pair; a failure names the value. */
+function expectCells(cases: [Parameters<typeof escapeCsvCell>[0], string][]) {
+  for (const [value, cell] of cases) assert.equal(escapeCsvCell(value), cell, JSON.stringify(value));
+}
+
 test("cells starting with = + - @ tab or CR get a leading quote mark", () => {
-  assert.equal(escapeCsvCell("=1+1"), "'=1+1");
-  assert.equal(escapeCsvCell("+SUM(A1)"), "'+SUM(A1)");
-  assert.equal(escapeCsvCell("-2"), "'-2");
-  assert.equal(escapeCsvCell("@cmd"), "'@cmd");
-  assert.equal(escapeCsvCell("\tx"), "\"'\tx\"");
-  assert.equal(escapeCsvCell("\rx"), "\"'\rx\"");
+  expectCells([["=1+1", "'=1+1"], ["+SUM(A1)", "'+SUM(A1)"], ["-2", "'-2"], ["@cmd", "'@cmd"]]);
+  expectCells([["\tx", "\"'\tx\""], ["\rx", "\"'\rx\""]]);
 });
 
 test("a ; anywhere quotes the cell, so semicolon locales keep it in one cell", () => {
-  assert.equal(escapeCsvCell("x;=1+1"), '"x;=1+1"');
-  assert.equal(escapeCsvCell("a;b"), '"a;b"');
+  expectCells([["x;=1+1", '"x;=1+1"'], ["a;b", '"a;b"']]);
 });
 
 test("tabs, commas, quotes and line breaks are quoted; plain text is left alone", () => {
-  assert.equal(escapeCsvCell("a\tb"), '"a\tb"');
-  assert.equal(escapeCsvCell('say "hi", ok'), '"say ""hi"", ok"');
-  assert.equal(escapeCsvCell("Alice Example"), "Alice Example");
-  assert.equal(escapeCsvCell(42), "42");
+  expectCells([["a\tb", '"a\tb"'], ['say "hi", ok', '"say ""hi"", ok"'], ["Alice Example", "Alice Example"], [42, "42"]]);
   assert.equal(csvLine(["@a:x", "b;c", null]), `'@a:x,"b;c",\r\n`);
 });

@@ -81,16 +81,7 @@ describe("isLoopbackHost", () => {
   });
 
   test("other hosts are not loopback", () => {
-    for (const h of [
-      "example.org",
-      "example.org:8448",
-      "localhost.example.org",
-      "mylocalhost",
-      "10.0.0.1",
-      "128.0.0.1",
-      "127.0.0.1.example.org",
-      "[2001:db8::1]:8448",
-    ]) {
+    for (const h of ["example.org", "example.org:8448", "localhost.example.org", "mylocalhost", "10.0.0.1", "128.0.0.1", "127.0.0.1.example.org", "[2001:db8::1]:8448"]) {
       assert.equal(isLoopbackHost(h), false, h);
     }
   });

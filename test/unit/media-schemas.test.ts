@@ -1,6 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  mediaOwnerSchema,
+  toggleMediaSchema,
   deleteFormToFilters,
   deleteMediaFormSchema,
   describeDeletionFilters,
@@ -150,5 +152,23 @@ describe("mapPool", () => {
     let started = 0;
     const partial = await mapPool([1, 2, 3, 4], 1, async (n) => (started++, n), () => started >= 2);
     assert.deepEqual([...partial], [1, 2, undefined, undefined]);
+  });
+});
+
+describe("one-file flags and quarantine-all", () => {
+  test("a flag is quarantine or protect, nothing else", () => {
+    const ref = { server: "example.org", mediaId: "abc", on: true };
+    assert.equal(toggleMediaSchema.parse({ ...ref, flag: "quarantine" }).flag, "quarantine");
+    assert.equal(toggleMediaSchema.parse({ ...ref, flag: "protect" }).flag, "protect");
+    assert.equal(toggleMediaSchema.safeParse({ ...ref, flag: "delete" }).success, false);
+    assert.equal(toggleMediaSchema.safeParse(ref).success, false);
+  });
+
+  test("quarantine-all takes a user ID or a room ID, and refuses what is neither", () => {
+    assert.deepEqual(mediaOwnerSchema.parse({ userId: "@alice:example.org" }), { userId: "@alice:example.org" });
+    assert.deepEqual(mediaOwnerSchema.parse({ roomId: "!room:example.org" }), { roomId: "!room:example.org" });
+    assert.equal(mediaOwnerSchema.safeParse({ userId: "alice" }).success, false);
+    assert.equal(mediaOwnerSchema.safeParse({ roomId: "#alias:example.org" }).success, false);
+    assert.equal(mediaOwnerSchema.safeParse({}).success, false);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 // The portal's one dialog: a native <dialog> (focus trapped, Escape closes), the button that opens it, the
 // cancel/confirm foot, the typed confirmation for irreversible work, and the inline "are you sure" button.
-import { useEffect, useId, useRef, useState } from "react";
+import { createContext, use, useEffect, useId, useRef, useState } from "react";
 
 /** Children mount only while open, so a dialog's form starts fresh each time. */
 export function Dialog({ title, open, onClose, wide, children }: { title: string; open: boolean; onClose: () => void; wide?: boolean; children: React.ReactNode }) {
@@ -37,7 +37,12 @@ export function Dialog({ title, open, onClose, wide, children }: { title: string
   );
 }
 
-/** A button that opens a dialog; the body gets a function that closes it. */
+const CloseDialog = createContext<() => void>(() => {});
+
+/** Inside a DialogButton's body: the function that closes the dialog (for bodies a server page passes as elements). */
+export const useCloseDialog = () => use(CloseDialog);
+
+/** A button that opens a dialog; the body gets a function that closes it, or reads it with useCloseDialog(). */
 export function DialogButton(props: {
   label: string;
   title: string;
@@ -45,7 +50,7 @@ export function DialogButton(props: {
   className?: string;
   disabled?: boolean;
   wide?: boolean;
-  children: (close: () => void) => React.ReactNode;
+  children: React.ReactNode | ((close: () => void) => React.ReactNode);
 }) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
@@ -56,7 +61,7 @@ export function DialogButton(props: {
         {props.label}
       </button>
       <Dialog title={props.title} open={open} onClose={close} wide={props.wide}>
-        {props.children(close)}
+        <CloseDialog value={close}>{typeof props.children === "function" ? props.children(close) : props.children}</CloseDialog>
       </Dialog>
     </>
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { redirectIfSessionEnded } from "@/lib/auth/require-admin";
+import { redirectIfSessionEnded, requireAdmin } from "@/lib/auth/require-admin";
 import { describeAndLog } from "@/lib/synapse/describe-error";
 
 export type PageRead<T> = { data: T; error: null } | { data: null; error: string };
@@ -29,4 +29,11 @@ export function routeParam(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+/** The start of a page under a dynamic segment: the admin (or the redirect to login), the segment as text, the query. */
+export async function openPage<K extends string>(props: PageProps<Record<K, string>>, segment: K) {
+  const admin = await requireAdmin();
+  const value = routeParam((await props.params)[segment]);
+  return { admin, value, query: await props.searchParams };
 }

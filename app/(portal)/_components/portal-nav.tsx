@@ -1,6 +1,4 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { NavTabs } from "./nav-tabs";
 
 const ITEMS = [
   { href: "/users", label: "Users" },
@@ -13,22 +11,5 @@ const ITEMS = [
 ];
 
 export function PortalNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
-      {ITEMS.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(item.href + "/");
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 ${active ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <NavTabs label="Main" items={ITEMS} menu />;
 }

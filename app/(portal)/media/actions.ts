@@ -8,20 +8,13 @@ import {
   describeDeletionFilters,
   mediaDeletionFiltersSchema,
   purgeRemoteSchema,
-  roomScopeSchema,
+  mediaOwnerSchema,
   toggleMediaSchema,
   userScopeSchema,
 } from "@/lib/schemas/media";
 import { previewMediaDeletion } from "@/lib/synapse/media-preview";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import {
-  deleteSelectedMedia,
-  quarantineAll,
-  setMediaFlag,
-  startDeleteAllUserMedia,
-  startDeleteMediaByDate,
-  startPurgeRemoteCache,
-} from "@/lib/jobs/media-purges";
+import { deleteSelectedMedia, quarantineAll, setMediaFlag, startDeleteAllUserMedia, startDeleteMediaByDate, startPurgeRemoteCache } from "@/lib/jobs/media-purges";
 
 // What would a deletion by date remove? Computed by the portal; nothing is changed.
 export const previewMediaDeletionAction = adminAction({ schema: mediaDeletionFiltersSchema }, async (f, admin) => ({
@@ -57,45 +50,24 @@ export const deleteSelectedMediaAction = adminAction(
   },
 );
 
-// Quarantines or releases one file (Synapse applies it to every local copy with the same content).
-export const setMediaQuarantineAction = adminAction(
+// Quarantines or releases one file (Synapse applies it to every local copy with the same content), or protects
+// one local file from quarantine and from deletion by date, or lifts the protection.
+export const setMediaFlagAction = adminAction(
   {
     schema: toggleMediaSchema,
-    audit: (i) => ({ action: i.on ? "media.quarantine" : "media.unquarantine", target: `mxc://${i.server}/${i.mediaId}`, params: { scope: i.scope } }),
+    audit: (i) => ({ action: `media.${i.on ? "" : "un"}${i.flag}`, target: `mxc://${i.server}/${i.mediaId}`, params: { scope: i.scope } }),
   },
   async (input, admin) => {
-    await setMediaFlag(admin, input, "quarantine", input.on, input.scope);
+    await setMediaFlag(admin, input, input.flag, input.on, input.scope);
     revalidatePath("/media", "layout");
   },
 );
 
-// Protects one local file from quarantine and from deletion by date, or lifts the protection.
-export const setMediaProtectionAction = adminAction(
-  {
-    schema: toggleMediaSchema,
-    audit: (i) => ({ action: i.on ? "media.protect" : "media.unprotect", target: `mxc://${i.server}/${i.mediaId}`, params: { scope: i.scope } }),
-  },
-  async (input, admin) => {
-    await setMediaFlag(admin, input, "protect", input.on, input.scope);
-    revalidatePath("/media", "layout");
-  },
-);
-
-// Quarantines everything a user uploaded.
-export const quarantineUserMediaAction = adminAction(
-  { schema: userScopeSchema, audit: (i) => ({ action: "media.quarantine", target: i.userId, params: { all: true } }) },
-  async (input, admin) => {
-    const count = await quarantineAll(admin, { userId: input.userId });
-    revalidatePath("/media", "layout");
-    return { count };
-  },
-);
-
-// Quarantines the media referenced in a room.
-export const quarantineRoomMediaAction = adminAction(
-  { schema: roomScopeSchema, audit: (i) => ({ action: "media.quarantine", target: i.roomId, params: { all: true } }) },
-  async (input, admin) => {
-    const count = await quarantineAll(admin, { roomId: input.roomId });
+// Quarantines everything a user uploaded, or the media referenced in a room.
+export const quarantineAllMediaAction = adminAction(
+  { schema: mediaOwnerSchema, audit: (i) => ({ action: "media.quarantine", target: "userId" in i ? i.userId : i.roomId, params: { all: true } }) },
+  async (owner, admin) => {
+    const count = await quarantineAll(admin, owner);
     revalidatePath("/media", "layout");
     return { count };
   },

@@ -6,8 +6,9 @@ import { readForPage } from "@/app/(portal)/_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { USAGE_PAGE_SIZE, usageQuerySchema, type UsageQuery } from "@/lib/schemas/media";
 import { UsageChart } from "./_components/usage-chart";
-import { DeleteMediaDialog } from "./_components/delete-media-dialog";
-import { PurgeRemoteDialog } from "./_components/purge-remote-dialog";
+import { DeleteMediaFlow } from "./_components/delete-media-dialog";
+import { PurgeRemoteFlow } from "./_components/purge-remote-dialog";
+import { DialogButton } from "@/app/(portal)/_components/dialog";
 import { nextSortDir, SortHeader } from "../_components/sort-header";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { EmptyRow, Pager } from "@/app/(portal)/_components/data-table";
@@ -36,8 +37,12 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Media</h1>
         <div className="ml-auto flex flex-wrap gap-2">
-          <DeleteMediaDialog />
-          <PurgeRemoteDialog />
+          <DialogButton label="Delete old media…" title="Delete media" className="btn-primary">
+            <DeleteMediaFlow />
+          </DialogButton>
+          <DialogButton label="Purge remote media cache…" title="Purge remote media cache" className="btn-secondary">
+            <PurgeRemoteFlow />
+          </DialogButton>
           <Link href="/jobs/purges" className="btn-secondary">
             Purge history
           </Link>

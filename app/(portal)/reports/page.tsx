@@ -6,7 +6,7 @@ import { arrangeReports, REPORT_SORTS, REPORT_STATUSES, REPORTS_PAGE_SIZE, repor
 import { formatCount, formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
@@ -53,9 +53,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
               <td className="py-2 pr-3 break-all">
-                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
-                  {r.roomName ?? r.roomAlias ?? r.roomId}
-                </Link>
+                <RoomLink roomId={r.roomId}>{r.roomName ?? r.roomAlias ?? r.roomId}</RoomLink>
               </td>
               <td className="py-2 pr-3 break-all">
                 <UserLink userId={r.sender} />

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { formatCount } from "@/lib/format";
-import { quarantineRoomMediaAction, quarantineUserMediaAction, startDeleteAllUserMediaAction } from "../actions";
+import { quarantineAllMediaAction, startDeleteAllUserMediaAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
@@ -50,7 +50,7 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
   const what = "userId" in owner ? `every file uploaded by ${owner.userId}` : `every file posted in ${owner.roomId}`;
   async function run() {
     await runAction(
-      () => ("userId" in owner ? quarantineUserMediaAction(owner) : quarantineRoomMediaAction(owner)),
+      () => quarantineAllMediaAction(owner),
       (d) => `Quarantined ${formatCount(d.count)} ${d.count === 1 ? "file" : "files"}.`,
     );
     setOpen(false);

@@ -14,7 +14,7 @@ import {
 } from "@/lib/schemas/media";
 import type { DeletionPreview } from "@/lib/synapse/media-preview";
 import { previewMediaDeletionAction, startMediaDeletionAction } from "../actions";
-import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
+import { DialogActions, useCloseDialog } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
@@ -24,16 +24,9 @@ type Step =
   | { kind: "preview"; filters: MediaDeletionFilters; preview: DeletionPreview; words: string }
   | { kind: "running"; purgeId: number };
 
-/** "Delete media": filters → a preview computed by the portal → confirmation → the deletion job. */
-export function DeleteMediaDialog() {
-  return (
-    <DialogButton label="Delete old media…" title="Delete media" className="btn-primary">
-      {(close) => <DeleteMediaFlow onCancel={close} />}
-    </DialogButton>
-  );
-}
-
-function DeleteMediaFlow({ onCancel }: { onCancel: () => void }) {
+/** "Delete media" (the body of its DialogButton): filters → a preview computed by the portal → confirmation → the deletion job. */
+export function DeleteMediaFlow() {
+  const onCancel = useCloseDialog();
   const [step, setStep] = useState<Step>({ kind: "form" });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

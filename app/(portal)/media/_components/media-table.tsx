@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import type { MediaFile } from "@/lib/synapse/media";
-import { deleteSelectedMediaAction, setMediaProtectionAction, setMediaQuarantineAction } from "../actions";
+import { deleteSelectedMediaAction, setMediaFlagAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
@@ -31,10 +31,10 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
   }
 
   function flag(row: MediaRow, which: "quarantine" | "protect", on: boolean) {
-    const input = { server: row.server, mediaId: row.mediaId, on, scope };
+    const input = { server: row.server, mediaId: row.mediaId, flag: which, on, scope };
     const verb = which === "quarantine" ? (on ? "Quarantined" : "Released from quarantine:") : on ? "Protected" : "No longer protected:";
     const note = which === "quarantine" && on ? " (and any other local copy of the same content)" : "";
-    void run(() => (which === "quarantine" ? setMediaQuarantineAction(input) : setMediaProtectionAction(input)), `${verb} ${row.mediaId}${note}.`);
+    void run(() => setMediaFlagAction(input), `${verb} ${row.mediaId}${note}.`);
   }
 
   async function deleteSelected() {

@@ -4,21 +4,14 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, type PurgeRemoteForm } from "@/lib/schemas/media";
 import { startRemotePurgeAction } from "../actions";
-import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
+import { DialogActions, useCloseDialog } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
-/** Drops cached copies of other servers' media that nobody opened since the date. */
-export function PurgeRemoteDialog() {
-  return (
-    <DialogButton label="Purge remote media cache…" title="Purge remote media cache" className="btn-secondary">
-      {(close) => <PurgeRemoteFlow onClose={close} />}
-    </DialogButton>
-  );
-}
-
-function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
+/** Drops cached copies of other servers' media that nobody opened since the date (the body of its DialogButton). */
+export function PurgeRemoteFlow() {
+  const onClose = useCloseDialog();
   const [purgeId, setPurgeId] = useState<number | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<PurgeRemoteForm>({

@@ -6,7 +6,7 @@ import { getEventReport } from "@/lib/synapse/reports";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
@@ -51,9 +51,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         <dd>{r.score ?? "—"} <span className="text-muted">(-100 is the most offensive, 0 inoffensive)</span></dd>
         <dt className="text-muted">Room</dt>
         <dd className="break-all">
-          <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
-            {r.roomName ?? r.roomAlias ?? r.roomId}
-          </Link>
+          <RoomLink roomId={r.roomId}>{r.roomName ?? r.roomAlias ?? r.roomId}</RoomLink>
         </dd>
         <dt className="text-muted">Sender</dt>
         <dd className="break-all">

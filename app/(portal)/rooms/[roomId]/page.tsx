@@ -1,29 +1,22 @@
-import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseJobIds } from "@/lib/schemas/rooms";
 import { formatDateTime } from "@/lib/format";
-import { readForPage } from "@/app/(portal)/_components/page-read";
+import { openPage, readForPage } from "@/app/(portal)/_components/page-read";
 import { loadRoom } from "../_components/room-tab";
-import { routeParam } from "@/app/(portal)/_components/page-read";
 import { DeleteRoomsDialog } from "../_components/delete-rooms-dialog";
 import { RoomJobProgress } from "../_components/room-job-progress";
 import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderation";
 import { PurgeHistoryForm } from "../_components/purge-history-form";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default async function RoomOverviewPage({
-  params,
-  searchParams,
-}: PageProps<{ roomId: string }>) {
-  const admin = await requireAdmin();
-  const roomId = routeParam((await params).roomId);
+export default async function RoomOverviewPage(props: PageProps<{ roomId: string }>) {
+  const { admin, value: roomId, query } = await openPage(props, "roomId");
   if (!parseRoomRef(roomId, false).ok) return null;
   await resumeRoomJobs(admin.creds, admin.homeserver);
-  const jobIds = [...new Set([...parseJobIds((await searchParams).jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];
+  const jobIds = [...new Set([...parseJobIds(query.jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];
   const room = await loadRoom(roomId);
   const progress = <RoomJobProgress ids={jobIds} heading="Jobs for this room" />;
   if (!room.data) return progress;
@@ -50,9 +43,7 @@ export default async function RoomOverviewPage({
         {r.tombstoned && (
           <Item label="Replaced by">
             {r.replacementRoom ? (
-              <Link className="font-mono underline" href={`/rooms/${encodeURIComponent(r.replacementRoom)}`}>
-                {r.replacementRoom}
-              </Link>
+              <RoomLink roomId={r.replacementRoom} className="font-mono underline" />
             ) : (
               "an unknown room (tombstoned)"
             )}

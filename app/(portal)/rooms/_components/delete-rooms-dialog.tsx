@@ -9,6 +9,7 @@ import { deleteRoomsAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { showFieldErrors } from "@/app/(portal)/_components/form-errors";
 
 type Props = {
   roomIds: string[];
@@ -43,13 +44,12 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
     setFormError(null);
     const r = await deleteRoomsAction(values);
     if (!r.ok) {
-      const fields = r.error.fieldErrors ?? {};
-      for (const [k, message] of Object.entries(fields)) setError(k as keyof RoomDeleteInput, { message });
+      const fields = showFieldErrors(r.error, setError);
       if (Object.keys(fields).length === 0 || fields.roomIds) setFormError(r.error.message);
       return;
     }
     if ("fieldErrors" in r.data) {
-      for (const [k, message] of Object.entries(r.data.fieldErrors)) setError(k as keyof RoomDeleteInput, { message });
+      showFieldErrors(r.data, setError);
       return;
     }
     setOpen(false);

@@ -2,51 +2,33 @@
 import { useState } from "react";
 import { roomUserSchema } from "@/lib/schemas/rooms";
 import { clearExtremitiesAction, forceJoinRoomAction, makeRoomAdminAction, setRoomBlockAction, setRoomPublishedAction } from "../actions";
-import { ConfirmButton } from "@/app/(portal)/_components/dialog";
+import { ActionButton, ConfirmActionButton } from "@/app/(portal)/_components/action-button";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { FieldError } from "@/app/(portal)/_components/text-field";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 export function BlockToggle({ roomId, blocked }: { roomId: string; blocked: boolean }) {
-  const { pending, outcome, run } = useAction();
   return (
-    <div className="flex flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-3">
-        <span data-testid="block-state">{blocked ? "Blocked: nobody on this server can join." : "Not blocked."}</span>
-        <ConfirmButton
-          label={blocked ? "Unblock" : "Block"}
-          confirmLabel={blocked ? "Unblock room" : "Block room"}
-          question={blocked ? "Allow joins again?" : "Stop everyone on this server from joining?"}
-          pending={pending}
-          onConfirm={() => run(() => setRoomBlockAction({ roomId, block: !blocked }), (d) => (d.blocked ? "The room is blocked." : "The room is unblocked."))}
-        />
-      </div>
-      <OutcomeLine outcome={outcome} />
-    </div>
+    <ConfirmActionButton
+      state={<span data-testid="block-state">{blocked ? "Blocked: nobody on this server can join." : "Not blocked."}</span>}
+      label={blocked ? "Unblock" : "Block"}
+      confirmLabel={blocked ? "Unblock room" : "Block room"}
+      question={blocked ? "Allow joins again?" : "Stop everyone on this server from joining?"}
+      action={() => setRoomBlockAction({ roomId, block: !blocked })}
+      done={(d) => (d.blocked ? "The room is blocked." : "The room is unblocked.")}
+    />
   );
 }
 
 export function PublishToggle({ roomId, published }: { roomId: string; published: boolean }) {
-  const { pending, outcome, run } = useAction();
   return (
-    <div className="flex flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-3">
-        <span data-testid="directory-state">{published ? "Published in the room directory." : "Not in the room directory."}</span>
-        <button
-          type="button"
-          className="btn-secondary py-1"
-          disabled={pending}
-          onClick={() =>
-            run(
-              () => setRoomPublishedAction({ roomId, publish: !published }),
-              (d) => (d.published ? "The room is now in the directory." : "The room was removed from the directory."),
-            )
-          }
-        >
-          {published ? "Remove from directory" : "Publish in directory"}
-        </button>
-      </div>
-      <OutcomeLine outcome={outcome} />
-    </div>
+    <ActionButton
+      state={<span data-testid="directory-state">{published ? "Published in the room directory." : "Not in the room directory."}</span>}
+      label={published ? "Remove from directory" : "Publish in directory"}
+      className="btn-secondary py-1"
+      action={() => setRoomPublishedAction({ roomId, publish: !published })}
+      done={(d) => (d.published ? "The room is now in the directory." : "The room was removed from the directory.")}
+    />
   );
 }
 
@@ -88,33 +70,25 @@ export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" 
       </label>
       <p className="text-xs text-muted">{text.help}</p>
       <div className="flex flex-wrap gap-2">
-        <input id={id} className="field min-w-64 flex-1" placeholder="@alice:example.org" value={userId} onChange={(e) => setUserId(e.target.value)} aria-invalid={fieldError ? true : undefined} />
+        <input id={id} className="field min-w-64 flex-1" placeholder="@alice:example.org" value={userId} onChange={(e) => setUserId(e.target.value)} aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? `${id}-error` : undefined} />
         <button type="submit" className="btn-secondary py-1" disabled={pending}>
           {text.button}
         </button>
       </div>
-      {fieldError && (
-        <p role="alert" className="text-sm text-danger">
-          {fieldError}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={fieldError} />
       <OutcomeLine outcome={outcome} />
     </form>
   );
 }
 
 export function ClearExtremitiesButton({ roomId }: { roomId: string }) {
-  const { pending, outcome, run } = useAction();
   return (
-    <div className="flex flex-col gap-1">
-      <ConfirmButton
-        label="Clear extremities"
-        confirmLabel="Clear"
-        question="Keep only the newest extremity?"
-        pending={pending}
-        onConfirm={() => run(() => clearExtremitiesAction({ roomId }), (d) => `Removed ${d.deleted} forward extremit${d.deleted === 1 ? "y" : "ies"}.`)}
-      />
-      <OutcomeLine outcome={outcome} />
-    </div>
+    <ConfirmActionButton
+      label="Clear extremities"
+      confirmLabel="Clear"
+      question="Keep only the newest extremity?"
+      action={() => clearExtremitiesAction({ roomId })}
+      done={(d) => `Removed ${d.deleted} forward extremit${d.deleted === 1 ? "y" : "ies"}.`}
+    />
   );
 }

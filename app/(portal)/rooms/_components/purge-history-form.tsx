@@ -8,6 +8,7 @@ import { purgeHistorySchema, type PurgeHistoryInput } from "@/lib/schemas/rooms"
 import { purgeHistoryAction } from "../actions";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { showActionError } from "@/app/(portal)/_components/form-errors";
 
 /** Purge a room's history before a date (UTC) or an event; the job's progress shows on this page. */
 export function PurgeHistoryForm({ roomId }: { roomId: string }) {
@@ -24,12 +25,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
   async function onSubmit(values: z.output<typeof purgeHistorySchema>) {
     setFormError(null);
     const r = await purgeHistoryAction(values);
-    if (!r.ok) {
-      const fields = r.error.fieldErrors ?? {};
-      for (const [k, message] of Object.entries(fields)) setError(k as keyof PurgeHistoryInput, { message });
-      if (Object.keys(fields).length === 0) setFormError(r.error.message);
-      return;
-    }
+    if (!r.ok) return showActionError(r.error, setError, setFormError);
     router.push(`${pathname}?jobs=${r.data.recordId}`);
   }
 

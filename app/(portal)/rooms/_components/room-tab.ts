@@ -3,7 +3,7 @@ import { cache } from "react";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoom } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
-import { readForPage, routeParam } from "@/app/(portal)/_components/page-read";
+import { openPage, readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 
 /** The room's details, read once per request (the room layout and its pages both need them). */
 export const loadRoom = cache(async (roomId: string) => {
@@ -12,13 +12,12 @@ export const loadRoom = cache(async (roomId: string) => {
 });
 
 /**
- * The start of every room tab: the admin, the room ID from the path, and the room's details, or null when
+ * The start of every room tab: the admin, the room ID from the path, the query and the room's details, or null when
  * the layout already shows why there is nothing to render (malformed ID, unknown room, read error).
  */
-export async function roomTab(params: Promise<{ roomId: string }>) {
-  const admin = await requireAdmin();
-  const roomId = routeParam((await params).roomId);
+export async function roomTab(props: PageProps<{ roomId: string }>) {
+  const { admin, value: roomId, query } = await openPage(props, "roomId");
   if (!parseRoomRef(roomId, false).ok) return null;
   const room = await loadRoom(roomId);
-  return room.data ? { admin, roomId, room: room.data } : null;
+  return room.data ? { admin, roomId, query, room: room.data } : null;
 }

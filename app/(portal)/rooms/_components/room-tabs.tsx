@@ -1,10 +1,7 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { NavTabs } from "@/app/(portal)/_components/nav-tabs";
 
 /** The room pages' tabs; links to other sections (media, reports) leave the room pages. */
 export function RoomTabs({ roomId, isSpace }: { roomId: string; isSpace: boolean }) {
-  const pathname = usePathname();
   const base = `/rooms/${encodeURIComponent(roomId)}`;
   const tabs = [
     { href: base, label: "Overview" },
@@ -17,17 +14,5 @@ export function RoomTabs({ roomId, isSpace }: { roomId: string; isSpace: boolean
     { href: `/media/rooms/${encodeURIComponent(roomId)}`, label: "Media in the room" },
     { href: `/reports?room=${encodeURIComponent(roomId)}`, label: "Reports" },
   ];
-  const current = decodeURIComponent(pathname);
-  return (
-    <nav aria-label="Room" className="flex flex-wrap gap-1 border-b border-line text-sm">
-      {tabs.map((t) => {
-        const active = decodeURIComponent(t.href) === current;
-        return (
-          <Link key={t.href} href={t.href} aria-current={active ? "page" : undefined} className={`rounded-t-md px-3 py-1.5 ${active ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}>
-            {t.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <NavTabs label="Room" items={tabs} exact />;
 }

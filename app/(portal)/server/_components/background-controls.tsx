@@ -1,5 +1,6 @@
 "use client";
 import { setBackgroundUpdatesEnabledAction, startBackgroundJobAction } from "../background-updates/actions";
+import { ActionButton } from "@/app/(portal)/_components/action-button";
 import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
@@ -7,24 +8,13 @@ import { BACKGROUND_JOBS, type BackgroundJobName } from "@/lib/schemas/backgroun
 
 /** Pause or resume Synapse's background updates. */
 export function BackgroundToggle({ enabled }: { enabled: boolean }) {
-  const { pending, outcome, run } = useAction({ refresh: true });
   return (
-    <div className="flex flex-col gap-1">
-      <button
-        type="button"
-        className="btn-secondary"
-        disabled={pending}
-        onClick={() =>
-          run(
-            () => setBackgroundUpdatesEnabledAction({ enabled: !enabled }),
-            (d) => (d.enabled ? "Background updates resumed." : "Background updates paused (until Synapse restarts)."),
-          )
-        }
-      >
-        {enabled ? "Pause background updates" : "Resume background updates"}
-      </button>
-      <OutcomeLine outcome={outcome} />
-    </div>
+    <ActionButton
+      label={enabled ? "Pause background updates" : "Resume background updates"}
+      refresh
+      action={() => setBackgroundUpdatesEnabledAction({ enabled: !enabled })}
+      done={(d) => (d.enabled ? "Background updates resumed." : "Background updates paused (until Synapse restarts).")}
+    />
   );
 }
 

@@ -1,22 +1,17 @@
 "use client";
 import { resetDestinationConnectionAction } from "../federation/actions";
-import { ConfirmButton } from "@/app/(portal)/_components/dialog";
-import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
-import { useAction } from "@/app/(portal)/_components/use-action";
+import { ConfirmActionButton } from "@/app/(portal)/_components/action-button";
 
 /** Clears Synapse's back-off for a destination so it retries at once. */
 export function ResetConnectionButton({ destination }: { destination: string }) {
-  const { pending, outcome, run } = useAction({ refresh: true });
   return (
-    <div className="flex flex-col gap-1">
-      <ConfirmButton
-        label="Reset connection"
-        confirmLabel="Reset"
-        question={`Forget the failures and retry ${destination} now?`}
-        pending={pending}
-        onConfirm={() => run(() => resetDestinationConnectionAction({ destination }), "The retry timings were cleared; Synapse retries this server now.")}
-      />
-      <OutcomeLine outcome={outcome} />
-    </div>
+    <ConfirmActionButton
+      label="Reset connection"
+      confirmLabel="Reset"
+      question={`Forget the failures and retry ${destination} now?`}
+      refresh
+      action={() => resetDestinationConnectionAction({ destination })}
+      done="The retry timings were cleared; Synapse retries this server now."
+    />
   );
 }

@@ -12,6 +12,7 @@ import { UserActions } from "../_components/user-actions";
 import { ServerNoticeButton } from "../_components/server-notice-form";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { NavTabs } from "@/app/(portal)/_components/nav-tabs";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,6 +30,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   if (!user && !error) notFound();
   const now = Date.now();
   const base = `/users/${encodeURIComponent(userId)}`;
+  const tabHref = (id: UserTabId) => (id === "profile" ? base : `${base}?tab=${id}`);
 
   return (
     <section className="flex flex-col gap-4">
@@ -59,18 +61,7 @@ export default async function UserPage({ params, searchParams }: Props) {
               <ServerNoticeButton userId={user.userId} />
             </div>
           )}
-          <nav aria-label="User sections" className="flex flex-wrap gap-1 border-b border-line text-sm">
-            {USER_TABS.map((t) => (
-              <Link
-                key={t.id}
-                href={t.id === "profile" ? base : `${base}?tab=${t.id}`}
-                aria-current={t.id === tab ? "page" : undefined}
-                className={`rounded-t-md px-3 py-1.5 ${t.id === tab ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}
-              >
-                {t.label}
-              </Link>
-            ))}
-          </nav>
+          <NavTabs label="User sections" items={USER_TABS.map((t) => ({ href: tabHref(t.id), label: t.label }))} current={tabHref(tab)} />
           <UserTab tab={tab} user={user} admin={admin} now={now} />
         </>
       )}

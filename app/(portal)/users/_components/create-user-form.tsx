@@ -11,6 +11,7 @@ import { DisplayNameField, PolicyHint, RoleFields } from "./user-fields";
 import { OnceSecret } from "./once-secret";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { showFieldErrors } from "@/app/(portal)/_components/form-errors";
 
 type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
 
@@ -44,8 +45,7 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
     if (avatar && avatarProblem(avatar)) return;
     const r = await createUserAction(values);
     if (!r.ok) {
-      const fields = r.error.fieldErrors ?? {};
-      for (const [f, message] of Object.entries(fields)) setError(f as keyof UserCreateInput, { message });
+      const fields = showFieldErrors(r.error, setError);
       if (r.error.code === "M_USER_IN_USE" || r.error.code === "M_INVALID_USERNAME") setError("localpart", { message: r.error.message });
       else if (Object.keys(fields).length === 0) setFormError(r.error.message);
       return;

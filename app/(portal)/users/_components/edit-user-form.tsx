@@ -8,6 +8,7 @@ import { DisplayNameField, RoleFields } from "./user-fields";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
+import { showActionError } from "@/app/(portal)/_components/form-errors";
 
 export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
   const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
@@ -22,12 +23,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
     setFormError(null);
     setSaved(false);
     const r = await updateUserAction(values);
-    if (!r.ok) {
-      const fields = Object.entries(r.error.fieldErrors ?? {});
-      for (const [f, message] of fields) setError(f as keyof UserUpdateInput, { message });
-      if (fields.length === 0) setFormError(r.error.message);
-      return;
-    }
+    if (!r.ok) return showActionError(r.error, setError, setFormError);
     reset(values);
     setSaved(true);
   }

@@ -16,6 +16,8 @@ import { AvatarForm, EditUserForm } from "./edit-user-form";
 import { DevicesTable } from "./devices-table";
 import { FeaturesForm, RateLimitForm } from "./user-settings";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { RoomLink } from "@/app/(portal)/_components/user-link";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },
@@ -40,7 +42,6 @@ export async function UserTab(props: Props) {
   return <section aria-label={USER_TABS.find((t) => t.id === props.tab)?.label}>{tab.data}</section>;
 }
 
-const roomHref = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
 const time = (ms: number | null) => (ms ? formatDateTime(new Date(ms)) : "—");
 
 async function renderTab({ tab, user, admin, now }: Props) {
@@ -88,9 +89,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
             {rooms.map((r) => (
               <tr key={r.roomId} data-testid="room-row">
                 <td className="font-mono text-xs">
-                  <Link href={roomHref(r.roomId)}>
-                    {r.roomId}
-                  </Link>
+                  <RoomLink roomId={r.roomId} className="" />
                 </td>
                 <td>{r.name ?? r.alias ?? <span className="text-muted">—</span>}</td>
                 <td>{r.members ?? "—"}</td>
@@ -107,9 +106,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
           {rows.map((m) => (
             <tr key={m.roomId} data-testid="membership-row">
               <td className="font-mono text-xs">
-                <Link href={roomHref(m.roomId)}>
-                  {m.roomId}
-                </Link>
+                <RoomLink roomId={m.roomId} className="" />
               </td>
               <td>{m.membership}</td>
             </tr>
@@ -178,15 +175,7 @@ function Table({ head, empty, children }: { head: string[]; empty: string; child
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-line text-muted">
-          <tr>
-            {head.map((h) => (
-              <th key={h} className="py-2 pr-3">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={head} />
         <tbody className="[&_a:hover]:underline [&_td]:py-2 [&_td]:pr-3 [&_tr]:border-b [&_tr]:border-line">{children}</tbody>
       </table>
     </div>

@@ -1,8 +1,7 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { getMediaFile, listRoomMediaRefs } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/pool";
-import { readForPage, routeParam } from "@/app/(portal)/_components/page-read";
+import { openPage, readForPage } from "@/app/(portal)/_components/page-read";
 import { formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
 import { MediaTable, type MediaRow } from "../../_components/media-table";
@@ -11,13 +10,9 @@ import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default async function RoomMediaPage({
-  params,
-  searchParams,
-}: PageProps<{ roomId: string }>) {
-  const admin = await requireAdmin();
-  const roomId = routeParam((await params).roomId);
-  const q = roomMediaQuerySchema.parse(await searchParams);
+export default async function RoomMediaPage(props: PageProps<{ roomId: string }>) {
+  const { admin, value: roomId, query } = await openPage(props, "roomId");
+  const q = roomMediaQuerySchema.parse(query);
   const valid = roomScopeSchema.safeParse({ roomId });
   const { data, error } = valid.success
     ? await readForPage(async () => {

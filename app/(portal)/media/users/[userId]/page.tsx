@@ -1,23 +1,17 @@
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { listUserMedia } from "@/lib/synapse/media";
-import { readForPage } from "@/app/(portal)/_components/page-read";
+import { openPage, readForPage } from "@/app/(portal)/_components/page-read";
 import { formatBytes, formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQuery } from "@/lib/schemas/media";
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
 import { MediaSortLinks } from "../../_components/media-sort-links";
-import { routeParam } from "@/app/(portal)/_components/page-read";
 import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default async function UserMediaPage({
-  params,
-  searchParams,
-}: PageProps<{ userId: string }>) {
-  const admin = await requireAdmin();
-  const userId = routeParam((await params).userId);
-  const q = userMediaQuerySchema.parse(await searchParams);
+export default async function UserMediaPage(props: PageProps<{ userId: string }>) {
+  const { admin, value: userId, query } = await openPage(props, "userId");
+  const q = userMediaQuerySchema.parse(query);
   const valid = userScopeSchema.safeParse({ userId });
   const { data: page, error } = valid.success
     ? await readForPage(() => listUserMedia(admin.creds, userId, { from: (q.page - 1) * MEDIA_PAGE_SIZE, limit: MEDIA_PAGE_SIZE, orderBy: q.sort, dir: q.dir }))

@@ -2,6 +2,7 @@ import { getForwardExtremities } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { ClearExtremitiesButton } from "../../_components/moderation";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
@@ -9,8 +10,8 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 /** Above this many, Synapse's state resolution for the room gets slow (synapse-admin uses the same hint). */
 const MANY_EXTREMITIES = 10;
 
-export default async function RoomExtremitiesPage({ params }: { params: Promise<{ roomId: string }> }) {
-  const tab = await roomTab(params);
+export default async function RoomExtremitiesPage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
   const ext = await readForPage(() => getForwardExtremities(admin.creds, roomId));

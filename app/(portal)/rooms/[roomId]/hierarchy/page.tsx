@@ -1,12 +1,13 @@
-import Link from "next/link";
 import { getSpaceHierarchy } from "@/lib/synapse/rooms";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { RoomLink } from "@/app/(portal)/_components/user-link";
 
-export default async function SpaceHierarchyPage({ params }: { params: Promise<{ roomId: string }> }) {
-  const tab = await roomTab(params);
+export default async function SpaceHierarchyPage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
   if (!tab.room.isSpace) return <p className="card text-muted">This room is not a space, so it has no hierarchy.</p>;
@@ -22,9 +23,7 @@ export default async function SpaceHierarchyPage({ params }: { params: Promise<{
           {tree.data?.map((r) => (
             <tr key={r.roomId} className="border-b border-line align-top" data-testid="hierarchy-room">
               <td className="py-2 pr-3">
-                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
-                  {r.name ?? "(no name)"}
-                </Link>
+                <RoomLink roomId={r.roomId}>{r.name ?? "(no name)"}</RoomLink>
                 <div className="font-mono text-xs text-muted break-all">{r.roomId}</div>
               </td>
               <td className="py-2 pr-3">{r.roomId === roomId ? "this space" : r.isSpace ? "space" : "room"}</td>

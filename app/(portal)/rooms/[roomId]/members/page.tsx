@@ -10,16 +10,12 @@ import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 const PAGE_SIZE = 100;
 
-export default async function RoomMembersPage({
-  params,
-  searchParams,
-}: PageProps<{ roomId: string }>) {
-  const tab = await roomTab(params);
+export default async function RoomMembersPage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
-  const { admin, roomId } = tab;
-  const sp = await searchParams;
-  const localOnly = sp.local === "1";
-  const page = Math.max(1, Math.min(100_000, Number(sp.page) || 1));
+  const { admin, roomId, query } = tab;
+  const localOnly = query.local === "1";
+  const page = Math.max(1, Math.min(100_000, Number(query.page) || 1));
   const members = await readForPage(() => getRoomMembers(admin.creds, roomId));
   const localServer = serverNameOf(admin.actor);
   const isLocal = (id: string) => serverNameOf(id) === localServer;

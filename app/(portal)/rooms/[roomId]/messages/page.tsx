@@ -10,14 +10,11 @@ import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default async function RoomMessagesPage({
-  params,
-  searchParams,
-}: PageProps<{ roomId: string }>) {
-  const tab = await roomTab(params);
+export default async function RoomMessagesPage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
-  const { admin, roomId } = tab;
-  const q = messagesQuerySchema.parse(await searchParams);
+  const { admin, roomId, query } = tab;
+  const q = messagesQuerySchema.parse(query);
   const base = `/rooms/${encodeURIComponent(roomId)}/messages`;
 
   let notice: string | null = null;

@@ -2,13 +2,14 @@ import { getRoomState } from "@/lib/synapse/rooms";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
-export default async function RoomStatePage({ params }: { params: Promise<{ roomId: string }> }) {
-  const tab = await roomTab(params);
+export default async function RoomStatePage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
   const state = await readForPage(() => getRoomState(admin.creds, roomId));

@@ -5,10 +5,11 @@ import { DataTable } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
+import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 /** The room's deletes, purges and other tasks in Synapse's scheduler (kept a week after they finish). */
-export default async function RoomTasksPage({ params }: { params: Promise<{ roomId: string }> }) {
-  const tab = await roomTab(params);
+export default async function RoomTasksPage(props: PageProps<{ roomId: string }>) {
+  const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
   const tasks = await readForPage(() => listScheduledTasks(admin.creds, { resourceId: roomId }), "room scheduled tasks read");

@@ -1,21 +1,20 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDestination, listDestinationRooms } from "@/lib/synapse/federation";
 import { destinationHref, destinationRefSchema, formatInterval } from "@/lib/schemas/federation";
 import { formatCount } from "@/lib/format";
 import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
-import { readForPage, routeParam, type PageProps } from "@/app/(portal)/_components/page-read";
+import { openPage, readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../../_components/local-time";
 import { ResetConnectionButton } from "../../_components/reset-connection-button";
+import { RoomLink } from "@/app/(portal)/_components/user-link";
 
 const ROOMS_PAGE = 50;
 
-export default async function DestinationPage({ params, searchParams }: PageProps<{ destination: string }>) {
-  const admin = await requireAdmin();
-  const raw = routeParam((await params).destination);
+export default async function DestinationPage(props: PageProps<{ destination: string }>) {
+  const { admin, value: raw, query } = await openPage(props, "destination");
   const ref = destinationRefSchema.safeParse({ destination: raw });
-  const page = Math.max(1, Math.min(100_000, Number((await searchParams).page) || 1));
+  const page = Math.max(1, Math.min(100_000, Number(query.page) || 1));
   const back = (
     <Link href="/server/federation" className="text-sm underline">
       ← All destinations
@@ -62,9 +61,7 @@ export default async function DestinationPage({ params, searchParams }: PageProp
           {(rooms.data?.rooms ?? []).map((r) => (
             <tr key={r.roomId} className="border-b border-line" data-testid="destination-room-row">
               <td className="py-2 pr-3 font-mono break-all">
-                <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="underline">
-                  {r.roomId}
-                </Link>
+                <RoomLink roomId={r.roomId} />
               </td>
               <td className="py-2 pr-3">{r.streamOrdering}</td>
             </tr>

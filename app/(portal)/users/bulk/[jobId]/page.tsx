@@ -5,6 +5,7 @@ import { getBulkJob } from "@/lib/jobs/bulk-user-jobs";
 import { formatCount } from "@/lib/format";
 import { BulkProgress } from "../../_components/bulk-progress";
 import { ProgressBar } from "@/app/(portal)/_components/progress-bar";
+import { UserLink } from "@/app/(portal)/_components/user-link";
 
 const SHOWN = 1000;
 
@@ -59,9 +60,7 @@ function ResultTable({ title, rows }: { title: string; rows: { userId: string; o
           {rows.slice(0, SHOWN).map((r) => (
             <tr key={r.userId} className="border-b border-line" data-testid="bulk-result">
               <td className="py-1.5 pr-3 font-mono text-xs">
-                <Link href={`/users/${encodeURIComponent(r.userId)}`} className="hover:underline">
-                  {r.userId}
-                </Link>
+                <UserLink userId={r.userId} className="hover:underline" />
               </td>
               <td className={`py-1.5 pr-3 ${r.ok ? "text-ok" : "text-danger"}`}>{r.ok ? "ok" : "failed"}</td>
               <td className="py-1.5 pr-3">{r.message}</td>
