@@ -120,6 +120,10 @@ c["oidc_providers"] = [{
 }]
 # The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
 c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
+# Server notices (the Notices page, broadcasts); the policy server has none, for the "how to enable them" message.
+if not os.environ.get("TESTBED_POLICY"):
+    c["server_notices"] = {"system_mxid_localpart": "server-notices", "system_mxid_display_name": "Server Notices",
+                           "room_name": "Server Notices"}
 if os.environ.get("TESTBED_POLICY"):
     c["password_config"] = {"enabled": True, "policy": {"enabled": True, "minimum_length": 12, "require_digit": True,
         "require_symbol": True, "require_lowercase": True, "require_uppercase": True}}

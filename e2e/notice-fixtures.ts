@@ -1,0 +1,31 @@
+// Reads a user's server notices the way the user does: signed in as them (the admin API's login-as-user),
+// through the client API: the Server Notices room they were invited to (joined if need be), its messages.
+import { adminToken, api } from "./synapse/testbed";
+
+type Sync = { rooms?: { invite?: Record<string, { invite_state?: { events?: { type: string; sender: string }[] } }>; join?: Record<string, unknown> } };
+type Messages = { chunk: { type: string; sender: string; content: { body?: string } }[] };
+
+export const NOTICES_LOCALPART = "server-notices"; // e2e/synapse/testbed.sh: server_notices.system_mxid_localpart
+
+/** The bodies of every server notice the user has received, oldest first. */
+export async function noticesReceived(userId: string): Promise<string[]> {
+  const system = `@${NOTICES_LOCALPART}:${userId.slice(userId.indexOf(":") + 1)}`;
+  const login = await api<{ access_token: string }>(`/_synapse/admin/v1/users/${encodeURIComponent(userId)}/login`, { method: "POST", token: await adminToken(), body: {} });
+  if (login.status !== 200) throw new Error(`login as ${userId}: ${login.status} ${JSON.stringify(login.body)}`);
+  const token = login.body.access_token;
+  try {
+    const sync = (await api<Sync>("/_matrix/client/v3/sync?timeout=0", { token })).body;
+    const invited = Object.entries(sync.rooms?.invite ?? {})
+      .filter(([, r]) => r.invite_state?.events?.some((e) => e.type === "m.room.member" && e.sender === system))
+      .map(([id]) => id);
+    for (const id of invited) await api(`/_matrix/client/v3/rooms/${encodeURIComponent(id)}/join`, { method: "POST", token, body: {} });
+    const bodies: string[] = [];
+    for (const id of [...invited, ...Object.keys(sync.rooms?.join ?? {})]) {
+      const m = await api<Messages>(`/_matrix/client/v3/rooms/${encodeURIComponent(id)}/messages?dir=f&limit=1000`, { token });
+      for (const e of m.body.chunk ?? []) if (e.type === "m.room.message" && e.sender === system) bodies.push(e.content.body ?? "");
+    }
+    return bodies;
+  } finally {
+    await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} });
+  }
+}
