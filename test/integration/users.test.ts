@@ -9,8 +9,12 @@ import { createUser as createUserLib, getUser, iterateUsers, listUsers, updateUs
 import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { deleteDevices, listDevices, logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
-import { startBulkJob, getBulkJob } from "@/lib/jobs/bulk-user-jobs";
+import { startBulkFromInput } from "@/lib/jobs/user-bulk";
+import { getJobView } from "@/lib/jobs/jobs";
+import { forHomeserver } from "@/lib/db/tenant";
+import { ended, testRuntime } from "./job-helpers";
 import { refusal } from "./rejection";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 
 const tb = loadTestbed();
 let ctx: ActorContext;
@@ -240,29 +244,32 @@ describe("bulk jobs", () => {
       assert.equal((await putUser(targets[i], {})).status, 201);
     }
     const owner = { ...ctx, homeserver: tb.baseUrl };
-    const id = startBulkJob(owner, { action: "lock", targets: { userIds: [...targets, ctx.actor] }, expected: 6 });
-    let job = getBulkJob(id, { actor: ctx.actor, homeserver: tb.baseUrl });
-    for (let i = 0; i < 100 && job?.finishedAt === null; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = getBulkJob(id, { actor: ctx.actor, homeserver: tb.baseUrl });
-    }
-    assert.ok(job);
-    assert.equal(job.status, "done");
+    testRuntime("bulk").start();
+    const { jobId: id } = await startBulkFromInput(owner, { action: "lock", userIds: [...targets, ctx.actor], expectedCount: 6, notice: "" });
+    const job = await ended(id);
+    assert.equal(job.status, "completed");
     assert.equal(job.done, 6);
     assert.equal(job.failed, 1);
-    assert.match(job.results.find((r) => r.userId === ctx.actor)?.message ?? "", /your own account/);
+    const items = (await forHomeserver(tb.baseUrl).jobs.listItems(id, {}, { skip: 0, take: 10 }))!.rows;
+    assert.match(items.find((r) => r.key === ctx.actor)?.message ?? "", /your own account/);
     for (const t of targets) assert.equal((await getRaw(t)).locked, true);
-    assert.equal(getBulkJob(id, { actor: "@someone-else:x", homeserver: tb.baseUrl }), null, "only the owner sees the job");
+    assert.equal(await getJobView("https://other.example.org", id), null, "another homeserver's admins do not see the job");
+    const audit = await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.lock", target: targets[0] }, { skip: 0, take: 5 });
+    assert.deepEqual(audit.rows.map((e) => e.outcome), ["ok"], "one audit entry per user");
 
-    const unlock = startBulkJob(owner, { action: "unlock", targets: { filter: filterOf(usersQuerySchema.parse({ q: bulkPrefix })) }, expected: 5 });
-    let u = getBulkJob(unlock, owner);
-    for (let i = 0; i < 100 && u?.finishedAt === null; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      u = getBulkJob(unlock, owner);
-    }
-    assert.equal(u?.status, "done");
-    assert.equal(u?.total, 5);
-    assert.equal(u?.failed, 0);
+    await assert.rejects(
+      startBulkFromInput(owner, { action: "unlock", userIds: [], filter: `q=${bulkPrefix}`, expectedCount: 4, notice: "" }),
+      (e: unknown) => e instanceof PortalRefusal && e.code === "COUNT_CHANGED",
+    );
+    const { jobId: unlock } = await startBulkFromInput(owner, { action: "unlock", userIds: [], filter: `q=${bulkPrefix}`, expectedCount: 5, notice: "" });
+    const u = await ended(unlock);
+    assert.equal(u.status, "completed");
+    assert.equal(u.total, 5);
+    assert.equal(u.failed, 0);
     for (const t of targets) assert.equal((await getRaw(t)).locked, false);
+    await assert.rejects(
+      startBulkFromInput(owner, { action: "lock", userIds: ["@someone:elsewhere.example"], expectedCount: 1, notice: "" }),
+      (e: unknown) => e instanceof PortalRefusal && e.code === "REMOTE_USER",
+    );
   });
 });
