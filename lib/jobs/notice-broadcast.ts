@@ -15,30 +15,21 @@ import type { BroadcastInput } from "@/lib/schemas/server-notices";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
 import { listUsers } from "@/lib/synapse/users";
-import type { JobKind } from "./job-driver";
 import { startJob, type JobOwner } from "./jobs";
 import { credentialTag, noticeStep } from "./notice-step";
-import { runUserItems } from "./user-items";
+import { userItemsKind } from "./user-items";
 
 export const NOTICE_BROADCAST_KIND = "notice.broadcast";
 export const NOTICE_CONCURRENCY = 4;
 
 type BroadcastParams = { text: string; audience: "all" | "filter"; filter: string; listedAt: number; includeAppservice: boolean; txnSalt: string; expected: number };
 
-export const noticeBroadcastKind: JobKind = {
-  kind: NOTICE_BROADCAST_KIND,
-  needsCredential: true,
-  run(job) {
-    const p = job.job.params as BroadcastParams;
-    const ctx = { creds: job.creds!, actor: job.job.actor };
-    return runUserItems(job, {
-      audit: "server.notice.broadcast",
-      concurrency: NOTICE_CONCURRENCY,
-      step: noticeStep(job, ctx, { text: p.text, txnSalt: p.txnSalt, includeAppservice: p.includeAppservice }),
-      inFlightNote: credentialTag(job.job.credential),
-    });
-  },
-};
+export const noticeBroadcastKind = userItemsKind<BroadcastParams>(NOTICE_BROADCAST_KIND, (job, ctx, p) => ({
+  audit: "server.notice.broadcast",
+  concurrency: NOTICE_CONCURRENCY,
+  step: noticeStep(job, ctx, { text: p.text, txnSalt: p.txnSalt, includeAppservice: p.includeAppservice }),
+  inFlightNote: credentialTag(job.job.credential),
+}));
 
 /** The users list search a broadcast lists (deactivated users are never sent to). */
 function audienceSearch(input: Pick<BroadcastInput, "audience" | "filter">): string {

@@ -21,10 +21,10 @@ import { deactivateUser, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
 import { logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { listUsers, type ActorContext } from "@/lib/synapse/users";
-import type { JobKind, RunningJob } from "./job-driver";
+import type { RunningJob } from "./job-driver";
 import { startJob, type JobOwner } from "./jobs";
 import { credentialTag, noticeStep } from "./notice-step";
-import { runUserItems, type UserStep } from "./user-items";
+import { userItemsKind, type UserStep } from "./user-items";
 
 export const USER_BULK_KIND = "user.bulk";
 export const BULK_CONCURRENCY = 4;
@@ -58,20 +58,12 @@ function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
   }
 }
 
-export const userBulkKind: JobKind = {
-  kind: USER_BULK_KIND,
-  needsCredential: true,
-  run(job) {
-    const p = job.job.params as BulkParams;
-    const ctx = { creds: job.creds!, actor: job.job.actor };
-    return runUserItems(job, {
-      audit: `user.bulk.${p.action}`,
-      concurrency: BULK_CONCURRENCY,
-      step: stepOf(job, ctx, p),
-      inFlightNote: p.action === "notice" ? credentialTag(job.job.credential) : null,
-    });
-  },
-};
+export const userBulkKind = userItemsKind<BulkParams>(USER_BULK_KIND, (job, ctx, p) => ({
+  audit: `user.bulk.${p.action}`,
+  concurrency: BULK_CONCURRENCY,
+  step: stepOf(job, ctx, p),
+  inFlightNote: p.action === "notice" ? credentialTag(job.job.credential) : null,
+}));
 
 /**
  * Checks what the admin confirmed still holds (the count of "all matching", local users only), then

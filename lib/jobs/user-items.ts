@@ -15,7 +15,7 @@ import { parseUsersSearch, filterOf } from "@/lib/schemas/users";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { iterateUsers, type ActorContext } from "@/lib/synapse/users";
-import { PauseJob, type JobEnd, type RunningJob } from "./job-driver";
+import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
 
 export type ItemOutcome = { status: "ok" | "failed" | "skipped"; message?: string | null };
 /** One user's work. Throwing is that user's failure (its message is shown), except a dead token, which pauses the job. */
@@ -35,6 +35,11 @@ export type ListedParams = { filter?: string | null; listedAt?: number };
 
 const TOKEN_ENDED =
   "Paused: the job's access token stopped working (signed out or revoked). Press Resume to go on with your session; the users done so far stay done.";
+
+/** A kind whose items are users: its spec from the job's params (it needs the admin's sealed token). */
+export function userItemsKind<P>(kind: string, specOf: (job: RunningJob, ctx: ActorContext, params: P) => UserItemsSpec): JobKind {
+  return { kind, needsCredential: true, run: (job) => runUserItems(job, specOf(job, { creds: job.creds!, actor: job.job.actor }, job.job.params as P)) };
+}
 
 export async function runUserItems(job: RunningJob, spec: UserItemsSpec): Promise<JobEnd> {
   const ctx: ActorContext = { creds: job.creds!, actor: job.job.actor };

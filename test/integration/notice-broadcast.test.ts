@@ -7,6 +7,7 @@ import { getJob, listItems, setItemFenced } from "@/lib/db/jobs";
 import { claimNext } from "@/lib/db/leases";
 import { forHomeserver } from "@/lib/db/tenant";
 import { credentialOfJob } from "@/lib/jobs/job-credential";
+import { cancelJob } from "@/lib/jobs/jobs";
 import { previewBroadcast, startBroadcast } from "@/lib/jobs/notice-broadcast";
 import { credentialTag } from "@/lib/jobs/notice-step";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
@@ -89,6 +90,25 @@ describe("notice broadcast", () => {
     const entries = async (target: string) => (await forHomeserver(tb.baseUrl).audit.list({ action: "server.notice.broadcast", target }, { skip: 0, take: 10 })).rows;
     assert.deepEqual((await entries(ids[0])).map((e) => e.outcome), ["ok"]);
     assert.deepEqual(await entries(ids[2]), [], "a deactivated user was never listed");
+  });
+
+  test("a cancel asked through the database (by another admin) stops the broadcast; users not reached get nothing", async () => {
+    const prefix = `bx${randomSuffix()}`;
+    const ids = await makeUsers(prefix, 16);
+    const input = { text: `Cancelled ${prefix}`, audience: "filter" as const, filter: `q=${prefix}-`, includeAppservice: false };
+    const { jobId } = await startBroadcast(owner, { ...input, expectedCount: 16 });
+    testRuntime("x").start();
+    await until("2 sent", async () => ((await getJob(jobId))!.done >= 2 ? true : null));
+    assert.equal(await cancelJob(tb.baseUrl, jobId, "@another-admin:example.org"), "cancelling");
+    const job = await ended(jobId);
+    assert.equal(job.status, "cancelled");
+    assert.equal(job.cancelledBy, "@another-admin:example.org");
+    const items = (await listItems(jobId, {}, { skip: 0, take: 100 })).rows;
+    const skipped = items.filter((r) => r.status === "skipped");
+    assert.ok(skipped.length > 0, "some users were not reached");
+    assert.equal(items.filter((r) => r.status === "pending" || r.status === "in-flight").length, 0);
+    for (const r of items) assert.deepEqual(await noticesReceived(r.key), r.status === "ok" ? [input.text] : [], `${r.key} (${r.status})`);
+    assert.equal(ids.length, items.length);
   });
 
   test("bad input starts nothing: a filter matching nobody, a count that changed", async () => {

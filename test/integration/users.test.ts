@@ -10,7 +10,7 @@ import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUse
 import { deleteDevices, listDevices, logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
 import { startBulkFromInput } from "@/lib/jobs/user-bulk";
-import { getJobView } from "@/lib/jobs/jobs";
+import { getJobView, resumeJob } from "@/lib/jobs/jobs";
 import { forHomeserver } from "@/lib/db/tenant";
 import { ended, testRuntime } from "./job-helpers";
 import { refusal } from "./rejection";
@@ -271,5 +271,30 @@ describe("bulk jobs", () => {
       startBulkFromInput(owner, { action: "lock", userIds: ["@someone:elsewhere.example"], expectedCount: 1, notice: "" }),
       (e: unknown) => e instanceof PortalRefusal && e.code === "REMOTE_USER",
     );
+  });
+
+  test("a job whose token is revoked pauses; Resume goes on with the resuming admin's session, nobody twice", async () => {
+    const p = `${prefix}tok`;
+    const targets = Array.from({ length: 6 }, (_, i) => `@${p}-${i}:${server}`);
+    for (const t of targets) assert.equal((await putUser(t, {})).status, 201);
+    const password = `pw-${randomSuffix()}`;
+    const other = await createUser(`${p}-admin`, password, { admin: true });
+    const token = await passwordLogin(other, password);
+    const owner = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor: other, homeserver: tb.baseUrl };
+    const { jobId } = await startBulkFromInput(owner, { action: "lock", userIds: targets, expectedCount: 6, notice: "" });
+    // Signed out before any instance ran it: every call is refused (401), so nothing happened on Synapse.
+    assert.equal((await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} })).status, 200);
+    testRuntime("tok").start();
+    const paused = await ended(jobId);
+    assert.equal(paused.status, "paused");
+    assert.match(paused.message ?? "", /access token stopped working/);
+    assert.equal(paused.credential, null);
+    const items = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, {}, { skip: 0, take: 10 }))!.rows;
+    assert.deepEqual(new Set(items.map((r) => r.status)), new Set(["pending"]), "refused users go back to pending");
+    await resumeJob({ ...ctx, homeserver: tb.baseUrl }, jobId);
+    const done = await ended(jobId);
+    assert.equal(done.status, "completed");
+    assert.equal(done.done, 6);
+    for (const t of targets) assert.equal((await getRaw(t)).locked, true);
   });
 });
