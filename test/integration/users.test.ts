@@ -12,7 +12,9 @@ import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExpe
 import { startBulkFromInput } from "@/lib/jobs/user-bulk";
 import { getJobView, resumeJob } from "@/lib/jobs/jobs";
 import { forHomeserver } from "@/lib/db/tenant";
-import { ended, testRuntime } from "./job-helpers";
+import { ended, testRuntime, until } from "./job-helpers";
+import { getJob, setItemFenced } from "@/lib/db/jobs";
+import { claimNext } from "@/lib/db/leases";
 import { refusal } from "./rejection";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 
@@ -296,5 +298,35 @@ describe("bulk jobs", () => {
     assert.equal(done.status, "completed");
     assert.equal(done.done, 6);
     for (const t of targets) assert.equal((await getRaw(t)).locked, true);
+  });
+
+  test("a bulk deactivation of 200 users survives its instance dying: taken over, every user deactivated once", async () => {
+    const p = `${prefix}dz`;
+    const targets = Array.from({ length: 200 }, (_, i) => `@${p}-${String(i).padStart(3, "0")}:${server}`);
+    for (const t of targets) assert.equal((await putUser(t, {})).status, 201);
+    const owner = { ...ctx, homeserver: tb.baseUrl };
+    const { jobId } = await startBulkFromInput(owner, { action: "deactivate", userIds: [], filter: `q=${p}-`, expectedCount: 200, notice: "" });
+    const a = testRuntime("dz-a").start();
+    await until("20 deactivated on A", async () => ((await getJob(jobId))!.done >= 20 ? true : null), 120_000);
+    a.kill();
+    await a.settled("job", jobId);
+    // The dead owner's last step: a user marked in flight and deactivated on Synapse, the outcome never recorded.
+    const dead = await until("A's lease expired", () => claimNext({ table: "job", statuses: ["running"], skip: [], owner: "dead", leaseMs: 400 }));
+    const [item] = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, { statuses: ["pending"] }, { skip: 0, take: 1 }))!.rows;
+    await setItemFenced(dead, item.id, "in-flight");
+    assert.equal((await api(`/_synapse/admin/v1/deactivate/${encodeURIComponent(item.key)}`, { method: "POST", token: ctx.creds.accessToken, body: {} })).status, 200);
+    await new Promise((r) => setTimeout(r, 500));
+    testRuntime("dz-b").start();
+    const job = await ended(jobId);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.equal(job.done, 200);
+    assert.equal(job.failed, 0, "the user found deactivated on Synapse counts as done, not failed");
+    const items = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, {}, { skip: 0, take: 300 }))!.rows;
+    assert.equal(items.find((r) => r.id === item.id)?.message, "deactivated (found done on Synapse)");
+    for (const t of targets) assert.equal((await getRaw(t)).deactivated, true, t);
+    for (const t of targets.slice(0, 40)) {
+      const entries = (await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.deactivate", target: t }, { skip: 0, take: 5 })).rows;
+      assert.deepEqual(entries.map((e) => e.outcome), ["ok"], `${t}: one audit entry`);
+    }
   });
 });
