@@ -33,3 +33,17 @@ export async function noticesReceived(userId: string): Promise<string[]> {
     await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} });
   }
 }
+
+/** e2e/synapse/testbed.sh registers an application service owning @bridge_* with this token (test bed only). */
+const BRIDGE_AS_TOKEN = "test-bridge-as-token";
+
+/** A user of the test bed's bridge (its appservice_id is set), registered the way a bridge does. */
+export async function registerBridgeUser(localpart: string): Promise<string> {
+  const r = await api<{ user_id: string }>("/_matrix/client/v3/register", {
+    method: "POST",
+    token: BRIDGE_AS_TOKEN,
+    body: { type: "m.login.application_service", username: localpart, inhibit_login: true },
+  });
+  if (r.status !== 200) throw new Error(`register bridge user ${localpart}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.user_id;
+}

@@ -14,7 +14,7 @@ import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { jobNoticeTxnId, NOTICES_DISABLED_MESSAGE, sendServerNotice } from "@/lib/synapse/user-notices";
 import { sleep } from "@/lib/pool";
 import { adminToken, api, loadPolicyTestbed, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
-import { noticesReceived } from "../../e2e/notice-fixtures";
+import { noticesReceived, registerBridgeUser } from "../../e2e/notice-fixtures";
 import { ended, testRuntime, until } from "./job-helpers";
 
 const tb = loadTestbed();
@@ -109,6 +109,22 @@ describe("notice broadcast", () => {
     assert.equal(items.filter((r) => r.status === "pending" || r.status === "in-flight").length, 0);
     for (const r of items) assert.deepEqual(await noticesReceived(r.key), r.status === "ok" ? [input.text] : [], `${r.key} (${r.status})`);
     assert.equal(ids.length, items.length);
+  });
+
+  // Only the provisioned test bed has the bridge (application service) registered.
+  if (!tb.external) test("application service (bridge) users are left out unless asked", async () => {
+    const prefix = `bridge_bc${randomSuffix()}`;
+    const bridged = [await registerBridgeUser(`${prefix}-a`), await registerBridgeUser(`${prefix}-b`)];
+    const input = { text: `Bridged ${prefix}`, audience: "filter" as const, filter: `q=${prefix}-`, includeAppservice: false };
+    const { jobId } = await startBroadcast(owner, { ...input, expectedCount: 2 });
+    testRuntime("as").start();
+    assert.equal((await ended(jobId)).status, "completed");
+    const items = (await listItems(jobId, {}, { skip: 0, take: 10 })).rows;
+    assert.deepEqual(items.map((r) => [r.status, r.message]), bridged.map(() => ["skipped", "Application service user (test-bridge): left out."]));
+    const asked = await startBroadcast(owner, { ...input, text: `Asked ${prefix}`, includeAppservice: true, expectedCount: 2 });
+    assert.equal((await ended(asked.jobId)).status, "completed");
+    assert.deepEqual((await listItems(asked.jobId, {}, { skip: 0, take: 10 })).rows.map((r) => r.status), ["ok", "ok"]);
+    for (const id of bridged) assert.deepEqual(await noticesReceived(id), [`Asked ${prefix}`]);
   });
 
   test("bad input starts nothing: a filter matching nobody, a count that changed", async () => {

@@ -17,11 +17,11 @@ export async function RuntimeJobs(props: { homeserver: string; status?: string; 
   );
   return (
     <div className="flex flex-col gap-2">
-      <h2 className="text-lg font-semibold">Background jobs</h2>
+      <h2 className="text-lg font-semibold">Bulk actions and broadcasts</h2>
       <p className="text-sm text-muted" data-testid="runtime-jobs-total">
         {formatCount(total)} bulk actions and broadcasts, newest first
       </p>
-      <DataTable columns={COLUMNS} rowCount={rows.length} empty="No background jobs match.">
+      <DataTable columns={COLUMNS} rowCount={rows.length} empty="No bulk actions or broadcasts match.">
         {rows.map((j) => {
           const page = jobPage(j.kind, j.id);
           return (
