@@ -30,7 +30,7 @@ const SUITE_RATE_LIMIT = { LOGIN_RATE_LIMIT_PER_MINUTE: "10000" };
 // Journeys that need what only the provisioned test bed has: the test identity provider (SSO) and the second
 // Synapse with a password policy (also the "other homeserver" of the tenant isolation journey). Against a SYNAPSE_URL server they are left out of the run, and said so.
 const external = JSON.parse(fs.readFileSync(path.join("e2e", ".testbed.json"), "utf8")).external === true;
-const TESTBED_ONLY = ["sso.spec.ts", "password-policy.spec.ts", "tenant-isolation.spec.ts"];
+const TESTBED_ONLY = ["sso.spec.ts", "password-policy.spec.ts", "tenant-isolation.spec.ts", "notices-disabled.spec.ts"];
 if (external) console.log(`[e2e] SYNAPSE_URL server: not running ${TESTBED_ONLY.join(", ")} (they need the provisioned test bed)`);
 
 function server(port: number, env: Record<string, string>) {

@@ -120,6 +120,18 @@ c["oidc_providers"] = [{
 }]
 # The portals under test return to http://127.0.0.1:<port>/login/sso/callback without Synapse's confirmation page.
 c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
+# Server notices (the Notices page, broadcasts); the policy server has none, for the "how to enable them" message.
+# And an application service (a bridge without a URL, so Synapse pushes nothing) owning @bridge_*, whose users
+# broadcasts leave out unless asked (e2e/notice-fixtures.ts registers them with its as_token).
+if not os.environ.get("TESTBED_POLICY"):
+    c["server_notices"] = {"system_mxid_localpart": "server-notices", "system_mxid_display_name": "Server Notices",
+                           "room_name": "Server Notices"}
+    registration = os.path.join(os.path.dirname(path), "bridge-appservice.yaml")
+    with open(registration, "w") as f:
+        yaml.safe_dump({"id": "test-bridge", "url": None, "as_token": "test-bridge-as-token", "hs_token": "test-bridge-hs-token",
+                        "sender_localpart": "test-bridge-bot", "rate_limited": False,
+                        "namespaces": {"users": [{"exclusive": True, "regex": "@bridge_.*"}], "rooms": [], "aliases": []}}, f)
+    c["app_service_config_files"] = [registration]
 if os.environ.get("TESTBED_POLICY"):
     c["password_config"] = {"enabled": True, "policy": {"enabled": True, "minimum_length": 12, "require_digit": True,
         "require_symbol": True, "require_lowercase": True, "require_uppercase": True}}

@@ -2,7 +2,9 @@
 // A new kind: a file under lib/jobs exporting a JobKind, and one line here.
 import "server-only";
 import { registerJobKind } from "./job-driver";
+import { noticeBroadcastKind } from "./notice-broadcast";
+import { userBulkKind } from "./user-bulk";
 
 export function registerJobKinds(): void {
-  for (const kind of [] as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
+  for (const kind of [userBulkKind, noticeBroadcastKind]) registerJobKind(kind);
 }

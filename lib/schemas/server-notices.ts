@@ -1,9 +1,27 @@
-// A server notice to one user (from the `server_notices` account). Client-safe.
+// Server notices (from the `server_notices` account): to one user, and broadcasts. Client-safe.
 import { z } from "zod";
 import { userRefSchema } from "./users";
 
 export const NOTICE_MAX_LENGTH = 10_000;
 
-export const serverNoticeSchema = userRefSchema.extend({
-  text: z.string().trim().min(1, "Write the notice first.").max(NOTICE_MAX_LENGTH, `A notice has ${NOTICE_MAX_LENGTH} characters at most.`),
-});
+const noticeText = z.string().trim().min(1, "Write the notice first.").max(NOTICE_MAX_LENGTH, `A notice has ${NOTICE_MAX_LENGTH} characters at most.`);
+
+/** `txnId`: made by the form once per notice written, so a repeated submit is not delivered twice. */
+export const serverNoticeSchema = userRefSchema.extend({ text: noticeText, txnId: z.uuid().optional() });
+
+const broadcastShape = {
+  text: noticeText,
+  audience: z.enum(["all", "filter"]),
+  filter: z.string().trim().max(4000, "A filter has 4000 characters at most.").default(""),
+  includeAppservice: z.boolean().default(false),
+};
+const filterGiven = (v: { audience: string; filter: string }, ctx: z.RefinementCtx) => {
+  if (v.audience === "filter" && !v.filter) ctx.addIssue({ code: "custom", path: ["filter"], message: "Paste the users list's filter (its address, or the part after ?)." });
+};
+
+/** A broadcast to every local user, or to all matching a users-list filter (its URL or search string), before the count is confirmed. */
+export const broadcastPreviewSchema = z.object(broadcastShape).superRefine(filterGiven);
+
+/** The broadcast with the number of users the admin confirmed. */
+export const broadcastSchema = z.object({ ...broadcastShape, expectedCount: z.number().int().min(1) }).superRefine(filterGiven);
+export type BroadcastInput = z.output<typeof broadcastSchema>;

@@ -5,12 +5,13 @@ import { createRegistrationToken, deleteRegistrationToken, getRegistrationToken,
 import { countFailingDestinations, getDestination, listDestinationRooms, listDestinations, resetDestinationConnection } from "@/lib/synapse/federation";
 import { getBackgroundUpdates, setBackgroundUpdatesEnabled, startBackgroundJob } from "@/lib/synapse/background-updates";
 import { listScheduledTasks } from "@/lib/synapse/scheduled-tasks";
-import { sendServerNotice, NOTICES_DISABLED_MESSAGE } from "@/lib/synapse/user-notices";
+import { sendServerNotice, singleNoticeTxnId, NOTICES_DISABLED_MESSAGE } from "@/lib/synapse/user-notices";
 import { getUserActivity } from "@/lib/synapse/user-activity";
 import { SynapseError } from "@/lib/synapse/errors";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import type { SynapseCredentials } from "@/lib/synapse/client";
-import { adminCreds, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import { adminCreds, adminToken, api, loadPolicyTestbed, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
+import { noticesReceived } from "../../e2e/notice-fixtures";
 import { makeFailingDestination, registerWithToken, UNREACHABLE_SERVER } from "../../e2e/server-fixtures";
 
 const tb = loadTestbed();
@@ -132,8 +133,21 @@ describe("scheduled tasks", () => {
 });
 
 describe("server notices and the dashboard's user figures", () => {
-  test("notices on a server without server_notices say how to enable them", async () => {
-    await assert.rejects(sendServerNotice({ creds, actor: tb.admin.userId }, tb.admin.userId, "hello"), (e: unknown) => e instanceof PortalRefusal && e.message === NOTICES_DISABLED_MESSAGE);
+  // Only the provisioned test bed has a server without server_notices (its policy server).
+  const policy = loadPolicyTestbed();
+  if (policy) test("notices on a server without server_notices say how to enable them (the policy server has none)", async () => {
+    const other = { baseUrl: policy.baseUrl, accessToken: await passwordLogin(policy.admin.userId, policy.admin.password, policy.baseUrl) };
+    await assert.rejects(sendServerNotice({ creds: other, actor: policy.admin.userId }, policy.admin.userId, "hello", singleNoticeTxnId()), (e: unknown) => e instanceof PortalRefusal && e.message === NOTICES_DISABLED_MESSAGE);
+  });
+
+  test("a notice sent twice with one txn id and one token arrives once", async () => {
+    const user = `@notice-once-${randomSuffix()}:${await serverName()}`;
+    assert.equal((await api(`/_synapse/admin/v2/users/${encodeURIComponent(user)}`, { method: "PUT", token: creds.accessToken, body: {} })).status, 201);
+    const txn = singleNoticeTxnId();
+    const first = await sendServerNotice({ creds, actor: tb.admin.userId }, user, "once", txn);
+    const again = await sendServerNotice({ creds, actor: tb.admin.userId }, user, "once", txn);
+    assert.equal(again.eventId, first.eventId, "Synapse answered the repeat from its transaction cache");
+    assert.deepEqual(await noticesReceived(user), ["once"]);
   });
 
   test("registrations per month and active users match the user list", async () => {

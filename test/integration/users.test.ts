@@ -9,8 +9,14 @@ import { createUser as createUserLib, getUser, iterateUsers, listUsers, updateUs
 import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { deleteDevices, listDevices, logoutEverywhere } from "@/lib/synapse/user-sessions";
 import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
-import { startBulkJob, getBulkJob } from "@/lib/jobs/bulk-user-jobs";
+import { startBulkFromInput } from "@/lib/jobs/user-bulk";
+import { getJobView, resumeJob } from "@/lib/jobs/jobs";
+import { forHomeserver } from "@/lib/db/tenant";
+import { ended, testRuntime, until } from "./job-helpers";
+import { getJob, setItemFenced } from "@/lib/db/jobs";
+import { claimNext } from "@/lib/db/leases";
 import { refusal } from "./rejection";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 
 const tb = loadTestbed();
 let ctx: ActorContext;
@@ -240,29 +246,87 @@ describe("bulk jobs", () => {
       assert.equal((await putUser(targets[i], {})).status, 201);
     }
     const owner = { ...ctx, homeserver: tb.baseUrl };
-    const id = startBulkJob(owner, { action: "lock", targets: { userIds: [...targets, ctx.actor] }, expected: 6 });
-    let job = getBulkJob(id, { actor: ctx.actor, homeserver: tb.baseUrl });
-    for (let i = 0; i < 100 && job?.finishedAt === null; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = getBulkJob(id, { actor: ctx.actor, homeserver: tb.baseUrl });
-    }
-    assert.ok(job);
-    assert.equal(job.status, "done");
+    testRuntime("bulk").start();
+    const { jobId: id } = await startBulkFromInput(owner, { action: "lock", userIds: [...targets, ctx.actor], expectedCount: 6, notice: "" });
+    const job = await ended(id);
+    assert.equal(job.status, "completed");
     assert.equal(job.done, 6);
     assert.equal(job.failed, 1);
-    assert.match(job.results.find((r) => r.userId === ctx.actor)?.message ?? "", /your own account/);
+    const items = (await forHomeserver(tb.baseUrl).jobs.listItems(id, {}, { skip: 0, take: 10 }))!.rows;
+    assert.match(items.find((r) => r.key === ctx.actor)?.message ?? "", /your own account/);
     for (const t of targets) assert.equal((await getRaw(t)).locked, true);
-    assert.equal(getBulkJob(id, { actor: "@someone-else:x", homeserver: tb.baseUrl }), null, "only the owner sees the job");
+    assert.equal(await getJobView("https://other.example.org", id), null, "another homeserver's admins do not see the job");
+    const audit = await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.lock", target: targets[0] }, { skip: 0, take: 5 });
+    assert.deepEqual(audit.rows.map((e) => e.outcome), ["ok"], "one audit entry per user");
 
-    const unlock = startBulkJob(owner, { action: "unlock", targets: { filter: filterOf(usersQuerySchema.parse({ q: bulkPrefix })) }, expected: 5 });
-    let u = getBulkJob(unlock, owner);
-    for (let i = 0; i < 100 && u?.finishedAt === null; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      u = getBulkJob(unlock, owner);
-    }
-    assert.equal(u?.status, "done");
-    assert.equal(u?.total, 5);
-    assert.equal(u?.failed, 0);
+    await assert.rejects(
+      startBulkFromInput(owner, { action: "unlock", userIds: [], filter: `q=${bulkPrefix}`, expectedCount: 4, notice: "" }),
+      (e: unknown) => e instanceof PortalRefusal && e.code === "COUNT_CHANGED",
+    );
+    const { jobId: unlock } = await startBulkFromInput(owner, { action: "unlock", userIds: [], filter: `q=${bulkPrefix}`, expectedCount: 5, notice: "" });
+    const u = await ended(unlock);
+    assert.equal(u.status, "completed");
+    assert.equal(u.total, 5);
+    assert.equal(u.failed, 0);
     for (const t of targets) assert.equal((await getRaw(t)).locked, false);
+    await assert.rejects(
+      startBulkFromInput(owner, { action: "lock", userIds: ["@someone:elsewhere.example"], expectedCount: 1, notice: "" }),
+      (e: unknown) => e instanceof PortalRefusal && e.code === "REMOTE_USER",
+    );
+  });
+
+  test("a job whose token is revoked pauses; Resume goes on with the resuming admin's session, nobody twice", async () => {
+    const p = `${prefix}tok`;
+    const targets = Array.from({ length: 6 }, (_, i) => `@${p}-${i}:${server}`);
+    for (const t of targets) assert.equal((await putUser(t, {})).status, 201);
+    const password = `pw-${randomSuffix()}`;
+    const other = await createUser(`${p}-admin`, password, { admin: true });
+    const token = await passwordLogin(other, password);
+    const owner = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor: other, homeserver: tb.baseUrl };
+    const { jobId } = await startBulkFromInput(owner, { action: "lock", userIds: targets, expectedCount: 6, notice: "" });
+    // Signed out before any instance ran it: every call is refused (401), so nothing happened on Synapse.
+    assert.equal((await api("/_matrix/client/v3/logout", { method: "POST", token, body: {} })).status, 200);
+    testRuntime("tok").start();
+    const paused = await ended(jobId);
+    assert.equal(paused.status, "paused");
+    assert.match(paused.message ?? "", /access token stopped working/);
+    assert.equal(paused.credential, null);
+    const items = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, {}, { skip: 0, take: 10 }))!.rows;
+    assert.deepEqual(new Set(items.map((r) => r.status)), new Set(["pending"]), "refused users go back to pending");
+    await resumeJob({ ...ctx, homeserver: tb.baseUrl }, jobId);
+    const done = await ended(jobId);
+    assert.equal(done.status, "completed");
+    assert.equal(done.done, 6);
+    for (const t of targets) assert.equal((await getRaw(t)).locked, true);
+  });
+
+  test("a bulk deactivation of 200 users survives its instance dying: taken over, every user deactivated once", async () => {
+    const p = `${prefix}dz`;
+    const targets = Array.from({ length: 200 }, (_, i) => `@${p}-${String(i).padStart(3, "0")}:${server}`);
+    for (const t of targets) assert.equal((await putUser(t, {})).status, 201);
+    const owner = { ...ctx, homeserver: tb.baseUrl };
+    const { jobId } = await startBulkFromInput(owner, { action: "deactivate", userIds: [], filter: `q=${p}-`, expectedCount: 200, notice: "" });
+    const a = testRuntime("dz-a").start();
+    await until("20 deactivated on A", async () => ((await getJob(jobId))!.done >= 20 ? true : null), 120_000);
+    a.kill();
+    await a.settled("job", jobId);
+    // The dead owner's last step: a user marked in flight and deactivated on Synapse, the outcome never recorded.
+    const dead = await until("A's lease expired", () => claimNext({ table: "job", statuses: ["running"], skip: [], owner: "dead", leaseMs: 400 }));
+    const [item] = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, { statuses: ["pending"] }, { skip: 0, take: 1 }))!.rows;
+    await setItemFenced(dead, item.id, "in-flight");
+    assert.equal((await api(`/_synapse/admin/v1/deactivate/${encodeURIComponent(item.key)}`, { method: "POST", token: ctx.creds.accessToken, body: {} })).status, 200);
+    await new Promise((r) => setTimeout(r, 500));
+    testRuntime("dz-b").start();
+    const job = await ended(jobId);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.equal(job.done, 200);
+    assert.equal(job.failed, 0, "the user found deactivated on Synapse counts as done, not failed");
+    const items = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, {}, { skip: 0, take: 300 }))!.rows;
+    assert.equal(items.find((r) => r.id === item.id)?.message, "deactivated (found done on Synapse)");
+    for (const t of targets) assert.equal((await getRaw(t)).deactivated, true, t);
+    for (const t of targets.slice(0, 40)) {
+      const entries = (await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.deactivate", target: t }, { skip: 0, take: 5 })).rows;
+      assert.deepEqual(entries.map((e) => e.outcome), ["ok"], `${t}: one audit entry`);
+    }
   });
 });

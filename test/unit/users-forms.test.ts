@@ -1,11 +1,11 @@
-// User form and action inputs: what is refused before anything reaches Synapse, and the bulk runner.
+// User form and action inputs: what is refused before anything reaches Synapse (bulk actions and notice broadcasts too).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { localpartProblem } from "@/lib/schemas/fields";
 import { avatarProblem, bulkStartSchema, deactivateSchema, rateLimitSchema, reactivateSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "@/lib/schemas/users";
-import { runBounded, type ItemOutcome } from "@/lib/jobs/bulk-runner";
 import { assertLocalUser, assertNotSelf } from "@/lib/synapse/user-errors";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { broadcastPreviewSchema, broadcastSchema, NOTICE_MAX_LENGTH, serverNoticeSchema } from "@/lib/schemas/server-notices";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 
@@ -90,36 +90,20 @@ describe("bulk", () => {
     assert.equal(bulkStartSchema.safeParse({ action: "notice", filter: "", expectedCount: 3 }).success, false);
     assert.equal(bulkStartSchema.safeParse({ action: "lock", userIds: ["not-an-id"], expectedCount: 1 }).success, false);
   });
+});
 
-  test("runBounded never exceeds its concurrency and keeps going after failures", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const outcomes: [number, ItemOutcome][] = [];
-    await runBounded(
-      Array.from({ length: 20 }, (_, i) => i),
-      3,
-      async (i) => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, 2 + (i % 4)));
-        inFlight--;
-        if (i % 5 === 0) throw new Error(`boom ${i}`);
-        return { ok: true };
-      },
-      (i, o) => outcomes.push([i, o]),
-    );
-    assert.equal(peak, 3);
-    assert.equal(outcomes.length, 20);
-    assert.deepEqual(outcomes.filter(([, o]) => !o.ok).map(([i]) => i).sort((a, b) => a - b), [0, 5, 10, 15]);
-    assert.equal(outcomes.find(([i]) => i === 5)?.[1].message, "boom 5");
+describe("server notices", () => {
+  const ok = { text: "Maintenance tonight", audience: "all", expectedCount: 3 };
+  test("a broadcast needs a message of at most NOTICE_MAX_LENGTH characters", () => {
+    assert.equal(firstMessage(broadcastSchema.safeParse({ ...ok, text: "   " })), "Write the notice first.");
+    assert.equal(firstMessage(broadcastSchema.safeParse({ ...ok, text: "x".repeat(NOTICE_MAX_LENGTH + 1) })), `A notice has ${NOTICE_MAX_LENGTH} characters at most.`);
+    assert.equal(broadcastSchema.safeParse({ ...ok, text: "x".repeat(NOTICE_MAX_LENGTH) }).success, true);
+    assert.equal(firstMessage(serverNoticeSchema.safeParse({ userId: "@a:x.org", text: "" })), "Write the notice first.");
   });
-
-  test("runBounded reads pages lazily and stops starting items when told", async () => {
-    async function* pages() {
-      for (let p = 0; p < 10; p++) yield [p * 3, p * 3 + 1, p * 3 + 2];
-    }
-    const started: number[] = [];
-    await runBounded(pages(), 2, async (i) => (started.push(i), { ok: true }), () => undefined, () => started.length >= 7);
-    assert.ok(started.length >= 7 && started.length <= 8, `started ${started.length}`);
+  test("a broadcast to a filter needs the filter; appservice users are left out unless asked", () => {
+    assert.match(firstMessage(broadcastPreviewSchema.safeParse({ text: "hi", audience: "filter", filter: " " })) ?? "", /Paste the users list's filter/);
+    assert.equal(broadcastPreviewSchema.safeParse({ text: "hi", audience: "filter", filter: "q=team" }).success, true);
+    assert.equal(broadcastSchema.parse(ok).includeAppservice, false);
+    assert.equal(broadcastSchema.safeParse({ ...ok, expectedCount: 0 }).success, false);
   });
 });

@@ -4,6 +4,7 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { formatCount, formatDateTime, formatDuration } from "@/lib/format";
 import { JOB_STATUSES, JOBS_PAGE_SIZE, jobsQuerySchema } from "@/lib/schemas/import";
 import { JobStatusBadge } from "./_components/job-status";
+import { RuntimeJobs } from "./_components/runtime-jobs";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-table";
 
@@ -11,7 +12,9 @@ const JOB_COLUMNS = ["Job", "File", "Started by", "When", "Status", { label: "Ro
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
-  const q = jobsQuerySchema.parse(await searchParams);
+  const search = await searchParams;
+  const q = jobsQuerySchema.parse(search);
+  const rpage = Math.max(1, Math.floor(Number(typeof search.rpage === "string" ? search.rpage : 1)) || 1);
   const { rows, total } = await forHomeserver(admin.homeserver).importJobs.list(
     { status: q.status, actor: q.actor || undefined },
     { skip: (q.page - 1) * JOBS_PAGE_SIZE, take: JOBS_PAGE_SIZE },
@@ -35,6 +38,14 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         <SelectFilter name="status" label="Status" value={q.status} any="Any" options={Object.fromEntries(JOB_STATUSES.filter((s) => s !== "uploading").map((s) => [s, s]))} />
         <TextFilter name="actor" label="Started by" value={q.actor} placeholder="@alice:example.org" />
       </FilterForm>
+      <RuntimeJobs
+        homeserver={admin.homeserver}
+        status={q.status}
+        actor={q.actor || undefined}
+        page={rpage}
+        href={(page) => listHref("/jobs", { ...q, rpage: page }, ["status", "actor", "page", "rpage"])}
+      />
+      <h2 className="text-lg font-semibold">CSV imports</h2>
       <p className="text-sm text-muted" data-testid="jobs-total">
         {formatCount(total)} CSV imports, newest first
       </p>
@@ -68,7 +79,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           );
         })}
       </DataTable>
-      <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs", { ...q, page }, ["status", "actor", "page"])} previous="Newer" next="Older" />
+      <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs", { ...q, page, rpage }, ["status", "actor", "page", "rpage"])} previous="Newer" next="Older" />
     </section>
   );
 }

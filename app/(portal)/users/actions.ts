@@ -6,7 +6,7 @@ import { adminAction } from "@/lib/actions/admin-action";
 import { localpartField } from "@/lib/schemas/fields";
 import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
 import { checkUsernameAvailable, createUser } from "@/lib/synapse/users";
-import { cancelBulkJob, startBulkFromInput } from "@/lib/jobs/bulk-user-jobs";
+import { startBulkFromInput } from "@/lib/jobs/user-bulk";
 
 /** Creates a user; a taken name is refused, never overwritten. A generated password is returned once. */
 export const createUserAction = adminAction(
@@ -30,7 +30,7 @@ export const checkUsernameAction = adminAction({ schema: z.object({ localpart: l
   checkUsernameAvailable(a.creds, i.localpart),
 );
 
-/** Starts a bulk action as a background job; the page then follows /users/bulk/<id>. */
+/** Starts a bulk action as a job of the runtime; the page then follows /users/bulk/<id> (Cancel: jobs/actions.ts). */
 export const startBulkUsersAction = adminAction(
   {
     schema: bulkStartSchema,
@@ -44,9 +44,4 @@ export const startBulkUsersAction = adminAction(
     revalidatePath("/users");
     return r;
   },
-);
-
-export const cancelBulkUsersAction = adminAction(
-  { schema: z.object({ jobId: z.uuid() }), audit: (i) => ({ action: "user.bulk.cancel", target: i.jobId }) },
-  async (i, a) => cancelBulkJob(i.jobId, a),
 );

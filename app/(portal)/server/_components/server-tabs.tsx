@@ -5,6 +5,7 @@ const TABS = [
   { href: "/server/federation", label: "Federation" },
   { href: "/server/background-updates", label: "Background updates" },
   { href: "/server/scheduled-tasks", label: "Scheduled tasks" },
+  { href: "/server/notices", label: "Notices" },
 ];
 
 /** The Server section's pages. */

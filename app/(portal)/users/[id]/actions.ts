@@ -19,7 +19,7 @@ import { setUserAvatar, updateUser, uploadUserAvatar } from "@/lib/synapse/users
 import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { deleteDevices } from "@/lib/synapse/user-sessions";
 import { setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
-import { sendServerNotice } from "@/lib/synapse/user-notices";
+import { sendServerNotice, singleNoticeTxnId } from "@/lib/synapse/user-notices";
 import { serverNoticeSchema } from "@/lib/schemas/server-notices";
 
 const userPage = (userId: string) => `/users/${encodeURIComponent(userId)}`;
@@ -130,10 +130,10 @@ export const setExperimentalFeaturesAction = adminAction(
   },
 );
 
-/** A message from the server-notices account, in the user's "Server notices" room. */
+/** A message from the server-notices account, in the user's "Server notices" room (the form's txn id: a double submit sends once). */
 export const sendServerNoticeAction = adminAction(
   { schema: serverNoticeSchema, audit: (i) => ({ action: "user.server-notice.send", target: i.userId, params: { length: i.text.length } }) },
   async (i, a) => {
-    await sendServerNotice(a, i.userId, i.text);
+    await sendServerNotice(a, i.userId, i.text, singleNoticeTxnId(i.txnId));
   },
 );

@@ -18,12 +18,14 @@ export function ServerNoticeButton({ userId }: { userId: string }) {
 function NoticeForm({ userId }: { userId: string }) {
   const { pending, outcome, run } = useAction();
   const [text, setText] = useState("");
+  // One txn id per notice written: a repeated submit is answered by Synapse, not sent again.
+  const [txnId, setTxnId] = useState(() => crypto.randomUUID());
   return (
     <form
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => sendServerNoticeAction({ userId, text }), "The notice was sent.");
+        void run(() => sendServerNoticeAction({ userId, text, txnId }), "The notice was sent.").then((r) => r.ok && setTxnId(crypto.randomUUID()));
       }}
     >
       <label htmlFor="notice-text" className="text-sm font-medium">

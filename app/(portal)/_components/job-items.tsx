@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { JobItemRecord } from "@/lib/db/tenant";
+import { formatCount } from "@/lib/format";
+import { Pager } from "./data-table";
+
+const WORDS: Record<JobItemRecord["status"], string> = { pending: "waiting", "in-flight": "in flight", ok: "ok", failed: "failed", skipped: "skipped" };
+const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "in-flight": "text-muted", ok: "text-ok", failed: "text-danger", skipped: "text-muted" };
+
+/**
+ * One section of a job's per-user results (failed, succeeded, ...), a page at a time. Each user links to
+ * their page. `href(page)` keeps the other sections' pages in the URL.
+ */
+export function JobUserItems(props: { title: string; rows: JobItemRecord[]; total: number; page: number; pageSize: number; href: (page: number) => string }) {
+  if (props.total === 0) return null;
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  return (
+    <div className="flex flex-col gap-2">
+      <h2 className="text-lg font-semibold">
+        {props.title} ({formatCount(props.total)})
+      </h2>
+      <table className="w-full text-left text-sm" aria-label={`${props.title} users`}>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.id} className="border-b border-line" data-testid="bulk-result" data-status={r.status}>
+              <td className="py-1.5 pr-3 font-mono text-xs">
+                <Link href={`/users/${encodeURIComponent(r.key)}`} className="hover:underline">
+                  {r.key}
+                </Link>
+              </td>
+              <td className={`py-1.5 pr-3 ${TONE[r.status]}`}>{WORDS[r.status]}</td>
+              <td className="py-1.5 pr-3">{r.status === "in-flight" ? null : r.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 && <Pager page={props.page} pages={pages} href={props.href} />}
+    </div>
+  );
+}

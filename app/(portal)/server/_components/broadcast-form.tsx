@@ -1,0 +1,87 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { previewBroadcastAction, startBroadcastAction } from "../notices/actions";
+import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
+import { NOTICE_MAX_LENGTH } from "@/lib/schemas/server-notices";
+
+/** Write the notice, choose who gets it, see how many that is, confirm: the broadcast runs as a job. */
+export function BroadcastForm({ initialFilter }: { initialFilter: string }) {
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [audience, setAudience] = useState<"all" | "filter">(initialFilter ? "filter" : "all");
+  const [filter, setFilter] = useState(initialFilter);
+  const [includeAppservice, setIncludeAppservice] = useState(false);
+  const [count, setCount] = useState<number | null>(null);
+  const preview = useAction();
+  const start = useAction();
+  const input = { text, audience, filter, includeAppservice };
+  const noun = count === 1 ? "user" : "users";
+
+  return (
+    <form
+      className="card flex flex-col gap-3"
+      aria-label="Broadcast a server notice"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void preview.run(() => previewBroadcastAction(input)).then((r) => r.ok && setCount(r.data.count));
+      }}
+    >
+      <label htmlFor="broadcast-text" className="text-sm font-medium">
+        Notice text
+      </label>
+      <textarea id="broadcast-text" className="field" rows={4} maxLength={NOTICE_MAX_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />
+      <fieldset className="flex flex-col gap-1 text-sm">
+        <legend className="font-medium">Send to</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="audience" checked={audience === "all"} onChange={() => setAudience("all")} />
+          Every local user (deactivated users are left out)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="audience" checked={audience === "filter"} onChange={() => setAudience("filter")} />
+          Every user matching a users-list filter
+        </label>
+      </fieldset>
+      {audience === "filter" && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="broadcast-filter" className="text-sm font-medium">
+            Users list filter
+          </label>
+          <input id="broadcast-filter" className="field font-mono" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="/users?q=team-&inactive=30" aria-describedby="broadcast-filter-help" />
+          <span id="broadcast-filter-help" className="text-xs text-muted">
+            The address of a filtered users list (or the part after ?); its search, filters and inactivity apply.
+          </span>
+        </div>
+      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={includeAppservice} onChange={(e) => setIncludeAppservice(e.target.checked)} />
+        Include application service (bridge) users
+      </label>
+      <div>
+        <button type="submit" className="btn-primary" disabled={preview.pending}>
+          Review…
+        </button>
+      </div>
+      <OutcomeLine outcome={preview.outcome} />
+      <Dialog title={`Send this notice to ${count} ${noun}?`} open={count !== null} onClose={() => setCount(null)}>
+        <p>
+          Each user gets it once in their Server Notices room, also if the portal restarts meanwhile.
+          {includeAppservice ? "" : " Application service (bridge) users among them are left out."}
+        </p>
+        <blockquote className="whitespace-pre-wrap rounded border border-line p-2">{text}</blockquote>
+        <OutcomeLine outcome={start.outcome} />
+        <DialogActions
+          label={`Send to ${count} ${noun}`}
+          pending={start.pending}
+          pendingLabel="Starting…"
+          onCancel={() => setCount(null)}
+          onConfirm={() =>
+            void start.run(() => startBroadcastAction({ ...input, expectedCount: count ?? 0 })).then((r) => r.ok && router.push(`/server/notices/${r.data.jobId}`))
+          }
+        />
+      </Dialog>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { forHomeserver } from "@/lib/db/tenant";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { NOTICE_BROADCAST_KIND } from "@/lib/jobs/notice-broadcast";
+import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
+import { DataTable } from "@/app/(portal)/_components/data-table";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
+import { BroadcastForm } from "../_components/broadcast-form";
+
+const COLUMNS = ["Broadcast", "Started by", "When", "Status", { label: "Users", align: "right" as const }, "Message"];
+
+export default async function NoticesPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
+  const admin = await requireAdmin();
+  const raw = (await searchParams).filter;
+  const initialFilter = typeof raw === "string" ? raw : "";
+  // A server without `server_notices` gets the how-to, not a form that would fail.
+  const enabled = await readForPage(() => assertServerNoticesEnabled(admin.creds), "server notices check");
+  const recent = await forHomeserver(admin.homeserver).jobs.list({ kinds: [NOTICE_BROADCAST_KIND] }, { skip: 0, take: 20 });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <h2 className="text-lg font-semibold">Server notices</h2>
+      <p className="text-sm text-muted">
+        A message from the server to users, in their Server Notices room. A broadcast runs on the server as a job: it survives a closed tab and a
+        restart, and each user gets the notice once.
+      </p>
+      {enabled.error !== null ? (
+        <div data-testid="notices-disabled">
+          <ErrorCard message={enabled.error} />
+        </div>
+      ) : (
+        <BroadcastForm initialFilter={initialFilter} />
+      )}
+      <h3 className="font-semibold">Recent broadcasts</h3>
+      <DataTable columns={COLUMNS} rowCount={recent.rows.length} empty="No broadcasts yet.">
+        {recent.rows.map((j) => (
+          <tr key={j.id} className="border-b border-line align-top" data-testid="broadcast-row">
+            <td className="py-2 pr-3">
+              <Link href={`/server/notices/${j.id}`} className="underline">
+                Broadcast #{j.id}
+              </Link>
+            </td>
+            <td className="py-2 pr-3">{j.actor}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
+            <td className="py-2 pr-3">{j.status}</td>
+            <td className="py-2 pr-3 text-right">
+              {formatCount(j.done)} / {j.total === null ? "?" : formatCount(j.total)}
+            </td>
+            <td className="py-2 pr-3 break-words">{String((j.params as { text?: string }).text ?? "").slice(0, 80)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+// Where each kind of the runtime is followed, and its name in lists (/jobs). A new kind adds a line.
+import { NOTICE_BROADCAST_KIND } from "./notice-broadcast";
+import { USER_BULK_KIND } from "./user-bulk";
+
+const PAGES: Record<string, { label: string; href: (id: number) => string }> = {
+  [USER_BULK_KIND]: { label: "Bulk user action", href: (id) => `/users/bulk/${id}` },
+  [NOTICE_BROADCAST_KIND]: { label: "Server notice broadcast", href: (id) => `/server/notices/${id}` },
+};
+
+export function jobPage(kind: string, id: number): { label: string; href: string | null } {
+  const p = PAGES[kind];
+  return p ? { label: p.label, href: p.href(id) } : { label: kind, href: null };
+}

@@ -1,0 +1,91 @@
+/**
+ * Bulk user actions as the runtime's kind "user.bulk": durable (a restart, a takeover by another instance,
+ * a closed tab lose nothing), cancelled through the database, followed on /users/bulk/<id>.
+ *
+ * Exactly once, per action, for an item found "in-flight" (its owner died between the call and the record):
+ * - deactivate: done again only if Synapse still shows the user active; "already deactivated" on a retry
+ *   is the first try's success. lock/unlock set a flag to a value: re-applying is harmless.
+ * - logout: deletes the devices the user has now; a second pass finds none left (harmless).
+ * - notice: the same txn id on every run (lib/jobs/notice-step.ts).
+ *
+ * Credential: the admin's token, sealed in the job row while the job is unfinished; jobs over
+ * OWN_DEVICE_FROM users get a device of their own, so the admin signing out does not stop them.
+ */
+import "server-only";
+import crypto from "node:crypto";
+import type { z } from "zod";
+import { filterOf, MAX_BULK_USERS, parseUsersSearch, type BulkAction, type bulkStartSchema } from "@/lib/schemas/users";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { assertLocalUser } from "@/lib/synapse/user-errors";
+import { deactivateUser, setUserFlag } from "@/lib/synapse/user-lifecycle";
+import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
+import { logoutEverywhere } from "@/lib/synapse/user-sessions";
+import { listUsers, type ActorContext } from "@/lib/synapse/users";
+import type { RunningJob } from "./job-driver";
+import { startJob, type JobOwner } from "./jobs";
+import { credentialTag, noticeStep } from "./notice-step";
+import { userItemsKind, type UserStep } from "./user-items";
+
+export const USER_BULK_KIND = "user.bulk";
+export const BULK_CONCURRENCY = 4;
+const OWN_DEVICE_FROM = 100;
+
+type BulkParams = { action: BulkAction; filter?: string | null; listedAt?: number; expected: number; notice?: string; txnSalt: string };
+
+function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
+  switch (p.action) {
+    case "deactivate":
+      return async (u, item) => {
+        try {
+          await deactivateUser(ctx, u, false);
+        } catch (e) {
+          if (item.status === "in-flight" && e instanceof PortalRefusal && e.code === "ALREADY_DEACTIVATED") return { status: "ok", message: "deactivated (found done on Synapse)" };
+          throw e;
+        }
+        return { status: "ok" };
+      };
+    case "lock":
+    case "unlock":
+      return async (u) => (await setUserFlag(ctx, u, "locked", p.action === "lock"), { status: "ok" });
+    case "logout":
+      return async (u) => {
+        const n = await logoutEverywhere(ctx, u);
+        return { status: "ok", message: n === 1 ? "1 device logged out" : `${n} devices logged out` };
+      };
+    case "notice":
+      // Users picked one by one are sent to even when they belong to an appservice (the admin chose them).
+      return noticeStep(job, ctx, { text: p.notice ?? "", txnSalt: p.txnSalt, includeAppservice: !p.filter });
+  }
+}
+
+export const userBulkKind = userItemsKind<BulkParams>(USER_BULK_KIND, (job, ctx, p) => ({
+  audit: `user.bulk.${p.action}`,
+  concurrency: BULK_CONCURRENCY,
+  step: stepOf(job, ctx, p),
+  inFlightNote: p.action === "notice" ? credentialTag(job.job.credential) : null,
+}));
+
+/**
+ * Checks what the admin confirmed still holds (the count of "all matching", local users only), then
+ * starts the job. Nothing runs when the count changed: the admin confirms the new number instead.
+ */
+export async function startBulkFromInput(admin: JobOwner, input: z.output<typeof bulkStartSchema>): Promise<{ jobId: number }> {
+  const base = { action: input.action, expected: input.expectedCount, txnSalt: crypto.randomBytes(6).toString("hex"), ...(input.action === "notice" ? { notice: input.notice } : {}) };
+  if (input.action === "notice") await assertServerNoticesEnabled(admin.creds);
+  if (input.filter !== undefined) {
+    const listedAt = Date.now();
+    const { total } = await listUsers(admin.creds, filterOf(parseUsersSearch(input.filter)), { offset: 0, limit: 0 }, listedAt);
+    if (total !== input.expectedCount) {
+      throw new PortalRefusal("COUNT_CHANGED", `${total} users match the filter now, not ${input.expectedCount} as confirmed. Check the list and confirm again.`);
+    }
+    if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", `A bulk action can cover at most ${MAX_BULK_USERS} users; narrow the filter.`);
+    const params: BulkParams = { ...base, filter: input.filter, listedAt };
+    return { jobId: await startJob(admin, { kind: USER_BULK_KIND, params, total, phase: "listing users", ownDevice: total >= OWN_DEVICE_FROM }) };
+  }
+  for (const u of input.userIds) assertLocalUser(u, admin.actor);
+  const ids = [...new Set(input.userIds)];
+  if (ids.length !== input.expectedCount) {
+    throw new PortalRefusal("COUNT_CHANGED", `${ids.length} users are selected, not ${input.expectedCount} as confirmed.`);
+  }
+  return { jobId: await startJob(admin, { kind: USER_BULK_KIND, params: base, items: ids, ownDevice: ids.length >= OWN_DEVICE_FROM }) };
+}

@@ -1,0 +1,66 @@
+// What a page of a per-user job (bulk action, broadcast) shows: the progress view and its results, a
+// section per outcome, a page at a time. Bound to the admin's homeserver like every read of a job.
+import "server-only";
+import { forHomeserver, type ItemStatus, type JobItemRecord } from "@/lib/db/tenant";
+import { getJobView, type JobView } from "./jobs";
+
+export const RESULT_PAGE_SIZE = 100;
+export const RESULT_SECTIONS = [
+  { key: "failed", title: "Failed", statuses: ["failed"] },
+  { key: "skipped", title: "Skipped", statuses: ["skipped"] },
+  { key: "ok", title: "Succeeded", statuses: ["ok"] },
+  { key: "open", title: "Not done yet", statuses: ["in-flight", "pending"] },
+] as const satisfies readonly { key: string; title: string; statuses: readonly ItemStatus[] }[];
+export type SectionKey = (typeof RESULT_SECTIONS)[number]["key"];
+
+export type UserJobPage = {
+  view: JobView;
+  /** The kind's parameters (no secrets in them, by rule). */
+  params: Record<string, unknown>;
+  sections: { key: SectionKey; title: string; rows: JobItemRecord[]; total: number; page: number }[];
+};
+
+export async function readUserJob(homeserver: string, id: number, kind: string, pages: Partial<Record<SectionKey, number>>): Promise<UserJobPage | null> {
+  const jobs = forHomeserver(homeserver).jobs;
+  const [view, job] = await Promise.all([getJobView(homeserver, id, [kind]), jobs.get(id)]);
+  if (!view || !job) return null;
+  const sections = await Promise.all(
+    RESULT_SECTIONS.map(async (s) => {
+      const page = Math.max(1, Math.floor(pages[s.key] ?? 1));
+      const r = (await jobs.listItems(id, { statuses: [...s.statuses] }, { skip: (page - 1) * RESULT_PAGE_SIZE, take: RESULT_PAGE_SIZE })) ?? { rows: [], total: 0 };
+      return { key: s.key, title: s.title, rows: r.rows, total: r.total, page };
+    }),
+  );
+  return { view, params: job.params, sections };
+}
+
+/** The status line of a per-user job, in the admin's words. */
+export function statusSentence(view: JobView): string {
+  switch (view.status) {
+    case "completed":
+      return "Finished.";
+    case "cancelled":
+      return "Cancelled; users not yet reached were left unchanged.";
+    case "paused":
+      return "Paused.";
+    case "stopped":
+    case "failed":
+      return "Stopped.";
+    case "cancelling":
+      return "Cancelling: the users in flight are finished first…";
+    default:
+      return view.phase === "listing users" ? "Listing users…" : "Running…";
+  }
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** Each section's page from the URL (?failed=2&ok=1). */
+export function sectionPages(search: Search): Record<SectionKey, number> {
+  return Object.fromEntries(RESULT_SECTIONS.map((s) => [s.key, Number(typeof search[s.key] === "string" ? search[s.key] : 1) || 1])) as Record<SectionKey, number>;
+}
+
+/** The link to another page of one section, keeping the others where they are. */
+export function sectionHref(path: string, pages: Record<SectionKey, number>, key: SectionKey): (page: number) => string {
+  return (page) => `${path}?${new URLSearchParams(Object.entries({ ...pages, [key]: page }).map(([k, v]) => [k, String(v)]))}`;
+}
