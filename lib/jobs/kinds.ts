@@ -2,7 +2,9 @@
 // A new kind: a file under lib/jobs exporting a JobKind, and one line here.
 import "server-only";
 import { registerJobKind } from "./job-driver";
+import { deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind } from "./media-kinds";
+import { purgeHistoryKind, roomDeleteKind } from "./room-kinds";
 
 export function registerJobKinds(): void {
-  for (const kind of [] as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
+  for (const kind of [roomDeleteKind, purgeHistoryKind, deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind]) registerJobKind(kind);
 }

@@ -6,6 +6,8 @@ import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, ty
 import { startRemotePurgeAction } from "../actions";
 import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
+import type { JobView } from "@/lib/jobs/jobs";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
@@ -19,7 +21,7 @@ export function PurgeRemoteDialog() {
 }
 
 function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
-  const [purgeId, setPurgeId] = useState<number | null>(null);
+  const [job, setJob] = useState<JobView | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<PurgeRemoteForm>({
     resolver: zodResolver(purgeRemoteFormSchema),
@@ -31,13 +33,13 @@ function PurgeRemoteFlow({ onClose }: { onClose: () => void }) {
     setFormError(null);
     const r = await startRemotePurgeAction({ beforeTs: localDateTimeToMs(v.lastAccessBefore) });
     if (!r.ok) return setFormError(r.error.message);
-    setPurgeId(r.data.purgeId);
+    setJob(r.data.job);
   }
 
-  if (purgeId !== null) {
+  if (job !== null) {
     return (
       <div className="flex flex-col gap-4">
-        <PurgeProgress purgeId={purgeId} unit="purged" />
+        <PurgeProgress initial={job} unit="purged" cancel={cancelJobAction} resume={resumeJobAction} />
         <button type="button" className="btn-secondary self-end" onClick={onClose}>
           Close
         </button>

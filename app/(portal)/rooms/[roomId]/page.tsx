@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
+import { roomJobPanels } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseJobIds } from "@/lib/schemas/rooms";
@@ -22,10 +22,9 @@ export default async function RoomOverviewPage({
   const admin = await requireAdmin();
   const roomId = routeParam((await params).roomId);
   if (!parseRoomRef(roomId, false).ok) return null;
-  await resumeRoomJobs(admin.creds, admin.homeserver);
-  const jobIds = [...new Set([...parseJobIds((await searchParams).jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];
+  const panels = await roomJobPanels(admin.homeserver, parseJobIds((await searchParams).jobs), roomId);
   const room = await loadRoom(roomId);
-  const progress = <RoomJobProgress ids={jobIds} heading="Jobs for this room" />;
+  const progress = <RoomJobProgress panels={panels} heading="Jobs for this room" />;
   if (!room.data) return progress;
   const r = room.data;
   const block = await readForPage(() => getRoomBlock(admin.creds, roomId));

@@ -30,7 +30,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
       if (Object.keys(fields).length === 0) setFormError(r.error.message);
       return;
     }
-    router.push(`${pathname}?jobs=${r.data.recordId}`);
+    router.push(`${pathname}?jobs=${r.data.jobId}`);
   }
 
   return (
