@@ -1,0 +1,102 @@
+// Room jobs survive their instance: two runtimes in one process stand for two portal instances on one
+// database, against the real test Synapse. What is checked on Synapse itself: the room is gone, and it was
+// deleted by exactly one delete task (no second start after the takeover).
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { forHomeserver } from "@/lib/db/tenant";
+import { claimNext } from "@/lib/db/leases";
+import { setItemFenced } from "@/lib/db/jobs";
+import { credentialFor } from "@/lib/jobs/job-credential";
+import { deleteParamsOf } from "@/lib/jobs/room-kinds";
+import { startRoomDeleteJob } from "@/lib/jobs/room-tasks";
+import { getRoom } from "@/lib/synapse/rooms";
+import { sleep } from "@/lib/pool";
+import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { backgroundUpdatesIdle, createMember, seedRoom } from "../../e2e/rooms-fixtures";
+import { jobEnded, testRuntime } from "./job-helpers";
+
+const tb = loadTestbed();
+let creds: { baseUrl: string; accessToken: string };
+let owner: { userId: string; token: string };
+const ctx = () => ({ creds, actor: `@it-takeover-${randomSuffix()}:example.org`, homeserver: tb.baseUrl });
+const OPTIONS = { block: true, purge: true, forcePurge: false };
+
+before(async () => {
+  creds = { baseUrl: tb.baseUrl, accessToken: await adminToken() };
+  owner = await createMember(`it-tk-owner-${randomSuffix()}`);
+  await backgroundUpdatesIdle();
+});
+
+async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(25)) {
+    const v = await f();
+    if (v) return v;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Synapse's own delete tasks for the room (shutdown and purge), whatever started them. */
+async function deleteTasks(roomId: string): Promise<string[]> {
+  const r = await api<{ scheduled_tasks: { id: string }[] }>(
+    `/_synapse/admin/v1/scheduled_tasks?resource_id=${encodeURIComponent(roomId)}&action_name=shutdown_and_purge_room`,
+    { token: creds.accessToken },
+  );
+  assert.equal(r.status, 200);
+  return r.body.scheduled_tasks.map((t) => t.id);
+}
+
+describe("room delete jobs across instances", () => {
+  test("an instance killed after Synapse accepted the delete: another one follows it to the end, nothing is started twice", async () => {
+    const c = ctx();
+    const roomId = await seedRoom(owner, `it-takeover-${randomSuffix()}`, { messages: ["x"] });
+    const a = testRuntime("a", { leaseMs: 2000, heartbeatMs: 400 });
+    const id = await startRoomDeleteJob(c, [roomId], OPTIONS);
+    const accepted = await until("Synapse accepted the delete on A", async () => {
+      const row = await forHomeserver(c.homeserver).purges.ofJob(id, roomId);
+      return row?.synapseTaskId ? row : null;
+    });
+    const onA = (await forHomeserver(c.homeserver).jobs.get(id))!;
+    a.kill();
+    const item = (await forHomeserver(c.homeserver).jobs.listItems(id, {}, { skip: 0, take: 1 }))!.rows[0];
+    assert.equal(item.status, "in-flight", "A died with the room in flight");
+
+    const b = testRuntime("b", { leaseMs: 2000, heartbeatMs: 400 });
+    const job = await jobEnded(c.homeserver, id);
+    await b.stop(2000);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.notEqual(job.owner, onA.owner, "another instance finished it");
+    assert.ok(job.fence > onA.fence, `claimed again (fence ${onA.fence} → ${job.fence})`);
+    assert.equal(job.credential, null, "the sealed credential is dropped at the end");
+    assert.equal(await getRoom(creds, roomId), null, "the room is gone on Synapse");
+    assert.deepEqual(await deleteTasks(roomId), [accepted.synapseTaskId], "one delete task on Synapse");
+    const row = await forHomeserver(c.homeserver).purges.ofJob(id, roomId);
+    assert.deepEqual([row?.status, row?.synapseTaskId, row?.error], ["ok", accepted.synapseTaskId, null]);
+    const rows = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 10 });
+    assert.equal(rows.total, 1, "one history row for the room");
+  });
+
+  test("a room left in flight before its task id was stored: the next owner adopts Synapse's task instead of starting another", async () => {
+    const c = ctx();
+    const roomId = await seedRoom(owner, `it-adopt-${randomSuffix()}`);
+    const jobs = forHomeserver(c.homeserver).jobs;
+    const id = await jobs.create({ kind: "room.delete", actor: c.actor, params: deleteParamsOf(OPTIONS, 1), items: [roomId], credential: await credentialFor(creds, "test", false) });
+    // A dead owner: it claimed the job, marked the room in flight, made the history row, sent the delete
+    // to Synapse, and died before storing the task id.
+    const lease = await claimNext({ table: "job", statuses: ["queued"], kinds: ["room.delete"], skip: [], owner: "dead", leaseMs: 300 });
+    assert.equal(lease?.id, id);
+    const [item] = (await jobs.listItems(id, {}, { skip: 0, take: 1 }))!.rows;
+    await setItemFenced(lease!, item.id, "in-flight");
+    await forHomeserver(c.homeserver).purges.start({ actor: c.actor, kind: "room.delete", target: roomId, scope: deleteParamsOf(OPTIONS, 1), jobId: id });
+    const started = await api<{ delete_id: string }>(`/_synapse/admin/v2/rooms/${encodeURIComponent(roomId)}`, { method: "DELETE", token: creds.accessToken, body: { block: true, purge: true } });
+    assert.equal(started.status, 200);
+    await sleep(400); // the dead owner's lease expires
+
+    testRuntime("c");
+    const job = await jobEnded(c.homeserver, id);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.deepEqual(await deleteTasks(roomId), [started.body.delete_id], "Synapse's task was adopted, not repeated");
+    const row = await forHomeserver(c.homeserver).purges.ofJob(id, roomId);
+    assert.deepEqual([row?.status, row?.synapseTaskId], ["ok", started.body.delete_id]);
+    assert.equal(await getRoom(creds, roomId), null);
+  });
+});
