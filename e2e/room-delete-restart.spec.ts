@@ -54,17 +54,17 @@ test("a room delete started before a restart is followed to the end at boot", as
       await page.goto(`/rooms/${encodeURIComponent(roomId)}`);
       await page.getByRole("button", { name: "Delete room…" }).click();
       await page.getByRole("dialog", { name: `Delete “${name}”` }).getByRole("button", { name: "Delete room" }).click();
-      await expect(page).toHaveURL(/\/rooms\?jobs=\d+/);
-      const jobId = Number(new URL(page.url()).searchParams.get("jobs"));
-      // The task id is stored right after Synapse answered the start; the job first asks for the task's state
-      // half a second later, so the kill lands while the room is in flight.
-      let taskId: string | null = null;
+      // Watched in the database, not the page (the page moves on only once the room list is read): the task id
+      // is stored right after Synapse answered the start, and the job first asks for the task's state half a
+      // second later, so the kill lands while the room is in flight.
+      let found: { jobId: number; synapseTaskId: string | null } | undefined;
       await expect
-        .poll(() => (taskId = readDb<{ synapseTaskId: string | null }>(dataDir, `SELECT synapseTaskId FROM PurgeRecord WHERE jobId = ?`, jobId)?.synapseTaskId ?? null), {
+        .poll(() => (found = readDb(dataDir, `SELECT jobId, synapseTaskId FROM PurgeRecord WHERE kind = 'room.delete' AND target = ?`, roomId))?.synapseTaskId ?? null, {
           timeout: 30_000,
           intervals: [20],
         })
         .not.toBeNull();
+      const { jobId, synapseTaskId: taskId } = found!;
       killGroup(portal);
       const before = readDb<JobRow>(dataDir, `SELECT status, owner, fence FROM Job WHERE id = ?`, jobId)!;
       expect(before.status).toBe("running");
