@@ -101,6 +101,10 @@ test("a room delete started before a restart is followed to the end at boot", as
         await page2.goto(`/rooms?jobs=${jobId}`);
         await expect(page2.getByTestId("room-job")).toHaveAttribute("data-status", "ok");
         await expect(page2.getByTestId("job-status")).toHaveText("Completed");
+        await page2.goto("/");
+        await expect(page2.getByTestId("stat-room-jobs-running")).toHaveAttribute("data-raw", "0");
+        await page2.getByTestId("stat-room-jobs-running").getByRole("link").click();
+        await expect(page2).toHaveURL(/\/rooms$/);
       } finally {
         await again.close();
       }
