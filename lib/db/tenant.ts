@@ -9,7 +9,6 @@ import {
   setPurgeTaskId,
   startPurgeRecord,
   type PurgeFilter,
-  type PurgeKind,
   type PurgeStart,
 } from "./purge-history";
 import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";

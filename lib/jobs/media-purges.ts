@@ -1,7 +1,6 @@
 import "server-only";
 import { forHomeserver, type PurgeKind } from "@/lib/db/tenant";
 import { describeError } from "@/lib/synapse/describe-error";
-import type { SynapseCredentials } from "@/lib/synapse/client";
 import {
   deleteMediaFile,
   getMediaFile,
