@@ -9,8 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { adminToken, api, createUser, randomSuffix } from "./synapse/testbed";
-import { signInWithPassword } from "./fixtures";
+import { adminToken, api, randomSuffix } from "./synapse/testbed";
+import { signInAsNewAdmin } from "./users-helpers";
 import { backgroundUpdatesIdle, createMember, seedRoom } from "./rooms-fixtures";
 import { killGroup, SPARE, startPortal, waitUntilServing } from "./spare-portal";
 
@@ -47,8 +47,7 @@ test("a room delete started before a restart is followed to the end at boot", as
   try {
     await waitUntilServing();
     const page = await context.newPage();
-    const password = `pw-${randomSuffix()}`;
-    await signInWithPassword(page, await createUser(`roomdeleter-${randomSuffix()}`, password, { admin: true }), password);
+    await signInAsNewAdmin(page, "roomdeleter");
 
     const { jobId, taskId, before } = await test.step("delete the room in the UI; kill the portal once Synapse accepted it", async () => {
       await page.goto(`/rooms/${encodeURIComponent(roomId)}`);
@@ -96,8 +95,7 @@ test("a room delete started before a restart is followed to the end at boot", as
       const again = await browser.newContext({ baseURL: SPARE });
       try {
         const page2 = await again.newPage();
-        const password2 = `pw-${randomSuffix()}`;
-        await signInWithPassword(page2, await createUser(`roomviewer-${randomSuffix()}`, password2, { admin: true }), password2);
+        await signInAsNewAdmin(page2, "roomviewer");
         await page2.goto(`/rooms?jobs=${jobId}`);
         await expect(page2.getByTestId("room-job")).toHaveAttribute("data-status", "ok");
         await expect(page2.getByTestId("job-status")).toHaveText("Completed");

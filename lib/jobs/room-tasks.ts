@@ -36,7 +36,8 @@ export type RoomJobPanel = { view: JobView; rooms: string[] };
 export async function roomJobPanels(homeserver: string, ids: number[], roomId?: string): Promise<RoomJobPanel[]> {
   const jobs = forHomeserver(homeserver).jobs;
   const active = await jobs.list({ kinds: ROOM_JOB_KINDS, statuses: UNFINISHED }, { skip: 0, take: 50 });
-  const all = [...new Set([...ids, ...active.rows.map((j) => j.id).reverse()])];
+  // A URL names a few jobs (the one just started); more would only cost queries.
+  const all = [...new Set([...ids.slice(0, 20), ...active.rows.map((j) => j.id).reverse()])];
   const panels: RoomJobPanel[] = [];
   for (const id of all) {
     const view = await getJobView(homeserver, id, ROOM_JOB_KINDS);
