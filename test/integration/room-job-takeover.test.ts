@@ -12,7 +12,7 @@ import { startRoomDeleteJob } from "@/lib/jobs/room-tasks";
 import { getRoom } from "@/lib/synapse/rooms";
 import { sleep } from "@/lib/pool";
 import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
-import { backgroundUpdatesIdle, createMember, seedRoom } from "../../e2e/rooms-fixtures";
+import { backgroundUpdatesIdle, createMember, seedRoom, sendText } from "../../e2e/rooms-fixtures";
 import { jobEnded, testRuntime } from "./job-helpers";
 
 const tb = loadTestbed();
@@ -35,10 +35,10 @@ async function until<T>(what: string, f: () => Promise<T | null | undefined | fa
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Synapse's own delete tasks for the room (shutdown and purge), whatever started them. */
-async function deleteTasks(roomId: string): Promise<string[]> {
+/** Synapse's own tasks of one kind for the room (by default its deletes), whatever started them. */
+async function deleteTasks(roomId: string, action = "shutdown_and_purge_room"): Promise<string[]> {
   const r = await api<{ scheduled_tasks: { id: string }[] }>(
-    `/_synapse/admin/v1/scheduled_tasks?resource_id=${encodeURIComponent(roomId)}&action_name=shutdown_and_purge_room`,
+    `/_synapse/admin/v1/scheduled_tasks?resource_id=${encodeURIComponent(roomId)}&action_name=${action}`,
     { token: creds.accessToken },
   );
   assert.equal(r.status, 200);
@@ -91,12 +91,43 @@ describe("room delete jobs across instances", () => {
     assert.equal(started.status, 200);
     await sleep(400); // the dead owner's lease expires
 
-    testRuntime("c");
+    const rt = testRuntime("c");
     const job = await jobEnded(c.homeserver, id);
+    await rt.stop(2000);
     assert.equal(job.status, "completed", job.message ?? "");
     assert.deepEqual(await deleteTasks(roomId), [started.body.delete_id], "Synapse's task was adopted, not repeated");
     const row = await forHomeserver(c.homeserver).purges.ofJob(id, roomId);
     assert.deepEqual([row?.status, row?.synapseTaskId], ["ok", started.body.delete_id]);
     assert.equal(await getRoom(creds, roomId), null);
+  });
+
+  test("a history purge whose start may have been sent is looked up on Synapse the same way", async () => {
+    const c = ctx();
+    const roomId = await seedRoom(owner, `it-adopt-purge-${randomSuffix()}`, { messages: ["old"] });
+    await sleep(20);
+    const params = { target: { beforeTs: Date.now() }, deleteLocalEvents: false };
+    await sleep(20);
+    await sendText(owner.token, roomId, "new");
+    const jobs = forHomeserver(c.homeserver).jobs;
+    const id = await jobs.create({ kind: "room.purge-history", actor: c.actor, params, items: [roomId], credential: await credentialFor(creds, "test", false) });
+    const lease = await claimNext({ table: "job", statuses: ["queued"], kinds: ["room.purge-history"], skip: [], owner: "dead", leaseMs: 300 });
+    assert.equal(lease?.id, id);
+    const [item] = (await jobs.listItems(id, {}, { skip: 0, take: 1 }))!.rows;
+    await setItemFenced(lease!, item.id, "in-flight");
+    await forHomeserver(c.homeserver).purges.start({ actor: c.actor, kind: "room.purge-history", target: roomId, scope: {}, jobId: id });
+    const started = await api<{ purge_id: string }>(`/_synapse/admin/v1/purge_history/${encodeURIComponent(roomId)}`, {
+      method: "POST",
+      token: creds.accessToken,
+      body: { purge_up_to_ts: params.target.beforeTs, delete_local_events: false },
+    });
+    assert.equal(started.status, 200);
+    await sleep(400);
+
+    const rt = testRuntime("d");
+    const job = await jobEnded(c.homeserver, id);
+    await rt.stop(2000);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.deepEqual(await deleteTasks(roomId, "purge_history"), [started.body.purge_id], "Synapse's purge was adopted, not repeated");
+    assert.equal((await forHomeserver(c.homeserver).purges.ofJob(id, roomId))?.synapseTaskId, started.body.purge_id);
   });
 });
