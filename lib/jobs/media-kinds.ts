@@ -6,6 +6,7 @@ import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { deleteMediaByDate, deleteUserMediaPage, listUserMedia, purgeRemoteMediaCache } from "@/lib/synapse/media";
 import { scanMediaForDeletion, type DeletionFilters } from "@/lib/synapse/media-preview";
+import { isTransient } from "./import-run";
 import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
 import { JobState, purgeRecordFor } from "./job-state";
 
@@ -45,6 +46,8 @@ async function runMediaJob(job: RunningJob, spec: Spec, work: Work): Promise<Job
     if (e instanceof LeaseLost || job.interrupted()) throw e;
     if (isSessionEnded(e)) throw new PauseJob(SESSION_ENDED, true);
     const ui = describeError(e);
+    // Unreachable or overloaded: the history row stays open, Resume runs the job again (idempotent, see above).
+    if (isTransient(e)) throw new PauseJob(`Paused: ${ui.message} Press Resume to try again.`);
     if (ui.code === "UNEXPECTED") console.error(`[portal] media job ${job.job.id} failed:`, e instanceof Error ? e.stack : e);
     await purges.finish(row.id, { status: "failed", filesDeleted: state.result.filesDeleted || null, bytesFreed: state.result.bytesFreed || null, error: ui.message });
     await audit(e instanceof SynapseError ? e.errcode : ui.code, ui.message);

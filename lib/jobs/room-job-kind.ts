@@ -5,6 +5,7 @@ import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded } from "@/lib/synapse/errors";
 import { findRoomTaskSince, type TaskPhase } from "@/lib/synapse/room-task-api";
+import { isTransient } from "./import-run";
 import { PauseJob, type JobEnd, type RunningJob } from "./job-driver";
 import { JobState, purgeRecordFor } from "./job-state";
 
@@ -51,6 +52,8 @@ export type RoomTaskSpec = {
 const POLL_FIRST_MS = 500;
 const POLL_MAX_MS = 5_000;
 const ERROR_BACKOFF_MAX_MS = 30_000;
+/** Starts tried while Synapse cannot be reached (about five minutes with the backoff). */
+const START_ATTEMPTS = 14;
 /** Synapse's clock against the portal's: a task stamped a little before the record was written is ours. */
 const CLOCK_SLACK_MS = 5_000;
 
@@ -104,14 +107,19 @@ async function runRoom(job: RunningJob, spec: RoomTaskSpec, state: JobState<Room
   };
 
   let taskId = record.synapseTaskId;
-  if (!taskId) {
+  for (let attempt = 1, mayBeStarted = wasInFlight; !taskId; attempt++, mayBeStarted = true) {
     try {
-      if (wasInFlight) taskId = await findRoomTaskSince(creds, spec.task, roomId, record.createdAt.getTime() - CLOCK_SLACK_MS);
+      if (mayBeStarted) taskId = await findRoomTaskSince(creds, spec.task, roomId, record.createdAt.getTime() - CLOCK_SLACK_MS);
       // Never with the signal: an aborted start would leave its outcome unknown.
       taskId ??= await spec.start(creds, roomId);
     } catch (e) {
       if (isSessionEnded(e)) throw new PauseJob(SESSION_ENDED, true);
-      return end(false, describeError(e).message);
+      // Synapse's refusal: nothing was started. Unreachable or overloaded: the start may have gone
+      // through, so look before trying again.
+      if (!isTransient(e)) return end(false, describeError(e).message);
+      if (attempt >= START_ATTEMPTS) return end(false, `${describeError(e).message} The ${spec.task === "delete" ? "delete" : "purge"} may or may not have started in Synapse; check the room.`);
+      await pause(job, Math.min(ERROR_BACKOFF_MAX_MS, POLL_FIRST_MS * 2 ** attempt));
+      continue;
     }
     await purges.setTaskId(record.id, taskId);
   }

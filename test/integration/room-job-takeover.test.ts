@@ -1,6 +1,7 @@
 // Room jobs survive their instance: two runtimes in one process stand for two portal instances on one
 // database, against the real test Synapse. What is checked on Synapse itself: the room is gone, and it was
 // deleted by exactly one delete task (no second start after the takeover).
+import { execFileSync } from "node:child_process";
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { forHomeserver } from "@/lib/db/tenant";
@@ -99,6 +100,28 @@ describe("room delete jobs across instances", () => {
     const row = await forHomeserver(c.homeserver).purges.ofJob(id, roomId);
     assert.deepEqual([row?.status, row?.synapseTaskId], ["ok", started.body.delete_id]);
     assert.equal(await getRoom(creds, roomId), null);
+  });
+
+  test("Synapse unreachable when a delete starts: the job looks again and retries until Synapse is back, one task", async () => {
+    const c = ctx();
+    const roomId = await seedRoom(owner, `it-outage-${randomSuffix()}`);
+    const rt = testRuntime("e");
+    const testbed = (cmd: "stop" | "resume") => execFileSync("bash", ["e2e/synapse/testbed.sh", cmd], { stdio: "ignore", env: process.env });
+    testbed("stop");
+    let id: number;
+    try {
+      id = await startRoomDeleteJob(c, [roomId], OPTIONS);
+      await until("the room in flight", async () => (await forHomeserver(c.homeserver).jobs.listItems(id, {}, { skip: 0, take: 1 }))!.rows[0].status === "in-flight");
+      await sleep(2500); // a start or two fail meanwhile
+      assert.equal((await forHomeserver(c.homeserver).jobs.get(id))?.status, "running", "the job waits for Synapse, it does not give up");
+    } finally {
+      testbed("resume");
+    }
+    const job = await jobEnded(c.homeserver, id);
+    await rt.stop(2000);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.equal(await getRoom(creds, roomId), null);
+    assert.equal((await deleteTasks(roomId)).length, 1, "one delete task on Synapse");
   });
 
   test("a history purge whose start may have been sent is looked up on Synapse the same way", async () => {
