@@ -3,45 +3,19 @@
  * portal starts again (no browser needed) or when Synapse is back, and every user in the file ends up
  * created exactly once, with the password the report gives for it.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { SPARE_PORT } from "../playwright.config";
 import { createUser, passwordLogin, randomSuffix, serverName } from "./synapse/testbed";
 import { signInWithPassword } from "./fixtures";
 import { downloadReport, expectJobStatus, synapseUsersMatching, uploadCsv } from "./import-helpers";
+import { killGroup, SPARE, startPortal, waitUntilServing } from "./spare-portal";
 
-const SPARE = `http://127.0.0.1:${SPARE_PORT}`;
 const ROWS = 12;
 const OUTAGE_ROWS = 20;
-
-function startPortal(dataDir: string, secret: string): ChildProcess {
-  // Its own process group, so the kill below takes npx, next and its workers at once (like a crash).
-  // The test run has generated the Prisma client and built the app already.
-  const command = `bash scripts/prisma.sh migrate deploy >/dev/null && exec npx next start -p ${SPARE_PORT} -H 127.0.0.1`;
-  return spawn("bash", ["-c", command], {
-    env: { ...process.env, PORT: String(SPARE_PORT), HOST: "127.0.0.1", DATA_DIR: dataDir, SESSION_SECRET: secret, NODE_ENV: "production" },
-    detached: true,
-    stdio: ["ignore", fs.openSync(path.join(dataDir, "portal.log"), "a"), fs.openSync(path.join(dataDir, "portal.log"), "a")],
-  });
-}
-
-async function waitUntilServing(): Promise<void> {
-  await expect
-    .poll(async () => (await fetch(`${SPARE}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
-    .toBe(200);
-}
-
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
 
 async function doneCount(page: Page): Promise<number> {
   return Number(/^(\d+) of/.exec((await page.getByTestId("progress-done").textContent()) ?? "")?.[1] ?? -1);

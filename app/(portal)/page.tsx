@@ -25,7 +25,7 @@ export default async function DashboardPage() {
     forHomeserver(admin.homeserver).purges.bytesFreedSince(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),
   ]);
   const totals = totalsRead.data;
-  const { failing, background, unresolved, imports, purges } = health;
+  const { failing, background, unresolved, imports, roomJobs, mediaJobs } = health;
   const running = background.data?.running ?? [];
 
   return (
@@ -67,7 +67,8 @@ export default async function DashboardPage() {
         />
         <Stat label="Unresolved reports" href="/reports?status=unresolved" value={unresolved.data === null ? dash : formatCount(unresolved.data)} testId="stat-unresolved-reports" hint={unresolved.error ?? undefined} raw={unresolved.data ?? undefined} />
         <Stat label="CSV imports running" href="/jobs?status=running" value={formatCount(imports)} testId="stat-imports-running" raw={imports} />
-        <Stat label="Purges running" href="/jobs/purges?status=running" value={formatCount(purges)} testId="stat-purges-running" raw={purges} />
+        <Stat label="Room deletes and purges running" href="/rooms" value={formatCount(roomJobs)} testId="stat-room-jobs-running" hint="jobs; their progress shows on the rooms page" raw={roomJobs} />
+        <Stat label="Media jobs running" href="/jobs/purges?status=running" value={formatCount(mediaJobs)} testId="stat-media-jobs-running" raw={mediaJobs} />
       </dl>
       <Suspense fallback={<UserActivityPlaceholder />}>
         <UserActivitySection reading={activity} />

@@ -15,13 +15,15 @@ export async function appliedMigrationNames(): Promise<string[]> {
 
 /** Job records counted by kind and status, for metrics read at scrape time (so instances never double-count). */
 export async function countJobsByKindAndStatus(): Promise<{ kind: string; status: string; count: number }[]> {
-  const [imports, purges] = await Promise.all([
+  // The import's own table, and the runtime's Job table for every other kind (room deletes, media jobs, ...).
+  // Purge-history rows are the history of those jobs (and of work done inside a request), not jobs.
+  const [imports, jobs] = await Promise.all([
     db().importJob.groupBy({ by: ["dryRun", "status"], _count: { _all: true } }),
-    db().purgeRecord.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
+    db().job.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
   ]);
   return [
     ...imports.map((g) => ({ kind: g.dryRun ? "import.dry-run" : "import", status: g.status, count: g._count._all })),
-    ...purges.map((g) => ({ kind: g.kind, status: g.status, count: g._count._all })),
+    ...jobs.map((g) => ({ kind: g.kind, status: g.status, count: g._count._all })),
   ];
 }
 

@@ -20,6 +20,8 @@ export type PurgeStart = {
   target?: string | null;
   scope: Record<string, unknown>;
   synapseTaskId?: string | null;
+  /** The runtime Job doing the work, when it is not done inside the request. */
+  jobId?: number | null;
 };
 
 export type PurgeEnd = {
@@ -45,6 +47,7 @@ export type PurgeRow = {
   durationMs: number | null;
   synapseTaskId: string | null;
   error: string | null;
+  jobId: number | null;
 };
 
 export type PurgeFilter = { kind?: string; actor?: string; target?: string; status?: string; from?: Date; to?: Date };
@@ -60,6 +63,7 @@ export async function startPurgeRecord(p: PurgeStart): Promise<number> {
       scope: JSON.stringify(p.scope),
       status: "running",
       synapseTaskId: p.synapseTaskId ?? null,
+      jobId: p.jobId ?? null,
     },
   });
   return row.id;
@@ -128,21 +132,8 @@ export async function getPurgeRecord(homeserver: string, id: number): Promise<Pu
   return r ? toRow(r) : null;
 }
 
-/** Work still marked running for these kinds on one homeserver, oldest first (to resume tracking it). */
-export async function listRunningPurgeRecords(homeserver: string, kinds: PurgeKind[]): Promise<PurgeRow[]> {
-  const rows = await db().purgeRecord.findMany({
-    where: { homeserver, status: "running", kind: { in: kinds } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 500,
-  });
-  return rows.map(toRow);
-}
-
-/** The given records, limited to one homeserver and some kinds (ids from a URL are not trusted further). */
-export async function getPurgeRecords(homeserver: string, kinds: PurgeKind[], ids: number[]): Promise<PurgeRow[]> {
-  const rows = await db().purgeRecord.findMany({
-    where: { homeserver, kind: { in: kinds }, id: { in: ids } },
-    orderBy: [{ id: "asc" }],
-  });
-  return rows.map(toRow);
+/** The history row a job keeps for one target (a room; null for server-wide work), if it made one yet. */
+export async function findJobPurgeRecord(homeserver: string, jobId: number, target: string | null): Promise<PurgeRow | null> {
+  const r = await db().purgeRecord.findFirst({ where: { homeserver, jobId, target }, orderBy: { id: "asc" } });
+  return r ? toRow(r) : null;
 }

@@ -4,13 +4,11 @@ import {
   bytesFreedSince,
   finishPurgeRecord,
   getPurgeRecord,
-  getPurgeRecords,
   listPurgeRecords,
-  listRunningPurgeRecords,
+  findJobPurgeRecord,
   setPurgeTaskId,
   startPurgeRecord,
   type PurgeFilter,
-  type PurgeKind,
   type PurgeStart,
 } from "./purge-history";
 import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
@@ -87,8 +85,7 @@ export function forHomeserver(homeserver: string) {
     purges: {
       list: (f: PurgeFilter, page: { skip: number; take: number }) => listPurgeRecords(homeserver, f, page),
       get: (id: number) => getPurgeRecord(homeserver, id),
-      getMany: (kinds: PurgeKind[], ids: number[]) => getPurgeRecords(homeserver, kinds, ids),
-      listRunning: (kinds: PurgeKind[]) => listRunningPurgeRecords(homeserver, kinds),
+      ofJob: (jobId: number, target: string | null) => findJobPurgeRecord(homeserver, jobId, target),
       bytesFreedSince: (since: Date) => bytesFreedSince(homeserver, since),
       start: (p: Omit<PurgeStart, "homeserver">) => startPurgeRecord({ ...p, homeserver }),
       setTaskId: (id: number, synapseTaskId: string) => setPurgeTaskId(homeserver, id, synapseTaskId),
@@ -143,5 +140,7 @@ export type { AuditRow } from "./audit";
 export type { PurgeRow, PurgeKind } from "./purge-history";
 export type { ImportJobRecord } from "./import-jobs";
 export type { JobRecord, JobItemRecord, JobStatus, ItemStatus } from "./jobs";
+// A kind tells a write refused for a lost lease from a failure of its own work.
+export { LeaseLost } from "./jobs";
 export { FollowUpExists } from "./import-jobs";
 export type { ImportRowRecord, RowCounts } from "./import-rows";

@@ -70,7 +70,8 @@ export class JobPaused extends Error {
 
 export class JobCancelled extends Error {}
 
-function isTransient(e: unknown): boolean {
+/** A failure whose outcome is unknown or passing (Synapse unreachable, overloaded): try again, do not give up. */
+export function isTransient(e: unknown): boolean {
   if (e instanceof HomeserverUnreachableError) return e.kind === "timeout" || e.kind === "network";
   if (e instanceof SynapseError) return e.status === 429 || e.status >= 500;
   return false;

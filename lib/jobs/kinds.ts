@@ -2,9 +2,12 @@
 // A new kind: a file under lib/jobs exporting a JobKind, and one line here.
 import "server-only";
 import { registerJobKind } from "./job-driver";
+import { deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind } from "./media-kinds";
 import { noticeBroadcastKind } from "./notice-broadcast";
+import { purgeHistoryKind, roomDeleteKind } from "./room-kinds";
 import { userBulkKind } from "./user-bulk";
 
 export function registerJobKinds(): void {
-  for (const kind of [userBulkKind, noticeBroadcastKind]) registerJobKind(kind);
+  const kinds = [userBulkKind, noticeBroadcastKind, roomDeleteKind, purgeHistoryKind, deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind];
+  for (const kind of kinds) registerJobKind(kind);
 }

@@ -1,68 +1,38 @@
 import "server-only";
-import { withAudit } from "@/lib/audit/record";
 import { forHomeserver, type PurgeKind } from "@/lib/db/tenant";
 import { describeError } from "@/lib/synapse/describe-error";
-import type { SynapseCredentials } from "@/lib/synapse/client";
 import {
-  deleteMediaByDate,
   deleteMediaFile,
-  deleteUserMediaPage,
   getMediaFile,
-  listUserMedia,
-  purgeRemoteMediaCache,
   quarantineRoomMedia,
   quarantineUserMedia,
   setMediaProtected,
   setMediaQuarantined,
 } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/pool";
-import { scanMediaForDeletion, type DeletionFilters } from "@/lib/synapse/media-preview";
+import type { DeletionFilters } from "@/lib/synapse/media-preview";
+import { startJob, type JobOwner } from "./jobs";
+import type { DeleteByDateParams } from "./media-kinds";
 
 /**
  * Media deletions and purges, each recorded in the purge history (started, then finished with counts,
- * duration and outcome) and in the audit log. The long ones run here in the portal's process after the
- * request has answered, so a closed tab does not stop them; the page polls the history row. A portal
- * restart interrupts them: their row then stays "running" and is shown as interrupted.
+ * duration and outcome) and in the audit log. The long ones (deletion by date, all of a user's media, the
+ * remote cache purge) are jobs of the runtime (lib/jobs/media-kinds.ts): durable, resumed by whichever
+ * instance is up, followed through /api/jobs/<id>. The short ones run inside the request.
  */
 
-export type JobContext = { creds: SynapseCredentials; actor: string; homeserver: string };
+export type JobContext = JobOwner;
+
+/** The media kinds that run as jobs of the runtime. */
+export const MEDIA_JOB_KINDS = ["media.delete-by-date", "media.delete-user-media", "media.purge-remote-cache"];
 export type JobResult = { filesDeleted?: number | null; bytesFreed?: number | null };
-export type JobProgress = { filesDeleted: number; bytesFreed: number; phase: string };
 
 type Spec = { kind: PurgeKind; target?: string | null; scope: Record<string, unknown> };
-
-// In-process state of running jobs (global: dev reloads re-evaluate modules).
-const g = globalThis as unknown as { portalMediaJobs?: Map<number, JobProgress> };
-const running = (g.portalMediaJobs ??= new Map());
-
-/** Starts the work in the background and returns the purge-history id to follow it by. */
-export async function startRecordedJob(ctx: JobContext, spec: Spec, work: (p: JobProgress) => Promise<JobResult>): Promise<number> {
-  const purges = forHomeserver(ctx.homeserver).purges;
-  const id = await purges.start({ actor: ctx.actor, kind: spec.kind, target: spec.target, scope: spec.scope });
-  const progress: JobProgress = { filesDeleted: 0, bytesFreed: 0, phase: "starting" };
-  running.set(id, progress);
-  const audit = { action: spec.kind, target: spec.target, params: { ...spec.scope, purgeRecord: id } };
-  void withAudit(ctx, audit, () => work(progress))
-    .then((r) => purges.finish(id, { status: "ok", filesDeleted: r.filesDeleted, bytesFreed: r.bytesFreed }))
-    .catch((e) => {
-      if (describeError(e).code === "UNEXPECTED") console.error("[portal] media job failed:", e instanceof Error ? e.stack : e);
-      return purges.finish(id, {
-        status: "failed",
-        filesDeleted: progress.filesDeleted || null,
-        bytesFreed: progress.bytesFreed || null,
-        error: describeError(e).message,
-      });
-    })
-    .catch((e) => console.error("[portal] could not finish purge record", id, e))
-    .finally(() => running.delete(id));
-  return id;
-}
 
 /** Runs short work inside the request, recorded the same way (the caller's adminAction audits it). */
 export async function runRecorded<T extends JobResult>(ctx: JobContext, spec: Spec, work: () => Promise<T>, failure?: (r: T) => string | null): Promise<T> {
   const purges = forHomeserver(ctx.homeserver).purges;
   const id = await purges.start({ actor: ctx.actor, kind: spec.kind, target: spec.target, scope: spec.scope });
-  running.set(id, { filesDeleted: 0, bytesFreed: 0, phase: "running" });
   try {
     const r = await work();
     const error = failure?.(r) ?? null;
@@ -71,65 +41,23 @@ export async function runRecorded<T extends JobResult>(ctx: JobContext, spec: Sp
   } catch (e) {
     await purges.finish(id, { status: "failed", error: describeError(e).message });
     throw e;
-  } finally {
-    running.delete(id);
   }
 }
 
-const SCAN_BUDGET_MS = 10 * 60 * 1000;
-
-/** Synapse's delete-by-date; the sizes come from a scan just before, since Synapse returns only ids. */
-export function startDeleteMediaByDate(ctx: JobContext, localServer: string, f: DeletionFilters): Promise<number> {
-  return startRecordedJob(ctx, { kind: "media.delete-by-date", scope: { ...f, beforeIso: new Date(f.beforeTs).toISOString() } }, async (p) => {
-    p.phase = "measuring";
-    const scan = await scanMediaForDeletion(ctx.creds, localServer, f, { budgetMs: SCAN_BUDGET_MS });
-    p.phase = "deleting";
-    const deleted = await deleteMediaByDate(ctx.creds, f);
-    const bytes = deleted.reduce((s, id) => s + (scan.sizeById.get(id) ?? 0), 0);
-    p.filesDeleted = deleted.length;
-    p.bytesFreed = bytes;
-    return { filesDeleted: deleted.length, bytesFreed: bytes };
-  });
+/** Starts Synapse's delete-by-date as a job; returns the job's id. The job audits itself with its outcome. */
+export function startDeleteMediaByDate(ctx: JobContext, localServer: string, filters: DeletionFilters): Promise<number> {
+  const params: DeleteByDateParams = { localServer, filters };
+  return startJob(ctx, { kind: "media.delete-by-date", params, ownDevice: true });
 }
 
-const USER_PAGE = 100;
-
-/**
- * Deletes every file a user uploaded, a page at a time (Synapse deletes one page per call), oldest
- * first so new uploads cannot shift the page between listing it and deleting it.
- */
+/** Starts deleting every file a user uploaded, page after page, as a job. */
 export function startDeleteAllUserMedia(ctx: JobContext, userId: string): Promise<number> {
-  return startRecordedJob(ctx, { kind: "media.delete-user-media", target: userId, scope: { userId } }, async (p) => {
-    p.phase = "deleting";
-    const order = { orderBy: "created_ts", dir: "asc" } as const;
-    let from = 0;
-    let stalls = 0;
-    for (;;) {
-      const page = await listUserMedia(ctx.creds, userId, { from, limit: USER_PAGE, ...order });
-      if (page.files.length === 0) break;
-      const sizes = new Map(page.files.map((f) => [f.mediaId, f.size]));
-      const deleted = await deleteUserMediaPage(ctx.creds, userId, { from, limit: USER_PAGE, ...order });
-      p.filesDeleted += deleted.length;
-      p.bytesFreed += deleted.reduce((s, id) => s + (sizes.get(id) ?? 0), 0);
-      // Files Synapse could not remove stay in the list: step over them instead of looping forever.
-      const left = page.files.length - deleted.length;
-      if (left > 0) {
-        from += left;
-        if (++stalls > 1000) throw new Error("user media deletion made no progress");
-      }
-    }
-    return { filesDeleted: p.filesDeleted, bytesFreed: p.bytesFreed };
-  });
+  return startJob(ctx, { kind: "media.delete-user-media", params: { userId }, ownDevice: true });
 }
 
-/** Remote media is fetched again from its home server when someone opens it. Synapse reports a count only. */
+/** Starts the remote media cache purge as a job. */
 export function startPurgeRemoteCache(ctx: JobContext, beforeTs: number): Promise<number> {
-  return startRecordedJob(ctx, { kind: "media.purge-remote-cache", scope: { beforeTs, beforeIso: new Date(beforeTs).toISOString() } }, async (p) => {
-    p.phase = "purging";
-    const n = await purgeRemoteMediaCache(ctx.creds, beforeTs);
-    p.filesDeleted = n;
-    return { filesDeleted: n, bytesFreed: null };
-  });
+  return startJob(ctx, { kind: "media.purge-remote-cache", params: { beforeTs }, ownDevice: true });
 }
 
 export type MediaRef = { server: string; mediaId: string };
@@ -186,38 +114,4 @@ export async function quarantineAll(ctx: JobContext, owner: { userId: string } |
     bytesFreed: null,
   }));
   return r.filesDeleted ?? 0;
-}
-
-export type PurgeStatus = {
-  id: number;
-  kind: string;
-  status: "running" | "ok" | "failed" | "interrupted";
-  phase: string | null;
-  filesDeleted: number | null;
-  bytesFreed: number | null;
-  durationMs: number | null;
-  error: string | null;
-};
-
-/** A history row with the live progress of a running job; "running" rows no process owns were interrupted. */
-export async function getPurgeStatus(homeserver: string, id: number): Promise<PurgeStatus | null> {
-  const row = await forHomeserver(homeserver).purges.get(id);
-  if (!row) return null;
-  const live = running.get(id);
-  const status = row.status === "running" ? (live ? "running" : "interrupted") : row.status === "ok" ? "ok" : "failed";
-  return {
-    id,
-    kind: row.kind,
-    status,
-    phase: live?.phase ?? null,
-    filesDeleted: live ? live.filesDeleted : row.filesDeleted,
-    bytesFreed: live ? live.bytesFreed : row.bytesFreed,
-    durationMs: row.durationMs,
-    error: row.error,
-  };
-}
-
-/** Whether this portal process is running the job (the history view marks the others as interrupted). */
-export function isJobLive(id: number): boolean {
-  return running.has(id);
 }

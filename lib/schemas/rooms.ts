@@ -129,7 +129,7 @@ export const roomPublishSchema = z.object({ roomId: roomIdField, publish: z.bool
 export const roomUserSchema = z.object({ room: roomIdOrAliasField, userId: userIdField });
 export const roomIdOnlySchema = z.object({ roomId: roomIdField });
 
-/** Job record ids carried in a URL (`jobs=3,4`): positive integers, at most 200. */
+/** Ids of jobs of the runtime carried in a URL (`jobs=3,4`): positive integers, at most 200. */
 export function parseJobIds(value: string | string[] | null | undefined): number[] {
   const text = Array.isArray(value) ? value.join(",") : (value ?? "");
   const ids = text

@@ -1,22 +1,27 @@
-// Runtimes of the job runtime for integration tests: each stands for a portal instance (short leases).
+// The job runtime in a test process: runtimes with the portal's kinds (each stands for a portal instance,
+// with short leases), and waiting for a job of the runtime to end.
 import { after } from "node:test";
-import { getJob, type JobRecord } from "@/lib/db/jobs";
+import assert from "node:assert/strict";
+import { getJob } from "@/lib/db/jobs";
+import { forHomeserver, type JobRecord, type PurgeRow } from "@/lib/db/tenant";
 import { jobDriver } from "@/lib/jobs/job-driver";
 import { registerJobKinds } from "@/lib/jobs/kinds";
-import { JobRuntime } from "@/lib/jobs/runtime";
+import { ENDED } from "@/lib/jobs/jobs";
+import { JobRuntime, type RuntimeOptions } from "@/lib/jobs/runtime";
 import { sleep } from "@/lib/pool";
 import { randomSuffix } from "../../e2e/synapse/testbed";
 
-registerJobKinds();
 const runtimes: JobRuntime[] = [];
 after(async () => {
   for (const rt of runtimes) await rt.stop(5000);
 });
 
-export function testRuntime(name: string): JobRuntime {
-  const rt = new JobRuntime({ instanceId: `${name}-${randomSuffix()}`, leaseMs: 1500, heartbeatMs: 300, pollMs: 200, concurrency: 4 }).register(jobDriver);
+/** A started runtime with every kind registered, standing for one portal instance. */
+export function testRuntime(name: string, o: Partial<RuntimeOptions> = {}): JobRuntime {
+  registerJobKinds();
+  const rt = new JobRuntime({ instanceId: `${name}-${randomSuffix()}`, leaseMs: 1500, heartbeatMs: 300, pollMs: 200, concurrency: 4, ...o }).register(jobDriver);
   runtimes.push(rt);
-  return rt;
+  return rt.start();
 }
 
 export async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
@@ -31,6 +36,24 @@ export async function until<T>(what: string, f: () => Promise<T | null | undefin
 export function ended(id: number): Promise<JobRecord> {
   return until(`job ${id} ended`, async () => {
     const j = await getJob(id);
-    return j && ["completed", "cancelled", "stopped", "failed", "paused"].includes(j.status) ? j : null;
+    return j && [...ENDED, "paused"].includes(j.status) ? j : null;
   });
+}
+
+/** Waits until the job has ended (completed, stopped, cancelled, failed) and returns it. */
+export async function jobEnded(homeserver: string, id: number, ms = 180_000): Promise<JobRecord> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    const job = await forHomeserver(homeserver).jobs.get(id);
+    assert.ok(job, `job ${id} on ${homeserver}`);
+    if (ENDED.includes(job.status)) return job;
+  }
+  throw new Error(`job ${id} did not end within ${ms} ms`);
+}
+
+/** Waits for a job to end and returns the history row it kept for `target` (a room, a user, or null). */
+export async function jobPurgeRecord(homeserver: string, id: number, target: string | null): Promise<PurgeRow> {
+  await jobEnded(homeserver, id);
+  const row = await forHomeserver(homeserver).purges.ofJob(id, target);
+  assert.ok(row, `job ${id} kept a purge record for ${target}`);
+  return row;
 }

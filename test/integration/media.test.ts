@@ -1,4 +1,5 @@
-// lib/synapse/media*, lib/jobs/media-purges and their purge-history rows against the real test Synapse.
+// lib/synapse/media*, lib/jobs/media-purges and media-kinds (on the job runtime) and their purge-history rows
+// against the real test Synapse.
 // Deletion by date is server-wide: each check uses a size threshold only its own files exceed, and
 // compares the preview with what Synapse actually deleted.
 import { before, describe, test } from "node:test";
@@ -15,6 +16,7 @@ import {
   type JobContext,
 } from "@/lib/jobs/media-purges";
 import { forHomeserver, type PurgeRow } from "@/lib/db/tenant";
+import { jobEnded, jobPurgeRecord, testRuntime } from "./job-helpers";
 import { adminToken, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import {
   createUserWithoutPassword,
@@ -35,19 +37,18 @@ let local: string;
 const KB = 1024;
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
-async function finished(id: number): Promise<PurgeRow> {
-  for (;;) {
-    const row = await forHomeserver(ctx.homeserver).purges.get(id);
-    assert.ok(row, `purge record ${id}`);
-    if (row.status !== "running") return row;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** The history row of a media job of the runtime, once the job has ended. */
+async function finished(jobId: number, target: string | null = null): Promise<PurgeRow> {
+  const row = await jobPurgeRecord(ctx.homeserver, jobId, target);
+  assert.notEqual(row.status, "running", "the job's end finished its history row");
+  return row;
 }
 
 // Files whose last access must be written by Synapse (about a minute): started first, checked last.
 let accessed: { token: string; read: Uploaded; unread: Uploaded; cutoff: number; userId: string };
 
 before(async () => {
+  testRuntime("media");
   const token = await adminToken();
   local = await serverName();
   ctx = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor: `@it-media-${randomSuffix()}:${local}`, homeserver: tb.baseUrl };
@@ -100,9 +101,13 @@ describe("deletion by last access and size", () => {
     const withAvatars = await scanMediaForDeletion(ctx.creds, local, { ...filters, keepProfiles: false });
     assert.equal(withAvatars.files, preview.files + preview.keptAsAvatar);
 
-    const row = await finished(await startDeleteMediaByDate(ctx, local, filters));
+    const jobId = await startDeleteMediaByDate(ctx, local, filters);
+    const row = await finished(jobId);
     assert.equal(row.status, "ok", row.error ?? "");
     assert.equal(row.kind, "media.delete-by-date");
+    assert.equal(row.jobId, jobId);
+    const job = await jobEnded(ctx.homeserver, jobId);
+    assert.deepEqual([job.status, job.done, job.result?.filesDeleted, job.result?.bytesFreed], ["completed", preview.files, preview.files, preview.bytes]);
     assert.equal(row.filesDeleted, preview.files);
     assert.equal(row.bytesFreed, preview.bytes);
     assert.equal(row.scope.sizeGt, 100 * KB);
@@ -117,8 +122,12 @@ describe("deletion by last access and size", () => {
   });
 
   test("a date in 1970 is refused by Synapse and recorded as a failure with its sentence", async () => {
-    const row = await finished(await startDeleteMediaByDate(ctx, local, { beforeTs: 1000, sizeGt: 0, keepProfiles: true }));
+    const jobId = await startDeleteMediaByDate(ctx, local, { beforeTs: 1000, sizeGt: 0, keepProfiles: true });
+    const row = await finished(jobId);
     assert.equal(row.status, "failed");
+    const job = await jobEnded(ctx.homeserver, jobId);
+    assert.equal(job.status, "failed");
+    assert.match(job.message ?? "", /from the year 1970/);
     assert.match(row.error ?? "", /from the year 1970/);
     assert.doesNotMatch(row.error ?? "", /errcode|\{/);
   });
@@ -133,7 +142,7 @@ describe("bulk and single-file actions", () => {
       files.push(...(await Promise.all(Array.from({ length: 21 }, (_, i) => upload(tc, textOfSize(100 + batch * 21 + i), "text/plain", "f.txt")))));
     }
     await setMediaFlag(ctx, files[5], "protect", true, c);
-    const row = await finished(await startDeleteAllUserMedia(ctx, c));
+    const row = await finished(await startDeleteAllUserMedia(ctx, c), c);
     assert.equal(row.status, "ok", row.error ?? "");
     assert.equal(row.filesDeleted, 126);
     assert.equal(row.bytesFreed, files.reduce((s, f) => s + f.size, 0));

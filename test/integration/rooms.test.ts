@@ -1,11 +1,12 @@
-// lib/synapse/rooms, room-messages and the room jobs (lib/jobs/room-tasks) against the real test Synapse
+// lib/synapse/rooms, room-messages and the room jobs (lib/jobs/room-kinds on the job runtime) against the real test Synapse
 // and a migrated throwaway SQLite database.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { clearForwardExtremities, forceJoinRoom, getSpaceHierarchy, makeRoomAdmin, getRoom, getRoomBlock, getRoomMembers, getRoomState, getForwardExtremities, listRooms, setPublishedInDirectory, setRoomBlock } from "@/lib/synapse/rooms";
 import { getRoomMessages, timelineTokenAt } from "@/lib/synapse/room-messages";
 import { describeError } from "@/lib/synapse/describe-error";
-import { enqueueRoomDeletes, getRoomJobViews, resumeRoomJobs, roomJobSettled, startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
+import { startPurgeHistoryJob, startRoomDeleteJob, type RoomJobResult } from "@/lib/jobs/room-tasks";
+import { jobEnded, testRuntime } from "./job-helpers";
 import { forHomeserver } from "@/lib/db/tenant";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { adminCreds, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
@@ -14,7 +15,7 @@ import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seed
 const tb = loadTestbed();
 let creds: SynapseCredentials;
 let owner: { userId: string; token: string };
-const ctx = () => ({ actor: `@it-rooms-${randomSuffix()}:example.org`, homeserver: tb.baseUrl });
+const ctx = () => ({ creds, actor: `@it-rooms-${randomSuffix()}:example.org`, homeserver: tb.baseUrl });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 before(async () => {
@@ -137,25 +138,42 @@ describe("timeline", () => {
 });
 
 describe("room jobs", () => {
-  before(() => backgroundUpdatesIdle());
+  before(async () => {
+    await backgroundUpdatesIdle();
+    testRuntime("rooms");
+  });
+  const resultOf = async (hs: string, id: number) => ((await forHomeserver(hs).jobs.get(id))?.result ?? { rooms: {} }) as RoomJobResult;
+  const purgeRows = async (c: ReturnType<typeof ctx>) => (await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 10 })).rows;
 
-  test("a bulk delete with block runs at most two at a time and records each outcome", async () => {
+  test("a bulk delete with block is one job, deletes at most two rooms at a time and records each outcome", async () => {
     const c = ctx();
     const rooms = await Promise.all([1, 2, 3].map((i) => seedRoom(owner, `it-del-${i}-${randomSuffix()}`, { messages: ["x"] })));
-    const ids = await enqueueRoomDeletes(creds, c, rooms, { block: true, purge: true, forcePurge: false });
-    const early = await getRoomJobViews(c.homeserver, ids);
-    assert.ok(early.filter((v) => v.phase === "queued").length >= 1, JSON.stringify(early.map((v) => v.phase)));
-    await Promise.all(ids.map(roomJobSettled));
-    const done = await getRoomJobViews(c.homeserver, ids);
-    assert.deepEqual(done.map((v) => [v.roomId, v.status, v.phase]), rooms.map((r) => [r, "ok", "complete"]), JSON.stringify(done.map((v) => v.error)));
-    assert.ok(done.every((v) => v.result?.kickedUsers.includes(owner.userId)));
+    const id = await startRoomDeleteJob(c, rooms, { block: true, purge: true, forcePurge: false });
+    let most = 0;
+    let seen = 0;
+    for (;;) {
+      const job = await forHomeserver(c.homeserver).jobs.get(id);
+      if (job!.status === "completed" || job!.status === "failed") break;
+      const running = Object.values(((job!.result ?? { rooms: {} }) as RoomJobResult).rooms).filter((o) => o.status === "running").length;
+      most = Math.max(most, running);
+      seen++;
+      await sleep(20);
+    }
+    assert.ok(seen > 0 && most <= 2, `at most two rooms deleting at once (saw ${most})`);
+    const job = await jobEnded(c.homeserver, id);
+    assert.equal(job.status, "completed", job.message ?? "");
+    assert.deepEqual([job.done, job.failed, job.total], [3, 0, 3]);
+    const { rooms: outcomes } = await resultOf(c.homeserver, id);
+    assert.deepEqual(rooms.map((r) => [outcomes[r]?.status, outcomes[r]?.phase]), rooms.map(() => ["ok", "complete"]));
+    assert.ok(rooms.every((r) => outcomes[r].kickedUsers?.includes(owner.userId)));
     for (const r of rooms) {
       assert.equal(await getRoom(creds, r), null);
       assert.equal((await getRoomBlock(creds, r)).blocked, true);
     }
-    const { rows } = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 10 });
+    const rows = await purgeRows(c);
     assert.equal(rows.length, 3);
-    assert.ok(rows.every((r) => r.kind === "room.delete" && r.status === "ok" && r.synapseTaskId && r.scope.block === true && r.scope.bulk === 3));
+    assert.ok(rows.every((r) => r.kind === "room.delete" && r.status === "ok" && r.synapseTaskId && r.jobId === id && r.scope.block === true && r.scope.bulk === 3));
+    assert.deepEqual(rows.map((r) => r.target).sort(), [...rooms].sort());
   });
 
   test("a delete with a new room joins the evicted members there", async () => {
@@ -163,11 +181,9 @@ describe("room jobs", () => {
     const member = await createMember(`it-moved-${randomSuffix()}`);
     const moderator = await createMember(`it-mod-${randomSuffix()}`);
     const roomId = await seedRoom(owner, `it-move-${randomSuffix()}`, { members: [member] });
-    const [id] = await enqueueRoomDeletes(creds, c, [roomId], { block: false, purge: true, forcePurge: false, newRoom: { userId: moderator.userId, name: "Moved", message: "You were moved." } });
-    await roomJobSettled(id);
-    const [view] = await getRoomJobViews(c.homeserver, [id]);
-    assert.equal(view.status, "ok");
-    const newRoom = view.result?.newRoomId;
+    const id = await startRoomDeleteJob(c, [roomId], { block: false, purge: true, forcePurge: false, newRoom: { userId: moderator.userId, name: "Moved", message: "You were moved." } });
+    assert.equal((await jobEnded(c.homeserver, id)).status, "completed");
+    const newRoom = (await resultOf(c.homeserver, id)).rooms[roomId]?.newRoomId;
     assert.ok(newRoom);
     assert.deepEqual((await joinedMembers(newRoom)).sort(), [member.userId, moderator.userId, owner.userId].sort());
     assert.equal((await getRoom(creds, newRoom))?.name, "Moved");
@@ -177,11 +193,15 @@ describe("room jobs", () => {
     const c = ctx();
     const roomId = await seedRoom(owner, `it-fail-${randomSuffix()}`);
     // Synapse accepts the request and fails in the background: the new room's creator must be local.
-    const [id] = await enqueueRoomDeletes(creds, c, [roomId], { block: false, purge: true, forcePurge: false, newRoom: { userId: "@someone:elsewhere.example" } });
-    await roomJobSettled(id);
-    const [view] = await getRoomJobViews(c.homeserver, [id]);
-    assert.deepEqual([view.status, view.phase], ["failed", "failed"]);
-    assert.match(view.error ?? "", /must be our own/);
+    const id = await startRoomDeleteJob(c, [roomId], { block: false, purge: true, forcePurge: false, newRoom: { userId: "@someone:elsewhere.example" } });
+    const job = await jobEnded(c.homeserver, id);
+    assert.deepEqual([job.status, job.failed], ["failed", 1]);
+    assert.match(job.message ?? "", /must be our own/);
+    const outcome = (await resultOf(c.homeserver, id)).rooms[roomId];
+    assert.deepEqual([outcome.status, outcome.phase], ["failed", "failed"]);
+    const [row] = await purgeRows(c);
+    assert.equal(row.status, "failed");
+    assert.match(row.error ?? "", /must be our own/);
   });
 
   test("purge history removes events before the cut-off and keeps the newer ones", async () => {
@@ -192,38 +212,21 @@ describe("room jobs", () => {
     await sleep(50);
     await sendText(owner.token, roomId, "new-1");
     await sendText(owner.token, roomId, "new-2");
-    const id = await startPurgeHistoryJob(creds, c, roomId, { beforeTs: cut }, true);
-    await roomJobSettled(id);
-    const [view] = await getRoomJobViews(c.homeserver, [id]);
-    assert.deepEqual([view.status, view.phase, view.kind], ["ok", "complete", "room.purge-history"]);
+    const id = await startPurgeHistoryJob(c, roomId, { beforeTs: cut }, true);
+    const job = await jobEnded(c.homeserver, id);
+    assert.deepEqual([job.status, job.kind, job.done], ["completed", "room.purge-history", 1]);
+    assert.equal((await resultOf(c.homeserver, id)).rooms[roomId]?.phase, "complete");
     assert.deepEqual(await messageBodies(roomId), ["new-1", "new-2"]);
-    const { rows } = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 1 });
-    assert.deepEqual(rows[0].scope, { before: new Date(cut).toISOString(), deleteLocalEvents: true });
+    const [row] = await purgeRows(c);
+    assert.deepEqual(row.scope, { before: new Date(cut).toISOString(), deleteLocalEvents: true });
+    assert.deepEqual([row.status, row.jobId, row.target], ["ok", id, roomId]);
 
-    // Nothing before that point: Synapse refuses, the record says so.
-    await assert.rejects(startPurgeHistoryJob(creds, c, roomId, { beforeTs: Date.UTC(2015, 0, 1) }, false), (e) => describeError(e).code === "NOTHING_TO_PURGE");
-    const failed = await forHomeserver(c.homeserver).purges.list({ actor: c.actor }, { skip: 0, take: 1 });
-    assert.equal(failed.rows[0].status, "failed");
-    assert.match(failed.rows[0].error ?? "", /nothing to purge/);
-  });
-
-  test("records left running (closed tab, restart) are finished by the next resume", async () => {
-    const c = ctx();
-    const queuedRoom = await seedRoom(owner, `it-resume-q-${randomSuffix()}`);
-    const startedRoom = await seedRoom(owner, `it-resume-s-${randomSuffix()}`);
-    // Queued but never started by the process that recorded it:
-    const queued = await forHomeserver(c.homeserver).purges.start({ actor: c.actor, kind: "room.delete", target: queuedRoom, scope: { block: true, purge: true, forcePurge: false } });
-    // Started in Synapse, then the portal went away before following it:
-    const r = await api<{ delete_id: string }>(`/_synapse/admin/v2/rooms/${encodeURIComponent(startedRoom)}`, { method: "DELETE", token: creds.accessToken, body: {} });
-    const started = await forHomeserver(c.homeserver).purges.start({ actor: c.actor, kind: "room.delete", target: startedRoom, scope: { block: false, purge: true, forcePurge: false } });
-    await forHomeserver(c.homeserver).purges.setTaskId(started, r.body.delete_id);
-
-    await resumeRoomJobs(creds, c.homeserver);
-    await Promise.all([roomJobSettled(queued), roomJobSettled(started)]);
-    const views = await getRoomJobViews(c.homeserver, [queued, started]);
-    assert.deepEqual(views.map((v) => v.status), ["ok", "ok"]);
-    assert.equal(await getRoom(creds, queuedRoom), null);
-    assert.equal((await getRoomBlock(creds, queuedRoom)).blocked, true);
-    assert.equal(await getRoom(creds, startedRoom), null);
+    // Nothing before that point: Synapse refuses, the job and the record say so.
+    const refused = await jobEnded(c.homeserver, await startPurgeHistoryJob(c, roomId, { beforeTs: Date.UTC(2015, 0, 1) }, false));
+    assert.equal(refused.status, "failed");
+    assert.match(refused.message ?? "", /nothing to purge/);
+    const [failed] = await purgeRows(c);
+    assert.equal(failed.status, "failed");
+    assert.match(failed.error ?? "", /nothing to purge/);
   });
 });

@@ -8,7 +8,9 @@ import { importCsv, testActor } from "./import-helpers";
 import { forHomeserver, NotThisHomeserversRecord } from "@/lib/db/tenant";
 import { getImportJob } from "@/lib/db/import-jobs";
 import { listImportRows } from "@/lib/db/import-rows";
-import { getPurgeStatus, startPurgeRemoteCache, type JobContext } from "@/lib/jobs/media-purges";
+import { startPurgeRemoteCache, type JobContext } from "@/lib/jobs/media-purges";
+import { getJobView } from "@/lib/jobs/jobs";
+import { jobPurgeRecord, testRuntime } from "./job-helpers";
 import { cancelImport, loadJobFor, purgeImportPasswords, rerunFailedRows } from "@/lib/jobs/import-commands";
 
 // The provisioned test bed starts it; scripts/test.sh leaves this file out against a SYNAPSE_URL server.
@@ -20,34 +22,29 @@ let ctxA: JobContext;
 let ctxB: JobContext;
 let jobA: number;
 let purgeA: number;
+let purgeJobA: number;
 let freedA: number;
 const reportId = 900_000 + Math.floor(Math.random() * 99_999);
 
-async function settled(homeserver: string, id: number) {
-  for (;;) {
-    const s = await getPurgeStatus(homeserver, id);
-    assert.ok(s, `purge ${id} on ${homeserver}`);
-    if (s.status !== "running") return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 before(async () => {
+  testRuntime("tenants");
   ctxA = await testActor();
   ctxB = { creds: { baseUrl: tbB.baseUrl, accessToken: await passwordLogin(tbB.admin.userId, tbB.admin.password, tbB.baseUrl) }, actor: tbB.admin.userId, homeserver: tbB.baseUrl };
   assert.notEqual(ctxA.homeserver, ctxB.homeserver);
   // A's records, made the way the portal makes them: a real import and a real purge on Synapse A.
   const s = randomSuffix();
   jobA = (await importCsv(`id,displayname\nten-${s},Tenant A ${s}\nten-bad ${s},Bad\n`, { passwords: "none" })).jobId;
-  purgeA = await startPurgeRemoteCache(ctxA, Date.now());
-  assert.equal((await settled(ctxA.homeserver, purgeA)).status, "ok");
+  purgeJobA = await startPurgeRemoteCache(ctxA, Date.now());
+  const rowA = await jobPurgeRecord(ctxA.homeserver, purgeJobA, null);
+  assert.equal(rowA.status, "ok");
+  purgeA = rowA.id;
   const a = forHomeserver(ctxA.homeserver);
   freedA = 4242;
   const withBytes = await a.purges.start({ actor: ctxA.actor, kind: "media.delete-selected", scope: {} });
   await a.purges.finish(withBytes, { status: "ok", filesDeleted: 1, bytesFreed: freedA });
   await a.reportTriage.resolve(reportId, ctxA.actor);
   // And one purge of B's own, so B's lists are not empty by accident.
-  assert.equal((await settled(ctxB.homeserver, await startPurgeRemoteCache(ctxB, Date.now()))).status, "ok");
+  assert.equal((await jobPurgeRecord(ctxB.homeserver, await startPurgeRemoteCache(ctxB, Date.now()), null)).status, "ok");
 });
 
 describe("homeserver A's records seen from homeserver B", () => {
@@ -70,8 +67,8 @@ describe("homeserver A's records seen from homeserver B", () => {
     const purges = await b.purges.list({}, { skip: 0, take: 10_000 });
     assert.ok(purges.total > 0);
     assert.deepEqual(purges.rows.filter((r) => r.homeserver !== ctxB.homeserver), []);
-    assert.deepEqual(await b.purges.getMany(["media.purge-remote-cache", "media.delete-selected"], [purgeA]), []);
-    assert.deepEqual((await b.purges.listRunning(["media.purge-remote-cache"])).filter((r) => r.id === purgeA), []);
+    assert.equal(await b.purges.ofJob(purgeJobA, null), null);
+    assert.deepEqual((await b.jobs.list({}, { skip: 0, take: 10_000 })).rows.filter((j) => j.id === purgeJobA), []);
     assert.equal(await b.purges.bytesFreedSince(new Date(Date.now() - 60_000)), 0);
     assert.deepEqual((await b.importJobs.list({}, { skip: 0, take: 10_000 })).rows.filter((j) => j.id === jobA), []);
     assert.equal((await b.reportTriage.get([reportId])).size, 0);
@@ -81,7 +78,8 @@ describe("homeserver A's records seen from homeserver B", () => {
     const b = forHomeserver(ctxB.homeserver);
     assert.equal(await b.importJobs.get(jobA), null);
     assert.equal(await b.purges.get(purgeA), null);
-    assert.equal(await getPurgeStatus(ctxB.homeserver, purgeA), null);
+    assert.equal(await getJobView(ctxB.homeserver, purgeJobA), null);
+    assert.ok(await getJobView(ctxA.homeserver, purgeJobA));
     for (const read of [
       () => b.importRows.list(jobA, {}, { skip: 0, take: 10 }),
       () => b.importRows.count(jobA),

@@ -1,56 +1,46 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useCallback, useState, type ComponentProps } from "react";
 import { formatBytes, formatCount } from "@/lib/format";
-import type { PurgeStatus } from "@/lib/jobs/media-purges";
-import { OutcomeLine } from "./outcome-line";
-import { getPurgeStatusAction } from "./purge-status-action";
+import type { JobView } from "@/lib/jobs/jobs";
+import { JobProgress } from "./job-progress";
 
-const POLL_MS = 1000;
+type MediaResult = { purgeRecord?: number; filesDeleted?: number; bytesFreed?: number | null };
+type Actions = Pick<ComponentProps<typeof JobProgress>, "cancel" | "resume">;
 
-/** Follows a deletion or purge the server runs, until it ends; then refreshes the page's data. */
-export function PurgeProgress({ purgeId, unit = "deleted" }: { purgeId: number; unit?: "deleted" | "purged" }) {
+/**
+ * Follows a media deletion or purge (a job of the runtime, run on whichever instance holds it) with the
+ * runtime's panel until it ends; then says what it did and refreshes the page's data.
+ */
+export function PurgeProgress({ initial, unit = "deleted", cancel, resume }: { initial: JobView; unit?: "deleted" | "purged" } & Actions) {
   const router = useRouter();
-  const [status, setStatus] = useState<PurgeStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout>;
-    async function poll() {
-      const r = await getPurgeStatusAction({ id: purgeId });
-      if (stop) return;
-      if (!r.ok) return setError(r.error.message);
-      setStatus(r.data);
-      if (r.data?.status === "running") timer = setTimeout(poll, POLL_MS);
-      else router.refresh();
-    }
-    void poll();
-    return () => {
-      stop = true;
-      clearTimeout(timer);
-    };
-  }, [purgeId, router]);
-
+  const [view, setView] = useState(initial);
+  const onChange = useCallback(
+    (v: JobView) => {
+      setView(v);
+      if (v.ended) router.refresh();
+    },
+    [router],
+  );
+  const r = (view.result ?? {}) as MediaResult;
   const history = (
-    <Link href={`/jobs/purges/${purgeId}`} className="underline">
+    <Link href={r.purgeRecord ? `/jobs/purges/${r.purgeRecord}` : "/jobs/purges"} className="underline">
       See it in the purge history
     </Link>
   );
-  if (error) return <OutcomeLine error={error} />;
-  if (!status || status.status === "running") {
+  if (!view.ended) {
     return (
-      <p role="status" className="text-sm">
-        Working{status?.phase ? ` (${status.phase})` : ""}…{" "}
-        {status && status.filesDeleted ? `${formatCount(status.filesDeleted)} files ${unit} so far. ` : ""}
-        It continues on the server if you close this page. {history}
-      </p>
+      <div className="flex flex-col gap-1">
+        <JobProgress initial={view} label="Media job" unit={`files ${unit}`} cancel={cancel} resume={resume} onChange={onChange} />
+        <p className="text-sm text-muted">It continues on the server if you close this page or the portal restarts. {history}</p>
+      </div>
     );
   }
-  const files = `${formatCount(status.filesDeleted ?? 0)} ${status.filesDeleted === 1 ? "file" : "files"} ${unit}`;
-  const bytes = status.bytesFreed !== null ? `, ${formatBytes(status.bytesFreed)} freed` : "";
-  if (status.status === "ok") {
+  const n = r.filesDeleted ?? 0;
+  const files = `${formatCount(n)} ${n === 1 ? "file" : "files"} ${unit}`;
+  const bytes = r.bytesFreed !== null && r.bytesFreed !== undefined ? `, ${formatBytes(r.bytesFreed)} freed` : "";
+  if (view.status === "completed") {
     return (
       <div role="status" className="flex flex-col gap-1" data-testid="job-result">
         <p className="font-medium text-ok">
@@ -63,10 +53,8 @@ export function PurgeProgress({ purgeId, unit = "deleted" }: { purgeId: number; 
   }
   return (
     <div role="alert" className="flex flex-col gap-1" data-testid="job-result">
-      <p className="font-medium text-danger">
-        {status.status === "interrupted" ? "Interrupted (the portal restarted while it ran)." : `Failed: ${status.error ?? "unknown error"}`}
-      </p>
-      {(status.filesDeleted ?? 0) > 0 && (
+      <p className="font-medium text-danger">{view.status === "failed" ? `Failed: ${view.message ?? "unknown error"}` : (view.message ?? "Cancelled.")}</p>
+      {n > 0 && (
         <p className="text-sm">
           Before that: {files}
           {bytes}.

@@ -1,6 +1,6 @@
 "use server";
 // Media endpoints: the deletion preview (read-only), deletions and purges (recorded in the purge history and
-// the audit log; the long ones run as jobs the page follows), and the quarantine/protect toggles.
+// the audit log; the long ones run as jobs of the runtime the page follows), and the quarantine/protect toggles.
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/admin-action";
 import {
@@ -14,7 +14,15 @@ import {
 } from "@/lib/schemas/media";
 import { previewMediaDeletion } from "@/lib/synapse/media-preview";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import { deleteSelectedMedia, quarantineAll, setMediaFlag, startDeleteAllUserMedia, startDeleteMediaByDate, startPurgeRemoteCache } from "@/lib/jobs/media-purges";
+import {
+  deleteSelectedMedia,
+  quarantineAll,
+  setMediaFlag,
+  startDeleteAllUserMedia,
+  startDeleteMediaByDate,
+  startPurgeRemoteCache,
+} from "@/lib/jobs/media-purges";
+import { getJobView } from "@/lib/jobs/jobs";
 
 // What would a deletion by date remove? Computed by the portal; nothing is changed.
 export const previewMediaDeletionAction = adminAction({ schema: mediaDeletionFiltersSchema }, async (f, admin) => ({
@@ -22,20 +30,27 @@ export const previewMediaDeletionAction = adminAction({ schema: mediaDeletionFil
   words: describeDeletionFilters(f),
 }));
 
-// Starts the server-wide deletion; the job audits itself with its real outcome.
-export const startMediaDeletionAction = adminAction({ schema: mediaDeletionFiltersSchema }, async (f, admin) => ({
-  purgeId: await startDeleteMediaByDate(admin, serverNameOf(admin.actor), f),
-}));
+// The started job as the progress panel first shows it (it then polls /api/jobs/<id>).
+async function started(homeserver: string, id: number) {
+  const job = await getJobView(homeserver, id);
+  if (!job) throw new Error(`job ${id} vanished after it was started`);
+  return { job };
+}
 
-// Starts the remote media cache purge.
-export const startRemotePurgeAction = adminAction({ schema: purgeRemoteSchema }, async (input, admin) => ({
-  purgeId: await startPurgeRemoteCache(admin, input.beforeTs),
-}));
+// Starts the server-wide deletion as a job of the runtime; the job audits itself with its real outcome.
+export const startMediaDeletionAction = adminAction({ schema: mediaDeletionFiltersSchema }, async (f, admin) =>
+  started(admin.homeserver, await startDeleteMediaByDate(admin, serverNameOf(admin.actor), f)),
+);
 
-// Starts deleting every file a user uploaded, page after page.
-export const startDeleteAllUserMediaAction = adminAction({ schema: userScopeSchema }, async (input, admin) => ({
-  purgeId: await startDeleteAllUserMedia(admin, input.userId),
-}));
+// Starts the remote media cache purge as a job.
+export const startRemotePurgeAction = adminAction({ schema: purgeRemoteSchema }, async (input, admin) =>
+  started(admin.homeserver, await startPurgeRemoteCache(admin, input.beforeTs)),
+);
+
+// Starts deleting every file a user uploaded, page after page, as a job.
+export const startDeleteAllUserMediaAction = adminAction({ schema: userScopeSchema }, async (input, admin) =>
+  started(admin.homeserver, await startDeleteAllUserMedia(admin, input.userId)),
+);
 
 // Deletes the files selected in a list.
 export const deleteSelectedMediaAction = adminAction(

@@ -23,14 +23,14 @@ import {
 
 const roomPath = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
 
-// Queues the deletes (single or bulk); the page follows them through /rooms/job-status.
+// Starts one delete job for the rooms (single or bulk); the page follows it through /api/jobs/<id>.
 export const deleteRoomsAction = adminAction({ schema: roomDeleteSchema }, async (input, admin) => {
-  const result = await requestRoomDeletes(admin.creds, { actor: admin.actor, homeserver: admin.homeserver }, input);
+  const result = await requestRoomDeletes(admin, input);
   revalidatePath("/rooms");
   return result;
 });
 
-// Starts Synapse's history purge for one room and follows it server-side.
+// Starts Synapse's history purge for one room as a job of the runtime (followed server-side to its end).
 export const purgeHistoryAction = adminAction(
   {
     schema: purgeHistorySchema,
@@ -42,9 +42,9 @@ export const purgeHistoryAction = adminAction(
   },
   async (i, admin) => {
     const target = i.mode === "date" ? { beforeTs: parseUtcDateTime(i.before)! } : { beforeEventId: i.eventId };
-    const id = await startPurgeHistoryJob(admin.creds, { actor: admin.actor, homeserver: admin.homeserver }, i.roomId, target, i.deleteLocalEvents);
+    const jobId = await startPurgeHistoryJob(admin, i.roomId, target, i.deleteLocalEvents);
     revalidatePath(roomPath(i.roomId));
-    return { recordId: id };
+    return { jobId };
   },
 );
 

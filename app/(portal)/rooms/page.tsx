@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
+import { roomJobPanels } from "@/lib/jobs/room-tasks";
 import { getRoomBlocks, listRooms } from "@/lib/synapse/rooms";
 import {
   effectiveOrder,
@@ -41,8 +41,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   const q = roomListQuerySchema.parse(raw);
   const order = effectiveOrder(q);
 
-  await resumeRoomJobs(admin.creds, admin.homeserver);
-  const jobIds = [...new Set([...parseJobIds(raw.jobs), ...(await listRunningRoomJobIds(admin.homeserver))])];
+  const panels = await roomJobPanels(admin.homeserver, parseJobIds(raw.jobs));
 
   const page = await readForPage(async () => {
     const list = await listRooms(admin.creds, {
@@ -73,7 +72,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Rooms</h1>
-      <RoomJobProgress ids={jobIds} heading="Room deletes and history purges" />
+      <RoomJobProgress panels={panels} heading="Room deletes and history purges" />
 
       <FilterForm label="Find rooms" clearHref="/rooms" submit="Apply">
         <TextFilter name="q" label="Search" value={q.q} placeholder="name, alias or exact room ID" className="min-w-64" />

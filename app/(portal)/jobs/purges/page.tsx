@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
-import { isJobLive } from "@/lib/jobs/media-purges";
 import {
   PURGE_KIND_LABELS,
   PURGE_KINDS,
@@ -44,7 +43,7 @@ export default async function PurgeHistoryPage({ searchParams }: { searchParams:
         <DateRangeFilter from={q.from} to={q.to} />
       </FilterForm>
       <LogTotal total={total} testId="purge-total" />
-      <PurgeRows rows={rows.map((r) => ({ ...r, live: isJobLive(r.id) }))} />
+      <PurgeRows rows={rows} />
       <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs/purges", { ...q, page }, [...FILTER_KEYS, "page"])} previous="Newer" next="Older" />
     </section>
   );

@@ -4,17 +4,19 @@ import { formatCount } from "@/lib/format";
 import { quarantineAllMediaAction, startDeleteAllUserMediaAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
+import type { JobView } from "@/lib/jobs/jobs";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** "Delete all of this user's media": every page, not only the one shown. Runs as a job. */
 export function DeleteAllUserMedia({ userId, files }: { userId: string; files: number }) {
   const [open, setOpen] = useState(false);
-  const [purgeId, setPurgeId] = useState<number | null>(null);
+  const [job, setJob] = useState<JobView | null>(null);
   const { run, error, pending } = useAction();
   async function start() {
     const r = await run(() => startDeleteAllUserMediaAction({ userId }));
-    if (r.ok) setPurgeId(r.data.purgeId);
+    if (r.ok) setJob(r.data.job);
   }
   return (
     <>
@@ -22,7 +24,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
         Delete all of this user&apos;s media…
       </button>
       <Dialog title="Delete all of this user's media" open={open} onClose={() => setOpen(false)}>
-        {purgeId === null ? (
+        {job === null ? (
           <>
             <p>
               Delete all {formatCount(files)} files uploaded by <strong>{userId}</strong>, including protected ones and their avatar? This cannot be undone.
@@ -32,7 +34,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
           </>
         ) : (
           <>
-            <PurgeProgress purgeId={purgeId} />
+            <PurgeProgress initial={job} cancel={cancelJobAction} resume={resumeJobAction} />
             <button type="button" className="btn-secondary self-end" onClick={() => setOpen(false)}>
               Close
             </button>

@@ -16,13 +16,15 @@ import type { DeletionPreview } from "@/lib/synapse/media-preview";
 import { previewMediaDeletionAction, startMediaDeletionAction } from "../actions";
 import { DialogActions, useCloseDialog } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
+import type { JobView } from "@/lib/jobs/jobs";
 import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 type Step =
   | { kind: "form" }
   | { kind: "preview"; filters: MediaDeletionFilters; preview: DeletionPreview; words: string }
-  | { kind: "running"; purgeId: number };
+  | { kind: "running"; job: JobView };
 
 /** "Delete media" (the body of its DialogButton): filters → a preview computed by the portal → confirmation → the deletion job. */
 export function DeleteMediaFlow() {
@@ -51,13 +53,13 @@ export function DeleteMediaFlow() {
     const r = await startMediaDeletionAction(filters);
     setBusy(false);
     if (!r.ok) return setFormError(r.error.message);
-    setStep({ kind: "running", purgeId: r.data.purgeId });
+    setStep({ kind: "running", job: r.data.job });
   }
 
   if (step.kind === "running") {
     return (
       <div className="flex flex-col gap-4">
-        <PurgeProgress purgeId={step.purgeId} />
+        <PurgeProgress initial={step.job} cancel={cancelJobAction} resume={resumeJobAction} />
         <button type="button" className="btn-secondary self-end" onClick={onCancel}>
           Close
         </button>

@@ -6,13 +6,15 @@ import { DAY_MS, localDateTimeToMs, msToLocalDateTime, purgeRemoteFormSchema, ty
 import { startRemotePurgeAction } from "../actions";
 import { DialogActions, useCloseDialog } from "@/app/(portal)/_components/dialog";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
+import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
+import type { JobView } from "@/lib/jobs/jobs";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 /** Drops cached copies of other servers' media that nobody opened since the date (the body of its DialogButton). */
 export function PurgeRemoteFlow() {
   const onClose = useCloseDialog();
-  const [purgeId, setPurgeId] = useState<number | null>(null);
+  const [job, setJob] = useState<JobView | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<PurgeRemoteForm>({
     resolver: zodResolver(purgeRemoteFormSchema),
@@ -24,13 +26,13 @@ export function PurgeRemoteFlow() {
     setFormError(null);
     const r = await startRemotePurgeAction({ beforeTs: localDateTimeToMs(v.lastAccessBefore) });
     if (!r.ok) return setFormError(r.error.message);
-    setPurgeId(r.data.purgeId);
+    setJob(r.data.job);
   }
 
-  if (purgeId !== null) {
+  if (job !== null) {
     return (
       <div className="flex flex-col gap-4">
-        <PurgeProgress purgeId={purgeId} unit="purged" />
+        <PurgeProgress initial={job} unit="purged" cancel={cancelJobAction} resume={resumeJobAction} />
         <button type="button" className="btn-secondary self-end" onClick={onClose}>
           Close
         </button>

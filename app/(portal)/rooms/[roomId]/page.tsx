@@ -1,4 +1,4 @@
-import { listRunningRoomJobIds, resumeRoomJobs } from "@/lib/jobs/room-tasks";
+import { roomJobPanels } from "@/lib/jobs/room-tasks";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseJobIds } from "@/lib/schemas/rooms";
@@ -15,10 +15,9 @@ import type { PageProps } from "@/app/(portal)/_components/page-read";
 export default async function RoomOverviewPage(props: PageProps<{ roomId: string }>) {
   const { admin, value: roomId, query } = await openPage(props, "roomId");
   if (!parseRoomRef(roomId, false).ok) return null;
-  await resumeRoomJobs(admin.creds, admin.homeserver);
-  const jobIds = [...new Set([...parseJobIds(query.jobs), ...(await listRunningRoomJobIds(admin.homeserver, roomId))])];
+  const panels = await roomJobPanels(admin.homeserver, parseJobIds(query.jobs), roomId);
   const room = await loadRoom(roomId);
-  const progress = <RoomJobProgress ids={jobIds} heading="Jobs for this room" />;
+  const progress = <RoomJobProgress panels={panels} heading="Jobs for this room" />;
   if (!room.data) return progress;
   const r = room.data;
   const block = await readForPage(() => getRoomBlock(admin.creds, roomId));

@@ -21,7 +21,7 @@ type Props = {
   followOn: "here" | "list";
 };
 
-/** The delete dialog: every option of Synapse's room delete spelled out, then a queued job per room. */
+/** The delete dialog: every option of Synapse's room delete spelled out, then one job for the rooms. */
 export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, followOn }: Props) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
@@ -54,7 +54,7 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
     }
     setOpen(false);
     const params = new URLSearchParams(followOn === "here" ? search.toString() : "");
-    params.set("jobs", r.data.recordIds.join(","));
+    params.set("jobs", String(r.data.jobId));
     router.push(`${followOn === "here" ? pathname : "/rooms"}?${params}`);
   }
 

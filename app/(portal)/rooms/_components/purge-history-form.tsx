@@ -26,7 +26,7 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
     setFormError(null);
     const r = await purgeHistoryAction(values);
     if (!r.ok) return showActionError(r.error, setError, setFormError);
-    router.push(`${pathname}?jobs=${r.data.recordId}`);
+    router.push(`${pathname}?jobs=${r.data.jobId}`);
   }
 
   return (

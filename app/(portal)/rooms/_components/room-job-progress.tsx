@@ -1,18 +1,20 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import type { RoomJobPhase, RoomJobView } from "@/lib/jobs/room-tasks";
+import { useCallback, useState } from "react";
+import type { JobView } from "@/lib/jobs/jobs";
+import type { RoomJobPanel, RoomJobPhase, RoomJobResult, RoomOutcome } from "@/lib/jobs/room-tasks";
+import { JobProgress } from "@/app/(portal)/_components/job-progress";
 import { ProgressBar } from "@/app/(portal)/_components/progress-bar";
-import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
-
-const POLL_MS = 1000;
+import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
 
 const STEPS: RoomJobPhase[] = ["queued", "scheduled", "active", "complete"];
 
-const PHASE_TEXT: Record<RoomJobView["kind"], Record<RoomJobPhase, string>> = {
+type Kind = "room.delete" | "room.purge-history";
+
+const PHASE_TEXT: Record<Kind, Record<RoomJobPhase, string>> = {
   "room.delete": {
-    queued: "Queued: waiting for a free slot (at most 2 deletes run at once)",
+    queued: "Queued: waiting for a free slot (at most 2 rooms of a job delete at once)",
     scheduled: "Scheduled by Synapse",
     active: "Removing members and purging the room",
     complete: "Complete",
@@ -28,107 +30,100 @@ const PHASE_TEXT: Record<RoomJobView["kind"], Record<RoomJobPhase, string>> = {
 };
 
 /**
- * Progress of room deletes and history purges. Polls the status endpoint while any job runs; the jobs
- * themselves are followed by the server, so closing the page does not stop or lose them.
+ * Progress of room deletes and history purges: the runtime's panel per job (polling /api/jobs/<id>, with
+ * Cancel and Resume) and a line per room from the job's result. The jobs run on the server, on whichever
+ * instance holds them, so closing the page or restarting the portal does not stop or lose them.
  */
-export function RoomJobProgress({ ids, heading }: { ids: number[]; heading: string }) {
-  const router = useRouter();
-  const [jobs, setJobs] = useState<RoomJobView[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const sawRunning = useRef(false);
-  const key = ids.join(",");
-
-  useEffect(() => {
-    if (!key) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const tick = async () => {
-      try {
-        const res = await fetch(`/rooms/job-status?ids=${key}`, { cache: "no-store", redirect: "manual" });
-        if (!res.ok) throw new Error(String(res.status));
-        const body = (await res.json()) as { jobs: RoomJobView[] };
-        if (stopped) return;
-        setProblem(null);
-        setJobs(body.jobs);
-        if (body.jobs.some((j) => j.status === "running")) sawRunning.current = true;
-        else {
-          if (sawRunning.current) router.refresh(); // the room list or timeline changed
-          return;
-        }
-      } catch {
-        if (stopped) return;
-        setProblem("Could not read the progress (is your session still valid?). The work continues on the server; reload the page to check.");
-      }
-      timer = setTimeout(tick, POLL_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [key, router]);
-
-  if (!key) return null;
+export function RoomJobProgress({ panels, heading }: { panels: RoomJobPanel[]; heading: string }) {
+  if (panels.length === 0) return null;
   return (
     <section className="card flex flex-col gap-3" aria-label={heading}>
       <h2 className="font-semibold">{heading}</h2>
-      <OutcomeLine error={problem} />
-      {jobs === null && !problem && <p className="text-sm text-muted">Reading progress…</p>}
-      <ul className="flex flex-col gap-3" aria-live="polite">
-        {jobs?.map((j) => (
-          <JobRow key={j.id} job={j} />
+      <ul className="flex flex-col gap-4">
+        {panels.map((p) => (
+          <RoomJob key={p.view.id} panel={p} />
         ))}
       </ul>
     </section>
   );
 }
 
-function JobRow({ job }: { job: RoomJobView }) {
-  const step = job.phase === "failed" ? 0 : STEPS.indexOf(job.phase);
-  const label = job.kind === "room.delete" ? "Delete room" : "Purge history of";
-  const r = job.result;
+function RoomJob({ panel }: { panel: RoomJobPanel }) {
+  const router = useRouter();
+  const [view, setView] = useState<JobView>(panel.view);
+  const onChange = useCallback(
+    (v: JobView) => {
+      setView(v);
+      if (v.ended) router.refresh(); // the room list or timeline changed
+    },
+    [router],
+  );
+  const kind = view.kind as Kind;
+  const rooms = (view.result as RoomJobResult | null)?.rooms ?? {};
+  const label = `${kind === "room.delete" ? "Room delete" : "History purge"} job ${view.id}`;
   return (
-    <li data-testid="room-job" data-status={job.status} data-room={job.roomId} className="flex flex-col gap-1 text-sm">
+    <li className="flex flex-col gap-2" data-testid="room-job-panel" data-job={view.id}>
+      <JobProgress initial={panel.view} label={label} unit={panel.rooms.length === 1 ? "room" : "rooms"} cancel={cancelJobAction} resume={resumeJobAction} onChange={onChange} />
+      <ul className="flex flex-col gap-3" aria-live="polite">
+        {panel.rooms.map((roomId) => (
+          <RoomRow key={roomId} kind={kind} roomId={roomId} outcome={rooms[roomId]} jobEnded={view.ended} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function RoomRow({ kind, roomId, outcome, jobEnded }: { kind: Kind; roomId: string; outcome: RoomOutcome | undefined; jobEnded: boolean }) {
+  const status = outcome?.status ?? (jobEnded ? "skipped" : "queued");
+  const phase = outcome?.phase ?? "queued";
+  const step = phase === "failed" ? 0 : STEPS.indexOf(phase);
+  const text = status === "skipped" ? "Not run: the job was cancelled" : PHASE_TEXT[kind][phase];
+  return (
+    <li data-testid="room-job" data-status={status} data-room={roomId} className="flex flex-col gap-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{label}</span>
-        <Link href={`/rooms/${encodeURIComponent(job.roomId)}`} className="font-mono text-xs underline">
-          {job.roomId}
+        <span className="font-medium">{kind === "room.delete" ? "Delete room" : "Purge history of"}</span>
+        <Link href={`/rooms/${encodeURIComponent(roomId)}`} className="font-mono text-xs underline">
+          {roomId}
         </Link>
-        <span
-          data-testid="room-job-phase"
-          className={job.phase === "failed" ? "text-danger" : job.phase === "complete" ? "text-ok" : "text-muted"}
-        >
-          {PHASE_TEXT[job.kind][job.phase]}
-          {job.status === "running" && job.phase !== "queued" ? "…" : ""}
+        <span data-testid="room-job-phase" className={phase === "failed" ? "text-danger" : phase === "complete" ? "text-ok" : "text-muted"}>
+          {text}
+          {status === "running" && phase !== "queued" ? "…" : ""}
         </span>
       </div>
-      {job.phase !== "failed" && (
+      {phase !== "failed" && status !== "skipped" && (
         <div className="max-w-md">
-          <ProgressBar label={`Progress of job ${job.id}`} done={Math.max(0, step)} total={STEPS.length - 1} />
+          <ProgressBar label={`Progress of ${roomId}`} done={Math.max(0, step)} total={STEPS.length - 1} />
         </div>
       )}
-      {job.error && (
+      {outcome?.error && (
         <p className="text-danger">
-          {job.error}
-          {job.kind === "room.delete" && " Deleting the room again retries it (members already removed stay removed)."}
+          {outcome.error}
+          {kind === "room.delete" && " Deleting the room again retries it (members already removed stay removed)."}
         </p>
       )}
-      {r && job.phase === "complete" && (
-        <p className="text-muted">
-          {r.kickedUsers.length} local member{r.kickedUsers.length === 1 ? "" : "s"} removed
-          {r.failedToKickUsers.length > 0 && `, ${r.failedToKickUsers.length} could not be removed (${r.failedToKickUsers.join(", ")})`}
-          {r.localAliases.length > 0 && `; aliases moved: ${r.localAliases.join(", ")}`}
-          {r.newRoomId && (
-            <>
-              {"; members moved to "}
-              <Link href={`/rooms/${encodeURIComponent(r.newRoomId)}`} className="font-mono underline">
-                {r.newRoomId}
-              </Link>
-            </>
-          )}
-          .
-        </p>
-      )}
+      {outcome && kind === "room.delete" && phase === "complete" && <DeleteOutcome o={outcome} />}
     </li>
+  );
+}
+
+function DeleteOutcome({ o }: { o: RoomOutcome }) {
+  const kicked = o.kickedUsers ?? [];
+  const failed = o.failedToKickUsers ?? [];
+  const aliases = o.localAliases ?? [];
+  return (
+    <p className="text-muted">
+      {kicked.length} local member{kicked.length === 1 ? "" : "s"} removed
+      {failed.length > 0 && `, ${failed.length} could not be removed (${failed.join(", ")})`}
+      {aliases.length > 0 && `; aliases moved: ${aliases.join(", ")}`}
+      {o.newRoomId && (
+        <>
+          {"; members moved to "}
+          <Link href={`/rooms/${encodeURIComponent(o.newRoomId)}`} className="font-mono underline">
+            {o.newRoomId}
+          </Link>
+        </>
+      )}
+      .
+    </p>
   );
 }

@@ -9,12 +9,12 @@ const PURGE_COLUMNS = ["When", "Who", "What", "Target", "Filters or scope", righ
 
 const QUARANTINE_KINDS = new Set(["media.quarantine", "media.unquarantine", "media.protect", "media.unprotect"]);
 
-/** The purge-history table; a "running" row that no process of this portal owns was interrupted. */
-export function PurgeRows({ rows }: { rows: (PurgeRow & { live: boolean })[] }) {
+/** The purge-history table. A "running" row is a job of the runtime still at work (any instance continues it). */
+export function PurgeRows({ rows }: { rows: PurgeRow[] }) {
   return (
     <DataTable columns={PURGE_COLUMNS} rowCount={rows.length} empty="Nothing recorded matches." label="Purge history">
       {rows.map((r) => {
-        const status = r.status === "running" && !r.live ? "interrupted" : r.status;
+        const status = r.status;
         return (
           <tr key={r.id} className="border-b border-line align-top" data-testid="purge-row" data-kind={r.kind}>
             <td className="py-2 pr-3 whitespace-nowrap">
