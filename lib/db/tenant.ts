@@ -30,6 +30,7 @@ import {
   countFilePasswords,
   countGeneratedPasswords,
   countImportRows,
+  countRowsFinishedSince,
   finishRowsInStatus,
   insertImportRows,
   listImportRows,
@@ -122,6 +123,7 @@ export function forHomeserver(homeserver: string) {
     importRows: {
       insert: ofOwnJob(insertImportRows),
       count: ofOwnJob(countImportRows),
+      finishedSince: ofOwnJob(countRowsFinishedSince),
       list: ofOwnJob(listImportRows),
       afterId: ofOwnJob(rowsAfterId),
       finishInStatus: ofOwnJob(finishRowsInStatus),
