@@ -17,6 +17,11 @@ export function useThrowawayDatabase(): string {
   return dir;
 }
 
+/** This process's job runtime, started as instrumentation.ts starts it in the portal: it claims and runs the imports. */
+export async function startJobRuntime(): Promise<void> {
+  (await import("@/lib/jobs/boot")).startJobRuntime();
+}
+
 export async function benchActor(): Promise<JobActor> {
   const tb = loadTestbed();
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(tb.baseUrl)) throw new Error(`benchmarks only run against a local Synapse, not ${tb.baseUrl}`);

@@ -9,13 +9,14 @@
  */
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { mapPool } from "@/lib/pool";
-import { benchActor, runBench, loadAverage, useThrowawayDatabase } from "./import-bench-setup";
+import { benchActor, runBench, startJobRuntime, loadAverage, useThrowawayDatabase } from "./import-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 500);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,2,4,8").split(",").map(Number);
 
 async function main() {
   useThrowawayDatabase();
+  await startJobRuntime();
   const { receiveImportFile } = await import("@/lib/jobs/import-upload");
   const { startImport } = await import("@/lib/jobs/import-commands");
   const { waitForImport } = await import("@/lib/jobs/import-runner");

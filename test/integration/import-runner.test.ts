@@ -264,6 +264,21 @@ describe("the import worker", () => {
   });
 });
 
+describe("job metrics", () => {
+  test("jobs are counted by kind and status from both tables the runtime drives (read at scrape time)", async () => {
+    const { countJobsByKindAndStatus } = await import("@/lib/db/health");
+    const { createJob } = await import("@/lib/db/jobs");
+    const s = randomSuffix();
+    const count = async (kind: string, status: string) => (await countJobsByKindAndStatus()).find((c) => c.kind === kind && c.status === status)?.count ?? 0;
+    const before = { imports: await count("import", "completed"), other: await count(`metrics.${s}`, "queued") };
+    // A kind no instance runs stays queued; an import runs to the end.
+    await createJob({ kind: `metrics.${s}`, homeserver: tb.baseUrl, actor: tb.admin.userId, params: {} });
+    await importCsv(`id\nmetrics-${s}\n`, { passwords: "none" });
+    assert.equal(await count(`metrics.${s}`, "queued"), before.other + 1);
+    assert.equal(await count("import", "completed"), before.imports + 1);
+  });
+});
+
 describe("receiveImportFile", () => {
   test("a file over the limit is refused while streaming (no Content-Length to trust), and nothing is kept", async () => {
     const who = await testActor();
