@@ -8,7 +8,6 @@
  *   BENCH_ROUNDS=3 BENCH_USERS=80 BENCH_LEASE_MS=5000 BENCH_POLL_MS=500
  */
 import { api, adminToken } from "../e2e/synapse/testbed";
-import { serverNameOf } from "@/lib/matrix/mxid";
 import { sleep } from "@/lib/pool";
 import { benchActor, loadAverage, runBench } from "./import-bench-setup";
 import { startInstance, tearDown, uploadNewUsers, usePostgres, type BenchInstance } from "./instances";
@@ -24,7 +23,6 @@ async function main() {
   const { startImport } = await import("@/lib/jobs/import-commands");
   const { countImportRows } = await import("@/lib/db/import-rows");
   const who = await benchActor();
-  const hs = serverNameOf(who.actor);
   const run = Date.now().toString(36);
   const sql = (q: string) => pg.psql(pg.db, q);
   const instances: BenchInstance[] = [await startInstance(`a-${run}`, ENV), await startInstance(`b-${run}`, ENV)];
@@ -38,14 +36,17 @@ async function main() {
     const victim = instances.find((i) => i.name === owner)!;
     const inFlight = Number(sql(`SELECT count(*) FROM "ImportRow" WHERE "jobId" = ${id} AND status = 'in-flight'`));
     const t0 = performance.now();
+    const exitedAtMs = victim.exited.then(() => performance.now());
     victim.child.kill(signal);
     while (["", owner].includes(sql(`SELECT coalesce(owner, '') FROM "ImportJob" WHERE id = ${id}`))) await sleep(10);
-    const claimMs = performance.now() - t0;
+    const claimedAt = performance.now();
+    const claimMs = claimedAt - t0;
     // The first row the new owner records (rows the old owner finished while stopping came before its exit).
     await victim.exited;
     const exitedAt = new Date().toISOString();
     while (Number(sql(`SELECT count(*) FROM "ImportRow" WHERE "jobId" = ${id} AND "finishedAt" > '${exitedAt}'`)) === 0) await sleep(10);
     const continueMs = performance.now() - t0;
+    const exitMs = (await exitedAtMs) - t0;
     while (["queued", "running", "cancelling"].includes(sql(`SELECT status FROM "ImportJob" WHERE id = ${id}`))) await sleep(100);
     const c = await countImportRows(id);
     const total = (await api<{ total: number }>(`/_synapse/admin/v2/users?user_id=${encodeURIComponent(`${prefix}-`)}&limit=1&deactivated=true`, { token: await adminToken() })).body.total;
@@ -53,7 +54,7 @@ async function main() {
     const doneTwice = (c.updated ?? 0) + twiceAudited + Math.max(0, total - USERS);
     const confirmed = Number(sql(`SELECT count(*) FROM "ImportRow" WHERE "jobId" = ${id} AND reason = 'confirmed on the homeserver after a restart'`));
     console.log(
-      `${signal} round ${r + 1}: lease taken over ${(claimMs / 1000).toFixed(2)} s after the signal, first row by the new owner ${(continueMs / 1000).toFixed(2)} s after it; ` +
+      `${signal} round ${r + 1}: old owner gone ${(exitMs / 1000).toFixed(2)} s after the signal, lease taken over after ${(claimMs / 1000).toFixed(2)} s, first row by the new owner after ${(continueMs / 1000).toFixed(2)} s; ` +
         `${inFlight} rows in flight at the signal, ${confirmed} confirmed on Synapse by the new owner; created ${c.created}/${USERS}, Synapse holds ${total}; rows done twice: ${doneTwice}`,
     );
     if (c.created !== USERS || total !== USERS || doneTwice !== 0) throw new Error(`round ${r + 1}: ${JSON.stringify(c)}`);

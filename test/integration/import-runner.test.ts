@@ -235,6 +235,28 @@ describe("the import worker", () => {
     assert.deepEqual([(await get(`fl-plain-${s}`)).deactivated, (await get(`fl-plain-${s}`)).locked], [false, false]);
   });
 
+  test("cancelling a running job (a flag in the database, seen by the lease watch) stops it after the rows in flight", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const ids = Array.from({ length: 40 }, (_, i) => `cr-${s}-${String(i).padStart(2, "0")}`);
+    // Generated passwords: Synapse hashes each one, so the rows take long enough to cancel in the middle.
+    const up = await uploadCsv(`id\n${ids.join("\n")}\n`, { passwords: "generate-all", concurrency: 1 });
+    assert.ok(up.ok);
+    await startImport(up.jobId, await testActor());
+    for (let i = 0; i < 200 && ((await forHomeserver(tb.baseUrl).importRows.count(up.jobId)).created ?? 0) < 2; i++) await sleep(50);
+    assert.equal(await cancelImport(up.jobId, await testActor()), "cancelling");
+    await waitForImport(up.jobId);
+    const { job, rows } = await jobState(up.jobId);
+    assert.equal(job.status, "cancelled");
+    assert.equal(job.credential, null);
+    const created = rows.filter((r) => r.status === "created").length;
+    assert.ok(created >= 2 && created < ids.length, `${created} created before the cancel took effect`);
+    assert.deepEqual(new Set(rows.map((r) => r.status)), new Set(["created", "not-run"]));
+    const { users } = (await api<{ users: { name: string }[] }>(`/_synapse/admin/v2/users?user_id=${encodeURIComponent(`cr-${s}-`)}&limit=100`, { token: await adminToken() })).body;
+    assert.deepEqual(users.map((u) => u.name).sort(), rows.filter((r) => r.status === "created").map((r) => r.userId).sort());
+    assert.ok(users.every((u) => u.name.endsWith(`:${hs}`)));
+  });
+
   test("cancelling a job under review discards it and sends nothing", async () => {
     const s = randomSuffix();
     const up = await uploadCsv(`id\ncx-${s}\nBAD ${s}\n`, { passwords: "none" });
