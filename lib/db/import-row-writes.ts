@@ -22,13 +22,17 @@ export type RowOutcome = {
 
 /** Prisma's filter for "a row of the leased job, while the lease holds". */
 function fenced(l: Lease) {
-  return { jobId: l.id, job: { is: { fence: l.fence } } };
+  return { jobId: l.id, job: { is: { id: l.id, fence: l.fence } } };
 }
 
-/** SQL condition for the same (ids are integers from the lease, so they are written into the statement). */
+/**
+ * SQL condition for the same (ids are integers from the lease, so they are written into the statement).
+ * The unary plus keeps SQLite from looking rows up through the (jobId, …) indexes, which would scan every
+ * row of the job for each row updated; the rows are found by their primary key, and then checked.
+ */
 function fencedSql(l: Lease): string {
   const id = Math.trunc(l.id);
-  return `"ImportRow"."jobId" = ${id} AND EXISTS (SELECT 1 FROM "ImportJob" AS f WHERE f."id" = ${id} AND f."fence" = ${Math.trunc(l.fence)})`;
+  return `+"ImportRow"."jobId" = ${id} AND EXISTS (SELECT 1 FROM "ImportJob" AS f WHERE f."id" = ${id} AND f."fence" = ${Math.trunc(l.fence)})`;
 }
 
 /** A write that changed fewer rows than expected: fine if the lease holds (the rows were elsewhere), else LeaseLost. */
