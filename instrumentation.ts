@@ -11,10 +11,7 @@ export async function register() {
   // Count requests to Synapse from the start when metrics are on.
   const { getEnv } = await import("./lib/env");
   if (getEnv().METRICS_TOKEN) (await import("./lib/ops/metrics")).metricsRegistry();
-  // Jobs of every kind, from any instance, are claimed and continued here (lib/jobs/runtime.ts).
+  // Jobs of every kind (CSV imports included), from any instance, are claimed and continued here (lib/jobs/runtime.ts).
   const { startJobRuntime } = await import("./lib/jobs/boot");
   startJobRuntime();
-  // CSV imports that were running when the portal stopped continue where they left off.
-  const { resumeImportJobs } = await import("./lib/jobs/import-runner");
-  resumeImportJobs().catch((e) => console.error("[portal] could not resume import jobs:", e instanceof Error ? e.message : e));
 }

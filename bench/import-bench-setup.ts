@@ -18,6 +18,11 @@ export function useThrowawayDatabase(): string {
   return dir;
 }
 
+/** This process's job runtime, started as instrumentation.ts starts it in the portal: it claims and runs the imports. */
+export async function startJobRuntime(): Promise<void> {
+  (await import("@/lib/jobs/boot")).startJobRuntime();
+}
+
 export async function benchActor(): Promise<JobActor> {
   const tb = loadTestbed();
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(tb.baseUrl)) throw new Error(`benchmarks only run against a local Synapse, not ${tb.baseUrl}`);
@@ -26,11 +31,12 @@ export async function benchActor(): Promise<JobActor> {
 }
 
 /**
- * The start of an import benchmark: the throwaway database first, then the import's modules (they open it on
- * first use), the test Synapse's admin and its server name.
+ * The start of an import benchmark: the throwaway database first, then this process's job runtime and the
+ * import's modules (they open it on first use), the test Synapse's admin and its server name.
  */
 export async function startImportBench() {
   useThrowawayDatabase();
+  await startJobRuntime();
   const { receiveImportFile } = await import("@/lib/jobs/import-upload");
   const { startImport } = await import("@/lib/jobs/import-commands");
   const { waitForImport } = await import("@/lib/jobs/import-runner");

@@ -41,6 +41,7 @@ test("metrics: 404 where METRICS_TOKEN is unset, 401 without the token, Promethe
     expect(text).toMatch(/^portal_synapse_requests_total\{api="client",method="POST",status="200"\} [1-9]/m);
     expect(text).toMatch(/^portal_synapse_request_duration_seconds_count\{api="client"\} [1-9]/m);
     expect(text).toContain("# TYPE portal_jobs gauge");
+    expect(text).toMatch(/^portal_jobs_leased\{table="importJob"\} \d+$/m);
     expect(text).toMatch(/^portal_database_up 1$/m);
     expect(text).not.toMatch(/@metrics-|access_token|Bearer/);
   });

@@ -17,7 +17,7 @@ pg_cluster_start() {
   PG_CLUSTER_AS=()
   if [ "$(id -u)" = 0 ]; then chown nobody:nogroup "$PG_CLUSTER_DIR"; PG_CLUSTER_AS=(runuser -u nobody --); fi
   local port
-  port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')"
   "${PG_CLUSTER_AS[@]}" "$bin/initdb" -D "$PG_CLUSTER_DIR/data" -U portal --auth=trust -E UTF8 --locale=C.UTF-8 -N >/dev/null
   "${PG_CLUSTER_AS[@]}" "$bin/pg_ctl" -D "$PG_CLUSTER_DIR/data" -l "$PG_CLUSTER_DIR/log" -w -s \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_CLUSTER_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start

@@ -13,17 +13,30 @@ export async function appliedMigrationNames(): Promise<string[]> {
   return rows.map((r) => r.migration_name);
 }
 
-/** Job records counted by kind and status, for metrics read at scrape time (so instances never double-count). */
+/**
+ * Job records counted by kind and status, for metrics read at scrape time (so instances never double-count):
+ * both tables the job runtime drives (ImportJob, and Job for every other kind).
+ * Uploads still being stored are not jobs yet.
+ */
 export async function countJobsByKindAndStatus(): Promise<{ kind: string; status: string; count: number }[]> {
-  // The import's own table, and the runtime's Job table for every other kind (room deletes, media jobs, ...).
-  // Purge-history rows are the history of those jobs (and of work done inside a request), not jobs.
+  // Purge-history rows are the history of runtime jobs (and of work done inside a request), not jobs.
   const [imports, jobs] = await Promise.all([
-    db().importJob.groupBy({ by: ["dryRun", "status"], _count: { _all: true } }),
+    db().importJob.groupBy({ by: ["dryRun", "status"], where: { status: { not: "uploading" } }, _count: { _all: true } }),
     db().job.groupBy({ by: ["kind", "status"], _count: { _all: true } }),
   ]);
   return [
     ...imports.map((g) => ({ kind: g.dryRun ? "import.dry-run" : "import", status: g.status, count: g._count._all })),
     ...jobs.map((g) => ({ kind: g.kind, status: g.status, count: g._count._all })),
+  ];
+}
+
+/** Jobs whose lease is live now, per table: how many are being driven by some instance. */
+export async function countLeasedJobs(): Promise<{ table: string; count: number }[]> {
+  const now = new Date();
+  const [imports, jobs] = await Promise.all([db().importJob.count({ where: { leaseUntil: { gte: now } } }), db().job.count({ where: { leaseUntil: { gte: now } } })]);
+  return [
+    { table: "importJob", count: imports },
+    { table: "job", count: jobs },
   ];
 }
 

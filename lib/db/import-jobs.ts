@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "./client";
 import type { ImportOptions, JobStatus } from "@/lib/schemas/import";
 import { countRowsByJob, type RowCounts } from "./import-rows";
+import { LeaseLost } from "./jobs";
+import type { Lease } from "./leases";
 
 // CSV import jobs (their rows are in import-rows.ts). Counts are always derived from the rows (group by
 // status), so they can never drift from what was recorded, even across a crash. The by-id functions are for
@@ -109,25 +111,36 @@ export type JobUpdate = Partial<{
   passwordsPurgedAt: Date | null;
 }>;
 
-export async function updateImportJob(id: number, u: JobUpdate): Promise<void> {
+function data(u: JobUpdate) {
   const { warnings, options, ...rest } = u;
-  await db().importJob.update({
-    where: { id },
-    data: {
-      ...rest,
-      ...(warnings ? { warnings: JSON.stringify(warnings) } : {}),
-      ...(options ? { options: JSON.stringify(options) } : {}),
-    },
-  });
+  return { ...rest, ...(warnings ? { warnings: JSON.stringify(warnings) } : {}), ...(options ? { options: JSON.stringify(options) } : {}) };
+}
+
+export async function updateImportJob(id: number, u: JobUpdate): Promise<void> {
+  await db().importJob.update({ where: { id }, data: data(u) });
 }
 
 /** Changes a job's status only if it is still in one of `from` (two requests racing cannot both win). */
 export async function transitionImportJob(id: number, from: JobStatus[], u: JobUpdate & { status: JobStatus }): Promise<boolean> {
-  const { warnings, options, ...rest } = u;
-  const r = await db().importJob.updateMany({
-    where: { id, status: { in: from } },
-    data: { ...rest, ...(warnings ? { warnings: JSON.stringify(warnings) } : {}), ...(options ? { options: JSON.stringify(options) } : {}) },
-  });
+  const r = await db().importJob.updateMany({ where: { id, status: { in: from } }, data: data(u) });
+  return r.count === 1;
+}
+
+/** Throws LeaseLost when the job's counter moved on (another instance claimed it): its old owner must stop. */
+export async function assertImportFence(l: Lease): Promise<void> {
+  if ((await db().importJob.count({ where: { id: l.id, fence: l.fence } })) !== 1) throw new LeaseLost(`import job ${l.id}: lease ${l.fence} lost`);
+}
+
+/** A write by the worker holding the lease; LeaseLost when it holds it no more. */
+export async function updateImportJobFenced(l: Lease, u: JobUpdate): Promise<void> {
+  const r = await db().importJob.updateMany({ where: { id: l.id, fence: l.fence }, data: data(u) });
+  if (r.count !== 1) throw new LeaseLost(`import job ${l.id}: lease ${l.fence} lost`);
+}
+
+/** The worker's status change: only from `from`, only while it holds the lease (else LeaseLost). */
+export async function transitionImportJobFenced(l: Lease, from: JobStatus[], u: JobUpdate & { status: JobStatus }): Promise<boolean> {
+  const r = await db().importJob.updateMany({ where: { id: l.id, fence: l.fence, status: { in: from } }, data: data(u) });
+  if (r.count !== 1) await assertImportFence(l);
   return r.count === 1;
 }
 
@@ -139,6 +152,12 @@ export async function attachImportCredential(id: number, credential: string, cre
 
 export async function deleteImportJob(id: number): Promise<void> {
   await db().importJob.delete({ where: { id } }).catch(() => undefined);
+}
+
+/** Uploads a crash interrupted: still "uploading" after `olderThanMs` (another instance may be storing a new one now). */
+export async function deleteStaleUploads(olderThanMs: number): Promise<number> {
+  const r = await db().importJob.deleteMany({ where: { status: "uploading", createdAt: { lt: new Date(Date.now() - olderThanMs) } } });
+  return r.count;
 }
 
 export async function getImportJob(id: number): Promise<ImportJobRecord | null> {

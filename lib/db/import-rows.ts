@@ -27,7 +27,7 @@ export type NewImportRow = Pick<ImportRowRecord, "line" | "userId" | "input" | "
 export type RowCounts = Partial<Record<RowStatus, number>>;
 
 // Rows per statement: keeps each packed JSON parameter well below V8's large-object size, so it dies young.
-const ROWS_PER_STATEMENT = 200;
+export const ROWS_PER_STATEMENT = 200;
 
 /**
  * Inserts a batch of rows in one transaction of statements that each unpack a single JSON parameter
@@ -67,6 +67,11 @@ export async function countRowsByJob(jobIds: number[]): Promise<Map<number, RowC
 
 export async function countImportRows(jobId: number): Promise<RowCounts> {
   return (await countRowsByJob([jobId])).get(jobId) ?? {};
+}
+
+/** Rows of the job finished since `since` (the progress bar's rate, the same on every instance). */
+export async function countRowsFinishedSince(jobId: number, since: Date): Promise<number> {
+  return db().importRow.count({ where: { jobId, finishedAt: { gte: since } } });
 }
 
 export type ImportRowFilter = { status?: RowStatus; q?: string };
@@ -129,93 +134,9 @@ export async function rowsInStatus(jobId: number, status: RowStatus): Promise<Im
   return (await db().importRow.findMany({ where: { jobId, status }, orderBy: { line: "asc" } })) as ImportRowRecord[];
 }
 
-export async function setRowUserIds(updates: { id: number; userId: string }[]): Promise<void> {
-  if (updates.length === 0) return;
-  await db().$transaction(updates.map((u) => db().importRow.update({ where: { id: u.id }, data: { userId: u.userId } })));
-}
-
-/** Recorded before the call to Synapse, so a crash leaves a row that says what might have happened. */
-export async function markRowInFlight(id: number, attempt: "create" | "update", data: { generatedPassword?: string | null; changes?: string | null }): Promise<void> {
-  await db().importRow.update({
-    where: { id },
-    data: { status: "in-flight", attempt, ...(data.generatedPassword !== undefined ? { generatedPassword: data.generatedPassword } : {}), ...(data.changes !== undefined ? { changes: data.changes } : {}) },
-  });
-}
-
-export type RowOutcome = {
-  status: RowStatus;
-  reason?: string | null;
-  changes?: string | null;
-  /** the file's password is erased once a row no longer needs it (kept for failures, which may be re-run) */
-  eraseCsvPassword?: boolean;
-  generatedPassword?: string | null;
-  userId?: string;
-};
-
-export async function finishRow(id: number, o: RowOutcome): Promise<void> {
-  await db().importRow.update({
-    where: { id },
-    data: {
-      status: o.status,
-      reason: o.reason ?? null,
-      attempt: null,
-      finishedAt: new Date(),
-      ...(o.changes !== undefined ? { changes: o.changes } : {}),
-      ...(o.eraseCsvPassword ? { csvPassword: null } : {}),
-      ...(o.generatedPassword !== undefined ? { generatedPassword: o.generatedPassword } : {}),
-      ...(o.userId ? { userId: o.userId } : {}),
-    },
-  });
-}
-
-/** Many rows with their own outcomes and changes, in one transaction of JSON-unpacking statements (as for inserts). */
-export async function finishRowsEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
-  if (outcomes.length === 0) return;
-  const d = sqlDialect();
-  const now = d.timestamp(new Date());
-  const statements = [];
-  for (let i = 0; i < outcomes.length; i += ROWS_PER_STATEMENT) {
-    const packed = JSON.stringify(outcomes.slice(i, i + ROWS_PER_STATEMENT).map(({ id, outcome: o }) => [id, o.status, o.reason ?? null, o.changes ?? null]));
-    statements.push(
-      db().$executeRawUnsafe(
-        `UPDATE "ImportRow" SET "status" = ${d.field("j", 1)}, "reason" = ${d.field("j", 2)}, "changes" = ${d.field("j", 3)}, "attempt" = NULL, "finishedAt" = ${d.param(1, "timestamp(3)")}
-         FROM ${d.jsonRows(2, "j")} WHERE "ImportRow"."id" = ${d.field("j", 0, "integer")}`,
-        now,
-        packed,
-      ),
-    );
-  }
-  await db().$transaction(statements);
-}
-
-/** Many rows with the same outcome, a few statements in one transaction (dry runs of big files). */
-export async function finishRows(ids: number[], o: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
-  if (ids.length === 0) return;
-  const statements = [];
-  const d = sqlDialect();
-  const now = d.timestamp(new Date());
-  for (let i = 0; i < ids.length; i += 900) {
-    // Row ids are integers from the database, so they can be written into the statement.
-    const list = ids.slice(i, i + 900).map((id) => Math.trunc(id)).join(",");
-    statements.push(
-      db().$executeRawUnsafe(
-        `UPDATE "ImportRow" SET "status" = ${d.param(1)}, "reason" = ${d.param(2)}, "attempt" = NULL, "finishedAt" = ${d.param(3, "timestamp(3)")}${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list})`,
-        o.status,
-        o.reason ?? null,
-        now,
-      ),
-    );
-  }
-  await db().$transaction(statements);
-}
-
+/** Rows marked in flight or finished by the job's worker: lib/db/import-row-writes.ts (fenced by the lease). */
 export async function finishRowsInStatus(jobId: number, from: RowStatus[], to: RowStatus): Promise<void> {
   await db().importRow.updateMany({ where: { jobId, status: { in: from } }, data: { status: to, attempt: null } });
-}
-
-export async function resetRowsToPending(ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db().importRow.updateMany({ where: { id: { in: ids } }, data: { status: "pending", attempt: null } });
 }
 
 /**

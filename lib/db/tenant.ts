@@ -28,6 +28,7 @@ import {
   countFilePasswords,
   countGeneratedPasswords,
   countImportRows,
+  countRowsFinishedSince,
   finishRowsInStatus,
   insertImportRows,
   listImportRows,
@@ -119,6 +120,7 @@ export function forHomeserver(homeserver: string) {
     importRows: {
       insert: ofOwnJob(insertImportRows),
       count: ofOwnJob(countImportRows),
+      finishedSince: ofOwnJob(countRowsFinishedSince),
       list: ofOwnJob(listImportRows),
       afterId: ofOwnJob(rowsAfterId),
       finishInStatus: ofOwnJob(finishRowsInStatus),

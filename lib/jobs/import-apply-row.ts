@@ -1,7 +1,8 @@
 // One row of a real run: decide, choose its password, mark it in flight, send it, record the outcome.
 import "server-only";
 import { seal, unseal } from "@/lib/crypto/seal";
-import { markRowInFlight } from "@/lib/db/import-rows";
+import { markRowInFlight } from "@/lib/db/import-row-writes";
+import { LeaseLost } from "@/lib/db/jobs";
 import { describeError } from "@/lib/synapse/describe-error";
 import { SynapseError } from "@/lib/synapse/errors";
 import { getImportUser, putImportUser } from "@/lib/synapse/import-users";
@@ -9,7 +10,8 @@ import { checkPasswordPolicy, describePolicyViolation } from "@/lib/synapse/pass
 import { generatePassword } from "@/lib/synapse/user-password";
 import { passwordForCreate, type Change, type Decision } from "./import-plan";
 import { applyCreateOnlyFlags, resolveInFlight } from "./import-landed";
-import { auditRow, decideRow, JobCancelled, JobPaused, type JobRun, type StoredRow } from "./import-run";
+import { auditRow, decideRow, JobPaused, type JobRun, type StoredRow } from "./import-run";
+import { JobStopped } from "./runtime";
 
 export async function applyRow(run: JobRun, row: StoredRow): Promise<void> {
   const userId = row.userId!;
@@ -17,7 +19,7 @@ export async function applyRow(run: JobRun, row: StoredRow): Promise<void> {
   try {
     d = await decideRow(run, row);
   } catch (e) {
-    if (e instanceof JobPaused || e instanceof JobCancelled) throw e;
+    if (isJobLevel(e)) throw e;
     await run.finish(row.id, { status: "failed", reason: describeError(e).message });
     return;
   }
@@ -55,7 +57,7 @@ export async function applyRow(run: JobRun, row: StoredRow): Promise<void> {
   }
   const changes = d.kind === "update" ? JSON.stringify(d.changes) : JSON.stringify(fieldsSet(body));
   // Recorded before the call: a crash from here on is resolved by looking at the user on Synapse.
-  await markRowInFlight(row.id, d.kind, { generatedPassword: sealedGenerated, changes });
+  await markRowInFlight(run.lease, row.id, d.kind, { generatedPassword: sealedGenerated, changes });
   const action = d.kind === "create" ? "user.create" : "user.update";
   try {
     const outcome = await run.retrying(
@@ -69,13 +71,18 @@ export async function applyRow(run: JobRun, row: StoredRow): Promise<void> {
     await run.finish(row.id, { status: outcome, reason, eraseCsvPassword: true });
     await auditRow(run, action, row, "ok", d.kind === "update" ? d.changes.map((c) => c.field) : Object.keys(body));
   } catch (e) {
-    if (e instanceof JobPaused || e instanceof JobCancelled) throw e;
+    if (isJobLevel(e)) throw e;
     const ui = describeError(e);
     if (ui.code === "UNEXPECTED") console.error(`[portal] import job ${run.job.id} line ${row.line}:`, e instanceof Error ? e.stack : e);
     // The call was refused, so nothing was set: the generated password is of no use.
     await run.finish(row.id, { status: "failed", reason: ui.message, generatedPassword: null });
     await auditRow(run, action, row, e instanceof SynapseError ? e.errcode : ui.code, undefined, ui.message);
   }
+}
+
+/** Errors that end the run, not the row: a pause, a stop (cancel, shutdown, lost lease), a write fenced off. */
+function isJobLevel(e: unknown): boolean {
+  return e instanceof JobPaused || e instanceof JobStopped || e instanceof LeaseLost;
 }
 
 function fieldsSet(body: Record<string, unknown>): Change[] {

@@ -1,6 +1,8 @@
 // What an admin can do with an import job: upload it, start it, cancel, resume, run a dry run for real,
 // re-run failures, and handle generated passwords. Called by the job page's actions (which authorize and
-// audit) and the upload route (which authorizes; acceptUpload audits); the work itself happens in import-runner.
+// audit) and the upload route (which authorizes; acceptUpload audits). Each is a status change in the
+// database and a poke of the job runtime: whichever instance claims the job runs it (import-runner), and a
+// cancel reaches the instance running it through the job's cancelRequested flag (its lease watch).
 import "server-only";
 import { record } from "@/lib/audit/record";
 import { serverNameOf } from "@/lib/matrix/mxid";
@@ -10,9 +12,9 @@ import { getPasswordPolicy } from "@/lib/synapse/password-policy";
 import { FollowUpExists, forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
 import type { JobStatus } from "@/lib/schemas/import";
 import { attachCredential, dropCredential } from "./import-credential";
-import { isImportRunning, requestImportCancel, runImportJob } from "./import-runner";
 import { ACTIVE_STATUSES, markCancelled, markCancelling, markQueued, markUploaded } from "./import-status";
 import { receiveImportFile, type UploadRequest } from "./import-upload";
+import { jobRuntime } from "./runtime";
 
 export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string };
 
@@ -40,7 +42,7 @@ async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<v
     if (job) await dropCredential(job);
     throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
   }
-  runImportJob(jobId);
+  jobRuntime().poke();
 }
 
 export type UploadFile = Pick<UploadRequest, "fileName" | "options" | "body" | "maxBytes" | "expectedBytes">;
@@ -91,12 +93,16 @@ export async function startImport(jobId: number, who: JobActor): Promise<void> {
   await queue(jobId, ["review"], who);
 }
 
-/** Stops a job after the rows in flight; a job that is not running ends at once. */
+/**
+ * Stops a job after the rows in flight; a job that waits for review, or is paused with no row in flight,
+ * ends at once. A queued or running job (on any instance) is flagged: its owner, or the instance that
+ * claims it next, ends it.
+ */
 export async function cancelImport(jobId: number, who: JobActor): Promise<"cancelling" | "cancelled"> {
   const job = await loadJobFor(jobId, who);
-  if (ACTIVE_STATUSES.includes(job.status) && isImportRunning(jobId)) {
+  if (ACTIVE_STATUSES.includes(job.status)) {
     await markCancelling(jobId, ["queued", "running"]);
-    requestImportCancel(jobId);
+    jobRuntime().poke();
     return "cancelling";
   }
   if (!["review", "paused", "queued", "running", "cancelling"].includes(job.status)) {
@@ -109,7 +115,7 @@ export async function cancelImport(jobId: number, who: JobActor): Promise<"cance
     // credential the paused job still holds, if any).
     if (!job.credential) await attachCredential(jobId, who.creds);
     await markCancelling(jobId, [job.status]);
-    runImportJob(jobId);
+    jobRuntime().poke();
     return "cancelling";
   }
   await rows.finishInStatus(jobId, ["pending"], "not-run");

@@ -1,7 +1,8 @@
 // The credential an import job's worker uses, sealed in the job row only while the job is unfinished.
 import "server-only";
 import { seal, unseal } from "@/lib/crypto/seal";
-import { attachImportCredential, updateImportJob, type ImportJobRecord } from "@/lib/db/import-jobs";
+import { assertImportFence, attachImportCredential, updateImportJob, updateImportJobFenced, type ImportJobRecord } from "@/lib/db/import-jobs";
+import type { Lease } from "@/lib/db/leases";
 import { logout } from "@/lib/synapse/auth";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { mintJobToken } from "@/lib/synapse/import-users";
@@ -37,9 +38,14 @@ export async function attachCredential(jobId: number, creds: SynapseCredentials)
   return attached;
 }
 
-/** Logs the job's own device out (best effort) and forgets the credential. */
-export async function dropCredential(job: ImportJobRecord): Promise<void> {
+/**
+ * Logs the job's own device out (best effort) and forgets the credential. The worker passes its lease: an
+ * owner that lost the job must not log out the device its new owner works with.
+ */
+export async function dropCredential(job: ImportJobRecord, lease?: Lease): Promise<void> {
+  if (lease) await assertImportFence(lease);
   const creds = credentialOf(job);
   if (creds && job.credentialKind === "job-device") await logout(creds).catch(() => undefined);
-  await updateImportJob(job.id, { credential: null, credentialKind: null });
+  const erase = { credential: null, credentialKind: null };
+  await (lease ? updateImportJobFenced(lease, erase) : updateImportJob(job.id, erase));
 }

@@ -1,17 +1,17 @@
 // A dry run decides every row without changing anything on Synapse, and records what a real run would do.
 import "server-only";
-import { rowsAfterLine, type RowOutcome } from "@/lib/db/import-rows";
+import { rowsAfterLine } from "@/lib/db/import-rows";
+import type { RowOutcome } from "@/lib/db/import-row-writes";
 import type { RowStatus } from "@/lib/schemas/import";
 import { passwordForCreate } from "./import-plan";
-import { decideRow, JobCancelled, parseRow, type JobRun } from "./import-run";
+import { decideRow, parseRow, type JobRun } from "./import-run";
 
 /** Outcomes are written in batches: one write per group of rows with the same outcome and reason. */
 export async function dryRun(run: JobRun): Promise<void> {
   const jobId = run.job.id;
   let stoppedAt: number | null = null;
   for (let after = 0; ; ) {
-    await run.pollCancel();
-    if (run.cancelled) throw new JobCancelled("cancelled");
+    if (run.cancelled || run.interrupted) return;
     const page = (await rowsAfterLine(jobId, ["pending"], after, 2000, false)).map(parseRow);
     if (page.length === 0) break;
     after = page[page.length - 1].line;

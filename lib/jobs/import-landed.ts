@@ -1,7 +1,8 @@
 // "Did the call land?" A row is marked in flight before its PUT; when its answer is lost (a retry, a
 // restart, a cancel during an outage) the user is looked up on Synapse and resolveInFlight decides.
 import "server-only";
-import { resetRowsToPending, rowsInStatus } from "@/lib/db/import-rows";
+import { rowsInStatus } from "@/lib/db/import-rows";
+import { resetRowsToPending } from "@/lib/db/import-row-writes";
 import { getImportUser, putImportUser } from "@/lib/synapse/import-users";
 import { updateLanded, type Change, type ExistingUser } from "./import-plan";
 import { auditRow, parseRow, type JobRun, type StoredRow } from "./import-run";
@@ -45,7 +46,7 @@ export async function settleInFlight(run: JobRun, when: "start" | "end"): Promis
       await run.finish(row.id, { status: "not-run", generatedPassword: null });
     }
   }
-  await resetRowsToPending(again);
+  await resetRowsToPending(run.lease, again);
 }
 
 /**

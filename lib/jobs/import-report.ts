@@ -2,7 +2,6 @@
 import "server-only";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { unseal } from "@/lib/crypto/seal";
-import { recentImportRate } from "./import-run";
 import { forHomeserver, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/tenant";
 import { ROW_STATUS_LABELS, type ImportProgress } from "@/lib/schemas/import";
 import type { Change } from "./import-plan";
@@ -43,12 +42,23 @@ export async function* importReportLines(job: ImportJobRecord, withPasswords: bo
   }
 }
 
+const RATE_WINDOW_MS = 30_000;
+
+/** Rows per second over the last 30 s (or since the job started), read from the rows: any instance shows the same. */
+async function recentRate(job: ImportJobRecord): Promise<number | null> {
+  const now = Date.now();
+  const windowMs = Math.min(RATE_WINDOW_MS, now - (job.startedAt ?? job.createdAt).getTime());
+  if (windowMs < 1000) return null;
+  const rows = await forHomeserver(job.homeserver).importRows.finishedSince(job.id, new Date(now - windowMs));
+  return rows > 0 ? rows / (windowMs / 1000) : null;
+}
+
 export async function importProgress(job: ImportJobRecord): Promise<ImportProgress> {
   const c = await forHomeserver(job.homeserver).importRows.count(job.id);
   const n = (k: keyof typeof c) => c[k] ?? 0;
   const valid = job.totalRows - job.invalidRows;
   const done = n("created") + n("updated") + n("skipped") + n("failed") + n("would-create") + n("would-update") + n("would-skip") + n("would-stop") + n("not-run");
-  const ratePerSecond = job.status === "running" || job.status === "cancelling" ? recentImportRate(job.id) : null;
+  const ratePerSecond = job.status === "running" || job.status === "cancelling" ? await recentRate(job) : null;
   const etaSeconds = ratePerSecond ? Math.ceil((valid - done) / ratePerSecond) : null;
   return {
     status: job.status,

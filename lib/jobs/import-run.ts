@@ -1,10 +1,12 @@
-// One import run's working state (credential, cancel signal, snapshot of existing users, policy) and the
-// rules every Synapse call of the run follows: retries, outage pause, dead credential. Every row outcome is
-// written through JobRun, so a later lease check on each write has one place to go.
+// One import run's working state (its lease and stop signal, credential, snapshot of existing users, policy)
+// and the rules every Synapse call of the run follows: retries, outage pause, dead credential. Every row
+// outcome is written through JobRun with the lease, so a stale owner's write matches nothing (LeaseLost).
 import "server-only";
 import { record } from "@/lib/audit/record";
-import { getImportJob, updateImportJob, type ImportJobRecord } from "@/lib/db/import-jobs";
-import { finishRow, finishRows, finishRowsEach, type ImportRowRecord, type RowOutcome } from "@/lib/db/import-rows";
+import { updateImportJobFenced, type ImportJobRecord } from "@/lib/db/import-jobs";
+import type { ImportRowRecord } from "@/lib/db/import-rows";
+import { finishRow, finishRows, finishRowsEach, type RowOutcome } from "@/lib/db/import-row-writes";
+import type { Lease } from "@/lib/db/leases";
 import { sleep } from "@/lib/pool";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
@@ -13,50 +15,16 @@ import { getImportUser, type UserSnapshot } from "@/lib/synapse/import-users";
 import type { PasswordPolicy } from "@/lib/synapse/password-policy";
 import { decide, type Decision, type ExistingUser } from "./import-plan";
 import type { StoredInput } from "./import-upload";
+import type { RunControl } from "./runtime";
 
 const MAX_BACKOFF_MS = 5_000;
 /** A homeserver unreachable this long pauses the job (an admin resumes it) rather than retrying forever. */
 export const OUTAGE_LIMIT_MS = 15 * 60 * 1000;
-const CANCEL_POLL_MS = 1_000;
-const RATE_WINDOW_S = 30;
-
-type RunHandle = { jobId: number; cancel: () => void; done: Promise<void> };
-type Registry = { running: Map<number, RunHandle>; outageLimitMs: number; finishedPerSecond: Map<number, Map<number, number>> };
-
-/** The workers of this process. One registry per process, shared by every bundle Next.js loads this module into. */
-export const importRegistry: Registry = ((globalThis as unknown as { portalImportRunner?: Registry }).portalImportRunner ??= {
-  running: new Map(),
-  outageLimitMs: OUTAGE_LIMIT_MS,
-  finishedPerSecond: new Map(),
-});
-
-/** Counts rows finished by this process's worker, per second, for the progress bar's rate. */
-function noteFinished(jobId: number, rows: number): void {
-  const now = Math.floor(Date.now() / 1000);
-  const buckets = importRegistry.finishedPerSecond.get(jobId) ?? new Map<number, number>();
-  buckets.set(now, (buckets.get(now) ?? 0) + rows);
-  for (const t of buckets.keys()) if (t < now - RATE_WINDOW_S) buckets.delete(t);
-  importRegistry.finishedPerSecond.set(jobId, buckets);
-}
-
-/** Rows per second over the last 30 s (or since the worker started), or null when it is not running here. */
-export function recentImportRate(jobId: number): number | null {
-  const buckets = importRegistry.finishedPerSecond.get(jobId);
-  if (!buckets || !importRegistry.running.has(jobId)) return null;
-  const now = Math.floor(Date.now() / 1000);
-  let rows = 0;
-  let oldest = now;
-  for (const [t, n] of buckets) {
-    if (t < now - RATE_WINDOW_S) continue;
-    rows += n;
-    oldest = Math.min(oldest, t);
-  }
-  return rows / Math.max(1, now - oldest + 1);
-}
+let outageLimitMs = OUTAGE_LIMIT_MS;
 
 /** Tests shorten the outage limit. */
 export function setOutageLimitForTests(ms: number): void {
-  importRegistry.outageLimitMs = ms;
+  outageLimitMs = ms;
 }
 
 export class JobPaused extends Error {
@@ -67,8 +35,6 @@ export class JobPaused extends Error {
     super(message);
   }
 }
-
-export class JobCancelled extends Error {}
 
 /** A failure whose outcome is unknown or passing (Synapse unreachable, overloaded): try again, do not give up. */
 export function isTransient(e: unknown): boolean {
@@ -85,8 +51,8 @@ export function parseRow(r: ImportRowRecord): StoredRow {
 
 export class JobRun {
   readonly signal: AbortSignal;
+  readonly lease: Lease;
   private outageSince: number | null = null;
-  private lastCancelPoll = 0;
   /** conflict mode "stop" met an existing user */
   stopDispatch = false;
   /** a worker hit a job-level failure (pause): the others finish their row and take no more */
@@ -99,36 +65,33 @@ export class JobRun {
   constructor(
     readonly job: ImportJobRecord,
     readonly creds: SynapseCredentials,
-    private readonly ac: AbortController,
+    private readonly ctl: RunControl,
   ) {
-    this.signal = ac.signal;
+    this.signal = ctl.signal;
+    this.lease = ctl.lease;
   }
 
+  /** An admin asked to cancel (before the claim, or seen by the lease watch since): finish the rows in flight. */
   get cancelled(): boolean {
-    return this.signal.aborted;
+    return this.job.cancelRequested || this.ctl.stopReason() === "cancel";
+  }
+
+  /** Shutdown or a lost lease: finish the rows in flight, record nothing more; the next owner goes on. */
+  get interrupted(): boolean {
+    const r = this.ctl.stopReason();
+    return r === "shutdown" || r === "lease-lost";
   }
 
   async finish(rowId: number, outcome: RowOutcome): Promise<void> {
-    await finishRow(rowId, outcome);
-    noteFinished(this.job.id, 1);
+    await finishRow(this.lease, rowId, outcome);
   }
 
   async finishMany(ids: number[], outcome: Pick<RowOutcome, "status" | "reason" | "eraseCsvPassword">): Promise<void> {
-    await finishRows(ids, outcome);
-    noteFinished(this.job.id, ids.length);
+    await finishRows(this.lease, ids, outcome);
   }
 
   async finishEach(outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
-    await finishRowsEach(outcomes);
-    noteFinished(this.job.id, outcomes.length);
-  }
-
-  /** The cancel flag is also read from the database, for a cancel recorded by another process. */
-  async pollCancel(): Promise<void> {
-    if (this.cancelled || Date.now() - this.lastCancelPoll < CANCEL_POLL_MS) return;
-    this.lastCancelPoll = Date.now();
-    const fresh = await getImportJob(this.job.id);
-    if (fresh?.cancelRequested) this.ac.abort(new JobCancelled("cancelled"));
+    await finishRowsEach(this.lease, outcomes);
   }
 
   /**
@@ -147,7 +110,7 @@ export class JobRun {
         const value = await call();
         if (this.outageSince !== null) {
           this.outageSince = null;
-          await updateImportJob(this.job.id, { message: null });
+          await updateImportJobFenced(this.lease, { message: null });
         }
         return value;
       } catch (e) {
@@ -162,12 +125,12 @@ export class JobRun {
         if (describeError(e).code === "NOT_ADMIN") throw new JobPaused("Paused: the account running this job is no longer a server admin. An admin can press Resume.", true);
         if (!isTransient(e)) throw e;
         this.outageSince ??= Date.now();
-        if (Date.now() - this.outageSince > importRegistry.outageLimitMs) {
+        if (Date.now() - this.outageSince > outageLimitMs) {
           throw new JobPaused(`Paused: the homeserver has not answered properly for a long time (${describeError(e).message}) Press Resume once it is back.`, false);
         }
         const wait = e instanceof SynapseError && e.retryAfterMs !== undefined ? e.retryAfterMs : delay;
-        await updateImportJob(this.job.id, { message: `Waiting for the homeserver: ${describeError(e).message} Retrying automatically.` });
-        // A cancel ends the wait: the sleep rejects with the signal's reason, a JobCancelled.
+        await updateImportJobFenced(this.lease, { message: `Waiting for the homeserver: ${describeError(e).message} Retrying automatically.` });
+        // A cancel, shutdown or lost lease ends the wait: the sleep rejects with the signal's reason, a JobStopped.
         await sleep(wait, this.signal);
         delay = Math.min(delay * 2, MAX_BACKOFF_MS);
         retry = true;

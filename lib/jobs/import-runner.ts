@@ -1,110 +1,98 @@
 /**
- * The durable CSV import worker. It runs inside the portal's server process (started on boot by
- * instrumentation.ts to resume unfinished jobs) and keeps every fact in SQLite as it happens:
+ * The durable CSV import worker, driven by the job runtime (lib/jobs/runtime.ts) through the "importJob"
+ * lease table: whichever portal instance holds a job's lease runs it, and every fact is in the database as
+ * it happens, every write fenced by the lease:
  *
  * - a row is marked "in-flight" (with its sealed generated password) BEFORE its PUT and gets its outcome
- *   after it, so after a crash or a lost answer the row's user is looked up on Synapse before anything is
- *   sent again: no user is created or updated twice;
+ *   after it, so after a crash, a takeover or a lost answer the row's user is looked up on Synapse before
+ *   anything is sent again: no user is created or updated twice;
  * - existing users come from one pass over the user list, never one request per row;
  * - rows run in file order with bounded concurrency; 429s wait `retry_after_ms`, network errors and 5xx
  *   back off and retry, and a long outage pauses the job visibly instead of failing rows;
  * - a dead credential (the admin signed out and the job runs on the session's token) pauses the job until
- *   an admin presses Resume.
+ *   an admin presses Resume;
+ * - cancel is seen through the lease watch (the signal's reason "cancel"); on shutdown or a lost lease the
+ *   rows in flight finish and the run ends recording nothing more: the next owner goes on from the rows.
  */
 import "server-only";
 import { record } from "@/lib/audit/record";
-import { deleteImportJob, getImportJob, importJobsInStatus } from "@/lib/db/import-jobs";
-import { countImportRows, finishRowsInStatus, rowKeysAfterLine, rowsAfterLine, rowsById, setRowUserIds } from "@/lib/db/import-rows";
+import { deleteStaleUploads, getImportJob } from "@/lib/db/import-jobs";
+import { countImportRows, rowKeysAfterLine, rowsAfterLine, rowsById } from "@/lib/db/import-rows";
+import { finishRowsInStatusFenced, setRowUserIds } from "@/lib/db/import-row-writes";
+import { LeaseLost } from "@/lib/db/jobs";
 import { snapshotUsers } from "@/lib/synapse/import-users";
 import { getPasswordPolicy } from "@/lib/synapse/password-policy";
-import { mapPool } from "@/lib/pool";
+import { mapPool, sleep } from "@/lib/pool";
 import { applyRow } from "./import-apply-row";
 import { credentialOf, dropCredential } from "./import-credential";
 import { dryRun } from "./import-dry-run";
 import { settleInFlight } from "./import-landed";
 import { decide, generateLocalpart } from "./import-plan";
-import { existingOf, importRegistry as registry, JobCancelled, JobPaused, JobRun, parseRow, type StoredRow } from "./import-run";
+import { existingOf, JobPaused, JobRun, parseRow, type StoredRow } from "./import-run";
 import { ACTIVE_STATUSES, markCrashed, markEnded, markPaused, markRunning } from "./import-status";
+import { jobRuntime, JobStopped, type Driver, type RunControl } from "./runtime";
 
 const PAGE = 500;
+/** An upload still "uploading" after this long was cut off by a crash (a live one is much faster). */
+const STALE_UPLOAD_MS = 10 * 60 * 1000;
 
-export function isImportRunning(jobId: number): boolean {
-  return registry.running.has(jobId);
+/** The runtime's driver for import jobs (registered in lib/jobs/boot.ts). */
+export const importDriver: Driver = { table: "importJob", run: runImport };
+
+async function runImport(ctl: RunControl): Promise<void> {
+  try {
+    await execute(ctl);
+  } catch (e) {
+    if (e instanceof LeaseLost || e instanceof JobStopped) return;
+    console.error(`[portal] import job ${ctl.lease.id} crashed:`, e instanceof Error ? e.stack : e);
+    await markCrashed(ctl.lease).catch(() => undefined);
+  }
 }
 
-/** Resolves when the job's worker in this process stops (at once if none runs). */
-export function waitForImport(jobId: number): Promise<void> {
-  return registry.running.get(jobId)?.done ?? Promise.resolve();
+/** On server start: drop uploads a crash interrupted (the runtime claims the unfinished jobs themselves). */
+export async function dropStaleUploads(): Promise<number> {
+  return deleteStaleUploads(STALE_UPLOAD_MS);
 }
 
-/** Asks a running job to stop after the rows in flight. False if it does not run in this process. */
-export function requestImportCancel(jobId: number): boolean {
-  const h = registry.running.get(jobId);
-  h?.cancel();
-  return h !== undefined;
+/** Tests and benchmarks: resolves once the job is no longer queued, running or cancelling, and not run here. */
+export async function waitForImport(jobId: number, pollMs = 100): Promise<void> {
+  for (;;) {
+    await jobRuntime().settled("importJob", jobId);
+    const job = await getImportJob(jobId);
+    if (!job || (!ACTIVE_STATUSES.includes(job.status) && !jobRuntime().running("importJob").includes(jobId))) return;
+    await sleep(pollMs);
+  }
 }
 
-/** Starts the worker for a queued/running/cancelling job; a no-op if it already runs here. */
-export function runImportJob(jobId: number): void {
-  if (registry.running.has(jobId)) return;
-  const ac = new AbortController();
-  let resolveDone!: () => void;
-  const done = new Promise<void>((r) => (resolveDone = r));
-  const handle = { jobId, cancel: () => ac.abort(new JobCancelled("cancelled")), done };
-  registry.running.set(jobId, handle);
-  registry.finishedPerSecond.set(jobId, new Map());
-  void (async () => {
-    try {
-      await execute(jobId, ac);
-    } catch (e) {
-      console.error(`[portal] import job ${jobId} crashed:`, e instanceof Error ? e.stack : e);
-      await markCrashed(jobId).catch(() => undefined);
-    } finally {
-      registry.running.delete(jobId);
-      registry.finishedPerSecond.delete(jobId);
-      resolveDone();
-    }
-  })();
-}
-
-/** On server start: continue every job that was running, and drop uploads a crash interrupted. */
-export async function resumeImportJobs(): Promise<number[]> {
-  for (const j of await importJobsInStatus(["uploading"])) await deleteImportJob(j.id);
-  const jobs = await importJobsInStatus(ACTIVE_STATUSES);
-  for (const j of jobs) runImportJob(j.id);
-  return jobs.map((j) => j.id);
-}
-
-async function execute(jobId: number, ac: AbortController): Promise<void> {
-  const job = await getImportJob(jobId);
+async function execute(ctl: RunControl): Promise<void> {
+  const { lease } = ctl;
+  const job = await getImportJob(lease.id);
   if (!job || !ACTIVE_STATUSES.includes(job.status)) return;
-  if (job.cancelRequested) ac.abort(new JobCancelled("cancelled"));
   const creds = credentialOf(job);
   if (!creds) {
-    await markPaused(job, "Paused: the job has no usable credential (the portal restarted with another SESSION_SECRET, or the session ended). Press Resume to continue with your session.", true);
+    await markPaused(lease, job, "Paused: the job has no usable credential (the portal restarted with another SESSION_SECRET, or the session ended). Press Resume to continue with your session.", true);
     return;
   }
-  await markRunning(job);
-  const run = new JobRun(job, creds, ac);
+  await markRunning(lease, job);
+  const run = new JobRun(job, creds, ctl);
   try {
     await prepare(run);
     await settleInFlight(run, "start");
-    if (!run.cancelled) {
+    if (!run.cancelled && !run.interrupted) {
       if (job.dryRun) await dryRun(run);
       else await processPending(run);
     }
-    await finish(run);
   } catch (e) {
-    if (e instanceof JobCancelled || (run.cancelled && !(e instanceof JobPaused))) {
-      await finish(run);
-      return;
-    }
+    if (e instanceof LeaseLost || run.interrupted) return;
     if (e instanceof JobPaused) {
-      await markPaused(job, e.message, e.eraseCredential);
+      await markPaused(lease, job, e.message, e.eraseCredential);
       return;
     }
-    throw e;
+    if (!run.cancelled) throw e;
   }
+  // Shutdown or a lost lease: the next owner carries on (rows in flight are looked up on Synapse first).
+  if (run.interrupted) return;
+  await finish(run);
 }
 
 /** Existing users (one pass over the user list) and ids generated from display names, fixed in the rows. */
@@ -131,7 +119,7 @@ async function prepare(run: JobRun): Promise<void> {
     inFile.add(userId);
     return { id: r.id, userId };
   });
-  for (let i = 0; i < updates.length; i += 500) await setRowUserIds(updates.slice(i, i + 500));
+  for (let i = 0; i < updates.length; i += 500) await setRowUserIds(run.lease, updates.slice(i, i + 500));
 }
 
 /** Rows that only need skipping are recorded a page at a time (a big re-import of existing users stays fast). */
@@ -156,13 +144,13 @@ async function skipInBulk(run: JobRun, page: StoredRow[]): Promise<StoredRow[]> 
 
 /** Pending rows in file order, one at a time; a row that must stop the job (conflict mode "stop") ends them. */
 async function* pendingRows(run: JobRun): AsyncGenerator<StoredRow[]> {
-  const ended = async () => (await run.pollCancel(), run.stopDispatch || run.halted || run.cancelled);
-  for (let afterLine = 0; !(await ended()); ) {
+  const ended = () => run.stopDispatch || run.halted || run.cancelled || run.interrupted;
+  for (let afterLine = 0; !ended(); ) {
     const page = (await rowsAfterLine(run.job.id, ["pending"], afterLine, PAGE)).map(parseRow);
     if (page.length === 0) return;
     afterLine = page[page.length - 1].line;
     for (const row of await skipInBulk(run, page)) {
-      if (await ended()) return;
+      if (ended()) return;
       if (run.job.options.conflict === "stop" && run.snapshot.ids.has(row.userId!)) {
         run.stopDispatch = true;
         run.stopMessage = `Stopped at line ${row.line}: ${row.userId} already exists (conflict mode: stop).`;
@@ -185,19 +173,19 @@ async function processPending(run: JobRun): Promise<void> {
         throw e;
       }
     },
-    () => run.halted || run.cancelled,
+    () => run.halted || run.cancelled || run.interrupted,
   );
 }
 
 async function finish(run: JobRun): Promise<void> {
   const job = run.job;
   const cancelled = run.cancelled;
-  await finishRowsInStatus(job.id, ["pending"], "not-run");
+  await finishRowsInStatusFenced(run.lease, ["pending"], "not-run");
   await settleInFlight(run, "end");
   const status = cancelled ? "cancelled" : run.stopDispatch && !job.dryRun ? "stopped" : "completed";
   const fresh = await getImportJob(job.id);
-  await dropCredential(fresh ?? job);
-  await markEnded(fresh ?? job, status, cancelled ? "Cancelled; the rows in flight were finished first." : run.stopMessage);
+  await dropCredential(fresh ?? job, run.lease);
+  await markEnded(run.lease, fresh ?? job, status, cancelled ? "Cancelled; the rows in flight were finished first." : run.stopMessage);
   const counts = await countImportRows(job.id);
   await record(
     { actor: job.actor, homeserver: job.homeserver },

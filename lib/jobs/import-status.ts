@@ -1,9 +1,11 @@
 // Every status change of an import job, in one place. Each is a conditional transition in the database
 // (db.transitionImportJob): a change from a status the job has already left does nothing, so two requests
-// or workers racing cannot both win. import-commands (admin requests) and import-runner (the worker) call these.
+// or workers racing cannot both win. import-commands (admin requests) and import-runner (the worker) call these;
+// the worker's changes are fenced by its lease (LeaseLost once another instance has taken the job over).
 import "server-only";
 import { record } from "@/lib/audit/record";
-import { transitionImportJob, updateImportJob, type ImportJobRecord, type JobUpdate } from "@/lib/db/import-jobs";
+import { transitionImportJob, transitionImportJobFenced, updateImportJob, type ImportJobRecord, type JobUpdate } from "@/lib/db/import-jobs";
+import type { Lease } from "@/lib/db/leases";
 import type { JobStatus } from "@/lib/schemas/import";
 import { dropCredential } from "./import-credential";
 
@@ -38,8 +40,8 @@ export async function markCancelled(job: ImportJobRecord): Promise<void> {
 }
 
 /** The worker took the job: "running", or it carries on cancelling. */
-export async function markRunning(job: ImportJobRecord): Promise<void> {
-  await transitionImportJob(job.id, ACTIVE_STATUSES, {
+export async function markRunning(lease: Lease, job: ImportJobRecord): Promise<void> {
+  await transitionImportJobFenced(lease, ACTIVE_STATUSES, {
     status: job.status === "cancelling" ? "cancelling" : "running",
     startedAt: job.startedAt ?? new Date(),
     message: null,
@@ -47,9 +49,9 @@ export async function markRunning(job: ImportJobRecord): Promise<void> {
 }
 
 /** The worker ended the job: completed, stopped (conflict mode "stop") or cancelled. */
-export async function markEnded(job: ImportJobRecord, status: "completed" | "stopped" | "cancelled", message: string | null): Promise<void> {
+export async function markEnded(lease: Lease, job: ImportJobRecord, status: "completed" | "stopped" | "cancelled", message: string | null): Promise<void> {
   const finishedAt = new Date();
-  await transitionImportJob(job.id, ACTIVE_STATUSES, {
+  await transitionImportJobFenced(lease, ACTIVE_STATUSES, {
     status,
     finishedAt,
     durationMs: finishedAt.getTime() - (job.startedAt ?? job.createdAt).getTime(),
@@ -59,13 +61,13 @@ export async function markEnded(job: ImportJobRecord, status: "completed" | "sto
 }
 
 /** Paused until an admin presses Resume; a credential that no longer works is forgotten. Audited. */
-export async function markPaused(job: ImportJobRecord, message: string, eraseCredential: boolean): Promise<void> {
-  if (eraseCredential) await dropCredential(job);
-  await transitionImportJob(job.id, ACTIVE_STATUSES, { status: "paused", message });
+export async function markPaused(lease: Lease, job: ImportJobRecord, message: string, eraseCredential: boolean): Promise<void> {
+  if (eraseCredential) await dropCredential(job, lease);
+  await transitionImportJobFenced(lease, ACTIVE_STATUSES, { status: "paused", message });
   await record({ actor: job.actor, homeserver: job.homeserver }, { action: "import.pause", target: job.fileName, params: { importJob: job.id } }, "paused", message);
 }
 
 /** The worker crashed (logged): paused, so an admin can resume it. */
-export async function markCrashed(jobId: number): Promise<void> {
-  await transitionImportJob(jobId, ACTIVE_STATUSES, { status: "paused", message: "The job stopped on an unexpected error (logged on the server). Press Resume to continue." });
+export async function markCrashed(lease: Lease): Promise<void> {
+  await transitionImportJobFenced(lease, ACTIVE_STATUSES, { status: "paused", message: "The job stopped on an unexpected error (logged on the server). Press Resume to continue." });
 }

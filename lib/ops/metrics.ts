@@ -1,6 +1,6 @@
 import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { countJobsByKindAndStatus, countOpenImportRowsByStatus, pingDatabase } from "@/lib/db/health";
+import { countJobsByKindAndStatus, countLeasedJobs, countOpenImportRowsByStatus, pingDatabase } from "@/lib/db/health";
 import { observeSynapseRequests } from "@/lib/synapse/observe";
 
 // One registry per process, on globalThis (instrumentation and the route are separate module instances).
@@ -30,12 +30,22 @@ export function metricsRegistry(): Registry {
   });
   new Gauge({
     name: "portal_jobs",
-    help: "Job records by kind and status (imports, media deletions, room deletes and history purges)",
+    help: "Job records by kind and status, read from the database (imports, every kind of the job runtime, media deletions, room deletes and history purges)",
     labelNames: ["kind", "status"],
     registers,
     async collect() {
       this.reset();
       for (const c of await countJobsByKindAndStatus().catch(() => [])) this.set({ kind: c.kind, status: c.status }, c.count);
+    },
+  });
+  new Gauge({
+    name: "portal_jobs_leased",
+    help: "Jobs an instance holds a live lease on (is driving now), by the runtime's table",
+    labelNames: ["table"],
+    registers,
+    async collect() {
+      this.reset();
+      for (const c of await countLeasedJobs().catch(() => [])) this.set({ table: c.table }, c.count);
     },
   });
   new Gauge({

@@ -1,9 +1,7 @@
 import "server-only";
 import net from "node:net";
 import { disconnectDb } from "@/lib/db/client";
-import { importJobsInStatus } from "@/lib/db/import-jobs";
 import { getEnv } from "@/lib/env";
-import { waitForImport } from "@/lib/jobs/import-runner";
 import { jobRuntime } from "@/lib/jobs/runtime";
 
 const g = globalThis as unknown as { portalShuttingDown?: boolean };
@@ -20,9 +18,10 @@ function listeningServers(): net.Server[] {
 
 /**
  * SIGTERM with NEXT_MANUAL_SIG_HANDLE=true (Next's own handler exits as soon as HTTP drains, killing jobs):
- * stop accepting connections, let import jobs running here go on for up to SHUTDOWN_GRACE_MS, then exit.
- * A job still running then keeps its rows' states (a row in flight is marked so before its Synapse call),
- * and the next start resumes it and looks in-flight rows up on Synapse before any retry.
+ * stop accepting connections, stop claiming jobs, let every run here finish the rows in flight (for up to
+ * SHUTDOWN_GRACE_MS), give their leases back so another instance continues at once, then exit. A run still
+ * busy then keeps its lease until it expires; its rows' states are recorded (a row is marked in flight
+ * before its Synapse call), and the next owner looks in-flight rows up on Synapse before any retry.
  */
 async function shutdown(signal: string): Promise<void> {
   if (g.portalShuttingDown) return;
@@ -32,18 +31,8 @@ async function shutdown(signal: string): Promise<void> {
     server.close();
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   }
-  const jobs = await importJobsInStatus(["queued", "running", "cancelling"]).catch(() => []);
-  console.log(`[portal] ${signal}: not accepting connections; waiting up to ${graceMs} ms for running jobs`);
-  let timer: NodeJS.Timeout | undefined;
-  const [finished] = await Promise.all([
-    // Runs stop after the step in flight and give their leases back: another instance goes on at once.
-    jobRuntime().stop(graceMs),
-    Promise.race([
-      Promise.all(jobs.map((j) => waitForImport(j.id))).then(() => true),
-      new Promise<false>((r) => (timer = setTimeout(() => r(false), graceMs))),
-    ]),
-  ]);
-  clearTimeout(timer);
+  console.log(`[portal] ${signal}: not accepting connections; stopping jobs after their steps in flight (up to ${graceMs} ms)`);
+  const finished = await jobRuntime().stop(graceMs);
   if (!finished) console.log("[portal] jobs still running keep their lease until it expires; another instance (or the next start) takes them over");
   await disconnectDb().catch(() => undefined);
   process.exit(0);

@@ -1,11 +1,19 @@
 // Shared by the import integration tests: upload a CSV text as the test admin and run it to the end.
+// Importing it starts this process's job runtime (as instrumentation.ts does in the portal), which claims
+// and runs the import jobs the tests start.
+import { after } from "node:test";
 import { adminToken, loadTestbed, serverName } from "../../e2e/synapse/testbed";
+import { startJobRuntime } from "@/lib/jobs/boot";
+import { jobRuntime } from "@/lib/jobs/runtime";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { startImport, type JobActor } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
 import { getImportJob } from "@/lib/db/import-jobs";
 import { listImportRows, type ImportRowRecord } from "@/lib/db/import-rows";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
+
+startJobRuntime();
+after(() => jobRuntime().stop(5_000));
 
 export async function testActor(): Promise<JobActor> {
   const tb = loadTestbed();

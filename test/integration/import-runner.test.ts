@@ -4,12 +4,17 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
-import { getImportJob, transitionImportJob, updateImportJob } from "@/lib/db/import-jobs";
-import { markRowInFlight, rowsInStatus } from "@/lib/db/import-rows";
+import { getImportJob, transitionImportJob, transitionImportJobFenced, updateImportJob } from "@/lib/db/import-jobs";
+import { rowsInStatus } from "@/lib/db/import-rows";
 import { cancelImport, purgeImportPasswords, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
 import { sealCredential } from "@/lib/jobs/import-credential";
 import { setOutageLimitForTests } from "@/lib/jobs/import-run";
-import { resumeImportJobs, runImportJob, waitForImport } from "@/lib/jobs/import-runner";
+import { finishRows, markRowInFlight, setRowUserIds } from "@/lib/db/import-row-writes";
+import { LeaseLost } from "@/lib/db/jobs";
+import { claimNext } from "@/lib/db/leases";
+import { sleep } from "@/lib/pool";
+import { waitForImport } from "@/lib/jobs/import-runner";
+import { jobRuntime } from "@/lib/jobs/runtime";
 import { importReportLines } from "@/lib/jobs/import-report";
 import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { snapshotUsers, getImportUser, putImportUser } from "@/lib/synapse/import-users";
@@ -64,14 +69,14 @@ describe("the import worker", () => {
     assert.ok(up.ok);
     const rows = await rowsInStatus(up.jobId, "pending");
     // As if the portal crashed right after sending line 2 (it reached Synapse) and line 3 (it did not).
-    await markRowInFlight(rows[0].id, "create", {});
-    await markRowInFlight(rows[1].id, "create", {});
+    const { db } = await import("@/lib/db/client");
+    await db().importRow.updateMany({ where: { id: { in: [rows[0].id, rows[1].id] } }, data: { status: "in-flight", attempt: "create" } });
     await api(`/_synapse/admin/v2/users/${encodeURIComponent(`@rs-landed-${s}:${hs}`)}`, { method: "PUT", token: await adminToken(), body: { displayname: "Landed Before Crash" } });
     await updateImportJob(up.jobId, { credential: sealCredential(up.jobId, await adminToken()), credentialKind: "session", startedAt: new Date() });
     await transitionImportJob(up.jobId, ["review"], { status: "running" });
 
-    const resumed = await resumeImportJobs();
-    assert.ok(resumed.includes(up.jobId));
+    // No lease on it: the runtime claims it like a job its dead owner left.
+    jobRuntime().poke();
     await waitForImport(up.jobId);
     const { job, byLine } = await jobState(up.jobId);
     assert.equal(job.status, "completed");
@@ -83,6 +88,33 @@ describe("the import worker", () => {
     assert.equal(byLine.get(4)!.status, "created");
   });
 
+  test("a stale owner's row and job writes are fenced off once another instance claimed the job", async () => {
+    const s = randomSuffix();
+    const up = await uploadCsv(`id\nfence-a-${s}\nfence-b-${s}\n`, { passwords: "none" });
+    assert.ok(up.ok);
+    // A status of this test's own: neither the runtime nor another job's test competes for the job.
+    const mark = `fence-test-${s}`;
+    const { db } = await import("@/lib/db/client");
+    await db().importJob.update({ where: { id: up.jobId }, data: { status: mark } });
+    const claim = (owner: string, leaseMs: number) => claimNext({ table: "importJob", statuses: [mark], skip: [], owner, leaseMs });
+    const stale = await claim(`stale-${s}`, 200);
+    assert.equal(stale?.id, up.jobId);
+    await sleep(300);
+    const fresh = await claim(`fresh-${s}`, 10_000);
+    assert.deepEqual([fresh?.id, fresh?.fence], [up.jobId, stale!.fence + 1]);
+    const rows = await rowsInStatus(up.jobId, "pending");
+    await assert.rejects(markRowInFlight(stale!, rows[0].id, "create", {}), LeaseLost);
+    await assert.rejects(finishRows(stale!, rows.map((r) => r.id), { status: "skipped", reason: "stale" }), LeaseLost);
+    await assert.rejects(setRowUserIds(stale!, [{ id: rows[0].id, userId: "@stale:example.org" }]), LeaseLost);
+    await assert.rejects(transitionImportJobFenced(stale!, [mark as "review"], { status: "running" }), LeaseLost);
+    const before = await jobState(up.jobId);
+    assert.deepEqual(before.rows.map((r) => [r.status, r.reason]), [["pending", null], ["pending", null]]);
+    assert.equal(before.job.status, mark);
+    // The holder of the current counter writes.
+    await markRowInFlight(fresh!, rows[0].id, "create", {});
+    assert.equal((await jobState(up.jobId)).byLine.get(2)!.status, "in-flight");
+  });
+
   test("a credential that stops working pauses the job visibly; Resume continues with the admin's session", async () => {
     const s = randomSuffix();
     const hs = await serverName();
@@ -92,7 +124,7 @@ describe("the import worker", () => {
     await api("/_matrix/client/v3/logout", { method: "POST", token: dead, body: {} });
     await updateImportJob(up.jobId, { credential: sealCredential(up.jobId, dead), credentialKind: "session" });
     await transitionImportJob(up.jobId, ["review"], { status: "queued" });
-    runImportJob(up.jobId);
+    jobRuntime().poke();
     await waitForImport(up.jobId);
     let job = (await getImportJob(up.jobId))!;
     assert.equal(job.status, "paused");
@@ -119,7 +151,7 @@ describe("the import worker", () => {
       await db().importJob.update({ where: { id: job.id }, data: { homeserver: "http://127.0.0.1:9" } });
       await updateImportJob(job.id, { credential: sealCredential(job.id, "fake-token-never-used"), credentialKind: "session" });
       await transitionImportJob(job.id, ["review"], { status: "queued" });
-      runImportJob(job.id);
+      jobRuntime().poke();
       await waitForImport(job.id);
       const after = (await getImportJob(job.id))!;
       assert.equal(after.status, "paused");
@@ -203,6 +235,28 @@ describe("the import worker", () => {
     assert.deepEqual([(await get(`fl-plain-${s}`)).deactivated, (await get(`fl-plain-${s}`)).locked], [false, false]);
   });
 
+  test("cancelling a running job (a flag in the database, seen by the lease watch) stops it after the rows in flight", async () => {
+    const s = randomSuffix();
+    const hs = await serverName();
+    const ids = Array.from({ length: 40 }, (_, i) => `cr-${s}-${String(i).padStart(2, "0")}`);
+    // Generated passwords: Synapse hashes each one, so the rows take long enough to cancel in the middle.
+    const up = await uploadCsv(`id\n${ids.join("\n")}\n`, { passwords: "generate-all", concurrency: 1 });
+    assert.ok(up.ok);
+    await startImport(up.jobId, await testActor());
+    for (let i = 0; i < 200 && ((await forHomeserver(tb.baseUrl).importRows.count(up.jobId)).created ?? 0) < 2; i++) await sleep(50);
+    assert.equal(await cancelImport(up.jobId, await testActor()), "cancelling");
+    await waitForImport(up.jobId);
+    const { job, rows } = await jobState(up.jobId);
+    assert.equal(job.status, "cancelled");
+    assert.equal(job.credential, null);
+    const created = rows.filter((r) => r.status === "created").length;
+    assert.ok(created >= 2 && created < ids.length, `${created} created before the cancel took effect`);
+    assert.deepEqual(new Set(rows.map((r) => r.status)), new Set(["created", "not-run"]));
+    const { users } = (await api<{ users: { name: string }[] }>(`/_synapse/admin/v2/users?user_id=${encodeURIComponent(`cr-${s}-`)}&limit=100`, { token: await adminToken() })).body;
+    assert.deepEqual(users.map((u) => u.name).sort(), rows.filter((r) => r.status === "created").map((r) => r.userId).sort());
+    assert.ok(users.every((u) => u.name.endsWith(`:${hs}`)));
+  });
+
   test("cancelling a job under review discards it and sends nothing", async () => {
     const s = randomSuffix();
     const up = await uploadCsv(`id\ncx-${s}\nBAD ${s}\n`, { passwords: "none" });
@@ -229,6 +283,22 @@ describe("the import worker", () => {
     const done = await jobState(up.jobId);
     assert.equal(done.rows[0].csvPassword, null);
     assert.equal((await getImportJob(up.jobId))!.credential, null);
+  });
+});
+
+describe("job metrics", () => {
+  test("jobs are counted by kind and status from both tables the runtime drives (read at scrape time)", async () => {
+    const { countJobsByKindAndStatus } = await import("@/lib/db/health");
+    const { createJob } = await import("@/lib/db/jobs");
+    const s = randomSuffix();
+    const count = async (kind: string, status: string) => (await countJobsByKindAndStatus()).find((c) => c.kind === kind && c.status === status)?.count ?? 0;
+    const before = { imports: await count("import", "completed"), other: await count(`metrics.${s}`, "cancelled") };
+    // A job of the other table, ended at once (a queued one would be claimed by other suites' claimers).
+    const id = await createJob({ kind: `metrics.${s}`, homeserver: tb.baseUrl, actor: tb.admin.userId, params: {} });
+    assert.ok(await forHomeserver(tb.baseUrl).jobs.transition(id, ["queued"], { status: "cancelled" }));
+    await importCsv(`id\nmetrics-${s}\n`, { passwords: "none" });
+    assert.equal(await count(`metrics.${s}`, "cancelled"), before.other + 1);
+    assert.equal(await count("import", "completed"), before.imports + 1);
   });
 });
 
