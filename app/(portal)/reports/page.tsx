@@ -9,6 +9,7 @@ import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { ReportTabs } from "./_components/report-tabs";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -23,6 +24,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
   return (
     <section className="flex flex-col gap-4">
+      <ReportTabs current="events" />
       <h1 className="text-2xl font-semibold">Reported events</h1>
       <FilterForm label="Filter reports" clearHref="/reports" submit="Apply">
         <SelectFilter name="status" label="Status" value={q.status} options={REPORT_STATUSES} />
