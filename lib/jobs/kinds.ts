@@ -2,7 +2,8 @@
 // A new kind: a file under lib/jobs exporting a JobKind, and one line here.
 import "server-only";
 import { registerJobKind } from "./job-driver";
+import { userRedactKind } from "./user-redact";
 
 export function registerJobKinds(): void {
-  for (const kind of [] as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
+  for (const kind of [userRedactKind] as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
 }

@@ -1,0 +1,34 @@
+"use server";
+// Moderating one user: jobs of the runtime that redact their events or clean up after a spammer.
+import { adminAction } from "@/lib/actions/admin-action";
+import { redactUserEventsSchema } from "@/lib/schemas/moderation";
+import { z } from "zod";
+import { MODERATION_KINDS, startUserRedactJob } from "@/lib/jobs/moderation-start";
+import { cancelJob, getJobView, resumeJob } from "@/lib/jobs/jobs";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
+
+// Starts redacting all of a user's events (all rooms or the chosen ones); the page follows the job.
+export const redactUserEventsAction = adminAction(
+  {
+    schema: redactUserEventsSchema,
+    audit: (i) => ({ action: "user.redact-events.start", target: i.userId, params: { rooms: i.scope === "all" ? "all" : i.rooms, reason: i.reason } }),
+  },
+  (i, admin) => startUserRedactJob(admin, i),
+);
+
+const moderationJob = z.object({ jobId: z.coerce.number().int().positive() });
+const ownKind = async (homeserver: string, jobId: number) => {
+  if (!(await getJobView(homeserver, jobId, MODERATION_KINDS))) throw new PortalRefusal("NOT_FOUND", "There is no such moderation job.");
+};
+
+// Stops a moderation job after the step in flight (the user page's progress panel).
+export const cancelModerationJobAction = adminAction(
+  { schema: moderationJob, audit: (i) => ({ action: "job.cancel", target: `job #${i.jobId}` }) },
+  async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), cancelJob(admin.homeserver, jobId, admin.actor)),
+);
+
+// Continues a paused moderation job with this admin's session.
+export const resumeModerationJobAction = adminAction(
+  { schema: moderationJob, audit: (i) => ({ action: "job.resume", target: `job #${i.jobId}` }) },
+  async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), resumeJob(admin, jobId)),
+);
