@@ -1,6 +1,7 @@
-// Moderation inputs shared by forms and actions: redacting a user's events. Client-safe.
+// Moderation inputs shared by forms and actions: redacting a user's events, finding a user. Client-safe.
 import { z } from "zod";
 import { roomIdField, userIdField } from "./fields";
+import { externalIdSchema, threepidSchema } from "./users";
 
 export const REDACT_REASON_MAX = 500;
 
@@ -13,3 +14,22 @@ export const redactUserEventsSchema = z
   })
   .refine((v) => v.scope === "all" || v.rooms.length > 0, { message: "Choose at least one room, or redact in all rooms.", path: ["rooms"] });
 export type RedactUserEventsInput = z.infer<typeof redactUserEventsSchema>;
+
+/**
+ * Finding a user by e-mail, phone or SSO id. Synapse stores e-mail addresses lowercased and phone numbers
+ * as digits only, so the input is brought to that form first ("+44 7700 900123" → "447700900123").
+ */
+export const findUserSchema = z.discriminatedUnion("by", [
+  z.object({
+    by: z.literal("threepid"),
+    threepid: z.preprocess((v) => {
+      if (!v || typeof v !== "object") return v;
+      const t = v as { medium?: unknown; address?: unknown };
+      if (typeof t.address !== "string") return v;
+      const address = t.medium === "msisdn" ? t.address.replace(/[\s+\-().]/g, "") : t.address.trim().toLowerCase();
+      return { ...t, address };
+    }, threepidSchema),
+  }),
+  z.object({ by: z.literal("sso"), external: externalIdSchema }),
+]);
+export type FindUserInput = z.input<typeof findUserSchema>;
