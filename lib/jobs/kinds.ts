@@ -2,8 +2,9 @@
 // A new kind: a file under lib/jobs exporting a JobKind, and one line here.
 import "server-only";
 import { registerJobKind } from "./job-driver";
+import { spamCleanupKind } from "./spam-cleanup";
 import { userRedactKind } from "./user-redact";
 
 export function registerJobKinds(): void {
-  for (const kind of [userRedactKind] as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
+  for (const kind of [userRedactKind, spamCleanupKind] as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
 }

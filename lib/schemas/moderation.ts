@@ -33,3 +33,30 @@ export const findUserSchema = z.discriminatedUnion("by", [
   z.object({ by: z.literal("sso"), external: externalIdSchema }),
 ]);
 export type FindUserInput = z.input<typeof findUserSchema>;
+
+// ---- Spam clean-up ----
+
+export const CLEANUP_STEPS = ["redact", "media", "rooms", "deactivate"] as const;
+export type CleanupStep = (typeof CLEANUP_STEPS)[number];
+export const CLEANUP_STEP_LABELS: Record<CleanupStep, string> = {
+  redact: "Redact all their events",
+  media: "Delete all their uploaded files",
+  rooms: "Make them leave every room",
+  deactivate: "Deactivate the account",
+};
+export const CLEANUP_MAX_USERS = 200;
+
+/** User IDs from a textarea (one per line, or separated by commas or spaces), deduplicated. */
+export const cleanupUsersField = z
+  .array(z.string())
+  .transform((list) => [...new Set(list.flatMap((l) => l.split(/[\s,]+/)).map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(userIdField).min(1, "Enter at least one user ID.").max(CLEANUP_MAX_USERS, `At most ${CLEANUP_MAX_USERS} users in one clean-up.`));
+
+export const cleanupPreviewSchema = z.object({ userIds: cleanupUsersField });
+export const spamCleanupSchema = z.object({
+  userIds: cleanupUsersField,
+  steps: z.array(z.enum(CLEANUP_STEPS)).min(1, "Choose at least one step."),
+  erase: z.boolean().default(false),
+  reason: z.string().trim().max(REDACT_REASON_MAX, `The reason is at most ${REDACT_REASON_MAX} characters.`).default(""),
+});
+export type SpamCleanupInput = z.infer<typeof spamCleanupSchema>;
