@@ -23,6 +23,7 @@ export default async function UserReportsPage({ searchParams }: { searchParams: 
   const unresolved = reports.filter((r) => !resolutions.has(r.id)).length;
   const pages = Math.max(1, Math.ceil(arranged.length / REPORTS_PAGE_SIZE));
   const rows = arranged.slice((q.page - 1) * REPORTS_PAGE_SIZE, q.page * REPORTS_PAGE_SIZE);
+  const targets = [...new Set(rows.filter((r) => !resolutions.has(r.id)).map((r) => r.target))];
 
   return (
     <section className="flex flex-col gap-4">
@@ -40,6 +41,13 @@ export default async function UserReportsPage({ searchParams }: { searchParams: 
         {q.reporter ? ` by ${q.reporter}` : ""}, {formatCount(unresolved)} unresolved. Unresolved reports come first.
         {list.data?.truncated && ` Only the newest ${formatCount(REPORTS_READ_CAP)} of ${formatCount(list.data.total)} are shown.`}
       </p>
+      {targets.length > 0 && (
+        <p className="text-sm">
+          <Link href={`/users/cleanup?users=${targets.map(encodeURIComponent).join(",")}`} className="underline" data-testid="cleanup-reported">
+            Spam clean-up of the {formatCount(targets.length)} users reported in the unresolved reports shown
+          </Link>
+        </p>
+      )}
       <DataTable columns={["Status", "Received (UTC)", "Reported user", "Reporter", "Reason"]} rowCount={rows.length} empty="No user reports match.">
         {rows.map((r) => {
           const res = resolutions.get(r.id);

@@ -1,9 +1,9 @@
 "use server";
 // Moderating one user: jobs of the runtime that redact their events or clean up after a spammer.
 import { adminAction } from "@/lib/actions/admin-action";
-import { redactUserEventsSchema } from "@/lib/schemas/moderation";
+import { cleanupPreviewSchema, redactUserEventsSchema, spamCleanupSchema } from "@/lib/schemas/moderation";
 import { z } from "zod";
-import { MODERATION_KINDS, startUserRedactJob } from "@/lib/jobs/moderation-start";
+import { MODERATION_KINDS, previewSpamCleanup, startSpamCleanupJob, startUserRedactJob } from "@/lib/jobs/moderation-start";
 import { cancelJob, getJobView, resumeJob } from "@/lib/jobs/jobs";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 
@@ -14,6 +14,18 @@ export const redactUserEventsAction = adminAction(
     audit: (i) => ({ action: "user.redact-events.start", target: i.userId, params: { rooms: i.scope === "all" ? "all" : i.rooms, reason: i.reason } }),
   },
   (i, admin) => startUserRedactJob(admin, i),
+);
+
+// What a spam clean-up of these users would touch (read-only).
+export const previewSpamCleanupAction = adminAction({ schema: cleanupPreviewSchema }, (i, admin) => previewSpamCleanup(admin, i.userIds));
+
+// Starts the clean-up job: each user's chosen steps, in order, each with its own result.
+export const startSpamCleanupAction = adminAction(
+  {
+    schema: spamCleanupSchema,
+    audit: (i) => ({ action: "user.spam-cleanup.start", target: i.userIds.length === 1 ? i.userIds[0] : `${i.userIds.length} users`, params: { users: i.userIds, steps: i.steps, erase: i.erase } }),
+  },
+  (i, admin) => startSpamCleanupJob(admin, i),
 );
 
 const moderationJob = z.object({ jobId: z.coerce.number().int().positive() });

@@ -42,7 +42,10 @@ export default async function UserReportPage({ params }: { params: Promise<{ rep
         <dd>{formatDateTime(new Date(r.receivedTs))}</dd>
         <dt className="text-muted">Reported user</dt>
         <dd className="break-all">
-          <UserLink userId={r.target} /> <span className="text-muted">(open the user to lock, suspend, redact or clean up)</span>
+          <UserLink userId={r.target} /> ·{" "}
+          <Link href={`/users/cleanup?users=${encodeURIComponent(r.target)}`} className="underline">
+            Spam clean-up
+          </Link>
         </dd>
         <dt className="text-muted">Reporter</dt>
         <dd className="break-all">
