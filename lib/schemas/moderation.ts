@@ -60,3 +60,20 @@ export const spamCleanupSchema = z.object({
   reason: z.string().trim().max(REDACT_REASON_MAX, `The reason is at most ${REDACT_REASON_MAX} characters.`).default(""),
 });
 export type SpamCleanupInput = z.infer<typeof spamCleanupSchema>;
+
+// ---- User extras ----
+
+export const accountValiditySchema = z.object({
+  userId: userIdField,
+  /** `YYYY-MM-DD` (UTC end of that day), or empty for Synapse's own period. */
+  expiresOn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T23:59:59Z`))), "Enter a date like 2027-01-31, or leave it empty.")
+    .default(""),
+});
+export const crossSigningResetSchema = z.object({ userId: userIdField });
+
+export function expiryOf(expiresOn: string): number | null {
+  return expiresOn ? Date.parse(`${expiresOn}T23:59:59Z`) : null;
+}

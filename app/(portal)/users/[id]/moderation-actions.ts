@@ -1,7 +1,8 @@
 "use server";
 // Moderating one user: jobs of the runtime that redact their events or clean up after a spammer.
 import { adminAction } from "@/lib/actions/admin-action";
-import { cleanupPreviewSchema, redactUserEventsSchema, spamCleanupSchema } from "@/lib/schemas/moderation";
+import { accountValiditySchema, cleanupPreviewSchema, crossSigningResetSchema, expiryOf, redactUserEventsSchema, spamCleanupSchema } from "@/lib/schemas/moderation";
+import { allowCrossSigningReset, renewAccountValidity } from "@/lib/synapse/user-extras";
 import { z } from "zod";
 import { MODERATION_KINDS, previewSpamCleanup, startSpamCleanupJob, startUserRedactJob } from "@/lib/jobs/moderation-start";
 import { cancelJob, getJobView, resumeJob } from "@/lib/jobs/jobs";
@@ -43,4 +44,16 @@ export const cancelModerationJobAction = adminAction(
 export const resumeModerationJobAction = adminAction(
   { schema: moderationJob, audit: (i) => ({ action: "job.resume", target: `job #${i.jobId}` }) },
   async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), resumeJob(admin, jobId)),
+);
+
+// Sets when the account expires (or extends it by the server's period).
+export const renewAccountValidityAction = adminAction(
+  { schema: accountValiditySchema, audit: (i) => ({ action: "user.account-validity", target: i.userId, params: { expiresOn: i.expiresOn || "server period" } }) },
+  async (i, admin) => ({ expiresAt: await renewAccountValidity(admin, i.userId, expiryOf(i.expiresOn)) }),
+);
+
+// Lets the user replace their cross-signing keys without a password prompt for a few minutes.
+export const allowCrossSigningResetAction = adminAction(
+  { schema: crossSigningResetSchema, audit: (i) => ({ action: "user.cross-signing-reset", target: i.userId }) },
+  async (i, admin) => ({ until: await allowCrossSigningReset(admin, i.userId) }),
 );

@@ -173,7 +173,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
     case "features":
       return <FeaturesForm userId={id} current={await getExperimentalFeatures(creds, id)} />;
     case "moderation":
-      return <ModerationTab user={user} admin={admin} />;
+      return <ModerationTab user={user} admin={admin} now={now} />;
   }
 }
 
