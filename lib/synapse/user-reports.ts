@@ -1,12 +1,11 @@
 import "server-only";
 import { synapseFetch, type SynapseCredentials } from "./client";
 import { nullIfNotFound } from "./errors";
-import { REPORTS_READ_CAP } from "./reports";
+import { readAllReports } from "./reports";
 
 // Reports about users (Matrix 1.14 `POST /users/<id>/report`), beside the event reports of reports.ts.
 
 type RawUserReport = { id: number; received_ts: number; target_user_id: string; user_id: string; reason: string | null };
-type RawUserReportPage = { user_reports: RawUserReport[]; total: number; next_token?: number };
 
 export type UserReport = { id: number; receivedTs: number; target: string; reporter: string; reason: string | null };
 
@@ -18,27 +17,12 @@ const toReport = (r: RawUserReport): UserReport => ({
   reason: r.reason ?? null,
 });
 
-const PAGE = 500;
-
 /** All user reports, newest first, optionally about one user or by one reporter (capped like event reports). */
 export async function listAllUserReports(
   creds: SynapseCredentials,
   filter: { target?: string; reporter?: string } = {},
 ): Promise<{ reports: UserReport[]; total: number; truncated: boolean }> {
-  const reports: UserReport[] = [];
-  let from = 0;
-  let total = 0;
-  for (;;) {
-    const page = await synapseFetch<RawUserReportPage>(creds, "/_synapse/admin/v1/user_reports", {
-      query: { from, limit: PAGE, dir: "b", target_user_id: filter.target, user_id: filter.reporter },
-    });
-    total = page.total;
-    reports.push(...page.user_reports.map(toReport));
-    if (page.next_token === undefined || page.user_reports.length === 0) break;
-    if (reports.length >= REPORTS_READ_CAP) return { reports: reports.slice(0, REPORTS_READ_CAP), total, truncated: true };
-    from = page.next_token;
-  }
-  return { reports, total, truncated: false };
+  return readAllReports<RawUserReport, UserReport>(creds, "/_synapse/admin/v1/user_reports", "user_reports", { target_user_id: filter.target, user_id: filter.reporter }, toReport);
 }
 
 /** null when there is no such report (already deleted). */

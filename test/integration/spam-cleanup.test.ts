@@ -4,35 +4,28 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { claimNext } from "@/lib/db/leases";
-import { getJob, listItems, setItemFenced, updateJobFenced } from "@/lib/db/jobs";
+import { listItems, setItemFenced, updateJobFenced } from "@/lib/db/jobs";
 import { listAuditEntries } from "@/lib/db/audit";
-import { jobDriver, registerJobKind } from "@/lib/jobs/job-driver";
-import { JobRuntime } from "@/lib/jobs/runtime";
+import { registerJobKind } from "@/lib/jobs/job-driver";
+import type { JobRuntime } from "@/lib/jobs/runtime";
+import { adminOwner, jobEnded, startRuntime, type Owner } from "./moderation-helpers";
 import { previewSpamCleanup, startSpamCleanupJob } from "@/lib/jobs/moderation-start";
 import { SPAM_CLEANUP, spamCleanupKind } from "@/lib/jobs/spam-cleanup";
 import { startUserRedaction } from "@/lib/synapse/user-redact";
 import { cleanupPreviewSchema, spamCleanupSchema } from "@/lib/schemas/moderation";
 import { sleep } from "@/lib/pool";
-import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { api, randomSuffix } from "../../e2e/synapse/testbed";
 import { createMember, seedRoom, joinRoom, sendText } from "../../e2e/rooms-fixtures";
 import { upload } from "../../e2e/media-fixtures";
 
-const tb = loadTestbed();
-let owner: { creds: { baseUrl: string; accessToken: string }; actor: string; homeserver: string };
+let owner: Owner;
 const runtimes: JobRuntime[] = [];
 registerJobKind(spamCleanupKind);
-const runtime = () => {
-  const rt = new JobRuntime({ instanceId: `it-${randomSuffix()}`, leaseMs: 1500, heartbeatMs: 300, pollMs: 200, concurrency: 2 }).register(jobDriver).start();
-  runtimes.push(rt);
-  return rt;
-};
 const admin = <T>(path: string) => api<T>(path, { token: owner.creds.accessToken });
 const enc = encodeURIComponent;
 
 before(async () => {
-  const token = await adminToken();
-  const actor = (await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token })).body.user_id;
-  owner = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor, homeserver: tb.baseUrl };
+  owner = await adminOwner();
 });
 after(async () => {
   for (const rt of runtimes) await rt.stop(2000);
@@ -45,13 +38,6 @@ async function spammer(lobby: string) {
   const own = await seedRoom(s, `it-spam-room-${randomSuffix()}`, { messages: ["more spam"] });
   await upload(s.token, Buffer.from("spam file"), "text/plain", "spam.txt");
   return { ...s, own };
-}
-async function ended(id: number) {
-  for (const end = Date.now() + 40_000; Date.now() < end; await sleep(150)) {
-    const j = await getJob(id);
-    if (j && ["completed", "failed", "cancelled", "stopped", "paused"].includes(j.status)) return j;
-  }
-  throw new Error(`job ${id} did not end`);
 }
 const spamBodies = async (roomId: string, sender: string) =>
   (await admin<{ chunk: { type: string; sender: string; content: { body?: string } }[] }>(`/_synapse/admin/v1/rooms/${enc(roomId)}/messages?dir=f&limit=200`)).body.chunk
@@ -70,11 +56,11 @@ describe("user.spam-cleanup", () => {
     assert.deepEqual({ ...preview.totals, bytes: undefined }, { users: 2, rooms: 4, files: 2, bytes: undefined });
     assert.equal(preview.events, null);
 
-    runtime();
+    startRuntime(runtimes);
     const input = spamCleanupSchema.parse({ userIds: [`${a.userId}\n${b.userId}`], steps: ["redact", "media", "rooms", "deactivate"], erase: true, reason: "spam" });
     const view = await startSpamCleanupJob(owner, input);
     assert.equal(view.total, 8);
-    const job = await ended(view.id);
+    const job = await jobEnded(view.id);
     assert.equal(job.status, "completed", job.message ?? "");
     const items = (await listItems(view.id, {}, { skip: 0, take: 20 })).rows;
     assert.deepEqual(items.map((i) => i.key), [a, b].flatMap((u) => ["redact", "media", "rooms", "deactivate"].map((s) => `${u.userId}#${s}`)));
@@ -106,8 +92,8 @@ describe("user.spam-cleanup", () => {
     await updateJobFenced(dead!, { result: { redactIds: { [redact.key]: sent } } });
     await setItemFenced(dead!, media.id, "in-flight"); // as if it died right after this
     await sleep(600);
-    runtime();
-    const job = await ended(view.id);
+    startRuntime(runtimes);
+    const job = await jobEnded(view.id);
     assert.equal(job.status, "completed", job.message ?? "");
     const tasks = (await admin<{ scheduled_tasks: { id: string }[] }>(`/_synapse/admin/v1/scheduled_tasks?action_name=redact_all_events&resource_id=${enc(s.userId)}`)).body.scheduled_tasks;
     assert.deepEqual(tasks.map((t) => t.id), [sent]);

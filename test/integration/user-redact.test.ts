@@ -5,33 +5,26 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { claimNext } from "@/lib/db/leases";
-import { getJob, listItems, setItemFenced, updateJobFenced } from "@/lib/db/jobs";
+import { listItems, setItemFenced, updateJobFenced } from "@/lib/db/jobs";
 import { listAuditEntries } from "@/lib/db/audit";
-import { jobDriver, registerJobKind } from "@/lib/jobs/job-driver";
-import { JobRuntime } from "@/lib/jobs/runtime";
+import { registerJobKind } from "@/lib/jobs/job-driver";
+import type { JobRuntime } from "@/lib/jobs/runtime";
+import { adminOwner, jobEnded, startRuntime, type Owner } from "./moderation-helpers";
 import { startUserRedactJob } from "@/lib/jobs/moderation-start";
 import { USER_REDACT, userRedactKind } from "@/lib/jobs/user-redact";
 import { startUserRedaction } from "@/lib/synapse/user-redact";
 import { redactUserEventsSchema } from "@/lib/schemas/moderation";
 import { sleep } from "@/lib/pool";
-import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { api, randomSuffix } from "../../e2e/synapse/testbed";
 import { createMember, seedRoom } from "../../e2e/rooms-fixtures";
 
-const tb = loadTestbed();
-let owner: { creds: { baseUrl: string; accessToken: string }; actor: string; homeserver: string };
+let owner: Owner;
 const runtimes: JobRuntime[] = [];
 
 registerJobKind(userRedactKind);
-function runtime(): JobRuntime {
-  const rt = new JobRuntime({ instanceId: `it-${randomSuffix()}`, leaseMs: 1500, heartbeatMs: 300, pollMs: 200, concurrency: 2 }).register(jobDriver).start();
-  runtimes.push(rt);
-  return rt;
-}
 
 before(async () => {
-  const token = await adminToken();
-  const actor = (await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token })).body.user_id;
-  owner = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor, homeserver: tb.baseUrl };
+  owner = await adminOwner();
 });
 after(async () => {
   for (const rt of runtimes) await rt.stop(2000);
@@ -49,13 +42,6 @@ async function redactTasks(userId: string): Promise<{ id: string; status: string
   );
   return r.body.scheduled_tasks;
 }
-async function ended(id: number) {
-  for (const end = Date.now() + 30_000; Date.now() < end; await sleep(150)) {
-    const j = await getJob(id);
-    if (j && ["completed", "failed", "cancelled", "stopped", "paused"].includes(j.status)) return j;
-  }
-  throw new Error(`job ${id} did not end`);
-}
 async function spammerWithRooms() {
   const spammer = await createMember(`it-redact-${randomSuffix()}`);
   const a = await seedRoom(spammer, `it-redact-a-${randomSuffix()}`, { messages: ["spam a1", "spam a2"] });
@@ -67,9 +53,9 @@ const input = (userId: string, extra: Record<string, unknown> = {}) => redactUse
 describe("user.redact", () => {
   test("redacts every event of the user in every room, records the task id, audits the user", async () => {
     const { spammer, a, b } = await spammerWithRooms();
-    runtime();
+    startRuntime(runtimes);
     const view = await startUserRedactJob(owner, input(spammer.userId, { reason: "spam wave" }));
-    const job = await ended(view.id);
+    const job = await jobEnded(view.id);
     assert.equal(job.status, "completed", job.message ?? "");
     for (const room of [a, b]) {
       const evs = await messagesOf(room, spammer.userId);
@@ -86,9 +72,9 @@ describe("user.redact", () => {
 
   test("in chosen rooms only: the other room keeps its messages", async () => {
     const { spammer, a, b } = await spammerWithRooms();
-    runtime();
+    startRuntime(runtimes);
     const view = await startUserRedactJob(owner, input(spammer.userId, { scope: "chosen", rooms: [a] }));
-    assert.equal((await ended(view.id)).status, "completed");
+    assert.equal((await jobEnded(view.id)).status, "completed");
     for (const e of await messagesOf(a, spammer.userId)) assert.deepEqual(e.content, {});
     assert.deepEqual((await messagesOf(b, spammer.userId)).map((e) => e.content.body), ["spam b1"]);
   });
@@ -116,8 +102,8 @@ describe("user.redact", () => {
       const sent = await startUserRedaction(owner.creds, spammer.userId, { rooms: [] });
       if (recorded) await updateJobFenced(dead!, { result: { redactIds: { [spammer.userId]: sent } } });
       await sleep(600); // the dead owner's lease expires
-      runtime();
-      const job = await ended(view.id);
+      startRuntime(runtimes);
+      const job = await jobEnded(view.id);
       assert.equal(job.status, "completed", job.message ?? "");
       assert.deepEqual((await redactTasks(spammer.userId)).map((t) => t.id), [sent], "no second redaction was sent");
       assert.deepEqual(job.result?.redactIds, { [spammer.userId]: sent });

@@ -11,6 +11,7 @@ import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { FilterForm, SelectFilter, TextFilter } from "@/app/(portal)/_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { ReportStatusCell } from "../_components/report-status-cell";
 import { ReportTabs } from "../_components/report-tabs";
 
 export default async function UserReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -53,16 +54,7 @@ export default async function UserReportsPage({ searchParams }: { searchParams: 
           const res = resolutions.get(r.id);
           return (
             <tr key={r.id} className="border-b border-line align-top" data-testid="user-report-row" data-report-id={r.id}>
-              <td className="py-2 pr-3">
-                <Link href={`/reports/users/${r.id}`} className="font-medium underline" data-testid="report-status">
-                  {res ? "Resolved" : "Unresolved"}
-                </Link>
-                {res && (
-                  <div className="text-xs text-muted">
-                    by {res.resolvedBy}, {formatDateTime(res.resolvedAt)}
-                  </div>
-                )}
-              </td>
+              <ReportStatusCell href={`/reports/users/${r.id}`} resolution={res} />
               <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
               <td className="py-2 pr-3 break-all">
                 <UserLink userId={r.target} />

@@ -18,12 +18,13 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
     if ((await run(() => deleteDevicesAction({ userId, deviceIds: ids }))).ok) setSelected(new Set());
   }
 
-  const create = <CreateDeviceForm userId={userId} />;
+  // The create form keeps its place (and its outcome line) whether or not there are devices yet.
+  const create = <CreateDeviceForm key="create" userId={userId} />;
   if (devices.length === 0) {
     return (
-      <div className="flex flex-col gap-3">
-        <p className="text-muted">No devices.</p>
+      <div className="flex flex-col gap-2">
         {create}
+        <p className="text-muted">No devices.</p>
       </div>
     );
   }

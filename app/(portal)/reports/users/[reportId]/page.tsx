@@ -5,7 +5,7 @@ import { getUserReport } from "@/lib/synapse/user-reports";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { UserLink } from "@/app/(portal)/_components/user-link";
-import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { MissingReport } from "../../_components/report-status-cell";
 import { UserReportActions } from "../../_components/user-report-actions";
 
 export default async function UserReportPage({ params }: { params: Promise<{ reportId: string }> }) {
@@ -19,14 +19,7 @@ export default async function UserReportPage({ params }: { params: Promise<{ rep
     </Link>
   );
   if (!reportId || !report.data) {
-    return (
-      <section className="flex flex-col gap-4">
-        {back}
-        <h1 className="text-2xl font-semibold">User report {raw}</h1>
-        <ErrorCard message={report.error} />
-        {!report.error && <p className="card">There is no such user report. It may have been deleted.</p>}
-      </section>
-    );
+    return <MissingReport back={back} title={`User report ${raw}`} error={report.error} what="user report" />;
   }
   const r = report.data;
   const resolution = (await forHomeserver(admin.homeserver).reportTriage.get([r.id], "user")).get(r.id);
