@@ -79,6 +79,10 @@ test("reported spammers are cleaned up in one job: preview, run, progress, effec
     await page.getByRole("button", { name: "Clean up 2 users" }).click();
     await expect(page.getByTestId("job-status")).toHaveText("Completed", { timeout: 45_000 });
     await expect(page.getByTestId("job-progress")).toContainText("8 of 8 steps done");
+    await page.getByRole("link", { name: "Open the job page (each step's result)" }).click();
+    await expect(page.getByTestId("job-item")).toHaveCount(8);
+    await expect(page.locator('[data-testid="job-item"][data-status="ok"]')).toHaveCount(8);
+    await expect(page.getByTestId("job-item").filter({ hasText: spammers[0].userId }).filter({ hasText: "delete files" })).toContainText("1 file deleted.");
   });
 
   await test.step("Synapse shows the effect", async () => {

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import type { CleanupPreview } from "@/lib/jobs/moderation-start";
 import type { JobView } from "@/lib/jobs/jobs";
 import { CLEANUP_STEP_LABELS, CLEANUP_STEPS, type CleanupStep } from "@/lib/schemas/moderation";
@@ -70,7 +71,7 @@ export function CleanupForm({ initialUsers }: { initialUsers: string }) {
             onClick={() =>
               start.run(
                 () => startSpamCleanupAction({ userIds: current.rows.filter((r) => r.exists).map((r) => r.userId), steps: [...steps], erase: erase && steps.has("deactivate"), reason }),
-                (v) => (setJob(v), "The clean-up job was started. You can leave this page; it goes on under Jobs."),
+                (v) => (setJob(v), "The clean-up job was started; it goes on if you leave this page."),
               )
             }
           >
@@ -80,6 +81,7 @@ export function CleanupForm({ initialUsers }: { initialUsers: string }) {
         </section>
       )}
       {job && <JobProgress key={job.id} initial={job} label="Spam clean-up" unit="steps" cancel={cancelModerationJobAction} resume={resumeModerationJobAction} />}
+      {job && <Link href={`/users/moderation/${job.id}`} className="text-sm underline">Open the job page (each step&apos;s result)</Link>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import type { JobView } from "@/lib/jobs/jobs";
 import { REDACT_REASON_MAX } from "@/lib/schemas/moderation";
 import { cancelModerationJobAction, redactUserEventsAction, resumeModerationJobAction } from "../[id]/moderation-actions";
@@ -24,7 +25,7 @@ export function RedactEventsForm({ userId, rooms }: { userId: string; rooms: Roo
       <h2 className="font-semibold">Redact all of this user&apos;s events</h2>
       <p className="text-sm text-muted">
         Synapse removes the content of every event the user sent (messages, reactions, state such as display names) and keeps the rest of the room.
-        It runs as a job on the server: you can leave the page and follow it under Jobs.
+        It runs as a job on the server: you can leave the page, the job page shows its progress and results.
       </p>
       <fieldset className="flex flex-col gap-1 text-sm">
         <legend className="font-medium">Where</legend>
@@ -67,6 +68,7 @@ export function RedactEventsForm({ userId, rooms }: { userId: string; rooms: Roo
       </div>
       <OutcomeLine outcome={outcome} />
       {job && <JobProgress key={job.id} initial={job} label="Redacting events" unit="users" cancel={cancelModerationJobAction} resume={resumeModerationJobAction} />}
+      {job && <Link href={`/users/moderation/${job.id}`} className="text-sm underline">Open the job page (results)</Link>}
     </section>
   );
 }
