@@ -98,11 +98,15 @@ test("reported spammers are cleaned up in one job: preview, run, progress, effec
 
 test("bad clean-up input gets a message and changes nothing", async ({ page }) => {
   const admin = await signInAsNewAdmin(page, "cleanbad");
+  const before = (await api<{ total: number }>(`/_synapse/admin/v1/scheduled_tasks?action_name=redact_all_events&resource_id=${enc(admin)}`, { token: await adminToken() })).body;
   await page.goto("/users/cleanup");
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Enter at least one user ID.");
-  await page.getByLabel("User IDs (one per line)").fill(admin);
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("alert")).toHaveText("You cannot clean up your own account.");
+  const form = page.getByRole("region", { name: "Users to clean up" });
+  await form.getByRole("button", { name: "Preview" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Enter at least one user ID.");
+  await form.getByLabel("User IDs (one per line)").fill(admin);
+  await form.getByRole("button", { name: "Preview" }).click();
+  await expect(form.getByRole("alert")).toHaveText("You cannot clean up your own account.");
   await expect(page.getByRole("button", { name: /Clean up \d+ user/ })).toHaveCount(0);
+  expect((await api(`/_synapse/admin/v1/scheduled_tasks?action_name=redact_all_events&resource_id=${enc(admin)}`, { token: await adminToken() })).body).toEqual(before);
+  expect((await api<{ deactivated: boolean }>(userPath(admin), { token: await adminToken() })).body.deactivated).toBe(false);
 });

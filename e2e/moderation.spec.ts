@@ -60,17 +60,17 @@ test("a user is found by e-mail, and their devices are created and renamed", asy
   const find = page.getByRole("form", { name: "Find a user by e-mail, phone or SSO id" });
 
   await test.step("a malformed address gets a message and nothing opens", async () => {
-    await find.getByLabel("E-mail address").fill("not an address");
+    await find.getByRole("textbox", { name: "E-mail address" }).fill("not an address");
     await find.getByRole("button", { name: "Find user" }).click();
     await expect(find.getByRole("alert")).toContainText("is not an email address");
     await expect(page).toHaveURL(/\/users$/);
-    await find.getByLabel("E-mail address").fill(`nobody-${randomSuffix()}@example.org`);
+    await find.getByRole("textbox", { name: "E-mail address" }).fill(`nobody-${randomSuffix()}@example.org`);
     await find.getByRole("button", { name: "Find user" }).click();
     await expect(find.getByRole("alert")).toContainText("No user has the e-mail address");
   });
 
   await test.step("the address as typed (upper case) opens the user", async () => {
-    await find.getByLabel("E-mail address").fill(email.toUpperCase());
+    await find.getByRole("textbox", { name: "E-mail address" }).fill(email.toUpperCase());
     await find.getByRole("button", { name: "Find user" }).click();
     await expect(page).toHaveURL(new RegExp(`${userHref(user.userId).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
     await expect(page.getByTestId("user-id")).toHaveText(user.userId);
