@@ -10,6 +10,7 @@ import "server-only";
 import { record } from "@/lib/audit/record";
 import { deactivateForCleanup, deleteAllUserMedia, leaveAllRooms } from "@/lib/synapse/spam-cleanup";
 import type { JobItemRecord } from "@/lib/db/jobs";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { CLEANUP_STEPS, type CleanupStep } from "@/lib/schemas/moderation";
 import type { JobKind, RunningJob } from "./job-driver";
 import { runItems, type ItemEnd } from "./moderation-items";
@@ -41,8 +42,15 @@ async function runStep(job: RunningJob, item: JobItemRecord, p: SpamCleanupParam
       return { status: "ok", message: `${n} ${n === 1 ? "file" : "files"} deleted.` };
     }
     case "rooms": {
-      const n = await leaveAllRooms(creds, userId);
-      return { status: "ok", message: `Left ${n} ${n === 1 ? "room" : "rooms"}.` };
+      try {
+        const n = await leaveAllRooms(creds, userId);
+        return { status: "ok", message: `Left ${n} ${n === 1 ? "room" : "rooms"}.` };
+      } catch (e) {
+        if (!(e instanceof PortalRefusal && e.code === "USER_LOCKED")) throw e;
+        // Deactivation removes the user from every room as well, lock or not.
+        if (p.steps.includes("deactivate")) return { status: "skipped", message: `${e.message} Deactivating it (the next step) removes it from every room.` };
+        return { status: "failed", message: `${e.message} Unlock it, or deactivate it, to remove it from its rooms.` };
+      }
     }
     case "deactivate":
       await deactivateForCleanup(creds, userId, p.erase);

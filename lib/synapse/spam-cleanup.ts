@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
+import { PortalRefusal } from "./describe-error";
 import { logout } from "./auth";
 import { deleteUserMediaPage } from "./media";
 import { getMediaSummary } from "./user-data";
@@ -46,7 +47,11 @@ export async function leaveAllRooms(creds: SynapseCredentials, userId: string): 
         await synapseFetch(as, `/_matrix/client/v3/rooms/${encodeId(roomId)}/leave`, { method: "POST", body: { reason: "Removed by a server admin" } });
         left++;
       } catch (e) {
-        if (!(isSynapseError(e) && e.status === 403)) throw e; // 403: no longer in the room
+        if (isSynapseError(e) && e.status === 403) continue; // no longer in the room
+        // The user's token, not the admin's, was refused: never mistake it for the admin's session ending.
+        if (isSynapseError(e, "M_USER_LOCKED")) throw new PortalRefusal("USER_LOCKED", `${userId} is locked, so it cannot leave rooms in its own name.`);
+        if (isSynapseError(e) && e.status === 401) throw new PortalRefusal("PUPPET_REFUSED", `Synapse refused to act as ${userId} (${e.errcode}).`);
+        throw e;
       }
     }
   } finally {

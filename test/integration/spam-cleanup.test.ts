@@ -102,6 +102,34 @@ describe("user.spam-cleanup", () => {
     assert.equal((await admin<{ total: number }>(`/_synapse/admin/v1/users/${enc(s.userId)}/media`)).body.total, 0);
   });
 
+  test("a locked spammer: redacted, the leave step says why it is left to deactivation, which removes them from the rooms", async () => {
+    const host = await createMember(`it-host-${randomSuffix()}`);
+    const lobby = await seedRoom(host, `it-lobby-${randomSuffix()}`, {});
+    const s = await spammer(lobby);
+    assert.equal((await api(`/_synapse/admin/v2/users/${enc(s.userId)}`, { method: "PUT", token: owner.creds.accessToken, body: { locked: true } })).status, 200);
+    startRuntime(runtimes);
+    const view = await startSpamCleanupJob(owner, spamCleanupSchema.parse({ userIds: [s.userId], steps: ["redact", "rooms", "deactivate"] }));
+    const job = await jobEnded(view.id);
+    assert.equal(job.status, "completed", job.message ?? "");
+    const items = (await listItems(view.id, {}, { skip: 0, take: 5 })).rows;
+    assert.deepEqual(items.map((i) => i.status), ["ok", "skipped", "ok"]);
+    assert.match(items[1].message ?? "", /is locked, so it cannot leave rooms in its own name\. Deactivating it/);
+    assert.deepEqual(await spamBodies(lobby, s.userId), [null]);
+    let joined: string[] = ["?"];
+    for (let i = 0; i < 50 && joined.length > 0; i++, await sleep(200)) {
+      joined = (await admin<{ joined_rooms: string[] }>(`/_synapse/admin/v1/users/${enc(s.userId)}/joined_rooms`)).body.joined_rooms;
+    }
+    assert.deepEqual(joined, [], "deactivation parted the user from every room");
+
+    const other = await spammer(lobby);
+    await api(`/_synapse/admin/v2/users/${enc(other.userId)}`, { method: "PUT", token: owner.creds.accessToken, body: { locked: true } });
+    const only = await startSpamCleanupJob(owner, spamCleanupSchema.parse({ userIds: [other.userId], steps: ["rooms"] }));
+    assert.equal((await jobEnded(only.id)).status, "completed");
+    const [leave] = (await listItems(only.id, {}, { skip: 0, take: 1 })).rows;
+    assert.equal(leave.status, "failed");
+    assert.match(leave.message ?? "", /Unlock it, or deactivate it/);
+  });
+
   test("bad input sends nothing: no users, no steps, yourself, a remote or unknown user", async () => {
     assert.match(JSON.stringify(cleanupPreviewSchema.safeParse({ userIds: ["  \n "] }).error?.issues), /Enter at least one user ID/);
     assert.equal(spamCleanupSchema.safeParse({ userIds: [owner.actor], steps: [] }).success, false);
