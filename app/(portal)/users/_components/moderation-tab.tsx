@@ -33,6 +33,12 @@ export async function ModerationTab({ user, admin, now }: { user: UserDetail; ad
         </Link>{" "}
         redacts, deletes their files, removes them from rooms and deactivates them in one job.
       </p>
+      {user.deactivated && (
+        <p className="card text-sm" role="status">
+          This account is deactivated, so it has left its rooms. Synapse redacts a user&apos;s events only in rooms they are still in (or banned from), in
+          their name: there may be nothing left to redact.
+        </p>
+      )}
       <RedactEventsForm userId={user.userId} rooms={rooms.map((r) => ({ roomId: r.roomId, name: r.name ?? r.alias ?? null }))} />
       <section className="card flex flex-col gap-4" aria-label="More">
         <AccountValidityForm userId={user.userId} />
