@@ -12,7 +12,7 @@ import {
   type PurgeStart,
 } from "./purge-history";
 import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
-import { clearReportResolution, getResolutions, resolveReport } from "./report-triage";
+import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
 import {
   createImportJob,
   deleteImportJob,
@@ -93,9 +93,9 @@ export function forHomeserver(homeserver: string) {
       finish: (id: number, end: Parameters<typeof finishPurgeRecord>[2]) => finishPurgeRecord(homeserver, id, end),
     },
     reportTriage: {
-      get: (reportIds: number[]) => getResolutions(homeserver, reportIds),
-      resolve: (reportId: number, actor: string) => resolveReport(homeserver, reportId, actor),
-      clear: (reportId: number) => clearReportResolution(homeserver, reportId),
+      get: (reportIds: number[], kind?: ReportKind) => getResolutions(homeserver, reportIds, kind),
+      resolve: (reportId: number, actor: string, kind?: ReportKind) => resolveReport(homeserver, reportId, actor, kind),
+      clear: (reportId: number, kind?: ReportKind) => clearReportResolution(homeserver, reportId, kind),
     },
     jobs: {
       get: (id: number) => findJob(homeserver, id),

@@ -5,9 +5,11 @@ import { registerJobKind } from "./job-driver";
 import { deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind } from "./media-kinds";
 import { noticeBroadcastKind } from "./notice-broadcast";
 import { purgeHistoryKind, roomDeleteKind } from "./room-kinds";
+import { spamCleanupKind } from "./spam-cleanup";
 import { userBulkKind } from "./user-bulk";
+import { userRedactKind } from "./user-redact";
 
 export function registerJobKinds(): void {
-  const kinds = [userBulkKind, noticeBroadcastKind, roomDeleteKind, purgeHistoryKind, deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind];
-  for (const kind of kinds) registerJobKind(kind);
+  const kinds = [userBulkKind, noticeBroadcastKind, roomDeleteKind, purgeHistoryKind, deleteByDateKind, deleteUserMediaKind, purgeRemoteCacheKind, userRedactKind, spamCleanupKind];
+  for (const kind of kinds as Parameters<typeof registerJobKind>[0][]) registerJobKind(kind);
 }

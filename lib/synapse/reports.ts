@@ -16,7 +16,6 @@ type RawReport = {
   canonical_alias: string | null;
   name: string | null;
 };
-type RawReportPage = { event_reports: RawReport[]; total: number; next_token?: number };
 type RawReportDetail = RawReport & { event_json: { type: string; state_key?: string; content: Record<string, unknown>; origin_server_ts?: number } };
 
 export type EventReport = {
@@ -61,16 +60,26 @@ export async function listAllEventReports(
   creds: SynapseCredentials,
   filter: { roomId?: string; sender?: string } = {},
 ): Promise<{ reports: EventReport[]; total: number; truncated: boolean }> {
-  const reports: EventReport[] = [];
+  return readAllReports<RawReport, EventReport>(creds, "/_synapse/admin/v1/event_reports", "event_reports", { room_id: filter.roomId, event_sender_user_id: filter.sender }, toReport);
+}
+
+/** Every page of one of Synapse's report lists (event or user reports), newest first, up to REPORTS_READ_CAP. */
+export async function readAllReports<R, T>(
+  creds: SynapseCredentials,
+  path: string,
+  field: string,
+  query: Record<string, string | undefined>,
+  map: (r: R) => T,
+): Promise<{ reports: T[]; total: number; truncated: boolean }> {
+  const reports: T[] = [];
   let from = 0;
   let total = 0;
   for (;;) {
-    const page = await synapseFetch<RawReportPage>(creds, "/_synapse/admin/v1/event_reports", {
-      query: { from, limit: PAGE, dir: "b", room_id: filter.roomId, event_sender_user_id: filter.sender },
-    });
+    const page = await synapseFetch<Record<string, unknown> & { total: number; next_token?: number }>(creds, path, { query: { from, limit: PAGE, dir: "b", ...query } });
+    const rows = (page[field] as R[] | undefined) ?? [];
     total = page.total;
-    reports.push(...page.event_reports.map(toReport));
-    if (page.next_token === undefined || page.event_reports.length === 0) break;
+    reports.push(...rows.map(map));
+    if (page.next_token === undefined || rows.length === 0) break;
     if (reports.length >= REPORTS_READ_CAP) return { reports: reports.slice(0, REPORTS_READ_CAP), total, truncated: true };
     from = page.next_token;
   }

@@ -61,7 +61,9 @@ export function summarizeEvent(e: { type: string; state_key?: string; content: R
   return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text;
 }
 
-function toEvent(e: RawEvent): TimelineEvent {
+export type { RawEvent as RawTimelineEvent };
+
+export function toEvent(e: RawEvent): TimelineEvent {
   return {
     eventId: e.event_id,
     type: e.type,
@@ -81,10 +83,11 @@ function toEvent(e: RawEvent): TimelineEvent {
 export async function getRoomMessages(
   creds: SynapseCredentials,
   roomId: string,
-  p: { from?: string; dir: "b" | "f"; limit?: number },
+  p: { from?: string; dir: "b" | "f"; limit?: number; filter?: { types?: string[]; senders?: string[] } },
 ): Promise<TimelinePage> {
+  const filter = p.filter && (p.filter.types?.length || p.filter.senders?.length) ? JSON.stringify(p.filter) : undefined;
   const r = await synapseFetch<RawMessages>(creds, `/_synapse/admin/v1/rooms/${encodeId(roomId)}/messages`, {
-    query: { from: p.from, dir: p.dir, limit: p.limit ?? MESSAGES_PAGE_SIZE },
+    query: { from: p.from, dir: p.dir, limit: p.limit ?? MESSAGES_PAGE_SIZE, filter },
   });
   const events = r.chunk.map(toEvent);
   if (p.dir === "b") {

@@ -9,6 +9,8 @@ import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
 import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { ReportStatusCell } from "./_components/report-status-cell";
+import { ReportTabs } from "./_components/report-tabs";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -23,6 +25,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
   return (
     <section className="flex flex-col gap-4">
+      <ReportTabs current="events" />
       <h1 className="text-2xl font-semibold">Reported events</h1>
       <FilterForm label="Filter reports" clearHref="/reports" submit="Apply">
         <SelectFilter name="status" label="Status" value={q.status} options={REPORT_STATUSES} />
@@ -41,16 +44,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           const res = resolutions.get(r.id);
           return (
             <tr key={r.id} className="border-b border-line align-top" data-testid="report-row" data-report-id={r.id}>
-              <td className="py-2 pr-3">
-                <Link href={`/reports/${r.id}`} className="font-medium underline" data-testid="report-status">
-                  {res ? "Resolved" : "Unresolved"}
-                </Link>
-                {res && (
-                  <div className="text-xs text-muted">
-                    by {res.resolvedBy}, {formatDateTime(res.resolvedAt)}
-                  </div>
-                )}
-              </td>
+              <ReportStatusCell href={`/reports/${r.id}`} resolution={res} />
               <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
               <td className="py-2 pr-3 break-all">
                 <RoomLink roomId={r.roomId}>{r.roomName ?? r.roomAlias ?? r.roomId}</RoomLink>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { roomJobPanels } from "@/lib/jobs/room-tasks";
 import { getRoomBlocks, listRooms } from "@/lib/synapse/rooms";
@@ -72,6 +73,10 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Rooms</h1>
+      <p className="flex gap-4 text-sm">
+        <Link href="/rooms/events">Find an event by ID</Link>
+        <Link href="/rooms/largest">Largest rooms by database size</Link>
+      </p>
       <RoomJobProgress panels={panels} heading="Room deletes and history purges" />
 
       <FilterForm label="Find rooms" clearHref="/rooms" submit="Apply">

@@ -17,6 +17,7 @@ import {
 } from "@/lib/schemas/users";
 import { formatCount } from "@/lib/format";
 import { UsersTable } from "./_components/users-table";
+import { FindUserForm } from "./_components/find-user-form";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { nextSortDir, SortHeader, type SortDir } from "../_components/sort-header";
@@ -55,6 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
 
       {/* Keyed by the URL: uncontrolled fields would otherwise keep stale values after Back or Clear. */}
       <UsersFilterForm key={usersSearchParams(q).toString()} q={q} />
+      <FindUserForm />
 
       <ErrorCard message={error} />
       {inactive && (

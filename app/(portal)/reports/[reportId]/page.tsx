@@ -8,7 +8,7 @@ import { readForPage } from "@/app/(portal)/_components/page-read";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
-import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { MissingReport } from "../_components/report-status-cell";
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();
@@ -21,14 +21,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
     </Link>
   );
   if (!reportId || !report.data) {
-    return (
-      <section className="flex flex-col gap-4">
-        {back}
-        <h1 className="text-2xl font-semibold">Report {raw}</h1>
-        <ErrorCard message={report.error} />
-        {!report.error && <p className="card">There is no such report. It may have been deleted.</p>}
-      </section>
-    );
+    return <MissingReport back={back} title={`Report ${raw}`} error={report.error} what="report" />;
   }
   const r = report.data;
   const resolution = (await forHomeserver(admin.homeserver).reportTriage.get([r.id])).get(r.id);

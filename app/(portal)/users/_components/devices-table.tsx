@@ -5,6 +5,7 @@ import { deleteDevicesAction } from "../[id]/actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
+import { CreateDeviceForm, RenameDevice } from "./device-forms";
 
 /** Devices with their last seen IP and time; deleting one ends its sessions. */
 export function DevicesTable({ userId, devices, now }: { userId: string; devices: Device[]; now: number }) {
@@ -17,9 +18,19 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
     if ((await run(() => deleteDevicesAction({ userId, deviceIds: ids }))).ok) setSelected(new Set());
   }
 
-  if (devices.length === 0) return <p className="text-muted">No devices.</p>;
+  // The create form keeps its place (and its outcome line) whether or not there are devices yet.
+  const create = <CreateDeviceForm key="create" userId={userId} />;
+  if (devices.length === 0) {
+    return (
+      <div className="flex flex-col gap-2">
+        {create}
+        <p className="text-muted">No devices.</p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-2">
+      {create}
       <div className="flex items-center gap-3 text-sm">
         <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || pending} onClick={() => remove([...selected])}>
           Delete selected ({selected.size})
@@ -61,7 +72,9 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
                 />
               </td>
               <td className="py-2 pr-3 font-mono text-xs">{d.deviceId}</td>
-              <td className="py-2 pr-3">{d.displayName ?? <span className="text-muted">—</span>}</td>
+              <td className="py-2 pr-3">
+                <RenameDevice userId={userId} deviceId={d.deviceId} current={d.displayName} />
+              </td>
               <td className="py-2 pr-3">{d.lastSeenIp ?? <span className="text-muted">—</span>}</td>
               <td className="py-2 pr-3" title={d.userAgent ?? undefined}>
                 {d.lastSeenAt ? new Date(d.lastSeenAt).toISOString().replace("T", " ").slice(0, 19) + " UTC" : <span className="text-muted">never</span>}

@@ -18,6 +18,7 @@ import { FeaturesForm, RateLimitForm } from "./user-settings";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { RoomLink } from "@/app/(portal)/_components/user-link";
+import { ModerationTab } from "./moderation-tab";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },
@@ -30,6 +31,7 @@ export const USER_TABS = [
   { id: "account-data", label: "Account data" },
   { id: "rate-limit", label: "Rate limit" },
   { id: "features", label: "Experimental features" },
+  { id: "moderation", label: "Moderation" },
 ] as const;
 export type UserTabId = (typeof USER_TABS)[number]["id"];
 
@@ -167,6 +169,8 @@ async function renderTab({ tab, user, admin, now }: Props) {
       return <RateLimitForm userId={id} current={await getRateLimitOverride(creds, id)} />;
     case "features":
       return <FeaturesForm userId={id} current={await getExperimentalFeatures(creds, id)} />;
+    case "moderation":
+      return <ModerationTab user={user} admin={admin} now={now} />;
   }
 }
 

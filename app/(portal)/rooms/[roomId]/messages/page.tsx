@@ -9,12 +9,15 @@ import { UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { COMMON_EVENT_TYPES, readTimelineFilter } from "@/lib/schemas/timeline-filter";
 
 export default async function RoomMessagesPage(props: PageProps<{ roomId: string }>) {
   const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId, query } = tab;
   const q = messagesQuerySchema.parse(query);
+  const tf = readTimelineFilter(query);
+  const kept = { ...(tf.filter.types ? { type: tf.type } : {}), ...(tf.filter.senders ? { sender: tf.sender } : {}) };
   const base = `/rooms/${encodeURIComponent(roomId)}/messages`;
 
   let notice: string | null = null;
@@ -32,8 +35,8 @@ export default async function RoomMessagesPage(props: PageProps<{ roomId: string
       else notice = token.error;
     }
   }
-  const page = await readForPage(() => getRoomMessages(admin.creds, roomId, { from, dir }));
-  const link = (token: string, d: "b" | "f") => `${base}?${new URLSearchParams({ from: token, dir: d })}`;
+  const page = await readForPage(() => getRoomMessages(admin.creds, roomId, { from, dir, filter: tf.filter }));
+  const link = (token: string, d: "b" | "f") => `${base}?${new URLSearchParams({ from: token, dir: d, ...kept })}`;
 
   return (
     <div className="flex flex-col gap-3">
@@ -48,7 +51,35 @@ export default async function RoomMessagesPage(props: PageProps<{ roomId: string
         <Link href={base} className="btn-secondary py-1.5">
           Newest
         </Link>
+        {kept.type && <input type="hidden" name="type" value={kept.type} />}
+        {kept.sender && <input type="hidden" name="sender" value={kept.sender} />}
       </form>
+      <form method="get" action={base} className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the timeline">
+        <label className="flex flex-col gap-1">
+          <span>Event type</span>
+          <input name="type" defaultValue={tf.type} className="field font-mono" list="timeline-event-types" placeholder="any type" />
+          <datalist id="timeline-event-types">
+            {COMMON_EVENT_TYPES.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span>Sender</span>
+          <input name="sender" defaultValue={tf.sender} className="field" placeholder="@alice:example.org" />
+        </label>
+        <button type="submit" className="btn-primary py-1.5">
+          Filter
+        </button>
+        <Link href={base} className="btn-secondary py-1.5">
+          Clear
+        </Link>
+      </form>
+      {tf.problems.map((p) => (
+        <p key={p} role="alert" className="text-sm text-danger">
+          {p}
+        </p>
+      ))}
       {notice && (
         <p role="status" className="text-sm text-muted">
           {notice}
@@ -72,6 +103,9 @@ export default async function RoomMessagesPage(props: PageProps<{ roomId: string
                     {e.summary}
                   </div>
                   <JsonDetails json={e.json} summary={e.eventId} />
+                  <Link href={`/rooms/events?id=${encodeURIComponent(e.eventId)}`} className="text-xs text-muted">
+                    Context
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { parseEventId } from "@/lib/matrix/event-id";
+import { fetchEvent, getEventContext } from "@/lib/synapse/events";
+import type { TimelineEvent } from "@/lib/synapse/room-messages";
+import { formatDateTime } from "@/lib/format";
+import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
+import { TableHead } from "@/app/(portal)/_components/data-table";
+import { UserLink } from "@/app/(portal)/_components/user-link";
+import { JsonDetails } from "@/app/(portal)/_components/json-details";
+import { ErrorCard } from "@/app/(portal)/_components/error-card";
+
+/** Look an event up by id in any room of this server, with the events sent just before and after it. */
+export default async function EventLookupPage({ searchParams }: PageProps<object>) {
+  const admin = await requireAdmin();
+  const raw = (await searchParams).id;
+  const text = typeof raw === "string" ? raw : "";
+  const parsed = text ? parseEventId(text) : null;
+  const found = parsed?.ok ? await readForPage(() => fetchEvent(admin.creds, parsed.value)) : null;
+  const event = found?.data ?? null;
+  const context = event ? await readForPage(() => getEventContext(admin.creds, event.roomId, event.eventId, 5)) : null;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <Link href="/rooms" className="text-sm">
+        ← Rooms
+      </Link>
+      <h1 className="text-2xl font-semibold">Find an event</h1>
+      <form method="get" action="/rooms/events" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Find an event by ID">
+        <label className="flex min-w-96 flex-col gap-1">
+          <span>Event ID</span>
+          <input name="id" defaultValue={text} className="field font-mono" placeholder="$abc123…" />
+        </label>
+        <button type="submit" className="btn-primary py-1.5">
+          Find
+        </button>
+      </form>
+      {parsed && !parsed.ok && (
+        <p role="alert" className="text-sm text-danger" data-testid="event-lookup-error">
+          {parsed.message}
+        </p>
+      )}
+      <ErrorCard message={found?.error ?? null} />
+      {found && !found.error && !event && (
+        <p className="card" role="status" data-testid="event-lookup-error">
+          This server has no event {parsed?.ok ? parsed.value : ""}. It may be in a room this server is not in, or have been purged.
+        </p>
+      )}
+      {event && (
+        <>
+          <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]" data-testid="found-event">
+            <dt className="text-muted">Room</dt>
+            <dd className="break-all">
+              <Link href={`/rooms/${encodeURIComponent(event.roomId)}/messages`} className="underline">
+                {event.roomId}
+              </Link>
+            </dd>
+            <dt className="text-muted">Sender</dt>
+            <dd className="break-all">
+              <UserLink userId={event.sender} />
+            </dd>
+            <dt className="text-muted">Type</dt>
+            <dd className="font-mono text-xs">{event.type}</dd>
+            <dt className="text-muted">Sent (UTC)</dt>
+            <dd>{formatDateTime(new Date(event.ts))}</dd>
+            <dt className="text-muted">Content</dt>
+            <dd data-testid="found-event-summary" className="break-words">
+              {event.summary || "—"}
+              {event.redacted && " (redacted)"}
+            </dd>
+          </dl>
+          <JsonDetails json={event.json} summary="The event (JSON, as stored by this server)" />
+          <h2 className="text-lg font-semibold">Around it</h2>
+          <ErrorCard message={context?.error ?? null} />
+          {context?.data === null && <p className="text-muted">Synapse has no timeline around this event (an outlier, e.g. after a history purge).</p>}
+          {context?.data && <ContextTable events={[...context.data.after, event, ...context.data.before]} focus={event.eventId} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ContextTable({ events, focus }: { events: TimelineEvent[]; focus: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" aria-label="Events around it, newest first">
+        <TableHead columns={["Sent (UTC)", "Sender", "Type", "Content"]} />
+        <tbody>
+          {events.map((e) => (
+            <tr
+              key={e.eventId}
+              className={`border-b border-line align-top ${e.eventId === focus ? "bg-canvas font-medium" : ""}`}
+              data-testid="context-event"
+              aria-current={e.eventId === focus ? "true" : undefined}
+            >
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
+              <td className="py-2 pr-3 break-all">
+                <UserLink userId={e.sender} />
+              </td>
+              <td className="py-2 pr-3 font-mono text-xs">{e.type}</td>
+              <td className="py-2 pr-3 break-words">
+                {e.eventId === focus ? e.summary : <Link href={`/rooms/events?id=${encodeURIComponent(e.eventId)}`}>{e.summary || "—"}</Link>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

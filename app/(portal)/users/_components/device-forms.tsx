@@ -1,0 +1,74 @@
+"use client";
+import { useState } from "react";
+import { DEVICE_NAME_MAX } from "@/lib/schemas/devices";
+import { createDeviceAction, renameDeviceAction } from "../[id]/device-actions";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
+
+/** Adds an empty device (no keys, no session) with a chosen id, e.g. for a bridge. */
+export function CreateDeviceForm({ userId }: { userId: string }) {
+  const [deviceId, setDeviceId] = useState("");
+  const [name, setName] = useState("");
+  const { run, pending, outcome } = useAction({ refresh: true });
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3 text-sm"
+      aria-label="Create a device"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(() => createDeviceAction({ userId, deviceId, displayName: name }), `Device ${deviceId.trim()} was created.`).then((r) => r.ok && (setDeviceId(""), setName("")));
+      }}
+    >
+      <label className="flex flex-col gap-1">
+        <span>New device ID</span>
+        <input className="field font-mono" value={deviceId} onChange={(e) => setDeviceId(e.target.value)} placeholder="BRIDGE01" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span>Name (optional)</span>
+        <input className="field" value={name} maxLength={DEVICE_NAME_MAX} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <button type="submit" className="btn-secondary py-1.5" disabled={pending}>
+        Create device
+      </button>
+      <OutcomeLine outcome={outcome} className="basis-full" />
+    </form>
+  );
+}
+
+/** Inline rename of one device's display name. */
+export function RenameDevice({ userId, deviceId, current }: { userId: string; deviceId: string; current: string | null }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(current ?? "");
+  const { run, pending, outcome } = useAction({ refresh: true });
+  if (!editing) {
+    return (
+      <span className="flex flex-col gap-1">
+        <span className="flex items-center gap-2">
+          {current ?? <span className="text-muted">—</span>}
+          <button type="button" className="text-xs underline" onClick={() => setEditing(true)} aria-label={`Rename device ${deviceId}`}>
+            Rename
+          </button>
+        </span>
+        <OutcomeLine outcome={outcome} />
+      </span>
+    );
+  }
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(() => renameDeviceAction({ userId, deviceId, displayName: name }), "Renamed.").then((r) => r.ok && setEditing(false));
+      }}
+    >
+      <input className="field py-1" value={name} maxLength={DEVICE_NAME_MAX} onChange={(e) => setName(e.target.value)} aria-label={`New name for ${deviceId}`} />
+      <button type="submit" className="btn-primary py-1" disabled={pending}>
+        Save
+      </button>
+      <button type="button" className="btn-secondary py-1" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+      <OutcomeLine outcome={outcome} className="basis-full" />
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { findUserAction } from "../find-actions";
+import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useAction } from "@/app/(portal)/_components/use-action";
+
+type Mode = "email" | "msisdn" | "sso";
+const LABELS: Record<Mode, string> = { email: "E-mail address", msisdn: "Phone number", sso: "SSO id" };
+
+/** Opens the user who has this e-mail address, phone number or single sign-on id. */
+export function FindUserForm() {
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>("email");
+  const [value, setValue] = useState("");
+  const [provider, setProvider] = useState("");
+  const { run, pending, outcome } = useAction();
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const input = mode === "sso" ? { by: "sso" as const, external: { authProvider: provider, externalId: value } } : { by: "threepid" as const, threepid: { medium: mode, address: value } };
+    run(
+      () => findUserAction(input),
+      (d) => {
+        router.push(`/users/${encodeURIComponent(d.userId)}`);
+        return `Found ${d.userId}.`;
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Find a user by e-mail, phone or SSO id">
+      <label className="flex flex-col gap-1">
+        <span>Find by</span>
+        <select className="field" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+          {(Object.keys(LABELS) as Mode[]).map((m) => (
+            <option key={m} value={m}>
+              {LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {mode === "sso" && (
+        <label className="flex flex-col gap-1">
+          <span>Provider id</span>
+          <input className="field" value={provider} onChange={(e) => setProvider(e.target.value)} placeholder="oidc-google" />
+        </label>
+      )}
+      <label className="flex min-w-64 grow flex-col gap-1">
+        <span>{mode === "sso" ? "Id at the provider" : LABELS[mode]}</span>
+        <input
+          className="field"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder={mode === "email" ? "alice@example.org" : mode === "msisdn" ? "+44 7700 900123" : "the subject the provider sends"}
+        />
+      </label>
+      <button type="submit" className="btn-secondary py-1.5" disabled={pending}>
+        Find user
+      </button>
+      <OutcomeLine outcome={outcome} className="basis-full" />
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+// Moderation inputs shared by forms and actions: redacting a user's events, finding a user. Client-safe.
+import { z } from "zod";
+import { roomIdField, userIdField } from "./fields";
+import { externalIdSchema, threepidSchema } from "./users";
+
+export const REDACT_REASON_MAX = 500;
+
+export const redactUserEventsSchema = z
+  .object({
+    userId: userIdField,
+    scope: z.enum(["all", "chosen"], { message: "Choose all rooms or some rooms." }),
+    rooms: z.array(roomIdField).max(1000, "At most 1000 rooms at once.").default([]),
+    reason: z.string().trim().max(REDACT_REASON_MAX, `The reason is at most ${REDACT_REASON_MAX} characters.`).default(""),
+  })
+  .refine((v) => v.scope === "all" || v.rooms.length > 0, { message: "Choose at least one room, or redact in all rooms.", path: ["rooms"] });
+export type RedactUserEventsInput = z.infer<typeof redactUserEventsSchema>;
+
+/**
+ * Finding a user by e-mail, phone or SSO id. Synapse stores e-mail addresses lowercased and phone numbers
+ * as digits only, so the input is brought to that form first ("+44 7700 900123" → "447700900123").
+ */
+export const findUserSchema = z.discriminatedUnion("by", [
+  z.object({
+    by: z.literal("threepid"),
+    threepid: z.preprocess((v) => {
+      if (!v || typeof v !== "object") return v;
+      const t = v as { medium?: unknown; address?: unknown };
+      if (typeof t.address !== "string") return v;
+      const address = t.medium === "msisdn" ? t.address.replace(/[\s+\-().]/g, "") : t.address.trim().toLowerCase();
+      return { ...t, address };
+    }, threepidSchema),
+  }),
+  z.object({ by: z.literal("sso"), external: externalIdSchema }),
+]);
+export type FindUserInput = z.input<typeof findUserSchema>;
+
+// ---- Spam clean-up ----
+
+export const CLEANUP_STEPS = ["redact", "media", "rooms", "deactivate"] as const;
+export type CleanupStep = (typeof CLEANUP_STEPS)[number];
+export const CLEANUP_STEP_LABELS: Record<CleanupStep, string> = {
+  redact: "Redact all their events",
+  media: "Delete all their uploaded files",
+  rooms: "Make them leave every room",
+  deactivate: "Deactivate the account",
+};
+export const CLEANUP_MAX_USERS = 200;
+
+/** User IDs from a textarea (one per line, or separated by commas or spaces), deduplicated. */
+export const cleanupUsersField = z
+  .array(z.string())
+  .transform((list) => [...new Set(list.flatMap((l) => l.split(/[\s,]+/)).map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(userIdField).min(1, "Enter at least one user ID.").max(CLEANUP_MAX_USERS, `At most ${CLEANUP_MAX_USERS} users in one clean-up.`));
+
+export const cleanupPreviewSchema = z.object({ userIds: cleanupUsersField });
+export const spamCleanupSchema = z.object({
+  userIds: cleanupUsersField,
+  steps: z.array(z.enum(CLEANUP_STEPS)).min(1, "Choose at least one step."),
+  erase: z.boolean().default(false),
+  reason: z.string().trim().max(REDACT_REASON_MAX, `The reason is at most ${REDACT_REASON_MAX} characters.`).default(""),
+});
+export type SpamCleanupInput = z.infer<typeof spamCleanupSchema>;
+
+// ---- User extras ----
+
+export const accountValiditySchema = z.object({
+  userId: userIdField,
+  /** `YYYY-MM-DD` (UTC end of that day), or empty for Synapse's own period. */
+  expiresOn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T23:59:59Z`))), "Enter a date like 2027-01-31, or leave it empty.")
+    .default(""),
+});
+export const crossSigningResetSchema = z.object({ userId: userIdField });
+
+export function expiryOf(expiresOn: string): number | null {
+  return expiresOn ? Date.parse(`${expiresOn}T23:59:59Z`) : null;
+}

@@ -1,0 +1,43 @@
+// Creating and renaming devices against the real test Synapse, checked through its admin API.
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createDevice, renameDevice } from "@/lib/synapse/user-devices";
+import { createDeviceSchema, renameDeviceSchema } from "@/lib/schemas/devices";
+import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { createMember } from "../../e2e/rooms-fixtures";
+
+const tb = loadTestbed();
+let ctx: { creds: { baseUrl: string; accessToken: string }; actor: string };
+let user: { userId: string };
+const device = (id: string) => api<{ display_name: string | null }>(`/_synapse/admin/v2/users/${encodeURIComponent(user.userId)}/devices/${id}`, { token: ctx.creds.accessToken });
+
+before(async () => {
+  const token = await adminToken();
+  const actor = (await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token })).body.user_id;
+  ctx = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor };
+  user = await createMember(`it-dev-${randomSuffix()}`);
+});
+
+describe("devices", () => {
+  test("a device is created with its name, then renamed", async () => {
+    await createDevice(ctx, user.userId, { deviceId: "ITBRIDGE", displayName: "Bridge" });
+    assert.equal((await device("ITBRIDGE")).body.display_name, "Bridge");
+    await renameDevice(ctx, user.userId, { deviceId: "ITBRIDGE", displayName: "Bridge (renamed)" });
+    assert.equal((await device("ITBRIDGE")).body.display_name, "Bridge (renamed)");
+  });
+
+  test("creating an existing device or renaming a missing one is refused with a sentence", async () => {
+    await assert.rejects(createDevice(ctx, user.userId, { deviceId: "ITBRIDGE", displayName: "again" }), /already has a device ITBRIDGE/);
+    assert.equal((await device("ITBRIDGE")).body.display_name, "Bridge (renamed)", "the existing device kept its name");
+    await assert.rejects(renameDevice(ctx, user.userId, { deviceId: "NOSUCH", displayName: "x" }), /has no device NOSUCH/);
+    assert.equal((await device("NOSUCH")).status, 404, "renaming did not create it");
+    await assert.rejects(createDevice(ctx, "@x:elsewhere.example", { deviceId: "A" }), /not a user of this homeserver/);
+  });
+
+  test("bad ids and names are refused by the schema", () => {
+    assert.equal(createDeviceSchema.safeParse({ userId: user.userId, deviceId: "has space" }).success, false);
+    assert.equal(createDeviceSchema.safeParse({ userId: user.userId, deviceId: "" }).success, false);
+    assert.equal(renameDeviceSchema.safeParse({ userId: user.userId, deviceId: "A", displayName: "" }).success, false);
+    assert.equal(renameDeviceSchema.safeParse({ userId: user.userId, deviceId: "A", displayName: "x".repeat(101) }).success, false);
+  });
+});
