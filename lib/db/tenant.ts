@@ -13,6 +13,7 @@ import {
   type PurgeKind,
   type PurgeStart,
 } from "./purge-history";
+import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import { clearReportResolution, getResolutions, resolveReport } from "./report-triage";
 import {
   createImportJob,
@@ -105,6 +106,9 @@ export function forHomeserver(homeserver: string) {
       transition: ofOwnJob(transitionImportJob),
       delete: ofOwnJob(deleteImportJob),
       followUpOf: ofOwnJob(followUpOf),
+      /** Who started / cancelled it (organisation people); only this homeserver's job. */
+      notePeople: (id: number, people: Partial<ImportJobPeople>) => noteImportJobPeople(homeserver, id, people),
+      people: (id: number) => getImportJobPeople(homeserver, id),
     },
     importRows: {
       insert: ofOwnJob(insertImportRows),

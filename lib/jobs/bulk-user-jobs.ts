@@ -86,7 +86,7 @@ async function* targetsOf(creds: SynapseCredentials, t: BulkTargets): AsyncGener
 }
 
 /** Starts the job and returns its id at once; the work continues after the request ends. */
-export function startBulkJob(ctx: ActorContext & { homeserver: string }, spec: BulkSpec): string {
+export function startBulkJob(ctx: ActorContext & Pick<AuditContext, "homeserver" | "person">, spec: BulkSpec): string {
   const id = crypto.randomUUID();
   const job: Job = {
     id,
@@ -102,7 +102,7 @@ export function startBulkJob(ctx: ActorContext & { homeserver: string }, spec: B
     finishedAt: null,
     stopReason: null,
     results: [],
-    owner: { actor: ctx.actor, homeserver: ctx.homeserver },
+    owner: { actor: ctx.actor, homeserver: ctx.homeserver, person: ctx.person },
     cancel: false,
   };
   registry.set(id, job);
@@ -167,7 +167,7 @@ async function run(job: Job, ctx: ActorContext, spec: BulkSpec): Promise<void> {
  * starts the job. Nothing runs when the count changed: the admin confirms the new number instead.
  */
 export async function startBulkFromInput(
-  ctx: ActorContext & { homeserver: string },
+  ctx: ActorContext & Pick<AuditContext, "homeserver" | "person">,
   input: z.output<typeof bulkStartSchema>,
 ): Promise<{ jobId: string }> {
   let targets: BulkTargets;

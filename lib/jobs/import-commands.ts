@@ -2,7 +2,7 @@
 // re-run failures, and handle generated passwords. Called by the job page's actions (which authorize and
 // audit) and the upload route (which authorizes; acceptUpload audits); the work itself happens in import-runner.
 import "server-only";
-import { record } from "@/lib/audit/record";
+import { record, type AuditPerson } from "@/lib/audit/record";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
@@ -14,7 +14,7 @@ import { isImportRunning, requestImportCancel, runImportJob } from "./import-run
 import { ACTIVE_STATUSES, markCancelled, markCancelling, markQueued, markUploaded } from "./import-status";
 import { receiveImportFile, type UploadRequest } from "./import-upload";
 
-export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string };
+export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
 
 /** An expected refusal, with the sentence the admin reads (describeError passes it through). */
 export class ImportCommandError extends PortalRefusal {
@@ -53,7 +53,7 @@ export type UploadOutcome =
  * it at once when no row is invalid; otherwise the job waits for review. The upload and the start are audited.
  */
 export async function acceptUpload(who: JobActor, file: UploadFile): Promise<UploadOutcome> {
-  const ctx = { actor: who.actor, homeserver: who.homeserver };
+  const ctx = { actor: who.actor, homeserver: who.homeserver, person: who.person };
   const result = await receiveImportFile({
     ...file,
     actor: who.actor,

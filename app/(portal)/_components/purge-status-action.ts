@@ -4,4 +4,4 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
 import { getPurgeStatus } from "@/lib/jobs/media-purges";
 
-export const getPurgeStatusAction = adminAction({ schema: z.object({ id: z.number().int().positive() }) }, async ({ id }, admin) => getPurgeStatus(admin.homeserver, id));
+export const getPurgeStatusAction = adminAction({ role: "viewer", schema: z.object({ id: z.number().int().positive() }) }, async ({ id }, admin) => getPurgeStatus(admin.homeserver, id));

@@ -11,6 +11,7 @@ import { cancelBulkJob, startBulkFromInput } from "@/lib/jobs/bulk-user-jobs";
 /** Creates a user; a taken name is refused, never overwritten. A generated password is returned once. */
 export const createUserAction = adminAction(
   {
+    role: "operator",
     schema: userCreateSchema,
     audit: (i, a) => ({
       action: "user.create",
@@ -26,13 +27,14 @@ export const createUserAction = adminAction(
 );
 
 /** Read-only: lets the create form say "taken" before the admin submits. */
-export const checkUsernameAction = adminAction({ schema: z.object({ localpart: localpartField }) }, (i, a) =>
+export const checkUsernameAction = adminAction({ role: "viewer", schema: z.object({ localpart: localpartField }) }, (i, a) =>
   checkUsernameAvailable(a.creds, i.localpart),
 );
 
 /** Starts a bulk action as a background job; the page then follows /users/bulk/<id>. */
 export const startBulkUsersAction = adminAction(
   {
+    role: "operator",
     schema: bulkStartSchema,
     audit: (i) => ({
       action: `user.bulk.${i.action}.start`,
@@ -47,6 +49,6 @@ export const startBulkUsersAction = adminAction(
 );
 
 export const cancelBulkUsersAction = adminAction(
-  { schema: z.object({ jobId: z.uuid() }), audit: (i) => ({ action: "user.bulk.cancel", target: i.jobId }) },
+  { role: "operator", schema: z.object({ jobId: z.uuid() }), audit: (i) => ({ action: "user.bulk.cancel", target: i.jobId }) },
   async (i, a) => cancelBulkJob(i.jobId, a),
 );
