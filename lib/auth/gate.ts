@@ -119,3 +119,19 @@ export async function clearGateSession(): Promise<void> {
     if (/^(__Secure-|__Host-)?next-auth\./.test(c.name)) jar.set(c.name, "", { maxAge: 0, path: "/", httpOnly: true, secure: c.name.startsWith("__") });
   }
 }
+
+/** The gate as the owner's settings page shows it: who may enter and the role mapping, never the secret. */
+export function describeGate() {
+  const env = getEnv();
+  if (!gateEnabled()) return null;
+  const rules = gateRules();
+  const show = (r: { kind: string; value: string }) => (r.kind === "group" ? `group:${r.value}` : r.kind === "domain" ? `@${r.value}` : r.value);
+  return {
+    name: env.GATE_NAME,
+    issuer: env.GATE_OIDC_ISSUER ?? "",
+    clientId: env.GATE_OIDC_CLIENT_ID ?? "",
+    groupsClaim: env.GATE_GROUPS_CLAIM,
+    allowed: { emails: rules.allowedEmails, domains: rules.allowedDomains, groups: rules.allowedGroups },
+    roles: { owner: rules.roles.owner.map(show), operator: rules.roles.operator.map(show), viewer: rules.roles.viewer.map(show) },
+  };
+}

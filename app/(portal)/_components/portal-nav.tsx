@@ -11,12 +11,13 @@ const ITEMS = [
   { href: "/server", label: "Server" },
   { href: "/audit", label: "Audit" },
 ];
+const OWNER_ITEMS = [{ href: "/settings", label: "Settings" }];
 
-export function PortalNav() {
+export function PortalNav({ owner }: { owner: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
-      {ITEMS.map((item) => {
+      {[...ITEMS, ...(owner ? OWNER_ITEMS : [])].map((item) => {
         const active = pathname === item.href || pathname.startsWith(item.href + "/");
         return (
           <Link

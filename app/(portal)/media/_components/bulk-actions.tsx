@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formatCount } from "@/lib/format";
 import { quarantineRoomMediaAction, quarantineUserMediaAction, startDeleteAllUserMediaAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { IfCan } from "@/app/(portal)/_components/role";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
@@ -17,7 +18,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
     if (r.ok) setPurgeId(r.data.purgeId);
   }
   return (
-    <>
+    <IfCan need="owner">
       <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
         Delete all of this user&apos;s media…
       </button>
@@ -39,7 +40,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
           </>
         )}
       </Dialog>
-    </>
+    </IfCan>
   );
 }
 
@@ -56,7 +57,7 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
     setOpen(false);
   }
   return (
-    <>
+    <IfCan need="operator">
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
         Quarantine all…
       </button>
@@ -68,6 +69,6 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
         </p>
         <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void run()} pending={pending} label="Quarantine all" />
       </Dialog>
-    </>
+    </IfCan>
   );
 }
