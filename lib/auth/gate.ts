@@ -92,6 +92,7 @@ export type GateState = { kind: "off" } | { kind: "signed-out" } | { kind: "refu
 
 /** Who the gate says is here, judged against the rules in force now (a changed allowlist applies at once). */
 export const readGate = cache(async (): Promise<GateState> => {
+  await cookies(); // per request, never prerendered: the answer depends on the runtime env and the cookie
   if (!gateEnabled()) return { kind: "off" };
   const session = (await getServerSession(gateAuthOptions()).catch(() => null)) as { gate?: GateIdentity | null } | null;
   const identity = session?.gate;
