@@ -105,3 +105,19 @@ export function personLabel(p: { name: string | null; email: string | null; subj
   if (p.name && p.email) return `${p.name} <${p.email}>`;
   return p.email ?? p.name ?? p.subject;
 }
+
+/** What the identity provider's profile (id_token claims and userinfo) says about the person. */
+export function identityOf(profile: Record<string, unknown>, groupsClaim: string): GateIdentity {
+  const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v.slice(0, 320) : null);
+  const rawGroups = profile[groupsClaim];
+  const groups = (Array.isArray(rawGroups) ? rawGroups : typeof rawGroups === "string" ? [rawGroups] : [])
+    .filter((g): g is string => typeof g === "string")
+    .slice(0, 200);
+  return {
+    subject: String(profile.sub ?? ""),
+    name: str(profile.name) ?? str(profile.preferred_username),
+    email: str(profile.email),
+    emailVerified: profile.email_verified !== false && profile.email_verified !== "false",
+    groups,
+  };
+}

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import { getEnv } from "@/lib/env";
-import { judge, parseDomains, parseEmails, parseList, parseRoleRules, type GateIdentity, type GateRules, type GateVerdict } from "@/lib/gate-rules";
+import { identityOf, judge, parseDomains, parseEmails, parseList, parseRoleRules, type GateIdentity, type GateRules, type GateVerdict } from "@/lib/gate-rules";
 import type { Role } from "@/lib/roles";
 import { getSessionSecret } from "./session-secret";
 
@@ -35,22 +35,6 @@ export function gateRules(): GateRules {
 /** next-auth's JWT key: derived from SESSION_SECRET (one secret to keep), never the same bytes as the cookie's. */
 function gateSecret(): string {
   return Buffer.from(crypto.hkdfSync("sha256", getSessionSecret(), "synapse-admin-portal", "next-auth gate jwt", 32)).toString("base64url");
-}
-
-/** What the identity provider's profile (id_token claims and userinfo) says about the person. */
-export function identityOf(profile: Record<string, unknown>, groupsClaim: string): GateIdentity {
-  const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v.slice(0, 320) : null);
-  const rawGroups = profile[groupsClaim];
-  const groups = (Array.isArray(rawGroups) ? rawGroups : typeof rawGroups === "string" ? [rawGroups] : [])
-    .filter((g): g is string => typeof g === "string")
-    .slice(0, 200);
-  return {
-    subject: String(profile.sub ?? ""),
-    name: str(profile.name) ?? str(profile.preferred_username),
-    email: str(profile.email),
-    emailVerified: profile.email_verified !== false && profile.email_verified !== "false",
-    groups,
-  };
 }
 
 let options: NextAuthOptions | undefined;
