@@ -209,3 +209,17 @@ test("single click: after the gate, Synapse's SSO through the same provider asks
   await expect(page.getByTestId("header-user")).toHaveText(userId);
   expect(idp.logins.filter((l) => l === localpart)).toHaveLength(2);
 });
+
+test("a Synapse session one person left in the browser is not handed to the next person of the gate", async ({ page, context }) => {
+  const s = randomSuffix();
+  await gateSignIn(page, { username: `first-${s}`, groups: "portal-operators" });
+  const admin = await signInAdmin(page);
+  // The first person's gate session ends without the portal's sign-out (it expired, or was cleared); the next one signs in.
+  await context.clearCookies({ name: /^(next-auth\.|test_idp_login)/ });
+  await gateSignIn(page, { username: `second-${s}` });
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?reason=session-ended$/);
+  await expect(page.getByTestId("gate-person")).toContainText(`second-${s}@team.test`);
+  const devices = await api<{ devices: { display_name: string | null }[] }>(`/_synapse/admin/v2/users/${encodeURIComponent(admin)}/devices`, { token: await adminToken() });
+  expect(devices.body.devices.filter((d) => d.display_name === "Synapse Admin Portal")).toHaveLength(0);
+});

@@ -33,6 +33,8 @@ export const readAdminSession = cache(async (): Promise<AdminContext> => {
   const person = await requireGate();
   const session = await getSession();
   if (!session.accessToken || !session.baseUrl || !session.userId) redirect("/login");
+  // A Synapse session another person of the organisation left in this browser is not this person's.
+  if (person && session.gateSubject !== person.subject) redirect(SESSION_ENDED_PATH);
   return {
     creds: { baseUrl: session.baseUrl, accessToken: session.accessToken },
     actor: session.userId,

@@ -126,6 +126,7 @@ async function verifiedLogin(
   session.deviceId = result.deviceId;
   session.baseUrl = baseUrl;
   session.signedInAt = Date.now();
+  session.gateSubject = person?.subject;
   await session.save();
   await record({ actor: result.userId, homeserver: baseUrl, person }, { action: "session.login", params: { method } }, "ok");
   return { ok: true, userId: result.userId };
