@@ -216,9 +216,11 @@ test("a Synapse session one person left in the browser is not handed to the next
   const admin = await signInAdmin(page);
   // The first person's gate session ends without the portal's sign-out (it expired, or was cleared); the next one signs in.
   await context.clearCookies({ name: /^(next-auth\.|test_idp_login)/ });
+  // Back from the gate the login page finds a Synapse session: not the second person's, so it is ended.
   await gateSignIn(page, { username: `second-${s}` });
-  await page.goto("/");
   await expect(page).toHaveURL(/\/login\?reason=session-ended$/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByTestId("gate-person")).toContainText(`second-${s}@team.test`);
   const devices = await api<{ devices: { display_name: string | null }[] }>(`/_synapse/admin/v2/users/${encodeURIComponent(admin)}/devices`, { token: await adminToken() });
   expect(devices.body.devices.filter((d) => d.display_name === "Synapse Admin Portal")).toHaveLength(0);
