@@ -152,6 +152,13 @@ test("an operator imports a CSV; the job page says who started it", async ({ pag
   await expectJobStatus(page, "completed");
   await expect(page.getByTestId("job-started-by")).toContainText(`Test importer-${s} <importer-${s}@team.test> as @teams-admin-`);
   expect((await synapseUser(`@teams-imp-${s}:${tb.serverName}`))?.displayname).toBe(`Imported ${s}`);
+
+  await test.step("a file waiting for review, discarded: the job page says who cancelled it", async () => {
+    await uploadCsv(page, "bad.csv", `id,displayname,password\nteams-ok-${s},Ok,Pw-${s}-long1!\nBad Id ${s},X,\n`);
+    await expectJobStatus(page, "waiting for review");
+    await page.getByRole("button", { name: "Discard" }).click();
+    await expect(page.getByTestId("job-cancelled-by")).toHaveText(`Test importer-${s} <importer-${s}@team.test>`);
+  });
 });
 
 test("an owner deletes a media file; the audit log names the person and the Synapse admin; sign-out ends both", async ({ page }) => {
