@@ -43,6 +43,7 @@ const envSchema = z.object({
   GATE_ALLOWED_DOMAINS: gateList(parseDomains),
   GATE_ALLOWED_GROUPS: z.string().optional(),
   GATE_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  GATE_OIDC_SCOPE: z.string().regex(/(^|\s)openid(\s|$)/, "must include openid").default("openid email profile"),
   GATE_ROLE_OWNER: gateList(parseRoleRules),
   GATE_ROLE_OPERATOR: gateList(parseRoleRules),
   GATE_ROLE_VIEWER: gateList(parseRoleRules),

@@ -56,7 +56,7 @@ export function gateAuthOptions(): NextAuthOptions {
         wellKnown: `${issuer}/.well-known/openid-configuration`,
         clientId: env.GATE_OIDC_CLIENT_ID,
         clientSecret: env.GATE_OIDC_CLIENT_SECRET,
-        authorization: { params: { scope: "openid email profile" } },
+        authorization: { params: { scope: env.GATE_OIDC_SCOPE } },
         idToken: true,
         checks: ["pkce", "state", "nonce"],
         profile: (p: Record<string, unknown>) => ({ id: String(p.sub), name: (p.name ?? p.preferred_username ?? null) as string | null, email: (p.email ?? null) as string | null }),
