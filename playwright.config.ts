@@ -15,6 +15,18 @@ const synapsePort = Number(process.env.SYNAPSE_PORT ?? 18008);
 export const PORTAL = `http://127.0.0.1:${portalPort}`;
 export const ALLOWLIST_PORTAL = `http://127.0.0.1:${portalPort + 1}`;
 export const SPARE_PORT = portalPort + 2;
+// A third portal behind the organisation gate (next-auth against the test identity provider on SYNAPSE_PORT+500).
+export const GATE_PORTAL = `http://127.0.0.1:${portalPort + 3}`;
+export const GATE_ENV = {
+  GATE_OIDC_ISSUER: `http://127.0.0.1:${synapsePort + 500}`,
+  GATE_OIDC_CLIENT_ID: "portal-gate",
+  GATE_OIDC_CLIENT_SECRET: "gate-secret",
+  GATE_NAME: "Team IdP",
+  GATE_ALLOWED_DOMAINS: "team.test",
+  GATE_ALLOWED_GROUPS: "contractors",
+  GATE_ROLE_OWNER: "group:portal-owners",
+  GATE_ROLE_OPERATOR: "group:portal-operators",
+};
 /** The open portal's data folder (its SQLite database), for journeys that check that nothing was stored. */
 export const PORTAL_DATA_DIR = path.join(dataRoot, String(portalPort));
 export const ALLOWLIST_ENTRIES = [`localhost:${synapsePort}`, "http://127.0.0.1:9"];
@@ -30,7 +42,7 @@ const SUITE_RATE_LIMIT = { LOGIN_RATE_LIMIT_PER_MINUTE: "10000" };
 // Journeys that need what only the provisioned test bed has: the test identity provider (SSO) and the second
 // Synapse with a password policy (also the "other homeserver" of the tenant isolation journey). Against a SYNAPSE_URL server they are left out of the run, and said so.
 const external = JSON.parse(fs.readFileSync(path.join("e2e", ".testbed.json"), "utf8")).external === true;
-const TESTBED_ONLY = ["sso.spec.ts", "password-policy.spec.ts", "tenant-isolation.spec.ts", "notices-disabled.spec.ts"];
+const TESTBED_ONLY = ["sso.spec.ts", "password-policy.spec.ts", "tenant-isolation.spec.ts", "notices-disabled.spec.ts", "teams.spec.ts"];
 if (external) console.log(`[e2e] SYNAPSE_URL server: not running ${TESTBED_ONLY.join(", ")} (they need the provisioned test bed)`);
 
 function server(port: number, env: Record<string, string>) {
@@ -74,5 +86,6 @@ export default defineConfig({
   webServer: [
     server(portalPort, { METRICS_TOKEN, ...SUITE_RATE_LIMIT, PRIVATE_HOMESERVER_HOSTS: TRUSTED_PRIVATE_HOSTS.join(",") }),
     server(portalPort + 1, { ...SUITE_RATE_LIMIT, HOMESERVER_ALLOWLIST: ALLOWLIST_ENTRIES.join(",") }),
+    server(portalPort + 3, { ...SUITE_RATE_LIMIT, ...GATE_ENV, PRIVATE_HOMESERVER_HOSTS: TRUSTED_PRIVATE_HOSTS.join(",") }),
   ],
 });

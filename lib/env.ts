@@ -1,6 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
+import { parseDomains, parseEmails, parseRoleRules } from "@/lib/gate-rules";
+
+/** A gate list variable: checked at start, so a typo is a configuration error, not a silent refusal. */
+const gateList = (parse: (raw: string) => unknown) =>
+  z.string().optional().superRefine((raw, ctx) => {
+    try {
+      parse(raw ?? "");
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+    }
+  });
 
 // The one place that reads process.env; everything else asks getEnv().
 const envSchema = z.object({
@@ -31,6 +42,24 @@ const envSchema = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Next.js's own: any value turns its signal handler off, and then the portal's (lib/ops/shutdown.ts) runs.
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
+  // The organisation gate (lib/auth/gate.ts): off unless the issuer is set.
+  GATE_OIDC_ISSUER: z.url().optional(),
+  GATE_OIDC_CLIENT_ID: z.string().optional(),
+  GATE_OIDC_CLIENT_SECRET: z.string().optional(),
+  GATE_NAME: z.string().max(60).default("your organisation"),
+  GATE_ALLOWED_EMAILS: gateList(parseEmails),
+  GATE_ALLOWED_DOMAINS: gateList(parseDomains),
+  GATE_ALLOWED_GROUPS: z.string().optional(),
+  GATE_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  GATE_OIDC_SCOPE: z.string().regex(/(^|\s)openid(\s|$)/, "must include openid").default("openid email profile"),
+  GATE_ROLE_OWNER: gateList(parseRoleRules),
+  GATE_ROLE_OPERATOR: gateList(parseRoleRules),
+  GATE_ROLE_VIEWER: gateList(parseRoleRules),
+}).superRefine((e, ctx) => {
+  if (!e.GATE_OIDC_ISSUER) return;
+  for (const key of ["GATE_OIDC_CLIENT_ID", "GATE_OIDC_CLIENT_SECRET"] as const) {
+    if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when GATE_OIDC_ISSUER is set" });
+  }
 });
 
 export type PortalEnv = z.infer<typeof envSchema> & { databaseUrl: string };
@@ -50,5 +79,11 @@ export function getEnv(): PortalEnv {
   const url = databaseUrl(process.env);
   databaseProvider(url); // a URL of another scheme is a configuration error, reported at start
   cached = { ...parsed.data, databaseUrl: url };
+  if (cached.GATE_OIDC_ISSUER) {
+    // next-auth reads these itself: its callback address is PORTAL_URL when set, else the request's host
+    // (as the single sign-on return address; an identity provider accepts only registered return addresses).
+    if (cached.PORTAL_URL) process.env.NEXTAUTH_URL = cached.PORTAL_URL;
+    else process.env.AUTH_TRUST_HOST = "true";
+  }
   return cached;
 }

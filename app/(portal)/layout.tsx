@@ -2,6 +2,8 @@ import { readAdminSession, requireAdmin } from "@/lib/auth/require-admin";
 import { getServerVersionCached } from "@/lib/synapse/discovery";
 import { logoutAction } from "../(auth)/logout/actions";
 import { PortalNav } from "./_components/portal-nav";
+import { RoleProvider } from "./_components/role";
+import { personLabel } from "@/lib/gate-rules";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const { homeserver } = await readAdminSession();
@@ -12,8 +14,13 @@ export default async function PortalLayout({ children }: { children: React.React
         <a href="/" className="font-semibold">
           Synapse Admin Portal
         </a>
-        <PortalNav />
+        <PortalNav owner={admin.role === "owner"} />
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          {admin.person && (
+            <span data-testid="header-person" title={`portal role: ${admin.role}`}>
+              {personLabel(admin.person)} · <span className="text-muted">{admin.role}</span>
+            </span>
+          )}
           <span data-testid="header-user" className="font-medium">
             {admin.actor}
           </span>
@@ -30,7 +37,9 @@ export default async function PortalLayout({ children }: { children: React.React
           </form>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <RoleProvider role={admin.role}>{children}</RoleProvider>
+      </main>
     </div>
   );
 }

@@ -6,17 +6,21 @@ import { withAudit, type AuditedAction } from "@/lib/audit/record";
 import { describeAndLog } from "@/lib/synapse/describe-error";
 import { firstFieldErrors } from "@/lib/schemas/fields";
 import { fail, ok, type ActionResult } from "@/lib/result";
+import type { Role } from "@/lib/roles";
+import { refuseRole } from "./role-check";
 
 type Spec<S extends z.ZodType> = {
   schema: S;
+  /** The portal role the action needs (viewer, operator, owner). Unset means owner, so forgetting it is safe. */
+  role?: Role;
   /** What the audit log records; omit for read-only actions. Parameters are redacted by the helper. */
   audit?: (input: z.infer<S>, admin: AdminContext) => AuditedAction;
 };
 
 /**
- * The one wrapper behind every admin server action: authorize (requireAdmin), validate (zod, nothing is
- * sent on bad input), run, audit, and map failures to an ActionResult. redirect()/notFound() pass through;
- * a token that died mid-action ends the session.
+ * The one wrapper behind every admin server action: authorize (requireAdmin and the portal role), validate
+ * (zod, nothing is sent on bad input), run, audit, and map failures to an ActionResult. redirect()/notFound()
+ * pass through; a token that died mid-action ends the session. A role refusal is audited as "forbidden".
  */
 export function adminAction<S extends z.ZodType, T>(
   spec: Spec<S>,
@@ -25,6 +29,10 @@ export function adminAction<S extends z.ZodType, T>(
   return async (raw: unknown) => {
     const admin = await requireAdmin();
     const parsed = spec.schema.safeParse(raw);
+    const need = spec.role ?? "owner";
+    const what = (): AuditedAction => (parsed.success && spec.audit ? spec.audit(parsed.data as z.infer<S>, admin) : { action: "action.refused" });
+    const refusal = await refuseRole(admin, need, what);
+    if (refusal) return fail("FORBIDDEN", refusal);
     if (!parsed.success) {
       const fieldErrors = firstFieldErrors(parsed.error);
       const first = Object.values(fieldErrors)[0] ?? "Check the input.";
@@ -32,9 +40,7 @@ export function adminAction<S extends z.ZodType, T>(
     }
     const input = parsed.data as z.infer<S>;
     try {
-      const data = spec.audit
-        ? await withAudit({ actor: admin.actor, homeserver: admin.homeserver }, spec.audit(input, admin), () => run(input, admin))
-        : await run(input, admin);
+      const data = spec.audit ? await withAudit(admin, spec.audit(input, admin), () => run(input, admin)) : await run(input, admin);
       return ok(data);
     } catch (e) {
       unstable_rethrow(e);

@@ -4,7 +4,9 @@ import { SynapseError } from "@/lib/synapse/errors";
 import { describeError } from "@/lib/synapse/describe-error";
 import { redactParams } from "./redact";
 
-export type AuditContext = { actor: string; homeserver: string };
+/** Who did it: the Synapse admin (MXID) and, behind the organisation gate, the person (lib/auth/gate.ts). */
+export type AuditContext = { actor: string; homeserver: string; person?: AuditPerson | null };
+export type AuditPerson = { subject: string; name: string | null; email: string | null };
 export type AuditedAction = { action: string; target?: string | null; params?: Record<string, unknown> };
 
 /**
@@ -44,6 +46,9 @@ export async function record(ctx: AuditContext, what: AuditedAction, outcome: st
 function entryOf(ctx: AuditContext, what: AuditedAction) {
   return {
     actor: ctx.actor,
+    personName: ctx.person?.name ?? null,
+    personEmail: ctx.person?.email ?? null,
+    personSubject: ctx.person?.subject ?? null,
     action: what.action,
     target: what.target ?? null,
     params: what.params ? (redactParams(what.params) as Record<string, unknown>) : null,

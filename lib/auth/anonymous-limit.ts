@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
 import type { ActionError } from "@/lib/result";
 import { createRateLimiter } from "@/lib/http/rate-limit";
+import { requireGate } from "./gate";
 
 /**
  * The client's address. Behind a proxy (TRUST_PROXY=true) the last X-Forwarded-For entry, the one the proxy
@@ -28,8 +29,12 @@ function limiter(kind: Kind) {
   return l;
 }
 
-/** Anonymous sign-ins and homeserver probes per client address; a failure to return, or null. */
+/**
+ * Anonymous sign-ins and homeserver probes per client address; a failure to return, or null. Behind the
+ * organisation gate (when on): a stranger is sent to the gate before anything is probed or counted.
+ */
 export async function limitAnonymous(kind: Kind): Promise<{ ok: false; error: ActionError } | null> {
+  await requireGate();
   const verdict = limiter(kind).take(await clientAddress());
   if (verdict.ok) return null;
   const s = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));

@@ -7,6 +7,8 @@ import type { SynapseCredentials } from "@/lib/synapse/client";
 import { getSession } from "./session";
 import { adminRightsCached } from "./admin-rights-cache";
 import { isSessionHomeserverAllowed } from "./homeserver-policy";
+import { requireGate, type Person } from "./gate";
+import type { Role } from "@/lib/roles";
 
 export type AdminContext = {
   creds: SynapseCredentials;
@@ -14,23 +16,32 @@ export type AdminContext = {
   actor: string;
   homeserver: string;
   deviceId: string | null;
+  /** The organisation person (gate on), for audit entries; null without a gate. */
+  person: Person | null;
+  /** Portal role: from the gate's role mapping, or owner without a gate (the Synapse admin is the owner). */
+  role: Role;
 };
 
 /** Where a dead token sends the admin: a route that clears the cookie, then the login page with a message. */
 export const SESSION_ENDED_PATH = "/logout/ended";
 
 /**
- * The signed-in admin as the sealed cookie says (no Synapse call); redirects to login without one.
- * Only for starting reads alongside the token check — see requireAdminWhile.
+ * The signed-in admin as the sealed cookie says (no Synapse call), behind the organisation gate when it is on;
+ * redirects to the gate or to login. Only for starting reads alongside the token check — see requireAdminWhile.
  */
 export const readAdminSession = cache(async (): Promise<AdminContext> => {
+  const person = await requireGate();
   const session = await getSession();
   if (!session.accessToken || !session.baseUrl || !session.userId) redirect("/login");
+  // A Synapse session another person of the organisation left in this browser is not this person's.
+  if (person && session.gateSubject !== person.subject) redirect(SESSION_ENDED_PATH);
   return {
     creds: { baseUrl: session.baseUrl, accessToken: session.accessToken },
     actor: session.userId,
     homeserver: session.baseUrl,
     deviceId: session.deviceId ?? null,
+    person: person && { subject: person.subject, name: person.name, email: person.email },
+    role: person?.role ?? "owner",
   };
 });
 
@@ -50,7 +61,7 @@ export const requireAdmin = cache(async (): Promise<AdminContext> => {
  * few minutes, so a demoted admin is out soon), and the homeserver is still on the allowlist? "unknown" when Synapse is down or overloaded: the session
  * may well be fine, so pages show what failed. Something that is not (or no longer) Matrix ends it.
  */
-export async function checkSession(admin: AdminContext): Promise<"ok" | "ended" | "not-admin" | "unknown"> {
+export async function checkSession(admin: Pick<AdminContext, "creds" | "actor" | "homeserver">): Promise<"ok" | "ended" | "not-admin" | "unknown"> {
   if (!(await isSessionHomeserverAllowed(admin.homeserver))) return "ended";
   try {
     const [, isAdmin] = await Promise.all([

@@ -15,6 +15,8 @@ export type PortalSession = {
   deviceId?: string | null;
   baseUrl?: string;
   signedInAt?: number;
+  /** Behind the organisation gate: whose (gate subject) Synapse sign-in this is; another person's is ended. */
+  gateSubject?: string;
 };
 
 export const SESSION_COOKIE = "portal_session";

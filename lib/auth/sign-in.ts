@@ -1,6 +1,6 @@
 import "server-only";
 import type { ActionError } from "@/lib/result";
-import { record } from "@/lib/audit/record";
+import { record, type AuditPerson } from "@/lib/audit/record";
 import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
 import { isServerAdmin, loginWithPassword, loginWithToken, logout, whoami, type LoginResult } from "@/lib/synapse/auth";
 import { describeError, NOT_ADMIN_HELP, type ErrorContext } from "@/lib/synapse/describe-error";
@@ -10,6 +10,7 @@ import { notePublicHomeserver, pinHomeservers } from "@/lib/db/pinned-homeserver
 import type { PasswordLoginInput, TokenLoginInput } from "@/lib/schemas/login";
 import { resolveAllowedHomeserver } from "./homeserver-policy";
 import { getSession } from "./session";
+import { requireGate } from "./gate";
 import { forgetCachedPins } from "./network-policy";
 
 export type SignInResult = { ok: true } | { ok: false; error: ActionError };
@@ -63,7 +64,10 @@ async function attempt(
   login: () => Promise<LoginResult>,
   typedUserId?: string,
 ): Promise<SignInResult> {
-  const { value: outcome, classes } = await observeAddresses(() => verifiedLogin(baseUrl, method, context, login, typedUserId));
+  // Behind the organisation gate (when on) even the Synapse sign-in needs a person the gate let in.
+  const gate = await requireGate();
+  const person = gate && { subject: gate.subject, name: gate.name, email: gate.email };
+  const { value: outcome, classes } = await observeAddresses(() => verifiedLogin(baseUrl, method, context, login, typedUserId, person));
   if (!outcome.ok) return outcome;
   // A homeserver reached only at private addresses is pinned (with its server name, for discovery when
   // that is private too): the portal may reach them again once strangers no longer can.
@@ -87,6 +91,7 @@ async function verifiedLogin(
   context: ErrorContext,
   login: () => Promise<LoginResult>,
   typedUserId: string | undefined,
+  person: AuditPerson | null,
 ): Promise<Failure | { ok: true; userId: string }> {
   let result: LoginResult;
   try {
@@ -95,7 +100,7 @@ async function verifiedLogin(
     const ui = describeError(e, context);
     if (ui.code === "UNEXPECTED") console.error("sign-in failed", method, e instanceof Error ? e.name : typeof e);
     // Failed password attempts are audited (brute force shows up in /audit); the typed ID is the actor.
-    if (typedUserId) await record({ actor: typedUserId, homeserver: baseUrl }, { action: "session.login", params: { method } }, ui.code);
+    if (typedUserId) await record({ actor: typedUserId, homeserver: baseUrl, person }, { action: "session.login", params: { method } }, ui.code);
     return failure(ui.code, ui.message, method === "password" ? "password" : method === "access-token" ? "accessToken" : undefined);
   }
   const creds = { baseUrl, accessToken: result.accessToken };
@@ -112,7 +117,7 @@ async function verifiedLogin(
     // A fresh token of a non-admin is useless here and should not linger on the server.
     // A pasted token belongs to someone else's session, so it is left alone.
     if (method !== "access-token") await logout(creds).catch(() => undefined);
-    await record({ actor: result.userId, homeserver: baseUrl }, { action: "session.login", params: { method } }, "NOT_ADMIN");
+    await record({ actor: result.userId, homeserver: baseUrl, person }, { action: "session.login", params: { method } }, "NOT_ADMIN");
     return failure("NOT_ADMIN", NOT_ADMIN_HELP);
   }
   const session = await getSession();
@@ -121,7 +126,8 @@ async function verifiedLogin(
   session.deviceId = result.deviceId;
   session.baseUrl = baseUrl;
   session.signedInAt = Date.now();
+  session.gateSubject = person?.subject;
   await session.save();
-  await record({ actor: result.userId, homeserver: baseUrl }, { action: "session.login", params: { method } }, "ok");
+  await record({ actor: result.userId, homeserver: baseUrl, person }, { action: "session.login", params: { method } }, "ok");
   return { ok: true, userId: result.userId };
 }

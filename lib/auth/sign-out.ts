@@ -3,12 +3,18 @@ import { record } from "@/lib/audit/record";
 import { logout } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";
 import { getSession } from "./session";
+import { clearGateSession, gateEnabled, readGate } from "./gate";
 
-/** Revokes the token on Synapse (a dead one counts as revoked) and always clears the cookie. */
-export async function signOut(): Promise<void> {
+/**
+ * Revokes the token on Synapse (a dead one counts as revoked) and always clears the cookie; behind the
+ * organisation gate it also ends the gate's session, so signing out of either ends both. Returns where to go.
+ */
+export async function signOut(): Promise<string> {
   const session = await getSession();
+  const gate = await readGate();
+  const person = gate.kind === "in" ? { subject: gate.user.subject, name: gate.user.name, email: gate.user.email } : null;
   if (session.accessToken && session.baseUrl && session.userId) {
-    const ctx = { actor: session.userId, homeserver: session.baseUrl };
+    const ctx = { actor: session.userId, homeserver: session.baseUrl, person };
     try {
       await logout({ baseUrl: session.baseUrl, accessToken: session.accessToken });
       await record(ctx, { action: "session.logout" }, "ok");
@@ -18,4 +24,7 @@ export async function signOut(): Promise<void> {
     }
   }
   session.destroy();
+  if (!gateEnabled()) return "/login?reason=signed-out";
+  await clearGateSession();
+  return "/gate?reason=signed-out";
 }

@@ -3,6 +3,10 @@ import { db } from "./client";
 
 export type AuditRecord = {
   actor: string;
+  /** The organisation person behind the admin (gate on); null without a gate. */
+  personName?: string | null;
+  personEmail?: string | null;
+  personSubject?: string | null;
   homeserver: string;
   action: string;
   target?: string | null;
@@ -15,6 +19,8 @@ export type AuditRow = AuditRecord & { id: number; createdAt: Date };
 
 export type AuditFilter = {
   actor?: string;
+  /** Part of the person's name, e-mail or gate subject. */
+  person?: string;
   action?: string;
   target?: string;
   from?: Date;
@@ -28,6 +34,9 @@ export async function insertAuditEntry(r: AuditRecord): Promise<number> {
   const row = await db().auditEntry.create({
     data: {
       actor: r.actor,
+      personName: r.personName ?? null,
+      personEmail: r.personEmail ?? null,
+      personSubject: r.personSubject ?? null,
       homeserver: r.homeserver,
       action: r.action,
       target: r.target ?? null,
@@ -53,6 +62,9 @@ export async function listAuditEntries(
   const where = {
     homeserver,
     ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
+    ...(filter.person
+      ? { OR: [{ personName: { contains: filter.person } }, { personEmail: { contains: filter.person } }, { personSubject: { contains: filter.person } }] }
+      : {}),
     ...(filter.action ? { action: { contains: filter.action } } : {}),
     ...(filter.target ? { target: { contains: filter.target } } : {}),
     ...(filter.from || filter.to ? { createdAt: { gte: filter.from, lt: filter.to } } : {}),

@@ -13,6 +13,7 @@ import {
 } from "./purge-history";
 import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
 import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
+import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import {
   createImportJob,
   deleteImportJob,
@@ -116,6 +117,9 @@ export function forHomeserver(homeserver: string) {
       transition: ofOwnJob(transitionImportJob),
       delete: ofOwnJob(deleteImportJob),
       followUpOf: ofOwnJob(followUpOf),
+      /** Who started / cancelled it (organisation people); only this homeserver's job. */
+      notePeople: (id: number, people: Partial<ImportJobPeople>) => noteImportJobPeople(homeserver, id, people),
+      people: (id: number) => getImportJobPeople(homeserver, id),
     },
     importRows: {
       insert: ofOwnJob(insertImportRows),

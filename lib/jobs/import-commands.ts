@@ -4,7 +4,7 @@
 // database and a poke of the job runtime: whichever instance claims the job runs it (import-runner), and a
 // cancel reaches the instance running it through the job's cancelRequested flag (its lease watch).
 import "server-only";
-import { record } from "@/lib/audit/record";
+import { record, type AuditPerson } from "@/lib/audit/record";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
@@ -16,7 +16,7 @@ import { ACTIVE_STATUSES, markCancelled, markCancelling, markQueued, markUploade
 import { receiveImportFile, type UploadRequest } from "./import-upload";
 import { jobRuntime } from "./runtime";
 
-export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string };
+export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
 
 /** An expected refusal, with the sentence the admin reads (describeError passes it through). */
 export class ImportCommandError extends PortalRefusal {
@@ -55,7 +55,7 @@ export type UploadOutcome =
  * it at once when no row is invalid; otherwise the job waits for review. The upload and the start are audited.
  */
 export async function acceptUpload(who: JobActor, file: UploadFile): Promise<UploadOutcome> {
-  const ctx = { actor: who.actor, homeserver: who.homeserver };
+  const ctx = { actor: who.actor, homeserver: who.homeserver, person: who.person };
   const result = await receiveImportFile({
     ...file,
     actor: who.actor,

@@ -44,6 +44,9 @@ export async function cancelJob(homeserver: string, id: number, by: string): Pro
   return status;
 }
 
+/** Kinds that delete or purge: only an owner may set them going again (anyone who may start work may stop it). */
+export const OWNER_KINDS = ["room.delete", "room.purge-history", "media.delete-by-date", "media.delete-user-media", "media.purge-remote-cache", "user.redact", "user.spam-cleanup"];
+
 /** A paused job goes on with the resuming admin's session (its old credential no longer worked). */
 export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
   const jobs = forHomeserver(owner.homeserver).jobs;

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
 import { allowedHomeserverChoices } from "@/lib/auth/homeserver-policy";
+import { requireGate } from "@/lib/auth/gate";
+import { personLabel } from "@/lib/gate-rules";
 import { LoginForm } from "./_components/login-form";
 import { TokenLoginForm } from "./_components/token-login-form";
 
@@ -13,6 +15,8 @@ const NOTICES: Record<string, string> = {
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  // Behind the organisation gate (when on): strangers never see even this form.
+  const person = await requireGate();
   const session = await getSession();
   if (session.accessToken) redirect("/");
   const params = await searchParams;
@@ -25,6 +29,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <header>
         <h1 className="text-2xl font-semibold">Synapse Admin Portal</h1>
         <p className="text-sm text-muted">Sign in with a server admin account.</p>
+        {person && (
+          <p className="text-sm text-muted" data-testid="gate-person">
+            Signed in to the portal as {personLabel(person)} ({person.role}).
+          </p>
+        )}
       </header>
       {notice && (
         <p role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">

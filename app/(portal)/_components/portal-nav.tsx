@@ -9,7 +9,8 @@ const ITEMS = [
   { href: "/server", label: "Server" },
   { href: "/audit", label: "Audit" },
 ];
+const OWNER_ITEMS = [{ href: "/settings", label: "Settings" }];
 
-export function PortalNav() {
-  return <NavTabs label="Main" items={ITEMS} menu />;
+export function PortalNav({ owner }: { owner: boolean }) {
+  return <NavTabs label="Main" items={[...ITEMS, ...(owner ? OWNER_ITEMS : [])]} menu />;
 }

@@ -1,19 +1,25 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
-import { cancelJob, resumeJob } from "@/lib/jobs/jobs";
+import { cancelJob, getJobView, OWNER_KINDS, resumeJob } from "@/lib/jobs/jobs";
+import { can } from "@/lib/roles";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 
 const jobId = z.object({ jobId: z.coerce.number().int().positive() });
 const target = (i: { jobId: number }) => `job #${i.jobId}`;
 
 // Stops a job of the runtime after the items in flight (any instance's job: the flag is in the database).
 export async function cancelJobAction(raw: unknown) {
-  return adminAction({ schema: jobId, audit: (i) => ({ action: "job.cancel", target: target(i), params: i }) }, ({ jobId }, admin) =>
+  return adminAction({ role: "operator", schema: jobId, audit: (i) => ({ action: "job.cancel", target: target(i), params: i }) }, ({ jobId }, admin) =>
     cancelJob(admin.homeserver, jobId, admin.actor),
   )(raw);
 }
 
-// Continues a paused job with the resuming admin's session.
+// Continues a paused job with the resuming admin's session; one that deletes or purges needs an owner.
 export async function resumeJobAction(raw: unknown) {
-  return adminAction({ schema: jobId, audit: (i) => ({ action: "job.resume", target: target(i), params: i }) }, ({ jobId }, admin) => resumeJob(admin, jobId))(raw);
+  return adminAction({ role: "operator", schema: jobId, audit: (i) => ({ action: "job.resume", target: target(i), params: i }) }, async ({ jobId }, admin) => {
+    const job = await getJobView(admin.homeserver, jobId);
+    if (job && OWNER_KINDS.includes(job.kind) && !can(admin.role, "owner")) throw new PortalRefusal("FORBIDDEN", "Only an owner may resume a job that deletes or purges.");
+    return resumeJob(admin, jobId);
+  })(raw);
 }

@@ -25,7 +25,7 @@ import {
 import { getJobView } from "@/lib/jobs/jobs";
 
 // What would a deletion by date remove? Computed by the portal; nothing is changed.
-export const previewMediaDeletionAction = adminAction({ schema: mediaDeletionFiltersSchema }, async (f, admin) => ({
+export const previewMediaDeletionAction = adminAction({ role: "viewer", schema: mediaDeletionFiltersSchema }, async (f, admin) => ({
   preview: await previewMediaDeletion(admin.creds, serverNameOf(admin.actor), f),
   words: describeDeletionFilters(f),
 }));
@@ -38,23 +38,24 @@ async function started(homeserver: string, id: number) {
 }
 
 // Starts the server-wide deletion as a job of the runtime; the job audits itself with its real outcome.
-export const startMediaDeletionAction = adminAction({ schema: mediaDeletionFiltersSchema }, async (f, admin) =>
+export const startMediaDeletionAction = adminAction({ role: "owner", schema: mediaDeletionFiltersSchema }, async (f, admin) =>
   started(admin.homeserver, await startDeleteMediaByDate(admin, serverNameOf(admin.actor), f)),
 );
 
 // Starts the remote media cache purge as a job.
-export const startRemotePurgeAction = adminAction({ schema: purgeRemoteSchema }, async (input, admin) =>
+export const startRemotePurgeAction = adminAction({ role: "owner", schema: purgeRemoteSchema }, async (input, admin) =>
   started(admin.homeserver, await startPurgeRemoteCache(admin, input.beforeTs)),
 );
 
 // Starts deleting every file a user uploaded, page after page, as a job.
-export const startDeleteAllUserMediaAction = adminAction({ schema: userScopeSchema }, async (input, admin) =>
+export const startDeleteAllUserMediaAction = adminAction({ role: "owner", schema: userScopeSchema }, async (input, admin) =>
   started(admin.homeserver, await startDeleteAllUserMedia(admin, input.userId)),
 );
 
 // Deletes the files selected in a list.
 export const deleteSelectedMediaAction = adminAction(
   {
+    role: "owner",
     schema: deleteSelectedSchema,
     audit: (i) => ({ action: "media.delete-selected", target: i.scope ?? null, params: { files: i.files.map((f) => `mxc://${f.server}/${f.mediaId}`) } }),
   },
@@ -69,6 +70,7 @@ export const deleteSelectedMediaAction = adminAction(
 // one local file from quarantine and from deletion by date, or lifts the protection.
 export const setMediaFlagAction = adminAction(
   {
+    role: "operator",
     schema: toggleMediaSchema,
     audit: (i) => ({ action: `media.${i.on ? "" : "un"}${i.flag}`, target: `mxc://${i.server}/${i.mediaId}`, params: { scope: i.scope } }),
   },
@@ -80,7 +82,7 @@ export const setMediaFlagAction = adminAction(
 
 // Quarantines everything a user uploaded, or the media referenced in a room.
 export const quarantineAllMediaAction = adminAction(
-  { schema: mediaOwnerSchema, audit: (i) => ({ action: "media.quarantine", target: "userId" in i ? i.userId : i.roomId, params: { all: true } }) },
+  { role: "operator", schema: mediaOwnerSchema, audit: (i) => ({ action: "media.quarantine", target: "userId" in i ? i.userId : i.roomId, params: { all: true } }) },
   async (owner, admin) => {
     const count = await quarantineAll(admin, owner);
     revalidatePath("/media", "layout");

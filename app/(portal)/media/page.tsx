@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
+import { can } from "@/lib/roles";
 import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
 import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
 import { readForPage } from "@/app/(portal)/_components/page-read";
@@ -37,12 +38,16 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Media</h1>
         <div className="ml-auto flex flex-wrap gap-2">
-          <DialogButton label="Delete old media…" title="Delete media" className="btn-primary">
-            <DeleteMediaFlow />
-          </DialogButton>
-          <DialogButton label="Purge remote media cache…" title="Purge remote media cache" className="btn-secondary">
-            <PurgeRemoteFlow />
-          </DialogButton>
+          {can(admin.role, "owner") && (
+            <>
+              <DialogButton label="Delete old media…" title="Delete media" className="btn-primary">
+                <DeleteMediaFlow />
+              </DialogButton>
+              <DialogButton label="Purge remote media cache…" title="Purge remote media cache" className="btn-secondary">
+                <PurgeRemoteFlow />
+              </DialogButton>
+            </>
+          )}
           <Link href="/jobs/purges" className="btn-secondary">
             Purge history
           </Link>

@@ -9,7 +9,7 @@ import { reportIdSchema, reportRedactSchema, reportResolveSchema } from "@/lib/s
 
 // Marks a report resolved (who and when) or back to unresolved.
 export const setReportResolvedAction = adminAction(
-  { schema: reportResolveSchema, audit: (i) => ({ action: i.resolved ? "report.resolve" : "report.reopen", target: String(i.reportId) }) },
+  { role: "operator", schema: reportResolveSchema, audit: (i) => ({ action: i.resolved ? "report.resolve" : "report.reopen", target: String(i.reportId) }) },
   async (i, admin) => {
     if (i.resolved) await forHomeserver(admin.homeserver).reportTriage.resolve(i.reportId, admin.actor);
     else await forHomeserver(admin.homeserver).reportTriage.clear(i.reportId);
@@ -20,7 +20,7 @@ export const setReportResolvedAction = adminAction(
 
 // Deletes the report from Synapse (the reported event stays).
 export const deleteReportAction = adminAction(
-  { schema: reportIdSchema, audit: (i) => ({ action: "report.delete", target: String(i.reportId) }) },
+  { role: "operator", schema: reportIdSchema, audit: (i) => ({ action: "report.delete", target: String(i.reportId) }) },
   async (i, admin) => {
     await deleteEventReport(admin.creds, i.reportId);
     revalidatePath("/reports", "layout");
@@ -30,7 +30,7 @@ export const deleteReportAction = adminAction(
 
 // Redacts the reported event.
 export const redactReportedEventAction = adminAction(
-  { schema: reportRedactSchema, audit: (i) => ({ action: "report.redact-event", target: String(i.reportId), params: { reason: i.reason } }) },
+  { role: "operator", schema: reportRedactSchema, audit: (i) => ({ action: "report.redact-event", target: String(i.reportId), params: { reason: i.reason } }) },
   async (i, admin) => {
     const r = await redactReportedEvent(admin.creds, i.reportId, { adminUserId: admin.actor, localServer: serverNameOf(admin.actor), reason: i.reason || undefined });
     revalidatePath("/reports", "layout");

@@ -24,7 +24,7 @@ import {
 const roomPath = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
 
 // Starts one delete job for the rooms (single or bulk); the page follows it through /api/jobs/<id>.
-export const deleteRoomsAction = adminAction({ schema: roomDeleteSchema }, async (input, admin) => {
+export const deleteRoomsAction = adminAction({ role: "owner", schema: roomDeleteSchema }, async (input, admin) => {
   const result = await requestRoomDeletes(admin, input);
   revalidatePath("/rooms");
   return result;
@@ -33,6 +33,7 @@ export const deleteRoomsAction = adminAction({ schema: roomDeleteSchema }, async
 // Starts Synapse's history purge for one room as a job of the runtime (followed server-side to its end).
 export const purgeHistoryAction = adminAction(
   {
+    role: "owner",
     schema: purgeHistorySchema,
     audit: (i) => ({
       action: "room.purge-history",
@@ -50,7 +51,7 @@ export const purgeHistoryAction = adminAction(
 
 // Block or unblock, also for room IDs the server has never seen.
 export const setRoomBlockAction = adminAction(
-  { schema: roomBlockSchema, audit: (i) => ({ action: i.block ? "room.block" : "room.unblock", target: i.roomId }) },
+  { role: "operator", schema: roomBlockSchema, audit: (i) => ({ action: i.block ? "room.block" : "room.unblock", target: i.roomId }) },
   async (i, admin) => {
     await setRoomBlock(admin.creds, i.roomId, i.block);
     revalidatePath("/rooms", "layout");
@@ -60,7 +61,7 @@ export const setRoomBlockAction = adminAction(
 
 // Publish in or remove from the room directory.
 export const setRoomPublishedAction = adminAction(
-  { schema: roomPublishSchema, audit: (i) => ({ action: i.publish ? "room.publish" : "room.unpublish", target: i.roomId }) },
+  { role: "operator", schema: roomPublishSchema, audit: (i) => ({ action: i.publish ? "room.publish" : "room.unpublish", target: i.roomId }) },
   async (i, admin) => {
     await setPublishedInDirectory(admin.creds, i.roomId, i.publish);
     revalidatePath("/rooms", "layout");
@@ -70,7 +71,7 @@ export const setRoomPublishedAction = adminAction(
 
 // Power level 100 for a user, granted by the room's most powerful local member.
 export const makeRoomAdminAction = adminAction(
-  { schema: roomUserSchema, audit: (i) => ({ action: "room.make-admin", target: i.room, params: { userId: i.userId } }) },
+  { role: "operator", schema: roomUserSchema, audit: (i) => ({ action: "room.make-admin", target: i.room, params: { userId: i.userId } }) },
   async (i, admin) => {
     await makeRoomAdmin(admin.creds, i.room, i.userId);
     revalidatePath("/rooms", "layout");
@@ -80,7 +81,7 @@ export const makeRoomAdminAction = adminAction(
 
 // Joins a local user to a room without their consent.
 export const forceJoinRoomAction = adminAction(
-  { schema: roomUserSchema, audit: (i) => ({ action: "room.force-join", target: i.room, params: { userId: i.userId } }) },
+  { role: "operator", schema: roomUserSchema, audit: (i) => ({ action: "room.force-join", target: i.room, params: { userId: i.userId } }) },
   async (i, admin) => {
     const roomId = await forceJoinRoom(admin.creds, i.room, i.userId);
     revalidatePath("/rooms", "layout");
@@ -90,7 +91,7 @@ export const forceJoinRoomAction = adminAction(
 
 // Drops all but the newest forward extremity (a room with many becomes slow).
 export const clearExtremitiesAction = adminAction(
-  { schema: roomIdOnlySchema, audit: (i) => ({ action: "room.clear-extremities", target: i.roomId }) },
+  { role: "owner", schema: roomIdOnlySchema, audit: (i) => ({ action: "room.clear-extremities", target: i.roomId }) },
   async (i, admin) => {
     const deleted = await clearForwardExtremities(admin.creds, i.roomId);
     revalidatePath(roomPath(i.roomId), "layout");

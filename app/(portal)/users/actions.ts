@@ -11,6 +11,7 @@ import { startBulkFromInput } from "@/lib/jobs/user-bulk";
 /** Creates a user; a taken name is refused, never overwritten. A generated password is returned once. */
 export const createUserAction = adminAction(
   {
+    role: "operator",
     schema: userCreateSchema,
     audit: (i, a) => ({
       action: "user.create",
@@ -26,13 +27,14 @@ export const createUserAction = adminAction(
 );
 
 /** Read-only: lets the create form say "taken" before the admin submits. */
-export const checkUsernameAction = adminAction({ schema: z.object({ localpart: localpartField }) }, (i, a) =>
+export const checkUsernameAction = adminAction({ role: "viewer", schema: z.object({ localpart: localpartField }) }, (i, a) =>
   checkUsernameAvailable(a.creds, i.localpart),
 );
 
 /** Starts a bulk action as a job of the runtime; the page then follows /users/bulk/<id> (Cancel: jobs/actions.ts). */
 export const startBulkUsersAction = adminAction(
   {
+    role: "operator",
     schema: bulkStartSchema,
     audit: (i) => ({
       action: `user.bulk.${i.action}.start`,

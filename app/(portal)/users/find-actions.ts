@@ -6,7 +6,7 @@ import { findUserByExternalId, findUserByThreepid } from "@/lib/synapse/user-loo
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 
 // The user's id, or a refusal that says nobody has it.
-export const findUserAction = adminAction({ schema: findUserSchema }, async (i, admin) => {
+export const findUserAction = adminAction({ role: "viewer", schema: findUserSchema }, async (i, admin) => {
   if (i.by === "threepid") {
     const userId = await findUserByThreepid(admin.creds, i.threepid.medium, i.threepid.address);
     if (!userId) throw new PortalRefusal("NOT_FOUND", `No user has the ${i.threepid.medium === "email" ? "e-mail address" : "phone number"} ${i.threepid.address}.`);

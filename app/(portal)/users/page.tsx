@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireAdminWhile } from "@/lib/auth/require-admin";
+import { can } from "@/lib/roles";
 import { listUsers } from "@/lib/synapse/users";
 import { readForPage } from "../_components/page-read";
 import {
@@ -42,12 +43,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           {formatCount(data.total)} {data.total === 1 ? "user" : "users"}
         </span>
         <div className="ml-auto flex flex-wrap gap-2 text-sm">
-          <Link href="/users/new" className="btn-primary py-1.5">
-            Create user
-          </Link>
-          <Link href="/users/import" className="btn-secondary py-1.5">
-            CSV Import
-          </Link>
+          {can(admin.role, "operator") && (
+            <>
+              <Link href="/users/new" className="btn-primary py-1.5">
+                Create user
+              </Link>
+              <Link href="/users/import" className="btn-secondary py-1.5">
+                CSV Import
+              </Link>
+            </>
+          )}
           <a href={`/users/export${filterSearch ? `?${filterSearch}` : ""}`} className="btn-secondary py-1.5" download>
             Export CSV
           </a>

@@ -6,6 +6,8 @@ import { acceptUpload } from "@/lib/jobs/import-commands";
 import { firstFieldErrors } from "@/lib/schemas/fields";
 import { uploadQuerySchema } from "@/lib/schemas/import";
 import { refuseCrossOrigin } from "@/lib/http/same-origin";
+import { refuseRoleResponse } from "@/lib/actions/role-check";
+import { noteJobPerson } from "@/lib/actions/job-people";
 
 // CSV upload: the file streams through here (server actions cap bodies at 1 MB) into a job's rows;
 // import-commands.acceptUpload reads it, audits it and starts it when no row is invalid.
@@ -17,6 +19,8 @@ export async function POST(request: NextRequest) {
     return Response.json({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the file as text/csv." } }, { status: 415 });
   }
   const admin = await requireAdmin();
+  const forbidden = await refuseRoleResponse(admin, "operator", { action: "import.upload", target: request.nextUrl.searchParams.get("fileName") });
+  if (forbidden) return forbidden;
   const query = uploadQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) {
     const message = Object.values(firstFieldErrors(query.error))[0] ?? "Check the import options.";
@@ -39,5 +43,6 @@ export async function POST(request: NextRequest) {
     return Response.json({ error: { code: outcome.problem, message: outcome.message } }, { status: outcome.problem === "too-large" ? 413 : 400 });
   }
   const { jobId, totalRows, invalidRows, started, startError } = outcome;
+  await noteJobPerson(admin, jobId, "startedBy");
   return Response.json({ jobId, totalRows, invalidRows, started, startError }, { status: 201 });
 }

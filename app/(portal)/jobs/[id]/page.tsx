@@ -35,7 +35,7 @@ export default async function ImportJobPage({
   if (!job) notFound();
   const q = jobRowsQuerySchema.parse(await searchParams);
 
-  const [progress, counts, table, problems, generated, followUp, heldFilePasswords] = await Promise.all([
+  const [progress, counts, table, problems, generated, followUp, heldFilePasswords, people] = await Promise.all([
     importProgress(job),
     tenant.importRows.count(job.id),
     tenant.importRows.list(job.id, { status: q.status, q: q.q || undefined }, { skip: (q.page - 1) * ROWS_PAGE_SIZE, take: ROWS_PAGE_SIZE }),
@@ -43,6 +43,7 @@ export default async function ImportJobPage({
     tenant.importRows.countGeneratedPasswords(job.id),
     tenant.importJobs.followUpOf(job.id),
     tenant.importRows.countFilePasswords(job.id),
+    tenant.importJobs.people(job.id),
   ]);
   const owner = isJobOwner(job, admin);
   const finished = FINISHED_STATUSES.includes(job.status);
@@ -69,9 +70,16 @@ export default async function ImportJobPage({
           {job.fileName} ({formatBytes(job.fileBytes)}, {formatCount(job.totalRows)} rows{job.invalidRows > 0 && `, ${formatCount(job.invalidRows)} invalid`})
         </dd>
         <dt className="text-muted">Started by</dt>
-        <dd>
+        <dd data-testid="job-started-by">
+          {people?.startedBy ? `${people.startedBy} as ` : ""}
           {job.actor} on {formatDateTime(job.createdAt)}
         </dd>
+        {people?.cancelledBy && (
+          <>
+            <dt className="text-muted">Cancelled by</dt>
+            <dd data-testid="job-cancelled-by">{people.cancelledBy}</dd>
+          </>
+        )}
         <dt className="text-muted">Options</dt>
         <dd>
           When the user exists: {CONFLICT_LABELS[job.options.conflict].toLowerCase()} · Passwords: {PASSWORD_LABELS[job.options.passwords].toLowerCase()} · Ids:{" "}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formatCount } from "@/lib/format";
 import { quarantineAllMediaAction, startDeleteAllUserMediaAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { IfCan } from "@/app/(portal)/_components/role";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
 import type { JobView } from "@/lib/jobs/jobs";
@@ -19,7 +20,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
     if (r.ok) setJob(r.data.job);
   }
   return (
-    <>
+    <IfCan need="owner">
       <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
         Delete all of this user&apos;s media…
       </button>
@@ -41,7 +42,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
           </>
         )}
       </Dialog>
-    </>
+    </IfCan>
   );
 }
 
@@ -58,7 +59,7 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
     setOpen(false);
   }
   return (
-    <>
+    <IfCan need="operator">
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
         Quarantine all…
       </button>
@@ -70,6 +71,6 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
         </p>
         <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void run()} pending={pending} label="Quarantine all" />
       </Dialog>
-    </>
+    </IfCan>
   );
 }

@@ -6,6 +6,7 @@ import { deleteSelectedMediaAction, setMediaFlagAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
+import { useCan } from "@/app/(portal)/_components/role";
 import { EmptyRow } from "@/app/(portal)/_components/data-table";
 import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 
@@ -18,6 +19,8 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const { run, outcome, pending, setOutcome } = useAction({ refresh: true });
+  const mayDelete = useCan("owner");
+  const mayFlag = useCan("operator");
   const deletable = rows.filter((r) => r.file?.local);
   const allSelected = deletable.length > 0 && deletable.every((r) => selected.has(key(r)));
 
@@ -52,9 +55,11 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
-          Delete selected ({selected.size})
-        </button>
+        {mayDelete && (
+          <button type="button" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
+            Delete selected ({selected.size})
+          </button>
+        )}
         <OutcomeLine outcome={outcome} />
       </div>
       <Dialog title="Delete selected files" open={confirming} onClose={() => setConfirming(false)}>
@@ -148,7 +153,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                     {f?.protected && <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">protected</span>}
                   </td>
                   <td className="py-2 pr-3">
-                    {f && (
+                    {f && mayFlag && (
                       <div className="flex flex-wrap gap-1">
                         <button
                           type="button"

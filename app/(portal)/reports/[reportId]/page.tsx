@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
+import { can } from "@/lib/roles";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
 import { MissingReport } from "../_components/report-status-cell";
 
@@ -61,11 +62,13 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         </dd>
       </dl>
       <JsonDetails json={r.eventJson} summary="The reported event (JSON)" />
-      <section className="card flex flex-col gap-4" aria-label="Actions">
-        <ResolveToggle reportId={r.id} resolved={Boolean(resolution)} />
-        <RedactEventForm reportId={r.id} localSender={serverNameOf(r.sender) === serverNameOf(admin.actor)} />
-        <DeleteReportButton reportId={r.id} />
-      </section>
+      {can(admin.role, "operator") && (
+        <section className="card flex flex-col gap-4" aria-label="Actions">
+          <ResolveToggle reportId={r.id} resolved={Boolean(resolution)} />
+          <RedactEventForm reportId={r.id} localSender={serverNameOf(r.sender) === serverNameOf(admin.actor)} />
+          <DeleteReportButton reportId={r.id} />
+        </section>
+      )}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { reportIdSchema, reportResolveSchema } from "@/lib/schemas/reports";
 
 // Marks a user report resolved (who and when) or back to unresolved.
 export const setUserReportResolvedAction = adminAction(
-  { schema: reportResolveSchema, audit: (i) => ({ action: i.resolved ? "user-report.resolve" : "user-report.reopen", target: String(i.reportId) }) },
+  { role: "operator", schema: reportResolveSchema, audit: (i) => ({ action: i.resolved ? "user-report.resolve" : "user-report.reopen", target: String(i.reportId) }) },
   async (i, admin) => {
     if (i.resolved) await forHomeserver(admin.homeserver).reportTriage.resolve(i.reportId, admin.actor, "user");
     else await forHomeserver(admin.homeserver).reportTriage.clear(i.reportId, "user");
@@ -20,7 +20,7 @@ export const setUserReportResolvedAction = adminAction(
 
 // Deletes the user report from Synapse (the reported user is not touched).
 export const deleteUserReportAction = adminAction(
-  { schema: reportIdSchema, audit: (i) => ({ action: "user-report.delete", target: String(i.reportId) }) },
+  { role: "operator", schema: reportIdSchema, audit: (i) => ({ action: "user-report.delete", target: String(i.reportId) }) },
   async (i, admin) => {
     if (!(await deleteUserReport(admin.creds, i.reportId))) throw new PortalRefusal("NOT_FOUND", "There is no such user report; it may have been deleted already.");
     await forHomeserver(admin.homeserver).reportTriage.clear(i.reportId, "user");

@@ -1,4 +1,5 @@
 import { roomJobPanels } from "@/lib/jobs/room-tasks";
+import { can } from "@/lib/roles";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseJobIds } from "@/lib/schemas/rooms";
@@ -51,33 +52,38 @@ export default async function RoomOverviewPage(props: PageProps<{ roomId: string
         {r.forgotten && <Item label="Forgotten">every local member has forgotten this room</Item>}
       </dl>
 
-      <section className="card flex flex-col gap-4" aria-labelledby="moderation-title">
-        <h2 id="moderation-title" className="font-semibold">
-          Moderation
-        </h2>
-        {block.data && <BlockToggle roomId={r.roomId} blocked={block.data.blocked} />}
-        <PublishToggle roomId={r.roomId} published={r.published} />
-        <RoomUserForm room={r.roomId} kind="make-admin" />
-        <RoomUserForm room={r.roomId} kind="force-join" />
-      </section>
+      {can(admin.role, "operator") && (
+        <section className="card flex flex-col gap-4" aria-labelledby="moderation-title">
+          <h2 id="moderation-title" className="font-semibold">
+            Moderation
+          </h2>
+          {block.data && <BlockToggle roomId={r.roomId} blocked={block.data.blocked} />}
+          <PublishToggle roomId={r.roomId} published={r.published} />
+          <RoomUserForm room={r.roomId} kind="make-admin" />
+          <RoomUserForm room={r.roomId} kind="force-join" />
+        </section>
+      )}
+      {can(admin.role, "owner") && (
+        <>
+          <section className="card flex flex-col gap-3" aria-labelledby="purge-title">
+            <h2 id="purge-title" className="font-semibold">
+              Purge chat history
+            </h2>
+            <PurgeHistoryForm roomId={r.roomId} />
+            <p className="text-xs text-muted">Times are UTC. Now: {formatDateTime(new Date())}.</p>
+          </section>
 
-      <section className="card flex flex-col gap-3" aria-labelledby="purge-title">
-        <h2 id="purge-title" className="font-semibold">
-          Purge chat history
-        </h2>
-        <PurgeHistoryForm roomId={r.roomId} />
-        <p className="text-xs text-muted">Times are UTC. Now: {formatDateTime(new Date())}.</p>
-      </section>
-
-      <section className="card flex flex-col gap-3" aria-labelledby="delete-title">
-        <h2 id="delete-title" className="font-semibold">
-          Delete room
-        </h2>
-        <p className="text-sm text-muted">Removes every local member and, by default, purges the room from the database. The options are explained in the dialog.</p>
-        <div>
-          <DeleteRoomsDialog roomIds={[r.roomId]} what={r.name ? `“${r.name}”` : r.roomId} buttonLabel="Delete room…" followOn="list" />
-        </div>
-      </section>
+          <section className="card flex flex-col gap-3" aria-labelledby="delete-title">
+            <h2 id="delete-title" className="font-semibold">
+              Delete room
+            </h2>
+            <p className="text-sm text-muted">Removes every local member and, by default, purges the room from the database. The options are explained in the dialog.</p>
+            <div>
+              <DeleteRoomsDialog roomIds={[r.roomId]} what={r.name ? `“${r.name}”` : r.roomId} buttonLabel="Delete room…" followOn="list" />
+            </div>
+          </section>
+        </>
+      )}
     </div>
   );
 }

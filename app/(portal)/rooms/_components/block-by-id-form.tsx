@@ -1,4 +1,5 @@
 "use client";
+import { useCan } from "@/app/(portal)/_components/role";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
@@ -8,6 +9,7 @@ import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Block or unblock any room ID, including rooms this server has never seen; or open a room by ID. */
 export function BlockByIdForm() {
+  const allowed = useCan("operator");
   const router = useRouter();
   const [value, setValue] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -24,6 +26,7 @@ export function BlockByIdForm() {
     if (roomId) run(() => setRoomBlockAction({ roomId, block: b }), () => (b ? `Blocked ${roomId}.` : `Unblocked ${roomId}.`));
   }
 
+  if (!allowed) return null;
   return (
     <form
       className="card flex flex-col gap-2"

@@ -1,4 +1,5 @@
 "use client";
+import { IfCan } from "@/app/(portal)/_components/role";
 import Link from "next/link";
 import { useState } from "react";
 import type { RoomSummary } from "@/lib/synapse/rooms";
@@ -29,6 +30,7 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomCol
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="selected-count">{chosen.length} selected</span>
+        <IfCan need="owner">
         <DeleteRoomsDialog
           roomIds={chosen}
           what={chosen.length === 1 ? chosen[0] : `${chosen.length} rooms`}
@@ -36,6 +38,7 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomCol
           disabled={chosen.length === 0}
           followOn="here"
         />
+        </IfCan>
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">

@@ -1,4 +1,5 @@
 "use client";
+import { useCan } from "@/app/(portal)/_components/role";
 import { setBackgroundUpdatesEnabledAction, startBackgroundJobAction } from "../background-updates/actions";
 import { ActionButton } from "@/app/(portal)/_components/action-button";
 import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
@@ -8,6 +9,7 @@ import { BACKGROUND_JOBS, type BackgroundJobName } from "@/lib/schemas/backgroun
 
 /** Pause or resume Synapse's background updates. */
 export function BackgroundToggle({ enabled }: { enabled: boolean }) {
+  if (!useCan("owner")) return null;
   return (
     <ActionButton
       label={enabled ? "Pause background updates" : "Resume background updates"}
@@ -20,8 +22,10 @@ export function BackgroundToggle({ enabled }: { enabled: boolean }) {
 
 /** Starts one documented job after a confirmation that says what it costs. */
 export function StartJobButton({ job }: { job: BackgroundJobName }) {
+  const allowed = useCan("owner");
   const { pending, outcome, run } = useAction({ refresh: true });
   const spec = BACKGROUND_JOBS[job];
+  if (!allowed) return null;
   return (
     <div className="flex flex-col gap-1">
       <DialogButton label={spec.label} title={`${spec.label}?`}>

@@ -1,9 +1,11 @@
 "use client";
+import { useCan } from "@/app/(portal)/_components/role";
 import { resetDestinationConnectionAction } from "../federation/actions";
 import { ConfirmActionButton } from "@/app/(portal)/_components/action-button";
 
 /** Clears Synapse's back-off for a destination so it retries at once. */
 export function ResetConnectionButton({ destination }: { destination: string }) {
+  if (!useCan("owner")) return null;
   return (
     <ConfirmActionButton
       label="Reset connection"

@@ -6,7 +6,7 @@ import { setBackgroundUpdatesEnabled, startBackgroundJob } from "@/lib/synapse/b
 import { backgroundEnabledSchema, backgroundJobSchema } from "@/lib/schemas/background-updates";
 
 export const setBackgroundUpdatesEnabledAction = adminAction(
-  { schema: backgroundEnabledSchema, audit: (i) => ({ action: i.enabled ? "background-updates.resume" : "background-updates.pause" }) },
+  { role: "owner", schema: backgroundEnabledSchema, audit: (i) => ({ action: i.enabled ? "background-updates.resume" : "background-updates.pause" }) },
   async (i, admin) => {
     const enabled = await setBackgroundUpdatesEnabled(admin.creds, i.enabled);
     revalidatePath("/server/background-updates");
@@ -15,7 +15,7 @@ export const setBackgroundUpdatesEnabledAction = adminAction(
 );
 
 export const startBackgroundJobAction = adminAction(
-  { schema: backgroundJobSchema, audit: (i) => ({ action: "background-updates.start-job", target: i.job }) },
+  { role: "owner", schema: backgroundJobSchema, audit: (i) => ({ action: "background-updates.start-job", target: i.job }) },
   async (i, admin) => {
     await startBackgroundJob(admin.creds, i.job);
     revalidatePath("/server/background-updates");

@@ -6,7 +6,7 @@ import { resetDestinationConnection } from "@/lib/synapse/federation";
 import { destinationRefSchema } from "@/lib/schemas/federation";
 
 export const resetDestinationConnectionAction = adminAction(
-  { schema: destinationRefSchema, audit: (i) => ({ action: "federation.reset-connection", target: i.destination }) },
+  { role: "owner", schema: destinationRefSchema, audit: (i) => ({ action: "federation.reset-connection", target: i.destination }) },
   async (i, admin) => {
     await resetDestinationConnection(admin.creds, i.destination);
     revalidatePath("/server/federation", "layout");

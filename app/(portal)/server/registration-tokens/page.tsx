@@ -8,6 +8,7 @@ import { FilterForm, SelectFilter } from "@/app/(portal)/_components/filter-form
 import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { LocalTime } from "../_components/local-time";
 import { TokenForm } from "../_components/token-form";
+import { can } from "@/lib/roles";
 import { TokenRowActions } from "../_components/token-row-actions";
 
 export default async function RegistrationTokensPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
@@ -24,12 +25,14 @@ export default async function RegistrationTokensPage({ searchParams }: Pick<Page
       <p className="text-sm text-muted">
         With <code>registration_requires_token: true</code> in homeserver.yaml, people can only register with one of these tokens.
       </p>
-      <details className="card">
-        <summary className="cursor-pointer font-medium">New registration token</summary>
-        <div className="mt-3">
-          <TokenForm />
-        </div>
-      </details>
+      {can(admin.role, "operator") && (
+        <details className="card">
+          <summary className="cursor-pointer font-medium">New registration token</summary>
+          <div className="mt-3">
+            <TokenForm />
+          </div>
+        </details>
+      )}
       <FilterForm label="Filter registration tokens" clearHref="/server/registration-tokens">
         <SelectFilter name="state" label="State" value={q.state} any="Any" options={TOKEN_STATES} />
       </FilterForm>

@@ -30,7 +30,7 @@ function revalidateUser(userId: string) {
 
 /** Profile fields, admin flag, user type, threepids and SSO links in one PUT. */
 export const updateUserAction = adminAction(
-  { schema: userUpdateSchema, audit: (i) => ({ action: "user.update", target: i.userId, params: { ...i, userId: undefined } }) },
+  { role: "operator", schema: userUpdateSchema, audit: (i) => ({ action: "user.update", target: i.userId, params: { ...i, userId: undefined } }) },
   async (i, a) => {
     await updateUser(a, i);
     revalidateUser(i.userId);
@@ -38,7 +38,7 @@ export const updateUserAction = adminAction(
 );
 
 export const uploadAvatarAction = adminAction(
-  { schema: avatarUploadSchema, audit: (i) => ({ action: "user.avatar.set", target: i.userId, params: { size: i.file.size, type: i.file.type } }) },
+  { role: "operator", schema: avatarUploadSchema, audit: (i) => ({ action: "user.avatar.set", target: i.userId, params: { size: i.file.size, type: i.file.type } }) },
   async (i, a) => {
     const r = await uploadUserAvatar(a, i.userId, i.file, i.filename);
     revalidateUser(i.userId);
@@ -47,7 +47,7 @@ export const uploadAvatarAction = adminAction(
 );
 
 export const removeAvatarAction = adminAction(
-  { schema: userRefSchema, audit: (i) => ({ action: "user.avatar.remove", target: i.userId }) },
+  { role: "operator", schema: userRefSchema, audit: (i) => ({ action: "user.avatar.remove", target: i.userId }) },
   async (i, a) => {
     await setUserAvatar(a, i.userId, null);
     revalidateUser(i.userId);
@@ -57,6 +57,7 @@ export const removeAvatarAction = adminAction(
 /** The new password (typed or generated) is never recorded; a generated one is returned once. */
 export const resetPasswordAction = adminAction(
   {
+    role: "operator",
     schema: resetPasswordSchema,
     audit: (i) => ({ action: "user.password.reset", target: i.userId, params: { generate: i.generate, logoutDevices: i.logoutDevices } }),
   },
@@ -68,7 +69,7 @@ export const resetPasswordAction = adminAction(
 );
 
 export const deactivateUserAction = adminAction(
-  { schema: deactivateSchema, audit: (i) => ({ action: "user.deactivate", target: i.userId, params: { erase: i.erase } }) },
+  { role: "operator", schema: deactivateSchema, audit: (i) => ({ action: "user.deactivate", target: i.userId, params: { erase: i.erase } }) },
   async (i, a) => {
     await deactivateUser(a, i.userId, i.erase);
     revalidateUser(i.userId);
@@ -76,7 +77,7 @@ export const deactivateUserAction = adminAction(
 );
 
 export const reactivateUserAction = adminAction(
-  { schema: reactivateSchema, audit: (i) => ({ action: "user.reactivate", target: i.userId }) },
+  { role: "operator", schema: reactivateSchema, audit: (i) => ({ action: "user.reactivate", target: i.userId }) },
   async (i, a) => {
     await reactivateUser(a, i.userId, i.password);
     revalidateUser(i.userId);
@@ -85,7 +86,7 @@ export const reactivateUserAction = adminAction(
 
 /** lock/unlock, suspend/unsuspend, shadow-ban/unban. */
 export const setUserFlagAction = adminAction(
-  { schema: setFlagSchema, audit: (i) => ({ action: `user.${i.flag}.${i.value ? "set" : "clear"}`, target: i.userId }) },
+  { role: "operator", schema: setFlagSchema, audit: (i) => ({ action: `user.${i.flag}.${i.value ? "set" : "clear"}`, target: i.userId }) },
   async (i, a) => {
     await setUserFlag(a, i.userId, i.flag, i.value);
     revalidateUser(i.userId);
@@ -94,12 +95,12 @@ export const setUserFlagAction = adminAction(
 
 /** A token to act as the user for support; the audit log records who asked and for how long, never the token. */
 export const createLoginTokenAction = adminAction(
-  { schema: loginAsSchema, audit: (i) => ({ action: "user.login-as", target: i.userId, params: { validForMinutes: i.validForMinutes } }) },
+  { role: "owner", schema: loginAsSchema, audit: (i) => ({ action: "user.login-as", target: i.userId, params: { validForMinutes: i.validForMinutes } }) },
   (i, a) => createLoginToken(a, i.userId, i.validForMinutes),
 );
 
 export const deleteDevicesAction = adminAction(
-  { schema: deleteDevicesSchema, audit: (i) => ({ action: "user.devices.delete", target: i.userId, params: { devices: i.deviceIds } }) },
+  { role: "operator", schema: deleteDevicesSchema, audit: (i) => ({ action: "user.devices.delete", target: i.userId, params: { devices: i.deviceIds } }) },
   async (i, a) => {
     await deleteDevices(a, i.userId, i.deviceIds);
     revalidateUser(i.userId);
@@ -107,7 +108,7 @@ export const deleteDevicesAction = adminAction(
 );
 
 export const setRateLimitAction = adminAction(
-  { schema: rateLimitSchema, audit: (i) => ({ action: "user.ratelimit.set", target: i.userId, params: { ...i, userId: undefined } }) },
+  { role: "operator", schema: rateLimitSchema, audit: (i) => ({ action: "user.ratelimit.set", target: i.userId, params: { ...i, userId: undefined } }) },
   async (i, a) => {
     await setRateLimitOverride(a, i.userId, { messagesPerSecond: i.messagesPerSecond, burstCount: i.burstCount });
     revalidateUser(i.userId);
@@ -115,7 +116,7 @@ export const setRateLimitAction = adminAction(
 );
 
 export const clearRateLimitAction = adminAction(
-  { schema: userRefSchema, audit: (i) => ({ action: "user.ratelimit.clear", target: i.userId }) },
+  { role: "operator", schema: userRefSchema, audit: (i) => ({ action: "user.ratelimit.clear", target: i.userId }) },
   async (i, a) => {
     await setRateLimitOverride(a, i.userId, null);
     revalidateUser(i.userId);
@@ -123,7 +124,7 @@ export const clearRateLimitAction = adminAction(
 );
 
 export const setExperimentalFeaturesAction = adminAction(
-  { schema: experimentalFeaturesSchema, audit: (i) => ({ action: "user.features.set", target: i.userId, params: i.features }) },
+  { role: "operator", schema: experimentalFeaturesSchema, audit: (i) => ({ action: "user.features.set", target: i.userId, params: i.features }) },
   async (i, a) => {
     await setExperimentalFeatures(a, i.userId, i.features);
     revalidateUser(i.userId);
@@ -132,7 +133,7 @@ export const setExperimentalFeaturesAction = adminAction(
 
 /** A message from the server-notices account, in the user's "Server notices" room (the form's txn id: a double submit sends once). */
 export const sendServerNoticeAction = adminAction(
-  { schema: serverNoticeSchema, audit: (i) => ({ action: "user.server-notice.send", target: i.userId, params: { length: i.text.length } }) },
+  { role: "operator", schema: serverNoticeSchema, audit: (i) => ({ action: "user.server-notice.send", target: i.userId, params: { length: i.text.length } }) },
   async (i, a) => {
     await sendServerNotice(a, i.userId, i.text, singleNoticeTxnId(i.txnId));
   },

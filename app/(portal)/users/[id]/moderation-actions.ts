@@ -11,19 +11,19 @@ import { PortalRefusal } from "@/lib/synapse/describe-error";
 // Starts redacting all of a user's events (all rooms or the chosen ones); the page follows the job.
 export const redactUserEventsAction = adminAction(
   {
-    schema: redactUserEventsSchema,
+    role: "owner", schema: redactUserEventsSchema,
     audit: (i) => ({ action: "user.redact-events.start", target: i.userId, params: { rooms: i.scope === "all" ? "all" : i.rooms, reason: i.reason } }),
   },
   (i, admin) => startUserRedactJob(admin, i),
 );
 
 // What a spam clean-up of these users would touch (read-only).
-export const previewSpamCleanupAction = adminAction({ schema: cleanupPreviewSchema }, (i, admin) => previewSpamCleanup(admin, i.userIds));
+export const previewSpamCleanupAction = adminAction({ role: "viewer", schema: cleanupPreviewSchema }, (i, admin) => previewSpamCleanup(admin, i.userIds));
 
 // Starts the clean-up job: each user's chosen steps, in order, each with its own result.
 export const startSpamCleanupAction = adminAction(
   {
-    schema: spamCleanupSchema,
+    role: "owner", schema: spamCleanupSchema,
     audit: (i) => ({ action: "user.spam-cleanup.start", target: i.userIds.length === 1 ? i.userIds[0] : `${i.userIds.length} users`, params: { users: i.userIds, steps: i.steps, erase: i.erase } }),
   },
   (i, admin) => startSpamCleanupJob(admin, i),
@@ -36,24 +36,24 @@ const ownKind = async (homeserver: string, jobId: number) => {
 
 // Stops a moderation job after the step in flight (the user page's progress panel).
 export const cancelModerationJobAction = adminAction(
-  { schema: moderationJob, audit: (i) => ({ action: "job.cancel", target: `job #${i.jobId}` }) },
+  { role: "operator", schema: moderationJob, audit: (i) => ({ action: "job.cancel", target: `job #${i.jobId}` }) },
   async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), cancelJob(admin.homeserver, jobId, admin.actor)),
 );
 
 // Continues a paused moderation job with this admin's session.
 export const resumeModerationJobAction = adminAction(
-  { schema: moderationJob, audit: (i) => ({ action: "job.resume", target: `job #${i.jobId}` }) },
+  { role: "owner", schema: moderationJob, audit: (i) => ({ action: "job.resume", target: `job #${i.jobId}` }) },
   async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), resumeJob(admin, jobId)),
 );
 
 // Sets when the account expires (or extends it by the server's period).
 export const renewAccountValidityAction = adminAction(
-  { schema: accountValiditySchema, audit: (i) => ({ action: "user.account-validity", target: i.userId, params: { expiresOn: i.expiresOn || "server period" } }) },
+  { role: "operator", schema: accountValiditySchema, audit: (i) => ({ action: "user.account-validity", target: i.userId, params: { expiresOn: i.expiresOn || "server period" } }) },
   async (i, admin) => ({ expiresAt: await renewAccountValidity(admin, i.userId, expiryOf(i.expiresOn)) }),
 );
 
 // Lets the user replace their cross-signing keys without a password prompt for a few minutes.
 export const allowCrossSigningResetAction = adminAction(
-  { schema: crossSigningResetSchema, audit: (i) => ({ action: "user.cross-signing-reset", target: i.userId }) },
+  { role: "owner", schema: crossSigningResetSchema, audit: (i) => ({ action: "user.cross-signing-reset", target: i.userId }) },
   async (i, admin) => ({ until: await allowCrossSigningReset(admin, i.userId) }),
 );

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import { UserAvatar, UserBadges } from "../_components/user-badges";
 import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
+import { can } from "@/lib/roles";
 import { ServerNoticeButton } from "../_components/server-notice-form";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
@@ -55,8 +56,10 @@ export default async function UserPage({ params, searchParams }: Props) {
               </p>
             </div>
           </header>
-          <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} policyHint={await policyHint} />
-          {!user.deactivated && (
+          {can(admin.role, "operator") && (
+            <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} policyHint={await policyHint} />
+          )}
+          {!user.deactivated && can(admin.role, "operator") && (
             <div>
               <ServerNoticeButton userId={user.userId} />
             </div>

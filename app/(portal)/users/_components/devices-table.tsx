@@ -6,11 +6,13 @@ import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 import { CreateDeviceForm, RenameDevice } from "./device-forms";
+import { useCan } from "@/app/(portal)/_components/role";
 
 /** Devices with their last seen IP and time; deleting one ends its sessions. */
 export function DevicesTable({ userId, devices, now }: { userId: string; devices: Device[]; now: number }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const { run, error, pending } = useAction();
+  const mayDelete = useCan("operator");
 
   async function remove(ids: string[]) {
     const what = ids.length === 1 ? `device ${ids[0]}` : `${ids.length} devices`;
@@ -19,7 +21,7 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
   }
 
   // The create form keeps its place (and its outcome line) whether or not there are devices yet.
-  const create = <CreateDeviceForm key="create" userId={userId} />;
+  const create = mayDelete ? <CreateDeviceForm key="create" userId={userId} /> : null;
   if (devices.length === 0) {
     return (
       <div className="flex flex-col gap-2">
@@ -32,9 +34,11 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
     <div className="flex flex-col gap-2">
       {create}
       <div className="flex items-center gap-3 text-sm">
-        <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || pending} onClick={() => remove([...selected])}>
-          Delete selected ({selected.size})
-        </button>
+        {mayDelete && (
+          <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || pending} onClick={() => remove([...selected])}>
+            Delete selected ({selected.size})
+          </button>
+        )}
         <OutcomeLine error={error} />
       </div>
       <table className="w-full text-left text-sm">
@@ -81,9 +85,11 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
                 {d.lastSeenAt && now - d.lastSeenAt < 5 * 60_000 ? " (active now)" : ""}
               </td>
               <td className="py-2 pr-3">
-                <button type="button" className="underline" disabled={pending} onClick={() => remove([d.deviceId])}>
-                  Delete
-                </button>
+                {mayDelete && (
+                  <button type="button" className="underline" disabled={pending} onClick={() => remove([d.deviceId])}>
+                    Delete
+                  </button>
+                )}
               </td>
             </tr>
           ))}

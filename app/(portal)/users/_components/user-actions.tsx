@@ -14,6 +14,7 @@ import { OnceSecret } from "./once-secret";
 import { confirmed, DialogActions, DialogButton, TypedConfirmation } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
+import { IfCan } from "@/app/(portal)/_components/role";
 
 type State = { userId: string; deactivated: boolean; locked: boolean; suspended: boolean; shadowBanned: boolean };
 
@@ -40,9 +41,11 @@ export function UserActions({ user, policyHint }: { user: State; policyHint: str
       <Flag userId={userId} flag="suspended" on={user.suspended} labels={["Suspend", "Unsuspend"]} help="A suspended user can sign in and read, but not send messages, join rooms or change the profile." />
       <Flag userId={userId} flag="shadowBanned" on={user.shadowBanned} labels={["Shadow-ban", "Remove shadow-ban"]} help="A shadow-banned user's messages seem to send but nobody receives them." />
       {!user.deactivated && (
-        <DialogButton label="Login as user…" title="Log in as this user">
-          {(close) => <LoginAs userId={userId} close={close} />}
-        </DialogButton>
+        <IfCan need="owner">
+          <DialogButton label="Login as user…" title="Log in as this user">
+            {(close) => <LoginAs userId={userId} close={close} />}
+          </DialogButton>
+        </IfCan>
       )}
     </div>
   );

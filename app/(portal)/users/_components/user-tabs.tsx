@@ -19,6 +19,7 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { RoomLink } from "@/app/(portal)/_components/user-link";
 import { ModerationTab } from "./moderation-tab";
+import { can } from "@/lib/roles";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },
@@ -49,8 +50,14 @@ const time = (ms: number | null) => (ms ? formatDateTime(new Date(ms)) : "—");
 async function renderTab({ tab, user, admin, now }: Props) {
   const { creds } = admin;
   const id = user.userId;
+  // A viewer reads the same data without the forms (the actions refuse a viewer anyway).
+  const mayEdit = can(admin.role, "operator");
   switch (tab) {
     case "profile":
+      if (!mayEdit) {
+        const { displayname, admin: isAdmin, userType, threepids, externalIds } = user;
+        return <Json open title="Profile" value={{ displayname, admin: isAdmin, userType, threepids, externalIds }} />;
+      }
       return (
         <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
           <EditUserForm
@@ -165,10 +172,14 @@ async function renderTab({ tab, user, admin, now }: Props) {
         </div>
       );
     }
-    case "rate-limit":
-      return <RateLimitForm userId={id} current={await getRateLimitOverride(creds, id)} />;
-    case "features":
-      return <FeaturesForm userId={id} current={await getExperimentalFeatures(creds, id)} />;
+    case "rate-limit": {
+      const current = await getRateLimitOverride(creds, id);
+      return mayEdit ? <RateLimitForm userId={id} current={current} /> : <Json open title="Rate-limit override" value={current} />;
+    }
+    case "features": {
+      const current = await getExperimentalFeatures(creds, id);
+      return mayEdit ? <FeaturesForm userId={id} current={current} /> : <Json open title="Experimental features" value={current} />;
+    }
     case "moderation":
       return <ModerationTab user={user} admin={admin} now={now} />;
   }
@@ -186,9 +197,9 @@ function Table({ head, empty, children }: { head: string[]; empty: string; child
   );
 }
 
-function Json({ title, value }: { title: string; value: unknown }) {
+function Json({ title, value, open }: { title: string; value: unknown; open?: boolean }) {
   return (
-    <details className="card">
+    <details className="card" open={open}>
       <summary className="cursor-pointer font-mono text-xs">{title}</summary>
       <pre className="mt-2 max-h-96 overflow-auto text-xs">{JSON.stringify(value, null, 2)}</pre>
     </details>

@@ -1,4 +1,5 @@
 "use client";
+import { useCan } from "@/app/(portal)/_components/role";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 // Types only: the schema module pulls in zod, which this page's JavaScript budget cannot carry.
@@ -38,6 +39,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [action, setAction] = useState<BulkAction>("lock");
+  const mayAct = useCan("operator");
   const [notice, setNotice] = useState("");
   const [typed, setTyped] = useState("");
   const { run: runAction, error, pending, setOutcome } = useAction();
@@ -75,7 +77,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
   return (
     <div className="flex flex-col gap-2">
       <div className="flex min-h-10 flex-wrap items-center gap-3 text-sm" aria-live="polite">
-        {count === 0 ? (
+        {!mayAct ? null : count === 0 ? (
           <span className="text-muted">Select users for bulk actions.</span>
         ) : (
           <>

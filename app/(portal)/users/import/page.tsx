@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
+import { can } from "@/lib/roles";
 import { getEnv } from "@/lib/env";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { ImportForm } from "./_components/import-form";
@@ -31,7 +32,13 @@ export default async function ImportUsersPage() {
           .
         </p>
       </div>
-      <ImportForm maxBytes={getEnv().IMPORT_MAX_BYTES} />
+      {can(admin.role, "operator") ? (
+        <ImportForm maxBytes={getEnv().IMPORT_MAX_BYTES} />
+      ) : (
+        <p className="card text-sm" role="status">
+          Your portal role ({admin.role}) cannot import users; it needs operator.
+        </p>
+      )}
     </section>
   );
 }

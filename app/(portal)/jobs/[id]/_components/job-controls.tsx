@@ -1,4 +1,5 @@
 "use client";
+import { useCan } from "@/app/(portal)/_components/role";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/result";
 import {
@@ -29,6 +30,7 @@ type AnyAction = (raw: unknown) => Promise<ActionResult<unknown>>;
 export function JobControls(s: ControlsState) {
   const router = useRouter();
   const { run: runAction, error, pending } = useAction();
+  const mayControl = useCan("operator");
 
   async function run(action: AnyAction, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
@@ -45,6 +47,7 @@ export function JobControls(s: ControlsState) {
     </button>
   );
 
+  if (!mayControl) return null;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">

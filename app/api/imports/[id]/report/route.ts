@@ -5,6 +5,7 @@ import { importReportLines } from "@/lib/jobs/import-report";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { refuseCrossOrigin } from "@/lib/http/same-origin";
 import { csvDownload } from "@/lib/http/csv-download";
+import { can } from "@/lib/roles";
 
 // The result CSV, streamed. GET never has side effects: generated passwords come only with the POST
 // (a form on the job page) that the admin who started the import sends, and that POST is stamped.
@@ -22,10 +23,10 @@ async function report(params: Promise<{ id: string }>, passwordsWanted: boolean)
   const tenant = forHomeserver(admin.homeserver);
   const job = Number.isInteger(id) && id > 0 ? await tenant.importJobs.get(id) : null;
   if (!job) return new Response("There is no such import job.", { status: 404 });
-  const withPasswords = passwordsWanted && isJobOwner(job, admin) && (await tenant.importRows.countGeneratedPasswords(job.id)) > 0;
+  const withPasswords = passwordsWanted && isJobOwner(job, admin) && can(admin.role, "operator") && (await tenant.importRows.countGeneratedPasswords(job.id)) > 0;
   if (withPasswords) {
     await tenant.importJobs.update(job.id, { passwordsDownloadedAt: new Date() });
-    await record({ actor: admin.actor, homeserver: admin.homeserver }, { action: "import.passwords-download", target: job.fileName, params: { importJob: job.id } }, "ok");
+    await record(admin, { action: "import.passwords-download", target: job.fileName, params: { importJob: job.id } }, "ok");
   }
   const lines = importReportLines(job, withPasswords);
   const encoder = new TextEncoder();
