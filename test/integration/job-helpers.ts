@@ -16,6 +16,11 @@ after(async () => {
   for (const rt of runtimes) await rt.stop(5000);
 });
 
+/** Stops every runtime this file started (a test that plays a dead owner must not race other instances). */
+export async function stopTestRuntimes(): Promise<void> {
+  for (const rt of runtimes.splice(0)) await rt.stop(5000);
+}
+
 /** A started runtime with every kind registered, standing for one portal instance. */
 export function testRuntime(name: string, o: Partial<RuntimeOptions> = {}): JobRuntime {
   registerJobKinds();

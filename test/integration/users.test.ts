@@ -12,7 +12,7 @@ import { getExperimentalFeatures, getMediaSummary, getRateLimitOverride, setExpe
 import { startBulkFromInput } from "@/lib/jobs/user-bulk";
 import { getJobView, resumeJob } from "@/lib/jobs/jobs";
 import { forHomeserver } from "@/lib/db/tenant";
-import { ended, testRuntime, until } from "./job-helpers";
+import { ended, stopTestRuntimes, testRuntime, until } from "./job-helpers";
 import { getJob, setItemFenced } from "@/lib/db/jobs";
 import { claimNext } from "@/lib/db/leases";
 import { refusal } from "./rejection";
@@ -304,6 +304,8 @@ describe("bulk jobs", () => {
     const p = `${prefix}dz`;
     const targets = Array.from({ length: 200 }, (_, i) => `@${p}-${String(i).padStart(3, "0")}:${server}`);
     for (const t of targets) assert.equal((await putUser(t, {})).status, 201);
+    // Only A and then B may run jobs: the earlier tests' runtimes would take over before the "dead owner" below.
+    await stopTestRuntimes();
     const owner = { ...ctx, homeserver: tb.baseUrl };
     const { jobId } = await startBulkFromInput(owner, { action: "deactivate", userIds: [], filter: `q=${p}-`, expectedCount: 200, notice: "" });
     const a = testRuntime("dz-a").start();
