@@ -153,6 +153,15 @@ test("an operator imports a CSV; the job page says who started it", async ({ pag
   await expect(page.getByTestId("job-started-by")).toContainText(`Test importer-${s} <importer-${s}@team.test> as @teams-admin-`);
   expect((await synapseUser(`@teams-imp-${s}:${tb.serverName}`))?.displayname).toBe(`Imported ${s}`);
 
+  await test.step("the import worker's own entries (the user it created, the job's end) name the person too", async () => {
+    await page.goto(`/audit?target=${encodeURIComponent(`@teams-imp-${s}:${tb.serverName}`)}`);
+    const created = page.getByTestId("audit-row").filter({ hasText: "user.create" });
+    await expect(created).toHaveCount(1);
+    await expect(created.getByTestId("audit-person")).toContainText(`importer-${s}@team.test`);
+    await page.goto(`/audit?action=import.finish&person=${encodeURIComponent(`importer-${s}@team.test`)}`);
+    await expect(page.getByTestId("audit-row").filter({ hasText: "team.csv" })).toHaveCount(1);
+  });
+
   await test.step("a file waiting for review, discarded: the job page says who cancelled it", async () => {
     await uploadCsv(page, "bad.csv", `id,displayname,password\nteams-ok-${s},Ok,Pw-${s}-long1!\nBad Id ${s},X,\n`);
     await expectJobStatus(page, "waiting for review");

@@ -34,6 +34,8 @@ export type ImportJobRecord = {
   passwordsDownloadedAt: Date | null;
   passwordsPurgedAt: Date | null;
   durationMs: number | null;
+  /** The organisation person who started it (JSON, gate on), for the worker's audit entries. */
+  startedBy: string | null;
 };
 
 type JobRow = Awaited<ReturnType<ReturnType<typeof db>["importJob"]["findFirstOrThrow"]>>;

@@ -15,6 +15,7 @@ import { attachCredential, dropCredential } from "./import-credential";
 import { ACTIVE_STATUSES, markCancelled, markCancelling, markQueued, markUploaded } from "./import-status";
 import { receiveImportFile, type UploadRequest } from "./import-upload";
 import { jobRuntime } from "./runtime";
+import { storePerson } from "@/lib/audit/person";
 
 export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
 
@@ -90,6 +91,8 @@ export async function startImport(jobId: number, who: JobActor): Promise<void> {
   const job = await loadJobFor(jobId, who);
   if (job.status !== "review") throw new ImportCommandError("CONFLICT", "This job has already been started.");
   if (job.totalRows - job.invalidRows === 0) throw new ImportCommandError("NO_VALID_ROWS", "No row of this file is valid, so there is nothing to run. Fix the file and upload it again.");
+  // Before it is queued: the worker's own audit entries name the person from its first row on.
+  if (who.person) await forHomeserver(who.homeserver).importJobs.notePeople(jobId, { startedBy: storePerson(who.person) });
   await queue(jobId, ["review"], who);
 }
 

@@ -16,6 +16,7 @@ import type { PasswordPolicy } from "@/lib/synapse/password-policy";
 import { decide, type Decision, type ExistingUser } from "./import-plan";
 import type { StoredInput } from "./import-upload";
 import type { RunControl } from "./runtime";
+import { importAuditContext } from "@/lib/audit/person";
 
 const MAX_BACKOFF_MS = 5_000;
 /** A homeserver unreachable this long pauses the job (an admin resumes it) rather than retrying forever. */
@@ -155,7 +156,7 @@ export async function decideRow(run: JobRun, row: StoredRow): Promise<Decision> 
 
 export async function auditRow(run: JobRun, action: string, row: StoredRow, outcome: string, fields?: string[], message?: string): Promise<void> {
   await record(
-    { actor: run.job.actor, homeserver: run.job.homeserver },
+    importAuditContext(run.job),
     { action, target: row.userId, params: { importJob: run.job.id, line: row.line, ...(fields ? { fields } : {}) } },
     outcome,
     message,

@@ -31,6 +31,7 @@ import { decide, generateLocalpart } from "./import-plan";
 import { existingOf, JobPaused, JobRun, parseRow, type StoredRow } from "./import-run";
 import { ACTIVE_STATUSES, markCrashed, markEnded, markPaused, markRunning } from "./import-status";
 import { jobRuntime, JobStopped, type Driver, type RunControl } from "./runtime";
+import { importAuditContext } from "@/lib/audit/person";
 
 const PAGE = 500;
 /** An upload still "uploading" after this long was cut off by a crash (a live one is much faster). */
@@ -188,7 +189,7 @@ async function finish(run: JobRun): Promise<void> {
   await markEnded(run.lease, fresh ?? job, status, cancelled ? "Cancelled; the rows in flight were finished first." : run.stopMessage);
   const counts = await countImportRows(job.id);
   await record(
-    { actor: job.actor, homeserver: job.homeserver },
+    importAuditContext(job),
     { action: job.dryRun ? "import.dry-run-finish" : "import.finish", target: job.fileName, params: { importJob: job.id, status, counts } },
     status === "completed" ? "ok" : status,
   );

@@ -8,6 +8,7 @@ import { transitionImportJob, transitionImportJobFenced, updateImportJob, type I
 import type { Lease } from "@/lib/db/leases";
 import type { JobStatus } from "@/lib/schemas/import";
 import { dropCredential } from "./import-credential";
+import { importAuditContext } from "@/lib/audit/person";
 
 /** Statuses in which a worker runs (or is about to). */
 export const ACTIVE_STATUSES: JobStatus[] = ["queued", "running", "cancelling"];
@@ -64,7 +65,7 @@ export async function markEnded(lease: Lease, job: ImportJobRecord, status: "com
 export async function markPaused(lease: Lease, job: ImportJobRecord, message: string, eraseCredential: boolean): Promise<void> {
   if (eraseCredential) await dropCredential(job, lease);
   await transitionImportJobFenced(lease, ACTIVE_STATUSES, { status: "paused", message });
-  await record({ actor: job.actor, homeserver: job.homeserver }, { action: "import.pause", target: job.fileName, params: { importJob: job.id } }, "paused", message);
+  await record(importAuditContext(job), { action: "import.pause", target: job.fileName, params: { importJob: job.id } }, "paused", message);
 }
 
 /** The worker crashed (logged): paused, so an admin can resume it. */

@@ -4,13 +4,16 @@
  * The work itself runs wherever the runtime claims it, on this instance or another.
  */
 import "server-only";
+import type { AuditContext, AuditPerson } from "@/lib/audit/record";
 import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "@/lib/db/tenant";
+import { personLabel } from "@/lib/gate-rules";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { credentialFor } from "./job-credential";
 import { jobRuntime } from "./runtime";
 
-export type JobOwner = { creds: SynapseCredentials; actor: string; homeserver: string };
+/** Who starts or acts on a job: the Synapse admin and, behind the organisation gate, the person. */
+export type JobOwner = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
 
 export type JobSpec = {
   kind: string;
@@ -28,7 +31,8 @@ export async function startJob(owner: JobOwner, spec: JobSpec): Promise<number> 
   const id = await forHomeserver(owner.homeserver).jobs.create({
     kind: spec.kind,
     actor: owner.actor,
-    params: spec.params,
+    // The person (gate on) goes with the job, so its own audit entries name them too.
+    params: { ...spec.params, ...(owner.person ? { startedBy: owner.person } : {}) },
     items: spec.items,
     total: spec.total,
     phase: spec.phase ?? "queued",
@@ -38,8 +42,20 @@ export async function startJob(owner: JobOwner, spec: JobSpec): Promise<number> 
   return id;
 }
 
-export async function cancelJob(homeserver: string, id: number, by: string): Promise<JobStatus> {
-  const status = await forHomeserver(homeserver).jobs.requestCancel(id, by);
+/** The audit context of the job's own entries: who started it (the person too, behind the gate). */
+export function jobAuditContext(job: Pick<JobRecord, "actor" | "homeserver" | "params">): AuditContext {
+  return { actor: job.actor, homeserver: job.homeserver, person: (job.params.startedBy as AuditPerson | undefined) ?? null };
+}
+
+/** Who started the job, as job pages show it: the person behind the gate, or the Synapse admin. */
+export function startedByLabel(job: Pick<JobRecord, "actor" | "params">): string {
+  const person = personLabel(job.params.startedBy as AuditPerson | undefined);
+  return person ? `${person} (${job.actor})` : job.actor;
+}
+
+export async function cancelJob(homeserver: string, id: number, by: string | Pick<JobOwner, "actor" | "person">): Promise<JobStatus> {
+  const who = typeof by === "string" ? by : personLabel(by.person) ? `${personLabel(by.person)} (${by.actor})` : by.actor;
+  const status = await forHomeserver(homeserver).jobs.requestCancel(id, who);
   if (!status) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
   return status;
 }
@@ -70,6 +86,8 @@ export type JobView = {
   total: number | null;
   message: string | null;
   actor: string;
+  /** The person behind the gate with the MXID, or the MXID (what job pages show). */
+  startedBy: string;
   cancelledBy: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -94,6 +112,7 @@ export function viewOf(job: JobRecord, items: Partial<Record<ItemStatus, number>
     total: job.total,
     message: job.message,
     actor: job.actor,
+    startedBy: startedByLabel(job),
     cancelledBy: job.cancelledBy,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,

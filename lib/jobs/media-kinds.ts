@@ -9,6 +9,7 @@ import { scanMediaForDeletion, type DeletionFilters } from "@/lib/synapse/media-
 import { isTransient } from "./import-run";
 import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
 import { JobState, purgeRecordFor } from "./job-state";
+import { jobAuditContext } from "./jobs";
 
 /**
  * The long media jobs on the job runtime: deletion by date, deletion of all of a user's media, and the
@@ -34,7 +35,7 @@ async function runMediaJob(job: RunningJob, spec: Spec, work: Work): Promise<Job
   state.result.purgeRecord = row.id;
   const purges = forHomeserver(job.job.homeserver).purges;
   const audit = (outcome: string, message?: string) =>
-    record({ actor: job.job.actor, homeserver: job.job.homeserver }, { action: spec.kind, target: spec.target, params: { ...spec.scope, purgeRecord: row.id, job: job.job.id } }, outcome, message);
+    record(jobAuditContext(job.job), { action: spec.kind, target: spec.target, params: { ...spec.scope, purgeRecord: row.id, job: job.job.id } }, outcome, message);
   const counts = () => ({ filesDeleted: state.result.filesDeleted, bytesFreed: state.result.bytesFreed });
   if (row.status !== "running") {
     // An owner that died after finishing the history row: its outcome stands.

@@ -15,6 +15,7 @@ import { CLEANUP_STEPS, type CleanupStep } from "@/lib/schemas/moderation";
 import type { JobKind, RunningJob } from "./job-driver";
 import { runItems, type ItemEnd } from "./moderation-items";
 import { redactStep } from "./redact-step";
+import { jobAuditContext } from "./jobs";
 
 export const SPAM_CLEANUP = "user.spam-cleanup";
 export type SpamCleanupParams = { steps: CleanupStep[]; erase: boolean; reason?: string };
@@ -60,7 +61,7 @@ async function runStep(job: RunningJob, item: JobItemRecord, p: SpamCleanupParam
 
 async function run(job: RunningJob) {
   const p = job.job.params as SpamCleanupParams;
-  const ctx = { actor: job.job.actor, homeserver: job.job.homeserver };
+  const ctx = jobAuditContext(job.job);
   await job.update({ phase: "cleaning up" });
   await runItems(job, async (item) => {
     const end = await runStep(job, item, p);

@@ -16,6 +16,7 @@ import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { iterateUsers, type ActorContext } from "@/lib/synapse/users";
 import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
+import { jobAuditContext } from "./jobs";
 
 export type ItemOutcome = { status: "ok" | "failed" | "skipped"; message?: string | null };
 /** One user's work. Throwing is that user's failure (its message is shown), except a dead token, which pauses the job. */
@@ -53,7 +54,7 @@ export async function runUserItems(job: RunningJob, spec: UserItemsSpec): Promis
   let failed = counts.failed ?? 0;
   let tokenEnded = false;
   const stop = () => tokenEnded || job.cancelled() || job.interrupted();
-  const owner = { actor: job.job.actor, homeserver: job.job.homeserver };
+  const owner = jobAuditContext(job.job);
 
   async function* pages(): AsyncGenerator<JobItemRecord[]> {
     for (let after = -1; !stop(); ) {

@@ -7,13 +7,14 @@ import { record } from "@/lib/audit/record";
 import type { JobKind, RunningJob } from "./job-driver";
 import { runItems } from "./moderation-items";
 import { redactStep } from "./redact-step";
+import { jobAuditContext } from "./jobs";
 
 export const USER_REDACT = "user.redact";
 export type UserRedactParams = { rooms: string[]; reason?: string };
 
 async function run(job: RunningJob) {
   const p = job.job.params as UserRedactParams;
-  const ctx = { actor: job.job.actor, homeserver: job.job.homeserver };
+  const ctx = jobAuditContext(job.job);
   await job.update({ phase: "redacting" });
   await runItems(job, async (item) => {
     const end = await redactStep(job, item, { userId: item.key, rooms: p.rooms, reason: p.reason });

@@ -11,7 +11,7 @@ const target = (i: { jobId: number }) => `job #${i.jobId}`;
 // Stops a job of the runtime after the items in flight (any instance's job: the flag is in the database).
 export async function cancelJobAction(raw: unknown) {
   return adminAction({ role: "operator", schema: jobId, audit: (i) => ({ action: "job.cancel", target: target(i), params: i }) }, ({ jobId }, admin) =>
-    cancelJob(admin.homeserver, jobId, admin.actor),
+    cancelJob(admin.homeserver, jobId, admin),
   )(raw);
 }
 

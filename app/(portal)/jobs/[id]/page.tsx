@@ -21,6 +21,8 @@ import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
 import { DataTable, listHref, Pager, TableHead } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { storedPerson } from "@/lib/audit/person";
+import { personLabel } from "@/lib/gate-rules";
 
 const PROBLEMS_SHOWN = 100;
 
@@ -71,13 +73,13 @@ export default async function ImportJobPage({
         </dd>
         <dt className="text-muted">Started by</dt>
         <dd data-testid="job-started-by">
-          {people?.startedBy ? `${people.startedBy} as ` : ""}
+          {personLabel(storedPerson(people?.startedBy)) ? `${personLabel(storedPerson(people?.startedBy))} as ` : ""}
           {job.actor} on {formatDateTime(job.createdAt)}
         </dd>
         {people?.cancelledBy && (
           <>
             <dt className="text-muted">Cancelled by</dt>
-            <dd data-testid="job-cancelled-by">{people.cancelledBy}</dd>
+            <dd data-testid="job-cancelled-by">{personLabel(storedPerson(people.cancelledBy))}</dd>
           </>
         )}
         <dt className="text-muted">Options</dt>

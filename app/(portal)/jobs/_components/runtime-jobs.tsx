@@ -3,6 +3,7 @@ import { forHomeserver, type JobStatus } from "@/lib/db/tenant";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { jobPage } from "@/lib/jobs/job-pages";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
+import { startedByLabel } from "@/lib/jobs/jobs";
 
 const COLUMNS = ["Job", "Kind", "Started by", "When", "Status", { label: "Progress", align: "right" as const }, "Cancelled by"];
 export const RUNTIME_STATUSES: JobStatus[] = ["queued", "running", "paused", "cancelling", "completed", "stopped", "cancelled", "failed"];
@@ -28,7 +29,7 @@ export async function RuntimeJobs(props: { homeserver: string; status?: string; 
             <tr key={j.id} className="border-b border-line align-top" data-testid="runtime-job-row" data-kind={j.kind}>
               <td className="py-2 pr-3 whitespace-nowrap">{page.href ? <Link href={page.href} className="underline">{`Job #${j.id}`}</Link> : `Job #${j.id}`}</td>
               <td className="py-2 pr-3">{page.label}</td>
-              <td className="py-2 pr-3">{j.actor}</td>
+              <td className="py-2 pr-3">{startedByLabel(j)}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
               <td className="py-2 pr-3" data-testid="runtime-job-status">
                 {j.status}

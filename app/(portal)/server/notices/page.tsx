@@ -8,6 +8,7 @@ import { DataTable } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { BroadcastForm } from "../_components/broadcast-form";
+import { startedByLabel } from "@/lib/jobs/jobs";
 
 const COLUMNS = ["Broadcast", "Started by", "When", "Status", { label: "Users", align: "right" as const }, "Message"];
 
@@ -42,7 +43,7 @@ export default async function NoticesPage({ searchParams }: Pick<PageProps<objec
                 Broadcast #{j.id}
               </Link>
             </td>
-            <td className="py-2 pr-3">{j.actor}</td>
+            <td className="py-2 pr-3">{startedByLabel(j)}</td>
             <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
             <td className="py-2 pr-3">{j.status}</td>
             <td className="py-2 pr-3 text-right">

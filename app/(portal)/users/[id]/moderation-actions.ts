@@ -37,7 +37,7 @@ const ownKind = async (homeserver: string, jobId: number) => {
 // Stops a moderation job after the step in flight (the user page's progress panel).
 export const cancelModerationJobAction = adminAction(
   { role: "operator", schema: moderationJob, audit: (i) => ({ action: "job.cancel", target: `job #${i.jobId}` }) },
-  async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), cancelJob(admin.homeserver, jobId, admin.actor)),
+  async ({ jobId }, admin) => (await ownKind(admin.homeserver, jobId), cancelJob(admin.homeserver, jobId, admin)),
 );
 
 // Continues a paused moderation job with this admin's session.

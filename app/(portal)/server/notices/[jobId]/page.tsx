@@ -23,7 +23,7 @@ export default async function BroadcastPage({ params, searchParams }: PageProps<
       </Link>
       <h2 className="text-lg font-semibold">Broadcast #{view.id}</h2>
       <p className="text-sm text-muted">
-        Started by {view.actor}
+        Started by {view.startedBy}
         {view.cancelledBy ? `, cancelled by ${view.cancelledBy}` : ""} · to {p.audience === "all" ? "every local user" : `users matching ${p.filter}`}
         {p.includeAppservice ? ", application service users included" : ", application service users left out"}
       </p>

@@ -34,7 +34,7 @@ export default async function ModerationJobPage({ params }: PageProps<{ jobId: s
         {t.title} (job #{view.id})
       </h1>
       <p className="text-sm text-muted">
-        Started by {view.actor} on {formatDateTime(new Date(view.createdAt))}.
+        Started by {view.startedBy} on {formatDateTime(new Date(view.createdAt))}.
       </p>
       <ModerationJobPanel initial={view} label={t.title} unit={t.unit} />
       <DataTable columns={["User", "Step", "Result", "Message"]} rowCount={items.rows.length} empty="No items.">
