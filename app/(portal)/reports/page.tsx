@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { listAllEventReports } from "@/lib/synapse/reports";
-import { inboxPage, REPORT_SORTS, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
+import { inboxPage, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
@@ -22,16 +22,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <section className="flex flex-col gap-4">
       <ReportTabs current="events" />
-      <InboxFilter
-        label="Filter reports"
-        path="/reports"
-        q={q}
-        sorts={REPORT_SORTS}
-        filters={[
-          { name: "room", label: "Room ID", value: q.room, placeholder: "!abc:example.org" },
-          { name: "sender", label: "Sender", value: q.sender, placeholder: "@spammer:example.org" },
-        ]}
-      />
+      <InboxFilter current="events" q={q} />
       <InboxSummary testId="reports-summary" count={reports.length} scope={`${q.room ? ` in ${q.room}` : ""}${q.sender ? ` about ${q.sender}` : ""}`} unresolved={unresolved} list={list} />
       <DataTable columns={["Status", "Received (UTC)", "Room", "Sender", "Reporter", "Reason", "Score"]} rowCount={rows.length} empty="No reports match.">
         {rows.map((r) => {

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { formatCount } from "@/lib/format";
 import { REPORTS_READ_CAP } from "@/lib/synapse/reports";
-import { REPORT_STATUSES } from "@/lib/schemas/reports";
+import { REPORT_SORTS, REPORT_STATUSES } from "@/lib/schemas/reports";
+import { USER_REPORT_SORTS } from "@/lib/schemas/user-reports";
 import { FilterForm, SelectFilter, TextFilter } from "@/app/(portal)/_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
-
-type TextFilterProps = Parameters<typeof TextFilter>[0];
 
 const TABS = [
   { id: "events", href: "/reports", label: "Reported events" },
@@ -53,14 +52,30 @@ export function InboxSummary(props: {
   );
 }
 
+/** Each inbox's filter: its name, its sort choices and its text filters (by query key). */
+const FILTERS = {
+  events: {
+    label: "Filter reports",
+    sorts: REPORT_SORTS,
+    texts: [{ name: "room", label: "Room ID", placeholder: "!abc:example.org" }, { name: "sender", label: "Sender", placeholder: "@spammer:example.org" }],
+  },
+  users: {
+    label: "Filter user reports",
+    sorts: USER_REPORT_SORTS,
+    texts: [{ name: "target", label: "Reported user", placeholder: "@spammer:example.org" }, { name: "reporter", label: "Reporter", placeholder: "@alice:example.org" }],
+  },
+} as const;
+
 /** An inbox's filter: the resolved-state and sort choices, then the list's own text filters. */
-export function InboxFilter(props: { label: string; path: string; q: { status: string; sort: string }; sorts: Record<string, string>; filters: TextFilterProps[] }) {
+export function InboxFilter({ current, q }: { current: (typeof TABS)[number]["id"]; q: { status: string; sort: string } & Partial<Record<string, unknown>> }) {
+  const f = FILTERS[current];
+  const path = TABS.find((t) => t.id === current)!.href;
   return (
-    <FilterForm label={props.label} clearHref={props.path} submit="Apply" action={props.path}>
-      <SelectFilter name="status" label="Status" value={props.q.status} options={REPORT_STATUSES} />
-      <SelectFilter name="sort" label="Sort" value={props.q.sort} options={props.sorts} />
-      {props.filters.map((f) => (
-        <TextFilter key={f.name} {...f} />
+    <FilterForm label={f.label} clearHref={path} submit="Apply" action={path}>
+      <SelectFilter name="status" label="Status" value={q.status} options={REPORT_STATUSES} />
+      <SelectFilter name="sort" label="Sort" value={q.sort} options={f.sorts} />
+      {f.texts.map((t) => (
+        <TextFilter key={t.name} {...t} value={typeof q[t.name] === "string" ? (q[t.name] as string) : undefined} />
       ))}
     </FilterForm>
   );

@@ -3,7 +3,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { listAllUserReports } from "@/lib/synapse/user-reports";
 import { inboxPage } from "@/lib/schemas/reports";
-import { USER_REPORT_SORTS, userReportListHref, userReportListQuerySchema } from "@/lib/schemas/user-reports";
+import { userReportListHref, userReportListQuerySchema } from "@/lib/schemas/user-reports";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
@@ -23,16 +23,7 @@ export default async function UserReportsPage({ searchParams }: { searchParams: 
   return (
     <section className="flex flex-col gap-4">
       <ReportTabs current="users" />
-      <InboxFilter
-        label="Filter user reports"
-        path="/reports/users"
-        q={q}
-        sorts={USER_REPORT_SORTS}
-        filters={[
-          { name: "target", label: "Reported user", value: q.target, placeholder: "@spammer:example.org" },
-          { name: "reporter", label: "Reporter", value: q.reporter, placeholder: "@alice:example.org" },
-        ]}
-      />
+      <InboxFilter current="users" q={q} />
       <InboxSummary testId="user-reports-summary" count={reports.length} scope={`${q.target ? ` about ${q.target}` : ""}${q.reporter ? ` by ${q.reporter}` : ""}`} unresolved={unresolved} list={list} />
       {targets.length > 0 && (
         <p className="text-sm">
