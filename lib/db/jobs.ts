@@ -112,20 +112,12 @@ export async function listJobs(homeserver: string, f: JobFilter, page: { skip: n
   return { rows: rows.map(toJob), total };
 }
 
-export type JobUpdate = Partial<{
-  status: JobStatus;
-  phase: string | null;
-  done: number;
-  failed: number;
-  total: number | null;
-  result: Record<string, unknown> | null;
-  message: string | null;
-  startedAt: Date;
-  finishedAt: Date;
-  credential: string | null;
-  credentialKind: string | null;
-  cancelRequested: boolean;
-}>;
+export type JobUpdate = Partial<
+  Pick<JobRecord, "status" | "phase" | "done" | "failed" | "total" | "result" | "message" | "credential" | "credentialKind" | "cancelRequested"> & {
+    startedAt: Date;
+    finishedAt: Date;
+  }
+>;
 
 function data(u: JobUpdate) {
   const { result, ...rest } = u;

@@ -15,8 +15,18 @@ export type ReportStatus = keyof typeof REPORT_STATUSES;
 
 export const REPORTS_PAGE_SIZE = 25;
 
+/** An inbox filter by user: a full Matrix user ID, or no filter (a malformed one is dropped). */
+export const userFilterField = z
+  .string()
+  .trim()
+  .refine((v) => v.startsWith("@") && parseMxid(v).ok)
+  .optional()
+  .catch(undefined);
+export const inboxStatusField = z.enum(["all", "unresolved", "resolved"]).default("all").catch("all");
+export const inboxPageField = z.coerce.number().int().min(1).max(100_000).default(1).catch(1);
+
 export const reportListQuerySchema = z.object({
-  status: z.enum(["all", "unresolved", "resolved"]).default("all").catch("all"),
+  status: inboxStatusField,
   sort: z.enum(["newest", "oldest", "score"]).default("newest").catch("newest"),
   room: z
     .string()
@@ -24,26 +34,27 @@ export const reportListQuerySchema = z.object({
     .refine((v) => parseRoomRef(v, false).ok)
     .optional()
     .catch(undefined),
-  sender: z
-    .string()
-    .trim()
-    .refine((v) => v.startsWith("@") && parseMxid(v).ok)
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  sender: userFilterField,
+  page: inboxPageField,
 });
 export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
 
-export function reportListHref(q: ReportListQuery, change: Partial<ReportListQuery>): string {
-  const next = { ...q, ...change };
+/**
+ * The URL of a report inbox (events or users): status and sort left out at their defaults, then the set
+ * `filters` of `q` in that order, then the page (left out at 1).
+ */
+export function inboxHref<Q extends { status: string; sort: string; page: number }>(path: string, q: Q, filters: readonly (keyof Q & string)[]): string {
   const p = new URLSearchParams();
-  if (next.status !== "all") p.set("status", next.status);
-  if (next.sort !== "newest") p.set("sort", next.sort);
-  if (next.room) p.set("room", next.room);
-  if (next.sender) p.set("sender", next.sender);
-  if (next.page > 1) p.set("page", String(next.page));
+  if (q.status !== "all") p.set("status", q.status);
+  if (q.sort !== "newest") p.set("sort", q.sort);
+  for (const key of filters) if (q[key]) p.set(key, String(q[key]));
+  if (q.page > 1) p.set("page", String(q.page));
   const s = p.toString();
-  return s ? `/reports?${s}` : "/reports";
+  return s ? `${path}?${s}` : path;
+}
+
+export function reportListHref(q: ReportListQuery, change: Partial<ReportListQuery>): string {
+  return inboxHref("/reports", { ...q, ...change }, ["room", "sender"]);
 }
 
 type Arrangeable = { id: number; receivedTs: number; score: number | null };
@@ -71,3 +82,13 @@ export const reportResolveSchema = reportIdSchema.extend({ resolved: z.boolean()
 export const reportRedactSchema = reportIdSchema.extend({
   reason: z.string().trim().max(500, "The reason is too long (500 characters at most)."),
 });
+
+/** One page of an inbox: its rows in inbox order, the page count, and how many of all the reports are unresolved. */
+export function inboxPage<T extends Arrangeable>(reports: T[], isResolved: (id: number) => boolean, q: { status: ReportStatus; sort: ReportSort; page: number }) {
+  const arranged = arrangeReports(reports, isResolved, q.status, q.sort);
+  return {
+    rows: arranged.slice((q.page - 1) * REPORTS_PAGE_SIZE, q.page * REPORTS_PAGE_SIZE),
+    pages: Math.max(1, Math.ceil(arranged.length / REPORTS_PAGE_SIZE)),
+    unresolved: reports.filter((r) => !isResolved(r.id)).length,
+  };
+}

@@ -5,7 +5,7 @@ import { after } from "node:test";
 import { adminToken, loadTestbed, serverName } from "../../e2e/synapse/testbed";
 import { startJobRuntime } from "@/lib/jobs/boot";
 import { jobRuntime } from "@/lib/jobs/runtime";
-import { receiveImportFile } from "@/lib/jobs/import-upload";
+import { receiveImportFile, type UploadRequest } from "@/lib/jobs/import-upload";
 import { startImport, type JobActor } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
 import { getImportJob } from "@/lib/db/import-jobs";
@@ -25,17 +25,14 @@ export async function* chunked(text: string | Buffer, size = 64 * 1024): AsyncGe
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
 
-export async function uploadCsv(text: string, options: Partial<ImportOptions> = {}, maxBytes = 50 * 1024 * 1024) {
+/** Hands `body` to the upload as the test admin (the request's other fields as given). */
+export async function receiveAsAdmin(req: Pick<UploadRequest, "fileName" | "options" | "body" | "maxBytes" | "expectedBytes">) {
   const who = await testActor();
-  return receiveImportFile({
-    actor: who.actor,
-    homeserver: who.homeserver,
-    serverName: await serverName(),
-    fileName: "test.csv",
-    options: { ...DEFAULT_IMPORT_OPTIONS, dryRun: false, ...options },
-    body: chunked(text),
-    maxBytes,
-  });
+  return receiveImportFile({ actor: who.actor, homeserver: who.homeserver, serverName: await serverName(), ...req });
+}
+
+export async function uploadCsv(text: string, options: Partial<ImportOptions> = {}, maxBytes = 50 * 1024 * 1024) {
+  return receiveAsAdmin({ fileName: "test.csv", options: { ...DEFAULT_IMPORT_OPTIONS, dryRun: false, ...options }, body: chunked(text), maxBytes });
 }
 
 /** Uploads, starts and waits for the job; returns it and its rows by line. */

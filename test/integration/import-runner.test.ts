@@ -3,7 +3,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
-import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
+import { chunked, importCsv, jobState, receiveAsAdmin, testActor, uploadCsv } from "./import-helpers";
 import { getImportJob, transitionImportJob, transitionImportJobFenced, updateImportJob } from "@/lib/db/import-jobs";
 import { rowsInStatus } from "@/lib/db/import-rows";
 import { cancelImport, purgeImportPasswords, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
@@ -16,7 +16,6 @@ import { sleep } from "@/lib/pool";
 import { waitForImport } from "@/lib/jobs/import-runner";
 import { jobRuntime } from "@/lib/jobs/runtime";
 import { importReportLines } from "@/lib/jobs/import-report";
-import { receiveImportFile } from "@/lib/jobs/import-upload";
 import { snapshotUsers, getImportUser, putImportUser } from "@/lib/synapse/import-users";
 import { DEFAULT_IMPORT_OPTIONS } from "@/lib/schemas/import";
 import { forHomeserver } from "@/lib/db/tenant";
@@ -304,11 +303,7 @@ describe("job metrics", () => {
 
 describe("receiveImportFile", () => {
   test("a file over the limit is refused while streaming (no Content-Length to trust), and nothing is kept", async () => {
-    const who = await testActor();
-    const r = await receiveImportFile({
-      actor: who.actor,
-      homeserver: who.homeserver,
-      serverName: await serverName(),
+    const r = await receiveAsAdmin({
       fileName: "big.csv",
       options: DEFAULT_IMPORT_OPTIONS,
       body: (async function* () {
@@ -324,16 +319,10 @@ describe("receiveImportFile", () => {
   });
 
   test("an upload that arrives shorter than its declared length is refused", async () => {
-    const who = await testActor();
-    const r = await receiveImportFile({
-      actor: who.actor,
-      homeserver: who.homeserver,
-      serverName: await serverName(),
+    const r = await receiveAsAdmin({
       fileName: "cut.csv",
       options: DEFAULT_IMPORT_OPTIONS,
-      body: (async function* () {
-        yield Buffer.from("id\nann\nbo");
-      })(),
+      body: chunked("id\nann\nbo"),
       maxBytes: 1000,
       expectedBytes: 500,
     });

@@ -3,18 +3,16 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createDevice, renameDevice } from "@/lib/synapse/user-devices";
 import { createDeviceSchema, renameDeviceSchema } from "@/lib/schemas/devices";
-import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { api, randomSuffix } from "../../e2e/synapse/testbed";
+import { adminOwner, type Owner } from "./moderation-helpers";
 import { createMember } from "../../e2e/rooms-fixtures";
 
-const tb = loadTestbed();
-let ctx: { creds: { baseUrl: string; accessToken: string }; actor: string };
+let ctx: Owner;
 let user: { userId: string };
 const device = (id: string) => api<{ display_name: string | null }>(`/_synapse/admin/v2/users/${encodeURIComponent(user.userId)}/devices/${id}`, { token: ctx.creds.accessToken });
 
 before(async () => {
-  const token = await adminToken();
-  const actor = (await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token })).body.user_id;
-  ctx = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor };
+  ctx = await adminOwner();
   user = await createMember(`it-dev-${randomSuffix()}`);
 });
 

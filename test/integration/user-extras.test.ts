@@ -5,17 +5,15 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { allowCrossSigningReset, getUserCounters, renewAccountValidity } from "@/lib/synapse/user-extras";
 import { accountValiditySchema, expiryOf } from "@/lib/schemas/moderation";
-import { adminToken, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { api, randomSuffix } from "../../e2e/synapse/testbed";
+import { adminOwner, type Owner } from "./moderation-helpers";
 import { createMember, seedRoom } from "../../e2e/rooms-fixtures";
 
-const tb = loadTestbed();
-let ctx: { creds: { baseUrl: string; accessToken: string }; actor: string };
+let ctx: Owner;
 let user: { userId: string; token: string };
 
 before(async () => {
-  const token = await adminToken();
-  const actor = (await api<{ user_id: string }>("/_matrix/client/v3/account/whoami", { token })).body.user_id;
-  ctx = { creds: { baseUrl: tb.baseUrl, accessToken: token }, actor };
+  ctx = await adminOwner();
   user = await createMember(`it-extra-${randomSuffix()}`);
 });
 

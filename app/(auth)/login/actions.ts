@@ -2,10 +2,11 @@
 // Login endpoints. They run before there is a session, so they authorize nothing and change nothing
 // on Synapse except creating (or, for non-admins, revoking) the admin's own token. Rate-limited per address.
 import { redirect } from "next/navigation";
+import type { z } from "zod";
 import { fail, type ActionResult } from "@/lib/result";
 import { firstFieldErrors } from "@/lib/schemas/fields";
 import { passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
-import { signInWithAccessToken, signInWithPassword } from "@/lib/auth/sign-in";
+import { signInWithAccessToken, signInWithPassword, type SignInResult } from "@/lib/auth/sign-in";
 import { discoverForMxid, probeForLogin, type HomeserverInfo } from "@/lib/auth/login-probe";
 import { limitAnonymous } from "@/lib/auth/anonymous-limit";
 
@@ -17,18 +18,19 @@ export async function probeHomeserverAction(url: string): Promise<ActionResult<H
   return (await limitAnonymous("probe")) ?? probeForLogin(String(url));
 }
 
-export async function passwordLoginAction(input: unknown): Promise<ActionResult> {
-  const parsed = passwordLoginSchema.safeParse(input);
+/** Checks the input, then signs in (rate-limited per address) and goes to the dashboard. */
+async function signIn<T>(schema: z.ZodType<T>, input: unknown, start: (input: T) => Promise<SignInResult>): Promise<ActionResult> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
-  const result = (await limitAnonymous("sign-in")) ?? (await signInWithPassword(parsed.data));
+  const result = (await limitAnonymous("sign-in")) ?? (await start(parsed.data));
   if (!result.ok) return result;
   redirect("/");
 }
 
+export async function passwordLoginAction(input: unknown): Promise<ActionResult> {
+  return signIn(passwordLoginSchema, input, signInWithPassword);
+}
+
 export async function tokenLoginAction(input: unknown): Promise<ActionResult> {
-  const parsed = tokenLoginSchema.safeParse(input);
-  if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
-  const result = (await limitAnonymous("sign-in")) ?? (await signInWithAccessToken(parsed.data));
-  if (!result.ok) return result;
-  redirect("/");
+  return signIn(tokenLoginSchema, input, signInWithAccessToken);
 }

@@ -83,13 +83,22 @@ export function SelectFilter({
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""} className="field">
         {any !== undefined && <option value="">{any}</option>}
-        {Object.entries(options).map(([k, v]) => (
-          <option key={k} value={k}>
-            {v}
-          </option>
-        ))}
+        <Options labels={options} />
       </select>
     </div>
+  );
+}
+
+/** A select's choices: value → label, in the object's order. */
+export function Options({ labels }: { labels: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(labels).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
   );
 }
 

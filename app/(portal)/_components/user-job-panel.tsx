@@ -1,8 +1,21 @@
 import { formatCount } from "@/lib/format";
-import { RESULT_PAGE_SIZE, sectionHref, statusSentence, type SectionKey, type UserJobPage } from "@/lib/jobs/user-job-view";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { readUserJob, RESULT_PAGE_SIZE, sectionHref, sectionPages, statusSentence, type SectionKey, type UserJobPage } from "@/lib/jobs/user-job-view";
 import type { ActionResult } from "@/lib/result";
+import type { PageProps } from "./page-read";
 import { JobUserItems } from "./job-items";
 import { LiveJob } from "./live-job";
+
+/** A user-job page's read: the job of kind `kind` named by the `jobId` param on this admin's homeserver, or 404. */
+export async function readUserJobPage({ params, searchParams }: PageProps<{ jobId: string }>, kind: string) {
+  const admin = await requireAdmin();
+  const id = Number((await params).jobId);
+  const pages = sectionPages(await searchParams);
+  const job = Number.isInteger(id) && id > 0 ? await readUserJob(admin.homeserver, id, kind, pages) : null;
+  if (!job) notFound();
+  return { job, pages };
+}
 
 type JobAction = (raw: { jobId: number }) => Promise<ActionResult<unknown>>;
 

@@ -18,3 +18,12 @@ export function RoomLink({ roomId, className = "underline", children }: { roomId
     </Link>
   );
 }
+
+/** A list's table cell holding a user link (senders, reporters, reported users). */
+export function UserCell({ userId }: { userId: string }) {
+  return (
+    <td className="py-2 pr-3 break-all">
+      <UserLink userId={userId} />
+    </td>
+  );
+}

@@ -1,7 +1,10 @@
 "use server";
 // Room endpoints. Each one authorizes, validates and audits through adminAction, then makes one lib call.
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
+import type { AuditedAction } from "@/lib/audit/record";
+import type { AdminContext } from "@/lib/auth/require-admin";
 import { requestRoomDeletes } from "@/lib/jobs/room-delete-request";
 import { startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
 import {
@@ -22,6 +25,15 @@ import {
 } from "@/lib/schemas/rooms";
 
 const roomPath = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
+
+/** An operator's change to a room: audited as `audit` says, then every rooms page refreshed. */
+function roomChange<S extends z.ZodType, T>(schema: S, audit: (i: z.infer<S>) => AuditedAction, run: (i: z.infer<S>, creds: AdminContext["creds"]) => Promise<T>) {
+  return adminAction({ role: "operator", schema, audit }, async (i, admin) => {
+    const r = await run(i, admin.creds);
+    revalidatePath("/rooms", "layout");
+    return r;
+  });
+}
 
 // Starts one delete job for the rooms (single or bulk); the page follows it through /api/jobs/<id>.
 export const deleteRoomsAction = adminAction({ role: "owner", schema: roomDeleteSchema }, async (input, admin) => {
@@ -50,43 +62,31 @@ export const purgeHistoryAction = adminAction(
 );
 
 // Block or unblock, also for room IDs the server has never seen.
-export const setRoomBlockAction = adminAction(
-  { role: "operator", schema: roomBlockSchema, audit: (i) => ({ action: i.block ? "room.block" : "room.unblock", target: i.roomId }) },
-  async (i, admin) => {
-    await setRoomBlock(admin.creds, i.roomId, i.block);
-    revalidatePath("/rooms", "layout");
-    return { blocked: i.block };
-  },
+export const setRoomBlockAction = roomChange(
+  roomBlockSchema,
+  (i) => ({ action: i.block ? "room.block" : "room.unblock", target: i.roomId }),
+  (i, creds) => setRoomBlock(creds, i.roomId, i.block).then(() => ({ blocked: i.block })),
 );
 
 // Publish in or remove from the room directory.
-export const setRoomPublishedAction = adminAction(
-  { role: "operator", schema: roomPublishSchema, audit: (i) => ({ action: i.publish ? "room.publish" : "room.unpublish", target: i.roomId }) },
-  async (i, admin) => {
-    await setPublishedInDirectory(admin.creds, i.roomId, i.publish);
-    revalidatePath("/rooms", "layout");
-    return { published: i.publish };
-  },
+export const setRoomPublishedAction = roomChange(
+  roomPublishSchema,
+  (i) => ({ action: i.publish ? "room.publish" : "room.unpublish", target: i.roomId }),
+  (i, creds) => setPublishedInDirectory(creds, i.roomId, i.publish).then(() => ({ published: i.publish })),
 );
 
 // Power level 100 for a user, granted by the room's most powerful local member.
-export const makeRoomAdminAction = adminAction(
-  { role: "operator", schema: roomUserSchema, audit: (i) => ({ action: "room.make-admin", target: i.room, params: { userId: i.userId } }) },
-  async (i, admin) => {
-    await makeRoomAdmin(admin.creds, i.room, i.userId);
-    revalidatePath("/rooms", "layout");
-    return null;
-  },
+export const makeRoomAdminAction = roomChange(
+  roomUserSchema,
+  (i) => ({ action: "room.make-admin", target: i.room, params: { userId: i.userId } }),
+  (i, creds) => makeRoomAdmin(creds, i.room, i.userId).then(() => null),
 );
 
 // Joins a local user to a room without their consent.
-export const forceJoinRoomAction = adminAction(
-  { role: "operator", schema: roomUserSchema, audit: (i) => ({ action: "room.force-join", target: i.room, params: { userId: i.userId } }) },
-  async (i, admin) => {
-    const roomId = await forceJoinRoom(admin.creds, i.room, i.userId);
-    revalidatePath("/rooms", "layout");
-    return { roomId };
-  },
+export const forceJoinRoomAction = roomChange(
+  roomUserSchema,
+  (i) => ({ action: "room.force-join", target: i.room, params: { userId: i.userId } }),
+  async (i, creds) => ({ roomId: await forceJoinRoom(creds, i.room, i.userId) }),
 );
 
 // Drops all but the newest forward extremity (a room with many becomes slow).

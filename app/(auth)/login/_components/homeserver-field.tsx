@@ -1,8 +1,14 @@
 "use client";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { FieldError } from "@/app/(portal)/_components/text-field";
+import type { ComponentProps } from "react";
+import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
 
 export type HomeserverChoice = { label: string; value: string };
+
+/** A sign-in form's text field: the portal's one field, full width on the login card. */
+export function LoginField(props: ComponentProps<typeof TextField>) {
+  return <TextField className="w-full rounded-md border border-line bg-surface px-3 py-2" {...props} />;
+}
 
 /** Free text without an allowlist; a select (several) or read-only field (one) with one. */
 export function HomeserverField(props: {

@@ -5,9 +5,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { parseMxid } from "@/lib/matrix/mxid";
 import { passwordLoginSchema, type PasswordLoginInput } from "@/lib/schemas/login";
 import { discoverHomeserverAction, passwordLoginAction, probeHomeserverAction } from "../actions";
-import { HomeserverField, type HomeserverChoice } from "./homeserver-field";
+import { HomeserverField, LoginField, type HomeserverChoice } from "./homeserver-field";
 import type { HomeserverInfo } from "@/lib/auth/login-probe";
-import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
@@ -81,13 +80,12 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-5 shadow-sm" aria-label="Sign in">
-      <TextField
+      <LoginField
         id="mxid"
         label="Username (full Matrix ID)"
         type="text"
         autoComplete="username"
         placeholder="@alice:example.org"
-        className="w-full rounded-md border border-line bg-surface px-3 py-2"
         error={errors.mxid?.message}
         {...mxidReg}
         onBlur={(e) => {
@@ -96,12 +94,11 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
         }}
       />
 
-      <TextField
+      <LoginField
         id="password"
         label="Password"
         type="password"
         autoComplete="current-password"
-        className="w-full rounded-md border border-line bg-surface px-3 py-2"
         error={errors.password?.message}
         {...register("password")}
       />

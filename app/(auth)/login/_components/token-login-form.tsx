@@ -4,8 +4,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { tokenLoginSchema, type TokenLoginInput } from "@/lib/schemas/login";
 import { tokenLoginAction } from "../actions";
-import { HomeserverField, type HomeserverChoice } from "./homeserver-field";
-import { TextField } from "@/app/(portal)/_components/text-field";
+import { HomeserverField, LoginField, type HomeserverChoice } from "./homeserver-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 /** The second way in: an access token the admin already has (e.g. from Element's settings). */
@@ -33,12 +32,11 @@ export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[
       <summary className="cursor-pointer text-sm font-medium">Sign in with an access token</summary>
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-4 flex flex-col gap-4" aria-label="Sign in with an access token">
         <HomeserverField id="token-homeserverUrl" choices={homeservers} registration={register("homeserverUrl")} error={errors.homeserverUrl?.message} />
-        <TextField
+        <LoginField
           id="accessToken"
           label="Access token"
           type="password"
           autoComplete="off"
-          className="w-full rounded-md border border-line bg-surface px-3 py-2"
           help="Signing out of the portal logs this token out on the homeserver."
           error={errors.accessToken?.message}
           {...register("accessToken")}

@@ -6,7 +6,7 @@ import type { TimelineEvent } from "@/lib/synapse/room-messages";
 import { formatDateTime } from "@/lib/format";
 import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { UserCell, UserLink } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
@@ -94,9 +94,7 @@ function ContextTable({ events, focus }: { events: TimelineEvent[]; focus: strin
               aria-current={e.eventId === focus ? "true" : undefined}
             >
               <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
-              <td className="py-2 pr-3 break-all">
-                <UserLink userId={e.sender} />
-              </td>
+              <UserCell userId={e.sender} />
               <td className="py-2 pr-3 font-mono text-xs">{e.type}</td>
               <td className="py-2 pr-3 break-words">
                 {e.eventId === focus ? e.summary : <Link href={`/rooms/events?id=${encodeURIComponent(e.eventId)}`}>{e.summary || "—"}</Link>}

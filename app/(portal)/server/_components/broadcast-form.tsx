@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { previewBroadcastAction, startBroadcastAction } from "../notices/actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { ActionForm, SubmitButton } from "@/app/(portal)/_components/action-form";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { NOTICE_MAX_LENGTH } from "@/lib/schemas/server-notices";
 
@@ -21,13 +22,10 @@ export function BroadcastForm({ initialFilter }: { initialFilter: string }) {
   const noun = count === 1 ? "user" : "users";
 
   return (
-    <form
+    <ActionForm
       className="card flex flex-col gap-3"
-      aria-label="Broadcast a server notice"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void preview.run(() => previewBroadcastAction(input)).then((r) => r.ok && setCount(r.data.count));
-      }}
+      label="Broadcast a server notice"
+      onSubmit={() => void preview.run(() => previewBroadcastAction(input)).then((r) => r.ok && setCount(r.data.count))}
     >
       <label htmlFor="broadcast-text" className="text-sm font-medium">
         Notice text
@@ -60,9 +58,9 @@ export function BroadcastForm({ initialFilter }: { initialFilter: string }) {
         Include application service (bridge) users
       </label>
       <div>
-        <button type="submit" className="btn-primary" disabled={preview.pending}>
+        <SubmitButton pending={preview.pending} className="btn-primary">
           Review…
-        </button>
+        </SubmitButton>
       </div>
       <OutcomeLine outcome={preview.outcome} />
       <Dialog title={`Send this notice to ${count} ${noun}?`} open={count !== null} onClose={() => setCount(null)}>
@@ -82,6 +80,6 @@ export function BroadcastForm({ initialFilter }: { initialFilter: string }) {
           }
         />
       </Dialog>
-    </form>
+    </ActionForm>
   );
 }

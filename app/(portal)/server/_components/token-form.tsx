@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { createRegistrationTokenAction, updateRegistrationTokenAction } from "../registration-tokens/actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { SubmitButton } from "@/app/(portal)/_components/action-form";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { localDateTimeToMs, msToLocalDateTime, TOKEN_MAX_LENGTH, type RegistrationToken } from "@/lib/schemas/registration-tokens";
@@ -77,9 +78,9 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
         error={errors.expiryTime}
       />
       <div>
-        <button type="submit" className="btn-primary" disabled={pending}>
+        <SubmitButton pending={pending} className="btn-primary">
           {existing ? "Save token" : "Create token"}
-        </button>
+        </SubmitButton>
       </div>
       <OutcomeLine outcome={outcome} />
     </form>

@@ -1,7 +1,9 @@
 "use server";
 // One user: profile, password, lifecycle, sessions and settings. Each: adminAction → one lib call → revalidate.
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
+import type { AdminContext } from "@/lib/auth/require-admin";
 import {
   avatarUploadSchema,
   deactivateSchema,
@@ -28,70 +30,53 @@ function revalidateUser(userId: string) {
   revalidatePath("/users");
 }
 
-/** Profile fields, admin flag, user type, threepids and SSO links in one PUT. */
-export const updateUserAction = adminAction(
-  { role: "operator", schema: userUpdateSchema, audit: (i) => ({ action: "user.update", target: i.userId, params: { ...i, userId: undefined } }) },
-  async (i, a) => {
-    await updateUser(a, i);
-    revalidateUser(i.userId);
-  },
-);
-
-export const uploadAvatarAction = adminAction(
-  { role: "operator", schema: avatarUploadSchema, audit: (i) => ({ action: "user.avatar.set", target: i.userId, params: { size: i.file.size, type: i.file.type } }) },
-  async (i, a) => {
-    const r = await uploadUserAvatar(a, i.userId, i.file, i.filename);
+/** An operator's change to one user: audited with the user as its target, the user's pages refreshed after it. */
+function userChange<S extends z.ZodType<{ userId: string }>, T>(
+  schema: S,
+  audit: (i: z.infer<S>) => { action: string; params?: Record<string, unknown> },
+  run: (i: z.infer<S>, a: AdminContext) => Promise<T>,
+) {
+  return adminAction({ role: "operator", schema, audit: (i) => ({ ...audit(i), target: i.userId }) }, async (i, a) => {
+    const r = await run(i, a);
     revalidateUser(i.userId);
     return r;
-  },
+  });
+}
+
+/** Profile fields, admin flag, user type, threepids and SSO links in one PUT. */
+export const updateUserAction = userChange(userUpdateSchema, (i) => ({ action: "user.update", params: { ...i, userId: undefined } }), async (i, a) => {
+  await updateUser(a, i);
+});
+
+export const uploadAvatarAction = userChange(
+  avatarUploadSchema,
+  (i) => ({ action: "user.avatar.set", params: { size: i.file.size, type: i.file.type } }),
+  (i, a) => uploadUserAvatar(a, i.userId, i.file, i.filename),
 );
 
-export const removeAvatarAction = adminAction(
-  { role: "operator", schema: userRefSchema, audit: (i) => ({ action: "user.avatar.remove", target: i.userId }) },
-  async (i, a) => {
-    await setUserAvatar(a, i.userId, null);
-    revalidateUser(i.userId);
-  },
-);
+export const removeAvatarAction = userChange(userRefSchema, () => ({ action: "user.avatar.remove" }), async (i, a) => {
+  await setUserAvatar(a, i.userId, null);
+});
 
 /** The new password (typed or generated) is never recorded; a generated one is returned once. */
-export const resetPasswordAction = adminAction(
-  {
-    role: "operator",
-    schema: resetPasswordSchema,
-    audit: (i) => ({ action: "user.password.reset", target: i.userId, params: { generate: i.generate, logoutDevices: i.logoutDevices } }),
-  },
-  async (i, a) => {
-    const r = await resetPassword(a, i.userId, i.generate ? null : i.password, i.logoutDevices);
-    revalidateUser(i.userId);
-    return r;
-  },
+export const resetPasswordAction = userChange(
+  resetPasswordSchema,
+  (i) => ({ action: "user.password.reset", params: { generate: i.generate, logoutDevices: i.logoutDevices } }),
+  (i, a) => resetPassword(a, i.userId, i.generate ? null : i.password, i.logoutDevices),
 );
 
-export const deactivateUserAction = adminAction(
-  { role: "operator", schema: deactivateSchema, audit: (i) => ({ action: "user.deactivate", target: i.userId, params: { erase: i.erase } }) },
-  async (i, a) => {
-    await deactivateUser(a, i.userId, i.erase);
-    revalidateUser(i.userId);
-  },
-);
+export const deactivateUserAction = userChange(deactivateSchema, (i) => ({ action: "user.deactivate", params: { erase: i.erase } }), async (i, a) => {
+  await deactivateUser(a, i.userId, i.erase);
+});
 
-export const reactivateUserAction = adminAction(
-  { role: "operator", schema: reactivateSchema, audit: (i) => ({ action: "user.reactivate", target: i.userId }) },
-  async (i, a) => {
-    await reactivateUser(a, i.userId, i.password);
-    revalidateUser(i.userId);
-  },
-);
+export const reactivateUserAction = userChange(reactivateSchema, () => ({ action: "user.reactivate" }), async (i, a) => {
+  await reactivateUser(a, i.userId, i.password);
+});
 
 /** lock/unlock, suspend/unsuspend, shadow-ban/unban. */
-export const setUserFlagAction = adminAction(
-  { role: "operator", schema: setFlagSchema, audit: (i) => ({ action: `user.${i.flag}.${i.value ? "set" : "clear"}`, target: i.userId }) },
-  async (i, a) => {
-    await setUserFlag(a, i.userId, i.flag, i.value);
-    revalidateUser(i.userId);
-  },
-);
+export const setUserFlagAction = userChange(setFlagSchema, (i) => ({ action: `user.${i.flag}.${i.value ? "set" : "clear"}` }), async (i, a) => {
+  await setUserFlag(a, i.userId, i.flag, i.value);
+});
 
 /** A token to act as the user for support; the audit log records who asked and for how long, never the token. */
 export const createLoginTokenAction = adminAction(
@@ -99,37 +84,21 @@ export const createLoginTokenAction = adminAction(
   (i, a) => createLoginToken(a, i.userId, i.validForMinutes),
 );
 
-export const deleteDevicesAction = adminAction(
-  { role: "operator", schema: deleteDevicesSchema, audit: (i) => ({ action: "user.devices.delete", target: i.userId, params: { devices: i.deviceIds } }) },
-  async (i, a) => {
-    await deleteDevices(a, i.userId, i.deviceIds);
-    revalidateUser(i.userId);
-  },
-);
+export const deleteDevicesAction = userChange(deleteDevicesSchema, (i) => ({ action: "user.devices.delete", params: { devices: i.deviceIds } }), async (i, a) => {
+  await deleteDevices(a, i.userId, i.deviceIds);
+});
 
-export const setRateLimitAction = adminAction(
-  { role: "operator", schema: rateLimitSchema, audit: (i) => ({ action: "user.ratelimit.set", target: i.userId, params: { ...i, userId: undefined } }) },
-  async (i, a) => {
-    await setRateLimitOverride(a, i.userId, { messagesPerSecond: i.messagesPerSecond, burstCount: i.burstCount });
-    revalidateUser(i.userId);
-  },
-);
+export const setRateLimitAction = userChange(rateLimitSchema, (i) => ({ action: "user.ratelimit.set", params: { ...i, userId: undefined } }), async (i, a) => {
+  await setRateLimitOverride(a, i.userId, { messagesPerSecond: i.messagesPerSecond, burstCount: i.burstCount });
+});
 
-export const clearRateLimitAction = adminAction(
-  { role: "operator", schema: userRefSchema, audit: (i) => ({ action: "user.ratelimit.clear", target: i.userId }) },
-  async (i, a) => {
-    await setRateLimitOverride(a, i.userId, null);
-    revalidateUser(i.userId);
-  },
-);
+export const clearRateLimitAction = userChange(userRefSchema, () => ({ action: "user.ratelimit.clear" }), async (i, a) => {
+  await setRateLimitOverride(a, i.userId, null);
+});
 
-export const setExperimentalFeaturesAction = adminAction(
-  { role: "operator", schema: experimentalFeaturesSchema, audit: (i) => ({ action: "user.features.set", target: i.userId, params: i.features }) },
-  async (i, a) => {
-    await setExperimentalFeatures(a, i.userId, i.features);
-    revalidateUser(i.userId);
-  },
-);
+export const setExperimentalFeaturesAction = userChange(experimentalFeaturesSchema, (i) => ({ action: "user.features.set", params: i.features }), async (i, a) => {
+  await setExperimentalFeatures(a, i.userId, i.features);
+});
 
 /** A message from the server-notices account, in the user's "Server notices" room (the form's txn id: a double submit sends once). */
 export const sendServerNoticeAction = adminAction(

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { DEVICE_NAME_MAX } from "@/lib/schemas/devices";
 import { createDeviceAction, renameDeviceAction } from "../[id]/device-actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { ActionForm, SubmitButton } from "@/app/(portal)/_components/action-form";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Adds an empty device (no keys, no session) with a chosen id, e.g. for a bridge. */
@@ -11,13 +12,10 @@ export function CreateDeviceForm({ userId }: { userId: string }) {
   const [name, setName] = useState("");
   const { run, pending, outcome } = useAction({ refresh: true });
   return (
-    <form
+    <ActionForm
       className="flex flex-wrap items-end gap-3 text-sm"
-      aria-label="Create a device"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => createDeviceAction({ userId, deviceId, displayName: name }), `Device ${deviceId.trim()} was created.`).then((r) => r.ok && (setDeviceId(""), setName("")));
-      }}
+      label="Create a device"
+      onSubmit={() => run(() => createDeviceAction({ userId, deviceId, displayName: name }), `Device ${deviceId.trim()} was created.`).then((r) => r.ok && (setDeviceId(""), setName("")))}
     >
       <label className="flex flex-col gap-1">
         <span>New device ID</span>
@@ -27,11 +25,9 @@ export function CreateDeviceForm({ userId }: { userId: string }) {
         <span>Name (optional)</span>
         <input className="field" value={name} maxLength={DEVICE_NAME_MAX} onChange={(e) => setName(e.target.value)} />
       </label>
-      <button type="submit" className="btn-secondary py-1.5" disabled={pending}>
-        Create device
-      </button>
+      <SubmitButton pending={pending}>Create device</SubmitButton>
       <OutcomeLine outcome={outcome} className="basis-full" />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -54,21 +50,18 @@ export function RenameDevice({ userId, deviceId, current }: { userId: string; de
     );
   }
   return (
-    <form
+    <ActionForm
       className="flex flex-wrap items-center gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => renameDeviceAction({ userId, deviceId, displayName: name }), "Renamed.").then((r) => r.ok && setEditing(false));
-      }}
+      onSubmit={() => run(() => renameDeviceAction({ userId, deviceId, displayName: name }), "Renamed.").then((r) => r.ok && setEditing(false))}
     >
       <input className="field py-1" value={name} maxLength={DEVICE_NAME_MAX} onChange={(e) => setName(e.target.value)} aria-label={`New name for ${deviceId}`} />
-      <button type="submit" className="btn-primary py-1" disabled={pending}>
+      <SubmitButton pending={pending} className="btn-primary py-1">
         Save
-      </button>
+      </SubmitButton>
       <button type="button" className="btn-secondary py-1" onClick={() => setEditing(false)}>
         Cancel
       </button>
       <OutcomeLine outcome={outcome} className="basis-full" />
-    </form>
+    </ActionForm>
   );
 }

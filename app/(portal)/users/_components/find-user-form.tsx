@@ -2,7 +2,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { findUserAction } from "../find-actions";
+import { Options } from "@/app/(portal)/_components/filter-form";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { SubmitButton } from "@/app/(portal)/_components/action-form";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 type Mode = "email" | "msisdn" | "sso";
@@ -33,11 +35,7 @@ export function FindUserForm() {
       <label className="flex flex-col gap-1">
         <span>Find by</span>
         <select className="field" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-          {(Object.keys(LABELS) as Mode[]).map((m) => (
-            <option key={m} value={m}>
-              {LABELS[m]}
-            </option>
-          ))}
+          <Options labels={LABELS} />
         </select>
       </label>
       {mode === "sso" && (
@@ -55,9 +53,7 @@ export function FindUserForm() {
           placeholder={mode === "email" ? "alice@example.org" : mode === "msisdn" ? "+44 7700 900123" : "the subject the provider sends"}
         />
       </label>
-      <button type="submit" className="btn-secondary py-1.5" disabled={pending}>
-        Find user
-      </button>
+      <SubmitButton pending={pending}>Find user</SubmitButton>
       <OutcomeLine outcome={outcome} className="basis-full" />
     </form>
   );

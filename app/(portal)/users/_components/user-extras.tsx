@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formatDateTime } from "@/lib/format";
 import { allowCrossSigningResetAction, renewAccountValidityAction } from "../[id]/moderation-actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { ActionForm, SubmitButton } from "@/app/(portal)/_components/action-form";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 /** Account validity: when the account expires (only enforced where the server has account_validity). */
@@ -10,13 +11,10 @@ export function AccountValidityForm({ userId }: { userId: string }) {
   const [date, setDate] = useState("");
   const { run, pending, outcome } = useAction();
   return (
-    <form
+    <ActionForm
       className="flex flex-col gap-2 text-sm"
-      aria-label="Account validity"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => renewAccountValidityAction({ userId, expiresOn: date }), (d) => `The account now expires on ${formatDateTime(new Date(d.expiresAt))}.`);
-      }}
+      label="Account validity"
+      onSubmit={() => run(() => renewAccountValidityAction({ userId, expiresOn: date }), (d) => `The account now expires on ${formatDateTime(new Date(d.expiresAt))}.`)}
     >
       <h3 className="font-medium">Account validity</h3>
       <p className="text-muted">
@@ -28,12 +26,10 @@ export function AccountValidityForm({ userId }: { userId: string }) {
           <span>Expires on (UTC, optional)</span>
           <input type="date" className="field" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
-        <button type="submit" className="btn-secondary py-1.5" disabled={pending}>
-          {date ? "Set expiry" : "Renew by the server's period"}
-        </button>
+        <SubmitButton pending={pending}>{date ? "Set expiry" : "Renew by the server's period"}</SubmitButton>
       </div>
       <OutcomeLine outcome={outcome} />
-    </form>
+    </ActionForm>
   );
 }
 

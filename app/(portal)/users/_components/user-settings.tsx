@@ -3,6 +3,7 @@ import { useState, type ReactNode } from "react";
 import { EXPERIMENTAL_FEATURES, type ExperimentalFeature } from "@/lib/schemas/users";
 import type { RateLimitOverride } from "@/lib/synapse/user-data";
 import { clearRateLimitAction, setExperimentalFeaturesAction, setRateLimitAction } from "../[id]/actions";
+import { ActionForm } from "@/app/(portal)/_components/action-form";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
@@ -15,17 +16,9 @@ function describeOverride(current: RateLimitOverride): string {
 /** A settings card: submitting it runs the card's action instead of navigating. */
 function SettingsForm({ label, onSubmit, children }: { label: string; onSubmit: () => void; children: ReactNode }) {
   return (
-    <form
-      noValidate
-      className="card flex flex-col gap-3 text-sm"
-      aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
+    <ActionForm noValidate className="card flex flex-col gap-3 text-sm" label={label} onSubmit={onSubmit}>
       {children}
-    </form>
+    </ActionForm>
   );
 }
 

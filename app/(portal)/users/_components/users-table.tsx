@@ -9,6 +9,7 @@ import { UserAvatar, UserBadges } from "./user-badges";
 import { When } from "./when";
 import { startBulkUsersAction } from "../actions";
 import { confirmed, Dialog, DialogActions, TypedConfirmation } from "@/app/(portal)/_components/dialog";
+import { Options } from "@/app/(portal)/_components/filter-form";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
@@ -95,11 +96,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
             <label className="flex items-center gap-2">
               <span>Bulk action</span>
               <select value={action} onChange={(e) => setAction(e.target.value as BulkAction)} className="field py-1">
-                {(Object.keys(labels) as BulkAction[]).map((a) => (
-                  <option key={a} value={a}>
-                    {labels[a]}
-                  </option>
-                ))}
+                <Options labels={labels} />
               </select>
             </label>
             <button

@@ -5,7 +5,8 @@ import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
 import { TableHead } from "@/app/(portal)/_components/data-table";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { FilterForm, TextFilter } from "@/app/(portal)/_components/filter-form";
+import { UserCell } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
@@ -40,21 +41,25 @@ export default async function RoomMessagesPage(props: PageProps<{ roomId: string
 
   return (
     <div className="flex flex-col gap-3">
-      <form method="get" action={base} className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Jump to a date">
+      <FilterForm
+        label="Jump to a date"
+        action={base}
+        clearHref={base}
+        submit="Jump"
+        clear="Newest"
+        after={
+          <>
+            {kept.type && <input type="hidden" name="type" value={kept.type} />}
+            {kept.sender && <input type="hidden" name="sender" value={kept.sender} />}
+          </>
+        }
+      >
         <label className="flex flex-col gap-1">
           <span>Jump to (UTC)</span>
           <input type="datetime-local" name="at" defaultValue={q.at ?? ""} className="field" required />
         </label>
-        <button type="submit" className="btn-primary py-1.5">
-          Jump
-        </button>
-        <Link href={base} className="btn-secondary py-1.5">
-          Newest
-        </Link>
-        {kept.type && <input type="hidden" name="type" value={kept.type} />}
-        {kept.sender && <input type="hidden" name="sender" value={kept.sender} />}
-      </form>
-      <form method="get" action={base} className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the timeline">
+      </FilterForm>
+      <FilterForm label="Filter the timeline" action={base} clearHref={base}>
         <label className="flex flex-col gap-1">
           <span>Event type</span>
           <input name="type" defaultValue={tf.type} className="field font-mono" list="timeline-event-types" placeholder="any type" />
@@ -64,17 +69,8 @@ export default async function RoomMessagesPage(props: PageProps<{ roomId: string
             ))}
           </datalist>
         </label>
-        <label className="flex flex-col gap-1">
-          <span>Sender</span>
-          <input name="sender" defaultValue={tf.sender} className="field" placeholder="@alice:example.org" />
-        </label>
-        <button type="submit" className="btn-primary py-1.5">
-          Filter
-        </button>
-        <Link href={base} className="btn-secondary py-1.5">
-          Clear
-        </Link>
-      </form>
+        <TextFilter name="sender" label="Sender" value={tf.sender} placeholder="@alice:example.org" />
+      </FilterForm>
       {tf.problems.map((p) => (
         <p key={p} role="alert" className="text-sm text-danger">
           {p}
@@ -94,9 +90,7 @@ export default async function RoomMessagesPage(props: PageProps<{ roomId: string
             {page.data?.events.map((e) => (
               <tr key={e.eventId} className="border-b border-line align-top" data-testid="timeline-event">
                 <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
-                <td className="py-2 pr-3 break-all">
-                  <UserLink userId={e.sender} />
-                </td>
+                <UserCell userId={e.sender} />
                 <td className="py-2 pr-3 font-mono text-xs">{e.type}</td>
                 <td className="py-2 pr-3">
                   <div data-testid="timeline-summary" className="break-words">

@@ -4,7 +4,7 @@ import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
-import { UserLink } from "@/app/(portal)/_components/user-link";
+import { UserCell } from "@/app/(portal)/_components/user-link";
 import { JsonDetails } from "@/app/(portal)/_components/json-details";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
@@ -25,9 +25,7 @@ export default async function RoomStatePage(props: PageProps<{ roomId: string }>
               <tr key={e.eventId} className="border-b border-line align-top" data-testid="state-event">
                 <td className="py-2 pr-3 font-mono">{e.type}</td>
                 <td className="py-2 pr-3 font-mono break-all">{e.stateKey || "—"}</td>
-                <td className="py-2 pr-3 break-all">
-                  <UserLink userId={e.sender} />
-                </td>
+                <UserCell userId={e.sender} />
                 <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(e.ts))}</td>
                 <td className="py-2 pr-3">
                   <JsonDetails json={e.json} summary={e.eventId} />

@@ -1,18 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { NOTICE_BROADCAST_KIND } from "@/lib/jobs/notice-broadcast";
-import { readUserJob, sectionPages } from "@/lib/jobs/user-job-view";
 import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
-import { UserJobPanel } from "@/app/(portal)/_components/user-job-panel";
+import { readUserJobPage, UserJobPanel } from "@/app/(portal)/_components/user-job-panel";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default async function BroadcastPage({ params, searchParams }: PageProps<{ jobId: string }>) {
-  const admin = await requireAdmin();
-  const id = Number((await params).jobId);
-  const pages = sectionPages(await searchParams);
-  const job = Number.isInteger(id) && id > 0 ? await readUserJob(admin.homeserver, id, NOTICE_BROADCAST_KIND, pages) : null;
-  if (!job) notFound();
+export default async function BroadcastPage(props: PageProps<{ jobId: string }>) {
+  const { job, pages } = await readUserJobPage(props, NOTICE_BROADCAST_KIND);
   const { view } = job;
   const p = job.params as { text?: string; audience?: string; filter?: string; includeAppservice?: boolean };
 
@@ -30,7 +23,7 @@ export default async function BroadcastPage({ params, searchParams }: PageProps<
       <blockquote className="card whitespace-pre-wrap" data-testid="broadcast-text">
         {p.text}
       </blockquote>
-      <UserJobPanel job={job} pages={pages} path={`/server/notices/${id}`} okWord="sent" cancel={cancelJobAction} resume={resumeJobAction} />
+      <UserJobPanel job={job} pages={pages} path={`/server/notices/${view.id}`} okWord="sent" cancel={cancelJobAction} resume={resumeJobAction} />
     </div>
   );
 }

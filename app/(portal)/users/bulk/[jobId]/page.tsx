@@ -1,19 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { USER_BULK_KIND } from "@/lib/jobs/user-bulk";
-import { readUserJob, sectionPages } from "@/lib/jobs/user-job-view";
 import { BULK_ACTION_LABELS, type BulkAction } from "@/lib/schemas/users";
 import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
-import { UserJobPanel } from "@/app/(portal)/_components/user-job-panel";
+import { readUserJobPage, UserJobPanel } from "@/app/(portal)/_components/user-job-panel";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default async function BulkJobPage({ params, searchParams }: PageProps<{ jobId: string }>) {
-  const admin = await requireAdmin();
-  const id = Number((await params).jobId);
-  const pages = sectionPages(await searchParams);
-  const job = Number.isInteger(id) && id > 0 ? await readUserJob(admin.homeserver, id, USER_BULK_KIND, pages) : null;
-  if (!job) notFound();
+export default async function BulkJobPage(props: PageProps<{ jobId: string }>) {
+  const { job, pages } = await readUserJobPage(props, USER_BULK_KIND);
   const { view } = job;
   const action = (job.params as { action?: BulkAction }).action ?? "lock";
 
@@ -27,7 +20,7 @@ export default async function BulkJobPage({ params, searchParams }: PageProps<{ 
         Job #{view.id}, started by {view.actor}
         {view.cancelledBy ? `, cancelled by ${view.cancelledBy}` : ""}. It runs on the server: you can leave this page.
       </p>
-      <UserJobPanel job={job} pages={pages} path={`/users/bulk/${id}`} okWord="succeeded" cancel={cancelJobAction} resume={resumeJobAction} />
+      <UserJobPanel job={job} pages={pages} path={`/users/bulk/${view.id}`} okWord="succeeded" cancel={cancelJobAction} resume={resumeJobAction} />
     </section>
   );
 }
