@@ -15,3 +15,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   operator: "user and room actions, imports, notices",
   owner: "everything, including media deletion, room deletion, history purges and the portal's settings",
 };
+
+/** Server admin rights on Synapse are the keys to everything: only an owner grants or removes them. */
+export function adminFlagRefusal(role: Role, from: boolean, to: boolean): string | null {
+  return from !== to && !can(role, "owner") ? "Only a portal owner may make a user a server admin or take the rights away." : null;
+}

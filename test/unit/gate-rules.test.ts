@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { identityOf, judge, parseDomains, parseEmails, parseRoleRules, personLabel, roleOf, type GateIdentity, type GateRules } from "@/lib/gate-rules";
-import { can } from "@/lib/roles";
+import { adminFlagRefusal, can } from "@/lib/roles";
 
 const rules = (over: Partial<GateRules> = {}): GateRules => ({
   allowedEmails: ["boss@partner.test"],
@@ -77,4 +77,12 @@ test("the identity from the provider's claims: groups from the configured claim,
   assert.deepEqual(identityOf({ sub: "x", groups: "solo" }, "groups").groups, ["solo"]);
   assert.equal(personLabel({ subject: "s", name: "Ann", email: "ann@team.test" }), "Ann <ann@team.test>");
   assert.equal(personLabel({ subject: "s", name: null, email: null }), "s");
+});
+
+test("only an owner grants or removes server admin rights; anyone may save a user without changing them", () => {
+  assert.match(adminFlagRefusal("operator", false, true) ?? "", /Only a portal owner/);
+  assert.match(adminFlagRefusal("operator", true, false) ?? "", /Only a portal owner/);
+  assert.equal(adminFlagRefusal("operator", true, true), null);
+  assert.equal(adminFlagRefusal("operator", false, false), null);
+  assert.equal(adminFlagRefusal("owner", false, true), null);
 });

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
+import { adminFlagRefusal } from "@/lib/roles";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { localpartField } from "@/lib/schemas/fields";
 import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
 import { checkUsernameAvailable, createUser } from "@/lib/synapse/users";
@@ -20,6 +22,8 @@ export const createUserAction = adminAction(
     }),
   },
   async (i, a) => {
+    const refused = adminFlagRefusal(a.role, false, i.admin);
+    if (refused) throw new PortalRefusal("FORBIDDEN", refused);
     const r = await createUser(a, { ...i, password: i.password });
     revalidatePath("/users");
     return r;

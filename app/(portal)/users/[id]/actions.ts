@@ -17,7 +17,9 @@ import {
   userRefSchema,
   userUpdateSchema,
 } from "@/lib/schemas/users";
-import { setUserAvatar, updateUser, uploadUserAvatar } from "@/lib/synapse/users";
+import { requireExistingUser, setUserAvatar, updateUser, uploadUserAvatar } from "@/lib/synapse/users";
+import { adminFlagRefusal } from "@/lib/roles";
+import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { createLoginToken, deactivateUser, reactivateUser, resetPassword, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { deleteDevices } from "@/lib/synapse/user-sessions";
 import { setExperimentalFeatures, setRateLimitOverride } from "@/lib/synapse/user-data";
@@ -45,6 +47,8 @@ function userChange<S extends z.ZodType<{ userId: string }>, T>(
 
 /** Profile fields, admin flag, user type, threepids and SSO links in one PUT. */
 export const updateUserAction = userChange(userUpdateSchema, (i) => ({ action: "user.update", params: { ...i, userId: undefined } }), async (i, a) => {
+  const refused = adminFlagRefusal(a.role, (await requireExistingUser(a, i.userId)).admin, i.admin);
+  if (refused) throw new PortalRefusal("FORBIDDEN", refused);
   await updateUser(a, i);
 });
 
