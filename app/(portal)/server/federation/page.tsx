@@ -36,7 +36,7 @@ export default async function FederationPage({ searchParams }: Pick<PageProps<ob
       </FilterForm>
       <ErrorCard message={list.error} />
       <p className="text-sm text-muted" data-testid="destinations-summary">
-        {formatCount(all.length)} servers, {formatCount(failing)} failing. Failing servers come first.
+        {formatCount(all.length)} {all.length === 1 ? "server" : "servers"}, {formatCount(failing)} failing. Failing servers come first.
         {list.data?.truncated && ` Only the first ${formatCount(DESTINATIONS_READ_CAP)} of ${formatCount(list.data.total)} are shown.`}
       </p>
       <DataTable
