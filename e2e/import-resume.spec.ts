@@ -14,7 +14,8 @@ import { signInWithPassword } from "./fixtures";
 import { downloadReport, expectJobStatus, synapseUsersMatching, uploadCsv } from "./import-helpers";
 import { killGroup, SPARE, startPortal, waitUntilServing } from "./spare-portal";
 
-const ROWS = 12;
+// Enough rows that some are still to do when the poll sees the first few done and the portal is killed.
+const ROWS = 30;
 const OUTAGE_ROWS = 20;
 
 async function doneCount(page: Page): Promise<number> {
