@@ -87,7 +87,8 @@ async function expectEachUserCreatedOnce(page: Page, jobId: number, ids: string[
 test("an import started on A, A killed mid-import: B finishes it, every user created once, both pages agree", async ({ browser }) => {
   test.setTimeout(300_000);
   const db = newDatabase("kill");
-  const env = { JOB_LEASE_MS: "5000", JOB_POLL_MS: "500" };
+  // Long enough that a busy machine does not let A's lease lapse before it is killed; short enough for B to wait out.
+  const env = { JOB_LEASE_MS: "10000", JOB_POLL_MS: "500" };
   let a = await instance("portal-a", PORT_A, db, env);
   const b = await instance("portal-b", PORT_B, db, env);
   const password = `pw-${randomSuffix()}`;
