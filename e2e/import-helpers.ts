@@ -75,3 +75,8 @@ export async function synapseUsersMatching(part: string): Promise<string[]> {
   );
   return r.body.users.map((u) => u.name).sort();
 }
+
+/** Waits until Synapse itself holds at least `n` users whose id contains `part` (a page's progress lags behind). */
+export async function waitForSynapseUsers(part: string, n: number, timeout = 30_000) {
+  await expect.poll(async () => (await synapseUsersMatching(part)).length, { timeout, intervals: [50] }).toBeGreaterThanOrEqual(n);
+}

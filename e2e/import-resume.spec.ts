@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, passwordLogin, randomSuffix, serverName } from "./synapse/testbed";
 import { signInWithPassword } from "./fixtures";
-import { downloadReport, expectJobStatus, synapseUsersMatching, uploadCsv } from "./import-helpers";
+import { downloadReport, expectJobStatus, synapseUsersMatching, uploadCsv, waitForSynapseUsers } from "./import-helpers";
 import { killGroup, SPARE, startPortal, waitUntilServing } from "./spare-portal";
 
 // One row at a time and Synapse hashes each generated password (bcrypt), so 30 rows take seconds: the kill,
@@ -52,8 +52,7 @@ test("the portal process is killed mid-import; started again, it finishes the jo
 
     const jobId = await test.step("start an import of users with generated passwords", async () => {
       const id = await uploadCsv(page, "restart.csv", `id\n${ids.join("\n")}\n`, { passwords: "Ignore the file's and generate all", concurrency: 1 });
-      // Watch Synapse itself, not the page: the page's progress lags by its polling interval.
-      await expect.poll(async () => (await synapseUsersMatching(`imp-restart-${s}-`)).length, { timeout: 30_000, intervals: [50] }).toBeGreaterThanOrEqual(2);
+      await waitForSynapseUsers(`imp-restart-${s}-`, 2);
       return id;
     });
 
@@ -87,7 +86,7 @@ test("Synapse stops mid-import and starts again: the job waits, then finishes", 
   const testbed = (cmd: "stop" | "resume") => execFileSync("bash", ["e2e/synapse/testbed.sh", cmd], { stdio: "ignore", env: process.env });
 
   await uploadCsv(page, "outage.csv", `id\n${ids.join("\n")}\n`, { passwords: "Ignore the file's and generate all", concurrency: 1 });
-  await expect.poll(async () => (await synapseUsersMatching(`imp-outage-${s}-`)).length, { timeout: 30_000, intervals: [50] }).toBeGreaterThanOrEqual(2);
+  await waitForSynapseUsers(`imp-outage-${s}-`, 2);
 
   await test.step("Synapse goes away for a while, then comes back with its data", async () => {
     testbed("stop");

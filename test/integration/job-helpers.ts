@@ -10,6 +10,7 @@ import { ENDED } from "@/lib/jobs/jobs";
 import { JobRuntime, type RuntimeOptions } from "@/lib/jobs/runtime";
 import { sleep } from "@/lib/pool";
 import { randomSuffix } from "../../e2e/synapse/testbed";
+import { until } from "./until";
 
 const runtimes: JobRuntime[] = [];
 after(async () => {
@@ -29,13 +30,7 @@ export function testRuntime(name: string, o: Partial<RuntimeOptions> = {}): JobR
   return rt.start();
 }
 
-export async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
-    const v = await f();
-    if (v) return v;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+export { until } from "./until";
 
 /** Waits until the job has ended (or paused) and returns it. */
 export function ended(id: number): Promise<JobRecord> {

@@ -12,7 +12,7 @@ import { PortalRefusal } from "@/lib/synapse/describe-error";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { adminCreds, adminToken, api, loadPolicyTestbed, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { noticesReceived } from "../../e2e/notice-fixtures";
-import { sleep } from "@/lib/pool";
+import { until } from "./until";
 import { makeFailingDestination, registerWithToken, UNREACHABLE_SERVER } from "../../e2e/server-fixtures";
 
 const tb = loadTestbed();
@@ -123,10 +123,10 @@ describe("scheduled tasks", () => {
     const del = await api<{ delete_id: string }>(`/_synapse/admin/v2/rooms/${encodeURIComponent(roomId)}`, { method: "DELETE", token, body: { purge: true } });
     assert.equal(del.status, 200);
     // The task's status and timestamp change while it runs; read the filters once it has finished.
-    let tasks = await listScheduledTasks(creds, { resourceId: roomId });
-    for (const end = Date.now() + 30_000; !(tasks.length === 1 && tasks[0].status === "complete") && Date.now() < end; await sleep(200)) {
-      tasks = await listScheduledTasks(creds, { resourceId: roomId });
-    }
+    const tasks = await until("the delete listed as complete", async () => {
+      const t = await listScheduledTasks(creds, { resourceId: roomId });
+      return t.length === 1 && t[0].status === "complete" ? t : null;
+    }, 30_000);
     assert.equal(tasks.length, 1);
     assert.equal(tasks[0].status, "complete");
     assert.equal(tasks[0].id, del.body.delete_id);
