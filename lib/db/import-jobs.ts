@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./client";
+import { db, isUniqueViolation } from "./client";
 import type { ImportOptions, JobStatus } from "@/lib/schemas/import";
 import { countRowsByJob, type RowCounts } from "./import-rows";
 import { LeaseLost } from "./jobs";
@@ -53,8 +53,6 @@ function toJob(r: JobRow): ImportJobRecord {
 export class FollowUpExists extends Error {
   readonly name = "FollowUpExists";
 }
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2002";
 
 export async function createImportJob(j: {
   actor: string;
