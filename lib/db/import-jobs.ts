@@ -1,5 +1,6 @@
 import "server-only";
 import { db, isUniqueViolation } from "./client";
+import { containsText } from "./dialect";
 import type { ImportOptions, JobStatus } from "@/lib/schemas/import";
 import { countRowsByJob, type RowCounts } from "./import-rows";
 import { LeaseLost } from "./jobs";
@@ -196,7 +197,7 @@ export async function listImportJobs(
   const where = {
     homeserver: f.homeserver,
     ...(f.status ? { status: f.status } : {}),
-    ...(f.actor ? { actor: { contains: f.actor } } : {}),
+    ...(f.actor ? { actor: containsText(f.actor) } : {}),
   };
   const [rows, total] = await Promise.all([
     db().importJob.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),
