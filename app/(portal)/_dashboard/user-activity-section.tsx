@@ -15,10 +15,12 @@ export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRe
   const figures = snapshot?.figures ?? null;
   const pending = Boolean(snapshot?.requestedAt);
   return (
-    <>
+    <section className="flex flex-col gap-4" aria-labelledby="activity-title">
       {pending && <RefreshWhilePending />}
       <div className="flex flex-wrap items-center gap-3">
-        <h2 className="text-xl font-semibold">Users</h2>
+        <h2 id="activity-title" className="text-xl font-semibold">
+          User activity
+        </h2>
         {figures && (
           <p className="text-sm text-muted" data-testid="activity-as-of" data-as-of={figures.computedAt.toISOString()}>
             as of {formatDateTime(figures.computedAt)}
@@ -57,6 +59,6 @@ export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRe
           </p>
         )
       )}
-    </>
+    </section>
   );
 }
