@@ -30,7 +30,7 @@ step "Integration tests"
 integration=()
 for f in test/integration/*.test.ts; do
   # Only the provisioned test bed has the second Synapse with a password policy (a SYNAPSE_URL server does not).
-  if { [ "$f" = test/integration/password-policy.test.ts ] || [ "$f" = test/integration/tenant-isolation.test.ts ]; } && [ ! -f e2e/.testbed-policy.json ]; then
+  if { [ "$f" = test/integration/password-policy.test.ts ] || [ "$f" = test/integration/tenant-isolation.test.ts ] || [ "$f" = test/integration/dashboard-activity.test.ts ]; } && [ ! -f e2e/.testbed-policy.json ]; then
     echo "[test] no policy test Synapse: not running $f"
     continue
   fi

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { containsText } from "./dialect";
 
 export type AuditRecord = {
   actor: string;
@@ -61,12 +62,12 @@ export async function listAuditEntries(
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const where = {
     homeserver,
-    ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
+    ...(filter.actor ? { actor: containsText(filter.actor) } : {}),
     ...(filter.person
-      ? { OR: [{ personName: { contains: filter.person } }, { personEmail: { contains: filter.person } }, { personSubject: { contains: filter.person } }] }
+      ? { OR: [{ personName: containsText(filter.person) }, { personEmail: containsText(filter.person) }, { personSubject: containsText(filter.person) }] }
       : {}),
-    ...(filter.action ? { action: { contains: filter.action } } : {}),
-    ...(filter.target ? { target: { contains: filter.target } } : {}),
+    ...(filter.action ? { action: containsText(filter.action) } : {}),
+    ...(filter.target ? { target: containsText(filter.target) } : {}),
     ...(filter.from || filter.to ? { createdAt: { gte: filter.from, lt: filter.to } } : {}),
   };
   const [rows, total] = await Promise.all([

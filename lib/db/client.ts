@@ -44,6 +44,9 @@ function withWriteAheadLog(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   return factory;
 }
 
+/** A unique constraint refused the write (either database's client: their error classes differ). */
+export const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2002";
+
 /** Closes the connections (graceful shutdown); the next db() call opens them again. */
 export async function disconnectDb(): Promise<void> {
   const client = globalForPrisma.portalPrisma;

@@ -34,3 +34,12 @@ const postgresql: SqlDialect = {
 export function sqlDialect(): SqlDialect {
   return dbProvider() === "postgresql" ? postgresql : sqlite;
 }
+
+/**
+ * A "contains" text filter that ignores case on both databases: SQLite's LIKE already does (for ASCII),
+ * PostgreSQL's LIKE does not, so there it asks for ILIKE. Typed as the SQLite client's filter, which has no
+ * `mode` (the app is typed against that client; the PostgreSQL one accepts it).
+ */
+export function containsText(value: string): { contains: string } {
+  return dbProvider() === "postgresql" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+}

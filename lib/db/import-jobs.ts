@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "./client";
+import { db, isUniqueViolation } from "./client";
+import { containsText } from "./dialect";
 import type { ImportOptions, JobStatus } from "@/lib/schemas/import";
 import { countRowsByJob, type RowCounts } from "./import-rows";
 import { LeaseLost } from "./jobs";
@@ -53,8 +54,6 @@ function toJob(r: JobRow): ImportJobRecord {
 export class FollowUpExists extends Error {
   readonly name = "FollowUpExists";
 }
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2002";
 
 export async function createImportJob(j: {
   actor: string;
@@ -198,7 +197,7 @@ export async function listImportJobs(
   const where = {
     homeserver: f.homeserver,
     ...(f.status ? { status: f.status } : {}),
-    ...(f.actor ? { actor: { contains: f.actor } } : {}),
+    ...(f.actor ? { actor: containsText(f.actor) } : {}),
   };
   const [rows, total] = await Promise.all([
     db().importJob.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./client";
-import { sqlDialect } from "./dialect";
+import { containsText, sqlDialect } from "./dialect";
 import type { RowStatus } from "@/lib/schemas/import";
 
 // The rows of CSV import jobs. Workers (lib/jobs/import-runner) call these with the ids of a job they already
@@ -84,7 +84,7 @@ export async function listImportRows(
   const where = {
     jobId,
     ...(f.status ? { status: f.status } : {}),
-    ...(f.q ? { OR: [{ userId: { contains: f.q } }, { input: { contains: f.q } }, { reason: { contains: f.q } }] } : {}),
+    ...(f.q ? { OR: [{ userId: containsText(f.q) }, { input: containsText(f.q) }, { reason: containsText(f.q) }] } : {}),
   };
   const [rows, total] = await Promise.all([
     db().importRow.findMany({ where, orderBy: { line: "asc" }, ...page }),

@@ -198,6 +198,12 @@ async function assertHolds(l: Lease): Promise<void> {
   if ((await db().job.count({ where: { id: l.id, fence: l.fence } })) !== 1) throw new LeaseLost(`job ${l.id}: lease ${l.fence} lost`);
 }
 
+/** Deletes the ended jobs of a kind but `keepId` (kinds that repeat often and keep nothing worth a history). */
+export async function deleteEndedJobs(homeserver: string, kind: string, keepId: number): Promise<number> {
+  const ended: JobStatus[] = ["completed", "stopped", "cancelled", "failed"];
+  return (await db().job.deleteMany({ where: { homeserver, kind, status: { in: ended }, id: { not: keepId } } })).count;
+}
+
 export async function jobsInStatus(statuses: JobStatus[]): Promise<JobRecord[]> {
   return (await db().job.findMany({ where: { status: { in: statuses } }, orderBy: { id: "asc" } })).map(toJob);
 }

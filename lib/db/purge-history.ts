@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { containsText } from "./dialect";
 
 export type PurgeKind =
   | "media.delete-by-date"
@@ -94,8 +95,8 @@ function whereOf(homeserver: string, f: PurgeFilter) {
   return {
     homeserver,
     ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.actor ? { actor: { contains: f.actor } } : {}),
-    ...(f.target ? { target: { contains: f.target } } : {}),
+    ...(f.actor ? { actor: containsText(f.actor) } : {}),
+    ...(f.target ? { target: containsText(f.target) } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.from || f.to ? { createdAt: { gte: f.from, lt: f.to } } : {}),
   };

@@ -11,7 +11,16 @@ import {
   type PurgeFilter,
   type PurgeStart,
 } from "./purge-history";
-import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
+import { countItems, createJob, deleteEndedJobs, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
+import {
+  claimActivityRefresh,
+  getActivitySnapshot,
+  noteActivityJob,
+  releaseActivityRefresh,
+  saveActivitySnapshot,
+  type ActivityFigures,
+  type RefreshClaim,
+} from "./activity-snapshots";
 import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
 import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import {
@@ -51,6 +60,7 @@ export const TENANT_SCOPE = {
   ImportRow: { through: "ImportJob" },
   Job: { column: "homeserver" },
   JobItem: { through: "Job" },
+  ActivitySnapshot: { column: "homeserver" },
   // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
   PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
 } as const;
@@ -104,9 +114,18 @@ export function forHomeserver(homeserver: string) {
       create: (j: Omit<JobCreate, "homeserver">) => createJob({ ...j, homeserver }),
       transition: (id: number, from: JobStatus[], u: JobUpdate & { status: JobStatus }) => transitionJob(homeserver, id, from, u),
       requestCancel: (id: number, by: string) => requestJobCancel(homeserver, id, by),
+      deleteEnded: (kind: string, keepId: number) => deleteEndedJobs(homeserver, kind, keepId),
       countItems: async (id: number) => ((await findJob(homeserver, id)) ? countItems(id) : null),
       listItems: async (id: number, f: { statuses?: ItemStatus[] }, page: { skip: number; take: number }) =>
         (await findJob(homeserver, id)) ? listItems(id, f, page) : null,
+    },
+    /** The dashboard's stored user activity figures (lib/jobs/dashboard-activity.ts computes them). */
+    activity: {
+      get: () => getActivitySnapshot(homeserver),
+      claimRefresh: (c: RefreshClaim) => claimActivityRefresh(homeserver, c),
+      noteJob: (jobId: number) => noteActivityJob(homeserver, jobId),
+      save: (f: ActivityFigures, computedAt: Date) => saveActivitySnapshot(homeserver, f, computedAt),
+      release: (error: string | null) => releaseActivityRefresh(homeserver, error),
     },
     importJobs: {
       /** null for another homeserver's job and for an upload still being stored. */
@@ -149,4 +168,5 @@ export type { JobRecord, JobItemRecord, JobStatus, ItemStatus } from "./jobs";
 // A kind tells a write refused for a lost lease from a failure of its own work.
 export { LeaseLost } from "./jobs";
 export { FollowUpExists } from "./import-jobs";
+export type { ActivityFigures, ActivitySnapshotRecord } from "./activity-snapshots";
 export type { ImportRowRecord, RowCounts } from "./import-rows";

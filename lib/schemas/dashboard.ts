@@ -1,4 +1,5 @@
 // The dashboard's figures and their chart geometry. Pure and client-safe.
+import { z } from "zod";
 
 export const ACTIVE_WINDOWS_DAYS = [1, 7, 30] as const;
 
@@ -32,3 +33,6 @@ export function barLayout(counts: number[], width: number, height: number, gap =
     return { x: Math.round(i * slot + gap / 2), y: height - h, width: Math.max(1, Math.round(slot - gap)), height: h };
   });
 }
+
+/** The Refresh button of the user activity figures takes no input. */
+export const activityRefreshSchema = z.object({});

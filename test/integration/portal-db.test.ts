@@ -3,6 +3,8 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { withAudit } from "@/lib/audit/record";
 import { forHomeserver } from "@/lib/db/tenant";
+import { dbProvider } from "@/lib/db/client";
+import { DEFAULT_IMPORT_OPTIONS } from "@/lib/schemas/import";
 import { SynapseError } from "@/lib/synapse/errors";
 import { randomSuffix } from "../../e2e/synapse/testbed";
 
@@ -52,5 +54,36 @@ describe("purge history", () => {
     const b = await other.start({ actor: c.actor, kind: "media.delete-selected", scope: {} });
     await other.finish(b, { status: "failed", bytesFreed: 999, error: "boom" });
     assert.equal(await other.bytesFreedSince(new Date(Date.now() - 86_400_000)), 100);
+  });
+});
+
+// SQLite's LIKE ignores case, PostgreSQL's does not: every text filter goes through containsText (lib/db/dialect.ts).
+describe(`text filters ignore case (${dbProvider()})`, () => {
+  test("audit, purge history, import jobs and import rows match a search typed in another case", async () => {
+    const s = randomSuffix();
+    const hs = `https://case-${s}.example.org`;
+    const t = forHomeserver(hs);
+    const actor = `@Mixed.Case-${s}:Example.org`;
+    await t.audit.insert({ actor, personName: "Ada Lovelace", personEmail: "Ada@Example.org", personSubject: null, action: "User.Deactivate", target: `@Target-${s}:Example.org`, params: null, outcome: "ok", message: null });
+    const audit = (f: Parameters<typeof t.audit.list>[0]) => t.audit.list(f, { skip: 0, take: 5 }).then((r) => r.total);
+    assert.equal(await audit({ actor: actor.toLowerCase() }), 1, "actor");
+    assert.equal(await audit({ actor: actor.toUpperCase() }), 1, "actor, upper case");
+    assert.equal(await audit({ person: "ada@EXAMPLE" }), 1, "person's e-mail");
+    assert.equal(await audit({ person: "LOVELACE" }), 1, "person's name");
+    assert.equal(await audit({ action: "user.deactivate" }), 1, "action");
+    assert.equal(await audit({ target: `target-${s}`.toUpperCase() }), 1, "target");
+    assert.equal(await audit({ actor: `@other-${s}` }), 0, "a search that does not match still matches nothing");
+
+    const purge = await t.purges.start({ actor, kind: "media.delete-user-media", target: `@Uploader-${s}:Example.org`, scope: {} });
+    await t.purges.finish(purge, { status: "ok", filesDeleted: 1, bytesFreed: 1 });
+    assert.equal((await t.purges.list({ actor: actor.toLowerCase(), target: `UPLOADER-${s}` }, { skip: 0, take: 5 })).total, 1, "purge actor and target");
+
+    const job = await t.importJobs.create({ actor, serverName: "example.org", fileName: "case.csv", dryRun: true, options: DEFAULT_IMPORT_OPTIONS, status: "review" });
+    assert.equal((await t.importJobs.list({ actor: actor.toUpperCase() }, { skip: 0, take: 5 })).total, 1, "import job actor");
+    await t.importRows.insert(job, [{ line: 2, userId: `@Row-${s}:example.org`, input: `{"displayname":"Grace HOPPER"}`, status: "would-create", errors: null, reason: "Already Exists", csvPassword: null }]);
+    const rows = (q: string) => t.importRows.list(job, { q }, { skip: 0, take: 5 }).then((r) => r.total);
+    assert.equal(await rows(`row-${s}`.toUpperCase()), 1, "row user id");
+    assert.equal(await rows("grace hopper"), 1, "row input");
+    assert.equal(await rows("already exists"), 1, "row reason");
   });
 });

@@ -1,42 +1,64 @@
-import { ACTIVE_WINDOWS_DAYS, type UserActivity } from "@/lib/schemas/dashboard";
-import { formatCount } from "@/lib/format";
-import type { PageRead } from "@/app/(portal)/_components/page-read";
+import type { ActivitySnapshotRecord } from "@/lib/db/tenant";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { RegistrationsChart } from "./registrations-chart";
+import { RefreshActivity, RefreshWhilePending } from "./refresh-activity";
 import { Stat } from "./stat";
 
 const windowLabel = (days: number) => `Active in the last ${days === 1 ? "day" : `${days} days`}`;
 
 /**
- * Active users and registrations per month. It reads the whole user list, the dashboard's slowest read, so the
- * page starts it with the other reads and streams it in when it arrives (the Suspense boundary in page.tsx).
+ * Active users and registrations per month, from the stored snapshot (a job reads the whole user list; see
+ * lib/jobs/dashboard-activity.ts). While a computation is pending the page refreshes itself until it lands.
  */
-export async function UserActivitySection({ reading }: { reading: Promise<PageRead<UserActivity>> }) {
-  const read = await reading;
+export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRecord | null }) {
+  const figures = snapshot?.figures ?? null;
+  const pending = Boolean(snapshot?.requestedAt);
   return (
-    <>
-      <ErrorCard message={read.error} />
-      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        {(read.data?.active ?? ACTIVE_WINDOWS_DAYS.map((days) => ({ days, count: null }))).map((a) => (
-          <Stat
-            key={a.days}
-            label={windowLabel(a.days)}
-            href="/users?sort=last_seen_ts&dir=desc"
-            value={a.count === null ? "—" : formatCount(a.count)}
-            testId={`stat-active-${a.days}d`}
-            raw={a.count ?? undefined}
-          />
-        ))}
-      </dl>
-      {read.data && <RegistrationsChart perMonth={read.data.perMonth} />}
-    </>
-  );
-}
-
-export function UserActivityPlaceholder() {
-  return (
-    <p className="card text-sm text-muted" aria-busy="true">
-      Counting active users and registrations…
-    </p>
+    <section className="flex flex-col gap-4" aria-labelledby="activity-title">
+      {pending && <RefreshWhilePending />}
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="activity-title" className="text-xl font-semibold">
+          User activity
+        </h2>
+        {figures && (
+          <p className="text-sm text-muted" data-testid="activity-as-of" data-as-of={figures.computedAt.toISOString()}>
+            as of {formatDateTime(figures.computedAt)}
+          </p>
+        )}
+        {figures && pending && (
+          <p className="text-sm text-muted" aria-busy="true">
+            Refreshing…
+          </p>
+        )}
+        <div className="ml-auto">
+          <RefreshActivity />
+        </div>
+      </div>
+      {!pending && <ErrorCard message={snapshot?.error ?? null} />}
+      {figures ? (
+        <>
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            {figures.active.map((a) => (
+              <Stat
+                key={a.days}
+                label={windowLabel(a.days)}
+                href="/users?sort=last_seen_ts&dir=desc"
+                value={formatCount(a.count)}
+                testId={`stat-active-${a.days}d`}
+                raw={a.count}
+              />
+            ))}
+          </dl>
+          <RegistrationsChart perMonth={figures.perMonth} />
+        </>
+      ) : (
+        pending && (
+          <p className="card text-sm text-muted" aria-busy="true" data-testid="activity-pending">
+            Active users and registrations per month are being computed…
+          </p>
+        )
+      )}
+    </section>
   );
 }

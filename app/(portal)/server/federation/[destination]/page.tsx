@@ -52,7 +52,7 @@ export default async function DestinationPage(props: PageProps<{ destination: st
           <dd>{d.lastSuccessfulStreamOrdering ?? "none yet"}</dd>
         </dl>
       )}
-      {d && d.retryLastTs !== null && <ResetConnectionButton destination={name} />}
+      {d && <ResetConnectionButton destination={name} failing={d.retryLastTs !== null} />}
       <h3 className="text-lg font-semibold">Rooms shared with this server</h3>
       <p className="text-sm text-muted" data-testid="destination-rooms-summary">
         {formatCount(rooms.data?.total ?? 0)} rooms
