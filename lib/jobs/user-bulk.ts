@@ -5,6 +5,8 @@
  * Exactly once, per action, for an item found "in-flight" (its owner died between the call and the record):
  * - deactivate: done again only if Synapse still shows the user active; "already deactivated" on a retry
  *   is the first try's success. lock/unlock set a flag to a value: re-applying is harmless.
+ * - erase: deactivation with erase; Synapse accepts it again for a deactivated user (it only marks it erased).
+ * - delete-media: deletes the user's files a page at a time as listed now; a retry finds only what is left.
  * - logout: deletes the devices the user has now; a second pass finds none left (harmless).
  * - notice: the same txn id on every run (lib/jobs/notice-step.ts).
  *
@@ -14,9 +16,11 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { z } from "zod";
-import { filterOf, MAX_BULK_USERS, parseUsersSearch, type BulkAction, type bulkStartSchema } from "@/lib/schemas/users";
+import { can, type Role } from "@/lib/roles";
+import { filterOf, MAX_BULK_USERS, OWNER_BULK_ACTIONS, parseUsersSearch, type BulkAction, type bulkStartSchema } from "@/lib/schemas/users";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { assertLocalUser } from "@/lib/synapse/user-errors";
+import { deleteAllUserMedia } from "@/lib/synapse/media";
 import { deactivateUser, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
 import { logoutEverywhere } from "@/lib/synapse/user-sessions";
@@ -44,6 +48,13 @@ function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
         }
         return { status: "ok" };
       };
+    case "erase":
+      return async (u) => (await deactivateUser(ctx, u, true), { status: "ok", message: "deactivated and erased" });
+    case "delete-media":
+      return async (u) => {
+        const { files } = await deleteAllUserMedia(ctx.creds, u, () => !job.cancelled() && !job.interrupted());
+        return { status: "ok", message: files === 1 ? "1 file deleted" : `${files} files deleted` };
+      };
     case "lock":
     case "unlock":
       return async (u) => (await setUserFlag(ctx, u, "locked", p.action === "lock"), { status: "ok" });
@@ -69,7 +80,8 @@ export const userBulkKind = userItemsKind<BulkParams>(USER_BULK_KIND, (job, ctx,
  * Checks what the admin confirmed still holds (the count of "all matching", local users only), then
  * starts the job. Nothing runs when the count changed: the admin confirms the new number instead.
  */
-export async function startBulkFromInput(admin: JobOwner, input: z.output<typeof bulkStartSchema>): Promise<{ jobId: number }> {
+export async function startBulkFromInput(admin: JobOwner & { role?: Role }, input: z.output<typeof bulkStartSchema>): Promise<{ jobId: number }> {
+  if (OWNER_BULK_ACTIONS.includes(input.action) && admin.role && !can(admin.role, "owner")) throw new PortalRefusal("FORBIDDEN", "Only a portal owner may delete media.");
   const base = { action: input.action, expected: input.expectedCount, txnSalt: crypto.randomBytes(6).toString("hex"), ...(input.action === "notice" ? { notice: input.notice } : {}) };
   if (input.action === "notice") await assertServerNoticesEnabled(admin.creds);
   if (input.filter !== undefined) {

@@ -192,16 +192,22 @@ export const experimentalFeaturesSchema = z.object({
 
 // ---------- Bulk ----------
 
-export const BULK_ACTIONS = ["deactivate", "lock", "unlock", "logout", "notice"] as const;
+export const BULK_ACTIONS = ["deactivate", "erase", "delete-media", "lock", "unlock", "logout", "notice"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
   deactivate: "Deactivate",
+  erase: "Deactivate and erase",
+  "delete-media": "Delete all media",
   lock: "Lock",
   unlock: "Unlock",
   logout: "Log out everywhere",
   notice: "Send server notice",
 };
 export const MAX_BULK_USERS = 100_000;
+/** Cannot be undone: the dialog asks to type the number of users. */
+export const DESTRUCTIVE_BULK_ACTIONS: readonly BulkAction[] = ["deactivate", "erase", "delete-media"];
+/** Only a portal owner deletes media (lib/roles.ts). */
+export const OWNER_BULK_ACTIONS: readonly BulkAction[] = ["delete-media"];
 
 export const bulkStartSchema = z
   .object({
