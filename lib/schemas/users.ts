@@ -96,20 +96,6 @@ export const PASSWORD_MODES = ["set", "generate", "none"] as const;
 
 // ---------- Create / edit ----------
 
-export const userCreateSchema = z
-  .object({
-    localpart: localpartField,
-    displayname: displaynameField.default(""),
-    passwordMode: z.enum(PASSWORD_MODES),
-    password: optionalPasswordField,
-    admin: z.boolean().default(false),
-    userType: userTypeField.default(""),
-  })
-  .superRefine((v, ctx) => {
-    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose to generate one." });
-  });
-export type UserCreateInput = z.input<typeof userCreateSchema>;
-
 export const THREEPID_MEDIA = ["email", "msisdn"] as const;
 export const threepidSchema = z
   .object({ medium: z.enum(THREEPID_MEDIA), address: z.string().trim().min(1, "Enter an address.").max(320) })
@@ -125,6 +111,22 @@ export const externalIdSchema = z.object({
   authProvider: z.string().trim().min(1, "Enter the SSO provider id (e.g. oidc-google).").max(255),
   externalId: z.string().trim().min(1, "Enter the id at that provider.").max(255),
 });
+
+export const userCreateSchema = z
+  .object({
+    localpart: localpartField,
+    displayname: displaynameField.default(""),
+    passwordMode: z.enum(PASSWORD_MODES),
+    password: optionalPasswordField,
+    admin: z.boolean().default(false),
+    userType: userTypeField.default(""),
+    threepids: z.array(threepidSchema).max(50).default([]),
+    externalIds: z.array(externalIdSchema).max(50).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose to generate one." });
+  });
+export type UserCreateInput = z.input<typeof userCreateSchema>;
 
 export const userUpdateSchema = z.object({
   userId: userIdField,
