@@ -157,16 +157,16 @@ test("users in bulk: delete all media, then erase; a user created with an e-mail
     await page.getByLabel("User name").fill(localpart);
     await page.getByRole("button", { name: "Add email or phone" }).click();
     await page.getByLabel("Kind of contact 1").selectOption("msisdn");
-    await page.getByLabel("Contact 1").fill("+44 7700");
+    await page.getByLabel("Contact 1", { exact: true }).fill("+44 7700");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByText(/6–15 digits/)).toBeVisible();
     expect((await getUser(`@${localpart}:${a.userId.split(":").slice(1).join(":")}`)).status).toBe(404);
 
     await page.getByLabel("Kind of contact 1").selectOption("email");
-    await page.getByLabel("Contact 1").fill(`${localpart}@example.org`);
+    await page.getByLabel("Contact 1", { exact: true }).fill(`${localpart}@example.org`);
     await page.getByRole("button", { name: "Add external id" }).click();
-    await page.getByLabel("Provider 1").fill("oidc-test");
-    await page.getByLabel("External id 1").fill(`sso-${localpart}`);
+    await page.getByLabel("Provider 1", { exact: true }).fill("oidc-test");
+    await page.getByLabel("External id 1", { exact: true }).fill(`sso-${localpart}`);
     await page.getByRole("button", { name: "Create user" }).click();
     const created = await page.getByTestId("created-user").textContent();
     const u = (await getUser(created!)).user as { threepids: { medium: string; address: string }[]; external_ids: { auth_provider: string; external_id: string }[] };

@@ -12,6 +12,7 @@ import {
   type PurgeStart,
 } from "./purge-history";
 import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
+import { getHomeserverSettings, setManagedUserPattern } from "./homeserver-settings";
 import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
 import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import {
@@ -51,6 +52,7 @@ export const TENANT_SCOPE = {
   ImportRow: { through: "ImportJob" },
   Job: { column: "homeserver" },
   JobItem: { through: "Job" },
+  HomeserverSetting: { column: "homeserver" },
   // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
   PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
 } as const;
@@ -108,6 +110,10 @@ export function forHomeserver(homeserver: string) {
       listItems: async (id: number, f: { statuses?: ItemStatus[] }, page: { skip: number; take: number }) =>
         (await findJob(homeserver, id)) ? listItems(id, f, page) : null,
     },
+    settings: {
+      get: () => getHomeserverSettings(homeserver),
+      setManagedUserPattern: (pattern: string | null, actor: string) => setManagedUserPattern(homeserver, pattern, actor),
+    },
     importJobs: {
       /** null for another homeserver's job and for an upload still being stored. */
       get: (id: number) => findImportJob(homeserver, id),
@@ -143,6 +149,7 @@ export function forHomeserver(homeserver: string) {
 export type TenantDb = ReturnType<typeof forHomeserver>;
 export { AUDIT_STARTED };
 export type { AuditRow } from "./audit";
+export type { HomeserverSettings } from "./homeserver-settings";
 export type { PurgeRow, PurgeKind } from "./purge-history";
 export type { ImportJobRecord } from "./import-jobs";
 export type { JobRecord, JobItemRecord, JobStatus, ItemStatus } from "./jobs";

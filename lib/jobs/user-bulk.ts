@@ -24,7 +24,9 @@ import { deleteAllUserMedia } from "@/lib/synapse/media";
 import { deactivateUser, setUserFlag } from "@/lib/synapse/user-lifecycle";
 import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
 import { logoutEverywhere } from "@/lib/synapse/user-sessions";
-import { listUsers, type ActorContext } from "@/lib/synapse/users";
+import { getUser, listUsers, type ActorContext } from "@/lib/synapse/users";
+import { managedSkipMessage, matchesManagedPattern } from "@/lib/matrix/managed-users";
+import { forHomeserver } from "@/lib/db/tenant";
 import type { RunningJob } from "./job-driver";
 import { startJob, type JobOwner } from "./jobs";
 import { credentialTag, noticeStep } from "./notice-step";
@@ -34,7 +36,18 @@ export const USER_BULK_KIND = "user.bulk";
 export const BULK_CONCURRENCY = 4;
 const OWN_DEVICE_FROM = 100;
 
-type BulkParams = { action: BulkAction; filter?: string | null; listedAt?: number; expected: number; notice?: string; txnSalt: string };
+/** managedPattern: the homeserver's bridge/bot pattern when the job started (managed users are left out of "all matching"). */
+type BulkParams = { action: BulkAction; filter?: string | null; listedAt?: number; expected: number; notice?: string; txnSalt: string; managedPattern?: string | null };
+
+/** "All matching" leaves managed users (bridges, bots) alone; users picked one by one are the admin's choice. */
+function leavingManagedOut(ctx: ActorContext, p: BulkParams, step: UserStep): UserStep {
+  if (!p.filter) return step;
+  return async (u, item) => {
+    const appserviceId = matchesManagedPattern(u, p.managedPattern) ? null : (await getUser(ctx.creds, u))?.appserviceId;
+    const managed = managedSkipMessage(u, appserviceId, p.managedPattern);
+    return managed ? { status: "skipped", message: managed } : step(u, item);
+  };
+}
 
 function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
   switch (p.action) {
@@ -65,14 +78,14 @@ function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
       };
     case "notice":
       // Users picked one by one are sent to even when they belong to an appservice (the admin chose them).
-      return noticeStep(job, ctx, { text: p.notice ?? "", txnSalt: p.txnSalt, includeAppservice: !p.filter });
+      return noticeStep(job, ctx, { text: p.notice ?? "", txnSalt: p.txnSalt, includeAppservice: !p.filter, managedPattern: p.managedPattern });
   }
 }
 
 export const userBulkKind = userItemsKind<BulkParams>(USER_BULK_KIND, (job, ctx, p) => ({
   audit: `user.bulk.${p.action}`,
   concurrency: BULK_CONCURRENCY,
-  step: stepOf(job, ctx, p),
+  step: p.action === "notice" ? stepOf(job, ctx, p) : leavingManagedOut(ctx, p, stepOf(job, ctx, p)),
   inFlightNote: p.action === "notice" ? credentialTag(job.job.credential) : null,
 }));
 
@@ -91,7 +104,7 @@ export async function startBulkFromInput(admin: JobOwner & { role?: Role }, inpu
       throw new PortalRefusal("COUNT_CHANGED", `${total} users match the filter now, not ${input.expectedCount} as confirmed. Check the list and confirm again.`);
     }
     if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", `A bulk action can cover at most ${MAX_BULK_USERS} users; narrow the filter.`);
-    const params: BulkParams = { ...base, filter: input.filter, listedAt };
+    const params: BulkParams = { ...base, filter: input.filter, listedAt, managedPattern: (await forHomeserver(admin.homeserver).settings.get()).managedUserPattern };
     return { jobId: await startJob(admin, { kind: USER_BULK_KIND, params, total, phase: "listing users", ownDevice: total >= OWN_DEVICE_FROM }) };
   }
   for (const u of input.userIds) assertLocalUser(u, admin.actor);
