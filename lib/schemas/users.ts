@@ -154,7 +154,7 @@ export const resetPasswordSchema = z
   });
 
 export const deactivateSchema = z
-  .object({ userId: userIdField, confirm: z.string().trim(), erase: z.boolean().default(false) })
+  .object({ userId: userIdField, confirm: z.string().trim(), erase: z.boolean().default(false), managedConfirmed: z.boolean().default(false) })
   .refine((v) => v.confirm === v.userId, { path: ["confirm"], message: "Type the user's full Matrix ID exactly to confirm." });
 
 export const reactivateSchema = z.object({ userId: userIdField, password: passwordField });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 // Types only: the schema module pulls in zod, which this page's JavaScript budget cannot carry.
 import type { BulkAction } from "@/lib/schemas/users";
 import type { UserSummary } from "@/lib/synapse/users";
+import { matchesManagedPattern } from "@/lib/matrix/managed-users";
 import { UserAvatar, UserBadges } from "./user-badges";
 import { When } from "./when";
 import { startBulkUsersAction } from "../actions";
@@ -29,6 +30,8 @@ type Props = {
   actor: string;
   /** The bulk actions and their labels, from the server (BULK_ACTION_LABELS). */
   labels: Record<BulkAction, string>;
+  /** This homeserver's bridge and bot pattern: matching rows get a badge. */
+  managedPattern?: string | null;
   /** The header cells after the selection checkbox (sort links, rendered by the server). */
   head: React.ReactNode;
 };
@@ -37,7 +40,7 @@ type Props = {
  * The users table with row selection and bulk actions. The rows arrive as data rather than as
  * server-rendered markup: with 50–500 rows that halves what the server renders and sends.
  */
-export function UsersTable({ rows, now, total, filter, actor, labels, head }: Props) {
+export function UsersTable({ rows, now, total, filter, actor, labels, managedPattern, head }: Props) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -144,7 +147,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
                 </td>
                 <td>{u.displayname ?? "—"}</td>
                 <td>
-                  <UserBadges user={u} />
+                  <UserBadges user={u} managed={matchesManagedPattern(u.userId, managedPattern)} />
                 </td>
                 <td className="whitespace-nowrap">
                   <When ms={u.createdAt} now={now} />
@@ -158,6 +161,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
         </table>
       </div>
       <Dialog title={`${labels[action]} ${count.toLocaleString("en-US")} ${noun}?`} open={asking} onClose={() => setAsking(false)}>
+        {allMatching && <p className="text-sm text-muted">Bridge and bot users (managed) among them are left out.</p>}
         {action === "deactivate" && (
           <p>Deactivation logs the users out, removes them from every room and deletes their passwords. It can be undone only by reactivating each user with a new password.</p>
         )}
