@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { createMember, roomFlags, seedRoom, sendImage } from "./rooms-fixtures";
 import { mediaInfo, pngOfSize, upload, type Uploaded } from "./media-fixtures";
-import { getUser } from "./users-helpers";
+import { getUser, putUser } from "./users-helpers";
 
 async function signInAdmin(page: Page) {
   const password = `pw-${randomSuffix()}`;
@@ -173,4 +173,61 @@ test("users in bulk: delete all media, then erase; a user created with an e-mail
     expect(u.threepids.map((t) => [t.medium, t.address])).toEqual([["email", `${localpart}@example.org`]]);
     expect(u.external_ids.map((e) => [e.auth_provider, e.external_id])).toEqual([["oidc-test", `sso-${localpart}`]]);
   });
+});
+
+test("bridge users: a pattern in Settings (a bad one refused), a badge, left out of all matching, a confirmation saying why", async ({ page }) => {
+  const p = `e2emg${randomSuffix()}`;
+  const plain = await createMember(`${p}-plain`);
+  const tg = await createMember(`${p}-tg-1`);
+  await signInAdmin(page);
+
+  await test.step("a pattern that is not a regex gets a message; a good one is saved", async () => {
+    await page.goto("/settings");
+    const field = page.getByLabel("Managed user IDs (regular expression)");
+    await field.fill(`^@${p}-tg-(`);
+    await page.getByRole("button", { name: "Save pattern" }).click();
+    await expect(page.getByText(/is not a valid regular expression: Unterminated group/)).toBeVisible();
+    await field.fill(`^@${p}-tg-`);
+    await page.getByRole("button", { name: "Save pattern" }).click();
+    await expect(page.getByText(`Saved: users matching ^@${p}-tg- are managed.`)).toBeVisible();
+  });
+
+  await test.step("the users list badges the bridge user; lock all matching leaves it out", async () => {
+    for (let i = 0; i < 10; i++) await putUser(`${p}-more-${i}`);
+    await page.goto(`/users?q=${p}-&size=10&sort=name&dir=desc`);
+    const rows = page.getByTestId("user-row");
+    await expect(rows).toHaveCount(10);
+    await expect(rows.filter({ hasText: tg.userId }).getByText("bridge/bot")).toBeVisible();
+    await expect(rows.filter({ hasText: plain.userId }).getByText("bridge/bot")).toHaveCount(0);
+    await page.getByLabel("Select all users on this page").check();
+    await page.getByRole("button", { name: /Select all 12 matching the filter/ }).click();
+    await page.getByLabel("Bulk action").selectOption("lock");
+    await page.getByRole("button", { name: "Lock…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Lock 12 users?" });
+    await expect(dialog.getByText("Bridge and bot users (managed) among them are left out.")).toBeVisible();
+    await dialog.getByRole("button", { name: "Lock 12 users" }).click();
+    await expect(page.getByTestId("bulk-status")).toHaveText("Finished.");
+    await expect(page.getByTestId("bulk-summary")).toContainText("12 of 12 done · 11 succeeded · 0 failed · 1 skipped");
+    await expect(page.getByRole("table", { name: "Skipped users" }).getByTestId("bulk-result")).toContainText(`Bridge or bot user (matches ^@${p}-tg-): left out.`);
+    expect([(await getUser(plain.userId)).user.locked, (await getUser(tg.userId)).user.locked]).toEqual([true, false]);
+  });
+
+  await test.step("deactivating the bridge user asks to confirm that it is one, and why", async () => {
+    await page.goto(`/users/${encodeURIComponent(tg.userId)}`);
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    const dialog = page.getByRole("dialog", { name: "Deactivate user" });
+    await expect(dialog.getByRole("alert")).toContainText(`is a managed user: its ID matches this server's bridge and bot pattern ^@${p}-tg-`);
+    await dialog.getByLabel(`Type ${tg.userId} to confirm`).fill(tg.userId);
+    const go = dialog.getByRole("button", { name: "Deactivate" });
+    await expect(go).toBeDisabled();
+    await dialog.getByLabel("I understand this is a managed user and still want to deactivate it").check();
+    await go.click();
+    await expect(dialog).toHaveCount(0);
+    expect((await getUser(tg.userId)).user.deactivated).toBe(true);
+  });
+
+  await page.goto("/settings");
+  await page.getByLabel("Managed user IDs (regular expression)").fill("");
+  await page.getByRole("button", { name: "Save pattern" }).click();
+  await expect(page.getByText("Cleared: only appservice users are managed.")).toBeVisible();
 });
