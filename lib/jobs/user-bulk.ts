@@ -65,8 +65,8 @@ function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
       return async (u) => (await deactivateUser(ctx, u, true), { status: "ok", message: "deactivated and erased" });
     case "delete-media":
       return async (u) => {
-        // A cancel lets the user in flight finish (as every item does); a shutdown leaves it in flight for the next owner.
-        const { files } = await deleteAllUserMedia(ctx.creds, u, () => !job.interrupted());
+        // The user in flight is finished on cancel and shutdown alike (stopping halfway would record it as done).
+        const { files } = await deleteAllUserMedia(ctx.creds, u);
         return { status: "ok", message: files === 1 ? "1 file deleted" : `${files} files deleted` };
       };
     case "lock":
