@@ -40,7 +40,7 @@ test("bulk room actions: block, unblock, unpublish, delete all media; an empty s
   await test.step("nothing selected: a message, no job", async () => {
     await page.goto(`/rooms?q=${prefix}`);
     await expect(page.getByTestId("room-row")).toHaveCount(3);
-    await page.getByRole("button", { name: "Apply to selected…" }).click();
+    await page.getByRole("button", { name: "Run on selected…" }).click();
     await expect(page.getByText("Select at least one room first.")).toBeVisible();
     await expect(page).toHaveURL(/\/rooms\?/);
     await expect(page.getByRole("dialog")).toHaveCount(0);
@@ -49,7 +49,7 @@ test("bulk room actions: block, unblock, unpublish, delete all media; an empty s
   await test.step("block two selected rooms: a result per room, blocked on Synapse", async () => {
     await selectRooms(page, prefix, [`${prefix} A`, `${prefix} B`]);
     await page.getByLabel("Bulk action").selectOption("block");
-    await page.getByRole("button", { name: "Apply to selected…" }).click();
+    await page.getByRole("button", { name: "Run on selected…" }).click();
     await page.getByRole("dialog", { name: "Block: 2 rooms?" }).getByRole("button", { name: "Block: 2 rooms" }).click();
     await expect(page).toHaveURL(/\/rooms\/bulk\/\d+$/);
     await expect(page.getByTestId("bulk-status")).toHaveText("Finished.");
@@ -61,14 +61,14 @@ test("bulk room actions: block, unblock, unpublish, delete all media; an empty s
   await test.step("unblock one and take all three out of the directory", async () => {
     await selectRooms(page, prefix, [`${prefix} B`]);
     await page.getByLabel("Bulk action").selectOption("unblock");
-    await page.getByRole("button", { name: "Apply to selected…" }).click();
+    await page.getByRole("button", { name: "Run on selected…" }).click();
     await page.getByRole("dialog", { name: "Unblock: 1 room?" }).getByRole("button", { name: "Unblock: 1 room" }).click();
     await expect(page.getByTestId("bulk-status")).toHaveText("Finished.");
     // Rooms made with the public_chat preset start in the directory when the server's rules allow it.
     await page.goto(`/rooms?q=${prefix}`);
     await page.getByLabel("Select all rooms on this page").check();
     await page.getByLabel("Bulk action").selectOption("unpublish");
-    await page.getByRole("button", { name: "Apply to selected…" }).click();
+    await page.getByRole("button", { name: "Run on selected…" }).click();
     await page.getByRole("dialog", { name: "Remove from the directory: 3 rooms?" }).getByRole("button", { name: "Remove from the directory: 3 rooms" }).click();
     await expect(page.getByTestId("bulk-summary")).toContainText("3 of 3 done · 3 succeeded");
     expect(await Promise.all(rooms.map(roomFlags))).toEqual([
@@ -81,7 +81,7 @@ test("bulk room actions: block, unblock, unpublish, delete all media; an empty s
   await test.step("delete all media of two rooms: the preview counts the files, the count is typed, the files are gone", async () => {
     await selectRooms(page, prefix, [`${prefix} A`, `${prefix} B`]);
     await page.getByLabel("Bulk action").selectOption("delete-media");
-    await page.getByRole("button", { name: "Apply to selected…" }).click();
+    await page.getByRole("button", { name: "Run on selected…" }).click();
     const dialog = page.getByRole("dialog", { name: "Delete all local media: 2 rooms?" });
     await expect(dialog.getByTestId("room-bulk-preview")).toHaveText("2 rooms: 4 local files and 0 remote referenced.");
     const go = dialog.getByRole("button", { name: "Delete all local media: 2 rooms" });

@@ -66,7 +66,7 @@ export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
         </select>
       </label>
       <button type="button" className="btn-secondary py-1" onClick={() => void open()}>
-        Apply to selected…
+        Run on selected…
       </button>
       {!asking && <OutcomeLine error={error} />}
       <Dialog title={`${ROOM_BULK_LABELS[action]}: ${count} ${noun}?`} open={asking} onClose={() => setAsking(false)}>
