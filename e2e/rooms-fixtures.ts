@@ -83,3 +83,21 @@ export async function backgroundUpdatesIdle(timeoutMs = 90_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+/** An m.image message pointing at an uploaded file (what makes Synapse list it as the room's media). */
+export async function sendImage(token: string, roomId: string, mxc: string): Promise<void> {
+  const r = await api(`/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.message/i-${randomSuffix()}`, {
+    method: "PUT",
+    token,
+    body: { msgtype: "m.image", body: "picture.png", url: mxc },
+  });
+  if (r.status !== 200) throw new Error(`send image: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
+/** Whether the room is in the server's public directory, and whether it is blocked (read from Synapse). */
+export async function roomFlags(roomId: string): Promise<{ published: boolean; blocked: boolean }> {
+  const token = await adminToken();
+  const dir = await api<{ visibility: string }>(`/_matrix/client/v3/directory/list/room/${encodeURIComponent(roomId)}`, { token });
+  const block = await api<{ block: boolean }>(`/_synapse/admin/v1/rooms/${encodeURIComponent(roomId)}/block`, { token });
+  return { published: dir.body.visibility === "public", blocked: block.body.block };
+}

@@ -21,6 +21,7 @@ import {
   type ActivityFigures,
   type RefreshClaim,
 } from "./activity-snapshots";
+import { getHomeserverSettings, setManagedUserPattern } from "./homeserver-settings";
 import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
 import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import {
@@ -61,6 +62,7 @@ export const TENANT_SCOPE = {
   Job: { column: "homeserver" },
   JobItem: { through: "Job" },
   ActivitySnapshot: { column: "homeserver" },
+  HomeserverSetting: { column: "homeserver" },
   // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
   PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
 } as const;
@@ -127,6 +129,10 @@ export function forHomeserver(homeserver: string) {
       save: (f: ActivityFigures, computedAt: Date) => saveActivitySnapshot(homeserver, f, computedAt),
       release: (error: string | null) => releaseActivityRefresh(homeserver, error),
     },
+    settings: {
+      get: () => getHomeserverSettings(homeserver),
+      setManagedUserPattern: (pattern: string | null, actor: string) => setManagedUserPattern(homeserver, pattern, actor),
+    },
     importJobs: {
       /** null for another homeserver's job and for an upload still being stored. */
       get: (id: number) => findImportJob(homeserver, id),
@@ -162,6 +168,7 @@ export function forHomeserver(homeserver: string) {
 export type TenantDb = ReturnType<typeof forHomeserver>;
 export { AUDIT_STARTED };
 export type { AuditRow } from "./audit";
+export type { HomeserverSettings } from "./homeserver-settings";
 export type { PurgeRow, PurgeKind } from "./purge-history";
 export type { ImportJobRecord } from "./import-jobs";
 export type { JobRecord, JobItemRecord, JobStatus, ItemStatus } from "./jobs";

@@ -63,6 +63,13 @@ export async function cancelJob(homeserver: string, id: number, by: string | Pic
 /** Kinds that delete or purge: only an owner may set them going again (anyone who may start work may stop it). */
 export const OWNER_KINDS = ["room.delete", "room.purge-history", "media.delete-by-date", "media.delete-user-media", "media.purge-remote-cache", "user.redact", "user.spam-cleanup"];
 
+/** Whether only an owner may set this job going again: a kind that deletes or purges, or a bulk action that deletes media. */
+export async function resumeNeedsOwner(homeserver: string, id: number): Promise<boolean> {
+  const job = await forHomeserver(homeserver).jobs.get(id);
+  if (!job) return false;
+  return OWNER_KINDS.includes(job.kind) || ((job.kind === "room.bulk" || job.kind === "user.bulk") && job.params.action === "delete-media");
+}
+
 /** A paused job goes on with the resuming admin's session (its old credential no longer worked). */
 export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
   const jobs = forHomeserver(owner.homeserver).jobs;

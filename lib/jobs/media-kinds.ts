@@ -4,7 +4,7 @@ import { forHomeserver, LeaseLost, type PurgeKind } from "@/lib/db/tenant";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
-import { deleteMediaByDate, deleteUserMediaPage, listUserMedia, purgeRemoteMediaCache } from "@/lib/synapse/media";
+import { deleteAllUserMedia, deleteMediaByDate, purgeRemoteMediaCache } from "@/lib/synapse/media";
 import { scanMediaForDeletion, type DeletionFilters } from "@/lib/synapse/media-preview";
 import { isTransient } from "./import-run";
 import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
@@ -92,38 +92,19 @@ export const deleteByDateKind: JobKind = {
   },
 };
 
-const USER_PAGE = 100;
-
-/**
- * Deletes every file a user uploaded, a page at a time (Synapse deletes one page per call), oldest first
- * so new uploads cannot shift the page between listing it and deleting it. After a takeover the loop
- * starts again at the first page: what is deleted is gone from the list, so nothing is deleted twice.
- */
+/** Deletes every file a user uploaded (deleteAllUserMedia). After a takeover it starts again: nothing is deleted twice. */
 export const deleteUserMediaKind: JobKind = {
   kind: "media.delete-user-media",
   needsCredential: true,
   run(job) {
     const { userId } = job.job.params as { userId: string };
     return runMediaJob(job, { kind: "media.delete-user-media", target: userId, scope: { userId } }, async (creds, state) => {
-      const order = { orderBy: "created_ts", dir: "asc" } as const;
-      let from = 0;
-      let stalls = 0;
       await state.write({ phase: "deleting" });
-      while (!job.cancelled() && !job.interrupted()) {
-        const page = await listUserMedia(creds, userId, { from, limit: USER_PAGE, ...order });
-        if (page.files.length === 0) break;
-        const sizes = new Map(page.files.map((f) => [f.mediaId, f.size]));
-        const deleted = await deleteUserMediaPage(creds, userId, { from, limit: USER_PAGE, ...order });
-        state.result.filesDeleted += deleted.length;
-        state.result.bytesFreed = (state.result.bytesFreed ?? 0) + deleted.reduce((s, id) => s + (sizes.get(id) ?? 0), 0);
-        await state.write({ done: state.result.filesDeleted, total: state.result.filesDeleted + page.total - deleted.length });
-        // Files Synapse could not remove stay in the list: step over them instead of looping forever.
-        const left = page.files.length - deleted.length;
-        if (left > 0) {
-          from += left;
-          if (++stalls > 1000) throw new Error("user media deletion made no progress");
-        }
-      }
+      await deleteAllUserMedia(creds, userId, () => !job.cancelled() && !job.interrupted(), async (page) => {
+        state.result.filesDeleted += page.deleted;
+        state.result.bytesFreed = (state.result.bytesFreed ?? 0) + page.bytes;
+        await state.write({ done: state.result.filesDeleted, total: state.result.filesDeleted + page.left });
+      });
     });
   },
 };

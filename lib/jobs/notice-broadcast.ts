@@ -9,6 +9,7 @@
  * what lets Synapse recognise a repeated txn id.
  */
 import "server-only";
+import { forHomeserver } from "@/lib/db/tenant";
 import crypto from "node:crypto";
 import { MAX_BULK_USERS, filterOf, parseUsersSearch, usersSearchParams } from "@/lib/schemas/users";
 import type { BroadcastInput } from "@/lib/schemas/server-notices";
@@ -22,12 +23,12 @@ import { userItemsKind } from "./user-items";
 export const NOTICE_BROADCAST_KIND = "notice.broadcast";
 export const NOTICE_CONCURRENCY = 4;
 
-type BroadcastParams = { text: string; audience: "all" | "filter"; filter: string; listedAt: number; includeAppservice: boolean; txnSalt: string; expected: number };
+type BroadcastParams = { text: string; audience: "all" | "filter"; filter: string; listedAt: number; includeAppservice: boolean; managedPattern?: string | null; txnSalt: string; expected: number };
 
 export const noticeBroadcastKind = userItemsKind<BroadcastParams>(NOTICE_BROADCAST_KIND, (job, ctx, p) => ({
   audit: "server.notice.broadcast",
   concurrency: NOTICE_CONCURRENCY,
-  step: noticeStep(job, ctx, { text: p.text, txnSalt: p.txnSalt, includeAppservice: p.includeAppservice }),
+  step: noticeStep(job, ctx, { text: p.text, txnSalt: p.txnSalt, includeAppservice: p.includeAppservice, managedPattern: p.managedPattern }),
   inFlightNote: credentialTag(job.job.credential),
 }));
 
@@ -60,6 +61,7 @@ export async function startBroadcast(admin: JobOwner, input: BroadcastInput): Pr
     filter,
     listedAt,
     includeAppservice: input.includeAppservice,
+    managedPattern: (await forHomeserver(admin.homeserver).settings.get()).managedUserPattern,
     txnSalt: crypto.randomBytes(6).toString("hex"),
     expected: count,
   };

@@ -19,10 +19,12 @@ import { sleep } from "@/lib/pool";
 import { HomeserverUnreachableError } from "@/lib/synapse/errors";
 import { jobNoticeTxnId, sendServerNotice } from "@/lib/synapse/user-notices";
 import { getUser, type ActorContext } from "@/lib/synapse/users";
+import { managedSkipMessage } from "@/lib/matrix/managed-users";
 import type { RunningJob } from "./job-driver";
 import type { UserStep } from "./user-items";
 
-export type NoticeSpec = { text: string; txnSalt: string; includeAppservice: boolean };
+/** includeAppservice: also managed users (appservice flag or the homeserver's pattern, fixed at the start). */
+export type NoticeSpec = { text: string; txnSalt: string; includeAppservice: boolean; managedPattern?: string | null };
 
 /** Names the sealed credential an item was sent with (a hash of the sealed text: nothing secret). */
 export function credentialTag(sealed: string | null): string {
@@ -38,7 +40,8 @@ export function noticeStep(job: RunningJob, ctx: ActorContext, spec: NoticeSpec)
     const user = await getUser(ctx.creds, userId);
     if (!user) return { status: "failed", message: "No such user on this server." };
     if (user.deactivated) return { status: "skipped", message: "Deactivated: no notice sent." };
-    if (user.appserviceId && !spec.includeAppservice) return { status: "skipped", message: `Application service user (${user.appserviceId}): left out.` };
+    const managed = spec.includeAppservice ? null : managedSkipMessage(userId, user.appserviceId, spec.managedPattern);
+    if (managed) return { status: "skipped", message: managed };
     if (item.status === "in-flight" && item.message !== tag) return { status: "failed", message: MAYBE_DELIVERED };
     const txnId = jobNoticeTxnId(job.job.id, spec.txnSalt, userId);
     // A lost connection leaves the outcome unknown: the same txn id again is answered, not re-sent.

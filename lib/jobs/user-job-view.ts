@@ -35,19 +35,19 @@ export async function readUserJob(homeserver: string, id: number, kind: string, 
 }
 
 /** The status line of a per-user job, in the admin's words. */
-export function statusSentence(view: JobView): string {
+export function statusSentence(view: JobView, unit = "users"): string {
   switch (view.status) {
     case "completed":
       return "Finished.";
     case "cancelled":
-      return "Cancelled; users not yet reached were left unchanged.";
+      return `Cancelled; ${unit} not yet reached were left unchanged.`;
     case "paused":
       return "Paused.";
     case "stopped":
     case "failed":
       return "Stopped.";
     case "cancelling":
-      return "Cancelling: the users in flight are finished first…";
+      return `Cancelling: the ${unit} in flight are finished first…`;
     default:
       return view.phase === "listing users" ? "Listing users…" : "Running…";
   }

@@ -138,3 +138,28 @@ export function parseJobIds(value: string | string[] | null | undefined): number
     .filter((n) => Number.isSafeInteger(n) && n > 0);
   return [...new Set(ids)].slice(0, 200);
 }
+
+// ---- Bulk ----
+
+export const ROOM_BULK_ACTIONS = ["block", "unblock", "publish", "unpublish", "quarantine-media", "delete-media"] as const;
+export type RoomBulkAction = (typeof ROOM_BULK_ACTIONS)[number];
+export const ROOM_BULK_LABELS: Record<RoomBulkAction, string> = {
+  block: "Block",
+  unblock: "Unblock",
+  publish: "Publish in the directory",
+  unpublish: "Remove from the directory",
+  "quarantine-media": "Quarantine all media",
+  "delete-media": "Delete all local media",
+};
+/** Actions that cannot be undone: the dialog asks to type the number of rooms. */
+export const DESTRUCTIVE_ROOM_ACTIONS: readonly RoomBulkAction[] = ["delete-media"];
+export const MAX_BULK_ROOMS = 500;
+
+export const roomBulkSchema = z.object({
+  action: z.enum(ROOM_BULK_ACTIONS),
+  roomIds: z.array(roomIdField).min(1, "Select at least one room.").max(MAX_BULK_ROOMS, `A bulk action covers at most ${MAX_BULK_ROOMS} rooms.`),
+  /** How many rooms the admin confirmed (typed for destructive actions). */
+  expectedCount: z.number().int().min(1),
+});
+export type RoomBulkInput = z.input<typeof roomBulkSchema>;
+export const roomBulkPreviewSchema = roomBulkSchema.pick({ roomIds: true });

@@ -96,20 +96,6 @@ export const PASSWORD_MODES = ["set", "generate", "none"] as const;
 
 // ---------- Create / edit ----------
 
-export const userCreateSchema = z
-  .object({
-    localpart: localpartField,
-    displayname: displaynameField.default(""),
-    passwordMode: z.enum(PASSWORD_MODES),
-    password: optionalPasswordField,
-    admin: z.boolean().default(false),
-    userType: userTypeField.default(""),
-  })
-  .superRefine((v, ctx) => {
-    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose to generate one." });
-  });
-export type UserCreateInput = z.input<typeof userCreateSchema>;
-
 export const THREEPID_MEDIA = ["email", "msisdn"] as const;
 export const threepidSchema = z
   .object({ medium: z.enum(THREEPID_MEDIA), address: z.string().trim().min(1, "Enter an address.").max(320) })
@@ -125,6 +111,22 @@ export const externalIdSchema = z.object({
   authProvider: z.string().trim().min(1, "Enter the SSO provider id (e.g. oidc-google).").max(255),
   externalId: z.string().trim().min(1, "Enter the id at that provider.").max(255),
 });
+
+export const userCreateSchema = z
+  .object({
+    localpart: localpartField,
+    displayname: displaynameField.default(""),
+    passwordMode: z.enum(PASSWORD_MODES),
+    password: optionalPasswordField,
+    admin: z.boolean().default(false),
+    userType: userTypeField.default(""),
+    threepids: z.array(threepidSchema).max(50).default([]),
+    externalIds: z.array(externalIdSchema).max(50).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose to generate one." });
+  });
+export type UserCreateInput = z.input<typeof userCreateSchema>;
 
 export const userUpdateSchema = z.object({
   userId: userIdField,
@@ -152,7 +154,7 @@ export const resetPasswordSchema = z
   });
 
 export const deactivateSchema = z
-  .object({ userId: userIdField, confirm: z.string().trim(), erase: z.boolean().default(false) })
+  .object({ userId: userIdField, confirm: z.string().trim(), erase: z.boolean().default(false), managedConfirmed: z.boolean().default(false) })
   .refine((v) => v.confirm === v.userId, { path: ["confirm"], message: "Type the user's full Matrix ID exactly to confirm." });
 
 export const reactivateSchema = z.object({ userId: userIdField, password: passwordField });
@@ -192,16 +194,22 @@ export const experimentalFeaturesSchema = z.object({
 
 // ---------- Bulk ----------
 
-export const BULK_ACTIONS = ["deactivate", "lock", "unlock", "logout", "notice"] as const;
+export const BULK_ACTIONS = ["deactivate", "erase", "delete-media", "lock", "unlock", "logout", "notice"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
   deactivate: "Deactivate",
+  erase: "Deactivate and erase",
+  "delete-media": "Delete all media",
   lock: "Lock",
   unlock: "Unlock",
   logout: "Log out everywhere",
   notice: "Send server notice",
 };
 export const MAX_BULK_USERS = 100_000;
+/** Cannot be undone: the dialog asks to type the number of users. */
+export const DESTRUCTIVE_BULK_ACTIONS: readonly BulkAction[] = ["deactivate", "erase", "delete-media"];
+/** Only a portal owner deletes media (lib/roles.ts). */
+export const OWNER_BULK_ACTIONS: readonly BulkAction[] = ["delete-media"];
 
 export const bulkStartSchema = z
   .object({

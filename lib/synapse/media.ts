@@ -167,6 +167,42 @@ export async function deleteUserMediaPage(
   return r.deleted_media;
 }
 
+const USER_PAGE = 100;
+
+/**
+ * Deletes every file a user uploaded, a page at a time (Synapse deletes one page per call), oldest first
+ * so new uploads cannot shift the page between listing it and deleting it. Started again (after a
+ * takeover), it finds only what is left: what is deleted is gone from the list, so nothing goes twice.
+ */
+export async function deleteAllUserMedia(
+  creds: SynapseCredentials,
+  userId: string,
+  keepGoing: () => boolean = () => true,
+  onPage?: (p: { deleted: number; bytes: number; left: number }) => Promise<void>,
+): Promise<{ files: number; bytes: number }> {
+  const order = { orderBy: "created_ts", dir: "asc" } as const;
+  let from = 0;
+  let stalls = 0;
+  const total = { files: 0, bytes: 0 };
+  while (keepGoing()) {
+    const page = await listUserMedia(creds, userId, { from, limit: USER_PAGE, ...order });
+    if (page.files.length === 0) break;
+    const sizes = new Map(page.files.map((f) => [f.mediaId, f.size]));
+    const deleted = await deleteUserMediaPage(creds, userId, { from, limit: USER_PAGE, ...order });
+    const bytes = deleted.reduce((s, id) => s + (sizes.get(id) ?? 0), 0);
+    total.files += deleted.length;
+    total.bytes += bytes;
+    await onPage?.({ deleted: deleted.length, bytes, left: page.total - deleted.length });
+    // Files Synapse could not remove stay in the list: step over them instead of looping forever.
+    const left = page.files.length - deleted.length;
+    if (left > 0) {
+      from += left;
+      if (++stalls > 1000) throw new Error("user media deletion made no progress");
+    }
+  }
+  return total;
+}
+
 /** Server-wide deletion by last access (or upload time when never accessed) and size. */
 export async function deleteMediaByDate(
   creds: SynapseCredentials,

@@ -214,7 +214,17 @@ export type NewUser = {
   admin: boolean;
   userType: string;
   avatarUrl?: string | null;
+  threepids?: { medium: string; address: string }[];
+  externalIds?: { authProvider: string; externalId: string }[];
 };
+
+/** 3PIDs and SSO links in Synapse's words (the whole list: Synapse replaces what the user had). */
+function linksBody(threepids: { medium: string; address: string }[], externalIds: { authProvider: string; externalId: string }[]) {
+  return {
+    threepids: threepids.map((t) => ({ medium: t.medium, address: t.address })),
+    external_ids: externalIds.map((e) => ({ auth_provider: e.authProvider, external_id: e.externalId })),
+  };
+}
 
 /** Creates a user; refuses (and sends no create) when the name is taken, so nobody is overwritten. */
 export async function createUser(ctx: ActorContext, u: NewUser): Promise<{ userId: string; generatedPassword: string | null }> {
@@ -230,6 +240,7 @@ export async function createUser(ctx: ActorContext, u: NewUser): Promise<{ userI
   if (u.passwordMode !== "none") body.password = generatedPassword ?? u.password;
   if (u.userType) body.user_type = u.userType;
   if (u.avatarUrl) body.avatar_url = u.avatarUrl;
+  if (u.threepids?.length || u.externalIds?.length) Object.assign(body, linksBody(u.threepids ?? [], u.externalIds ?? []));
   let status = 0;
   await synapseFetch(ctx.creds, userPath(userId), { method: "PUT", body, onStatus: (s) => (status = s) });
   if (status === 200) {
@@ -258,8 +269,7 @@ export async function updateUser(ctx: ActorContext, c: UserChanges): Promise<voi
       displayname: c.displayname,
       admin: c.admin,
       user_type: c.userType || null,
-      threepids: c.threepids.map((t) => ({ medium: t.medium, address: t.address })),
-      external_ids: c.externalIds.map((e) => ({ auth_provider: e.authProvider, external_id: e.externalId })),
+      ...linksBody(c.threepids, c.externalIds),
     },
   });
 }

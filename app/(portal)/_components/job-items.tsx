@@ -7,10 +7,11 @@ const WORDS: Record<JobItemRecord["status"], string> = { pending: "waiting", "in
 const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "in-flight": "text-muted", ok: "text-ok", failed: "text-danger", skipped: "text-muted" };
 
 /**
- * One section of a job's per-user results (failed, succeeded, ...), a page at a time. Each user links to
+ * One section of a job's per-user (or per-room) results (failed, succeeded, ...), a page at a time. Each user links to
  * their page. `href(page)` keeps the other sections' pages in the URL.
  */
-export function JobUserItems(props: { title: string; rows: JobItemRecord[]; total: number; page: number; pageSize: number; href: (page: number) => string }) {
+export function JobUserItems(props: { title: string; rows: JobItemRecord[]; total: number; page: number; pageSize: number; href: (page: number) => string; items?: "users" | "rooms" }) {
+  const unit = props.items ?? "users";
   if (props.total === 0) return null;
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   return (
@@ -18,12 +19,12 @@ export function JobUserItems(props: { title: string; rows: JobItemRecord[]; tota
       <h2 className="text-lg font-semibold">
         {props.title} ({formatCount(props.total)})
       </h2>
-      <table className="w-full text-left text-sm" aria-label={`${props.title} users`}>
+      <table className="w-full text-left text-sm" aria-label={`${props.title} ${unit}`}>
         <tbody>
           {props.rows.map((r) => (
             <tr key={r.id} className="border-b border-line" data-testid="bulk-result" data-status={r.status}>
               <td className="py-1.5 pr-3 font-mono text-xs">
-                <Link href={`/users/${encodeURIComponent(r.key)}`} className="hover:underline">
+                <Link href={`/${unit}/${encodeURIComponent(r.key)}`} className="hover:underline">
                   {r.key}
                 </Link>
               </td>

@@ -23,23 +23,33 @@ type JobAction = (raw: { jobId: number }) => Promise<ActionResult<unknown>>;
  * The page body of a job whose items are users (bulk action, broadcast): live progress with Cancel/Resume,
  * the counts and status in words, then the per-user results by outcome, a page at a time.
  */
-export function UserJobPanel(props: { job: UserJobPage; pages: Record<SectionKey, number>; path: string; okWord: string; cancel: JobAction; resume: JobAction }) {
+export function UserJobPanel(props: {
+  job: UserJobPage;
+  pages: Record<SectionKey, number>;
+  path: string;
+  okWord: string;
+  cancel: JobAction;
+  resume: JobAction;
+  /** What the items are (a room job reuses this panel): its unit and where each item links. */
+  items?: "users" | "rooms";
+}) {
+  const unit = props.items ?? "users";
   const { view, sections } = props.job;
   const n = (k: "ok" | "failed" | "skipped") => formatCount(view.items[k] ?? 0);
   return (
     <>
       <div className="card flex flex-col gap-2">
-        <LiveJob initial={view} label="Progress" unit="users" cancel={props.cancel} resume={props.resume} />
+        <LiveJob initial={view} label="Progress" unit={unit} cancel={props.cancel} resume={props.resume} />
         <p className="text-sm" data-testid="bulk-summary">
           {formatCount(view.done)} of {view.total === null ? "?" : formatCount(view.total)}
           {view.phase === "listing users" ? " (still listing users)" : ""} done · {n("ok")} {props.okWord} · {n("failed")} failed · {n("skipped")} skipped
         </p>
         <p className="text-sm font-medium" data-testid="bulk-status">
-          {statusSentence(view)}
+          {statusSentence(view, unit)}
         </p>
       </div>
       {sections.map((s) => (
-        <JobUserItems key={s.key} title={s.title} rows={s.rows} total={s.total} page={s.page} pageSize={RESULT_PAGE_SIZE} href={sectionHref(props.path, props.pages, s.key)} />
+        <JobUserItems key={s.key} title={s.title} rows={s.rows} total={s.total} page={s.page} pageSize={RESULT_PAGE_SIZE} href={sectionHref(props.path, props.pages, s.key)} items={unit} />
       ))}
     </>
   );

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
-import { cancelJob, getJobView, OWNER_KINDS, resumeJob } from "@/lib/jobs/jobs";
+import { cancelJob, resumeJob, resumeNeedsOwner } from "@/lib/jobs/jobs";
 import { can } from "@/lib/roles";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 
@@ -18,8 +18,7 @@ export async function cancelJobAction(raw: unknown) {
 // Continues a paused job with the resuming admin's session; one that deletes or purges needs an owner.
 export async function resumeJobAction(raw: unknown) {
   return adminAction({ role: "operator", schema: jobId, audit: (i) => ({ action: "job.resume", target: target(i), params: i }) }, async ({ jobId }, admin) => {
-    const job = await getJobView(admin.homeserver, jobId);
-    if (job && OWNER_KINDS.includes(job.kind) && !can(admin.role, "owner")) throw new PortalRefusal("FORBIDDEN", "Only an owner may resume a job that deletes or purges.");
+    if (!can(admin.role, "owner") && (await resumeNeedsOwner(admin.homeserver, jobId))) throw new PortalRefusal("FORBIDDEN", "Only an owner may resume a job that deletes or purges.");
     return resumeJob(admin, jobId);
   })(raw);
 }

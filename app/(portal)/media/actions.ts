@@ -10,8 +10,10 @@ import {
   purgeRemoteSchema,
   mediaOwnerSchema,
   toggleMediaSchema,
+  roomScopeSchema,
   userScopeSchema,
 } from "@/lib/schemas/media";
+import { startRoomBulk } from "@/lib/jobs/room-bulk";
 import { previewMediaDeletion } from "@/lib/synapse/media-preview";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import {
@@ -50,6 +52,12 @@ export const startRemotePurgeAction = adminAction({ role: "owner", schema: purge
 // Starts deleting every file a user uploaded, page after page, as a job.
 export const startDeleteAllUserMediaAction = adminAction({ role: "owner", schema: userScopeSchema }, async (input, admin) =>
   started(admin.homeserver, await startDeleteAllUserMedia(admin, input.userId)),
+);
+
+// Deletes every local file referenced in a room, as the room.bulk job followed on /rooms/bulk/<id>.
+export const startDeleteAllRoomMediaAction = adminAction(
+  { role: "owner", schema: roomScopeSchema, audit: (i) => ({ action: "room.bulk.delete-media.start", target: i.roomId, params: { count: 1 } }) },
+  (input, admin) => startRoomBulk(admin, { action: "delete-media", roomIds: [input.roomId], expectedCount: 1 }),
 );
 
 // Deletes the files selected in a list.

@@ -6,6 +6,7 @@ import { adminAction } from "@/lib/actions/admin-action";
 import type { AuditedAction } from "@/lib/audit/record";
 import type { AdminContext } from "@/lib/auth/require-admin";
 import { requestRoomDeletes } from "@/lib/jobs/room-delete-request";
+import { previewRoomBulk, startRoomBulk } from "@/lib/jobs/room-bulk";
 import { startPurgeHistoryJob } from "@/lib/jobs/room-tasks";
 import {
   clearForwardExtremities,
@@ -18,6 +19,8 @@ import {
   parseUtcDateTime,
   purgeHistorySchema,
   roomBlockSchema,
+  roomBulkPreviewSchema,
+  roomBulkSchema,
   roomDeleteSchema,
   roomIdOnlySchema,
   roomPublishSchema,
@@ -96,5 +99,18 @@ export const clearExtremitiesAction = adminAction(
     const deleted = await clearForwardExtremities(admin.creds, i.roomId);
     revalidatePath(roomPath(i.roomId), "layout");
     return { deleted };
+  },
+);
+
+// Read-only: how many rooms and media files a bulk action would touch, before the admin confirms.
+export const previewRoomBulkAction = adminAction({ role: "viewer", schema: roomBulkPreviewSchema }, (i, admin) => previewRoomBulk(admin.creds, i.roomIds));
+
+// Starts a bulk room action as a job of the runtime; the page then follows /rooms/bulk/<id>.
+export const startRoomBulkAction = adminAction(
+  { role: "operator", schema: roomBulkSchema, audit: (i) => ({ action: `room.bulk.${i.action}.start`, params: { count: i.expectedCount, rooms: i.roomIds.slice(0, 50) } }) },
+  async (i, admin) => {
+    const r = await startRoomBulk(admin, i);
+    revalidatePath("/rooms");
+    return r;
   },
 );

@@ -3,13 +3,15 @@ import { describeGate } from "@/lib/auth/gate";
 import { getAllowlist } from "@/lib/auth/homeserver-policy";
 import { configuredPrivateHosts } from "@/lib/auth/network-policy";
 import { listPinnedHomeservers } from "@/lib/db/pinned-homeservers";
+import { forHomeserver } from "@/lib/db/tenant";
+import { ManagedUsersForm } from "./_components/managed-users-form";
 import { allowlistLabel } from "@/lib/matrix/allowlist";
 import { can, ROLE_DESCRIPTIONS, ROLES } from "@/lib/roles";
 
 const none = <span className="text-muted">none</span>;
 const list = (items: string[]) => (items.length ? items.join(", ") : none);
 
-/** The portal's own configuration in force (owner only): which homeservers it reaches, who enters as what. */
+/** The portal's own configuration in force (owner only): which homeservers it reaches, who enters as what, and this homeserver's settings. */
 export default async function SettingsPage() {
   const admin = await requireAdmin();
   if (!can(admin.role, "owner")) {
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
   }
   const allowlist = getAllowlist().map(allowlistLabel);
   const [pinned, gate] = [await listPinnedHomeservers(), describeGate()];
+  const settings = await forHomeserver(admin.homeserver).settings.get();
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -40,6 +43,17 @@ export default async function SettingsPage() {
           <dt className="text-muted">Pinned private (signed in to)</dt>
           <dd data-testid="settings-pinned">{list(pinned)}</dd>
         </dl>
+      </section>
+      <section className="card flex flex-col gap-2 text-sm" aria-labelledby="managed-title">
+        <h2 id="managed-title" className="font-semibold">
+          Bridge and bot users on {admin.homeserver}
+        </h2>
+        <p className="text-muted">
+          Managed users (matching this pattern, or belonging to an application service) are badged in the users list, left out of bulk actions
+          over &ldquo;all matching&rdquo; and of notice broadcasts, and a destructive action on one asks you to confirm why.
+          {settings.updatedBy ? ` Last changed by ${settings.updatedBy}.` : ""}
+        </p>
+        <ManagedUsersForm initial={settings.managedUserPattern ?? ""} />
       </section>
       <section className="card flex flex-col gap-2 text-sm" aria-labelledby="gate-title">
         <h2 id="gate-title" className="font-semibold">

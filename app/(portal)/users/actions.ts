@@ -18,7 +18,7 @@ export const createUserAction = adminAction(
     audit: (i, a) => ({
       action: "user.create",
       target: `@${i.localpart}:${a.actor.slice(a.actor.indexOf(":") + 1)}`,
-      params: { displayname: i.displayname, admin: i.admin, userType: i.userType, passwordMode: i.passwordMode },
+      params: { displayname: i.displayname, admin: i.admin, userType: i.userType, passwordMode: i.passwordMode, threepids: i.threepids.length, externalIds: i.externalIds.map((e) => e.authProvider) },
     }),
   },
   async (i, a) => {

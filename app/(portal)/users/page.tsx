@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireAdminWhile } from "@/lib/auth/require-admin";
 import { can } from "@/lib/roles";
 import { listUsers } from "@/lib/synapse/users";
+import { forHomeserver } from "@/lib/db/tenant";
 import { readForPage } from "../_components/page-read";
 import {
   BULK_ACTION_LABELS,
@@ -78,6 +79,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         filter={filterSearch}
         actor={admin.actor}
         labels={BULK_ACTION_LABELS}
+        managedPattern={(await forHomeserver(admin.homeserver).settings.get()).managedUserPattern}
         head={
           <>
             <UserSortHeader q={q} sort="name" />

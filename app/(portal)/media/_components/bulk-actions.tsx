@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
 import { formatCount } from "@/lib/format";
-import { quarantineAllMediaAction, startDeleteAllUserMediaAction } from "../actions";
-import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
+import { useRouter } from "next/navigation";
+import { quarantineAllMediaAction, startDeleteAllRoomMediaAction, startDeleteAllUserMediaAction } from "../actions";
+import { confirmed, Dialog, DialogActions, TypedConfirmation } from "@/app/(portal)/_components/dialog";
 import { IfCan } from "@/app/(portal)/_components/role";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
@@ -41,6 +42,35 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
             </button>
           </>
         )}
+      </Dialog>
+    </IfCan>
+  );
+}
+
+/** "Delete all" on a room's media: every local file referenced in the room, as a job followed on its own page. */
+export function DeleteAllRoomMedia({ roomId, localFiles }: { roomId: string; localFiles: number }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const { run, error, pending } = useAction();
+  async function start() {
+    const r = await run(() => startDeleteAllRoomMediaAction({ roomId }));
+    if (r.ok) router.push(`/rooms/bulk/${r.data.jobId}`);
+  }
+  const n = formatCount(localFiles);
+  return (
+    <IfCan need="owner">
+      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={localFiles === 0} onClick={() => (setTyped(""), setOpen(true))}>
+        Delete all local media…
+      </button>
+      <Dialog title="Delete all media of this room" open={open} onClose={() => setOpen(false)}>
+        <p>
+          Delete the {n} local {localFiles === 1 ? "file" : "files"} referenced in <strong>{roomId}</strong> from this server&apos;s disk? Remote files are left to
+          their own servers. This cannot be undone.
+        </p>
+        <TypedConfirmation expected={String(localFiles)} value={typed} onChange={setTyped} numeric />
+        <OutcomeLine error={error} />
+        <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void start()} pending={pending} danger disabled={!confirmed(String(localFiles), typed)} label={`Delete ${n} files`} />
       </Dialog>
     </IfCan>
   );

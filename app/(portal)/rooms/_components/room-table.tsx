@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { RoomSummary } from "@/lib/synapse/rooms";
 import { RoomBadges } from "./badges";
 import { DeleteRoomsDialog } from "./delete-rooms-dialog";
+import { RoomBulkBar } from "./room-bulk-bar";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { SortHeader, type SortDir } from "@/app/(portal)/_components/sort-header";
 import { EmptyRow } from "@/app/(portal)/_components/data-table";
@@ -13,7 +14,7 @@ import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 export type RoomRow = RoomSummary & { blocked: boolean | null };
 export type RoomColumn = { label: string; href?: string; sorted?: SortDir | null };
 
-/** The rooms page's table: rows from the server, selection for bulk delete kept here. */
+/** The rooms page's table: rows from the server, selection for bulk actions and delete kept here. */
 export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomColumn[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.roomId));
@@ -30,6 +31,9 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomCol
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="selected-count">{chosen.length} selected</span>
+        <IfCan need="operator">
+          <RoomBulkBar roomIds={chosen} />
+        </IfCan>
         <IfCan need="owner">
         <DeleteRoomsDialog
           roomIds={chosen}

@@ -66,7 +66,7 @@ export function BroadcastForm({ initialFilter }: { initialFilter: string }) {
       <Dialog title={`Send this notice to ${count} ${noun}?`} open={count !== null} onClose={() => setCount(null)}>
         <p>
           Each user gets it once in their Server Notices room, also if the portal restarts meanwhile.
-          {includeAppservice ? "" : " Application service (bridge) users among them are left out."}
+          {includeAppservice ? "" : " Bridge and bot users among them (appservice users, and those matching the pattern in Settings) are left out."}
         </p>
         <blockquote className="whitespace-pre-wrap rounded border border-line p-2">{text}</blockquote>
         <OutcomeLine outcome={start.outcome} />

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
+import { assertManagedConfirmed } from "@/lib/actions/managed-user-guard";
 import type { AdminContext } from "@/lib/auth/require-admin";
 import {
   avatarUploadSchema,
@@ -69,7 +70,8 @@ export const resetPasswordAction = userChange(
   (i, a) => resetPassword(a, i.userId, i.generate ? null : i.password, i.logoutDevices),
 );
 
-export const deactivateUserAction = userChange(deactivateSchema, (i) => ({ action: "user.deactivate", params: { erase: i.erase } }), async (i, a) => {
+export const deactivateUserAction = userChange(deactivateSchema, (i) => ({ action: "user.deactivate", params: { erase: i.erase, managedConfirmed: i.managedConfirmed } }), async (i, a) => {
+  await assertManagedConfirmed(a, i.userId, i.managedConfirmed, "deactivate");
   await deactivateUser(a, i.userId, i.erase);
 });
 

@@ -9,6 +9,8 @@ import { formatDateTime } from "@/lib/format";
 import { UserAvatar, UserBadges } from "../_components/user-badges";
 import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
+import { forHomeserver } from "@/lib/db/tenant";
+import { managedReason } from "@/lib/matrix/managed-users";
 import { can } from "@/lib/roles";
 import { ServerNoticeButton } from "../_components/server-notice-form";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
@@ -29,6 +31,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const policyHint = passwordPolicyHint(admin.homeserver);
   const { data: user, error } = await readForPage(() => getUser(admin.creds, userId), "user read");
   if (!user && !error) notFound();
+  const settings = await forHomeserver(admin.homeserver).settings.get();
   const now = Date.now();
   const base = `/users/${encodeURIComponent(userId)}`;
   const tabHref = (id: UserTabId) => (id === "profile" ? base : `${base}?tab=${id}`);
@@ -48,7 +51,7 @@ export default async function UserPage({ params, searchParams }: Props) {
               <p className="font-mono text-sm" data-testid="user-id">
                 {user.userId}
               </p>
-              <UserBadges user={user} suspended={user.suspended} />
+              <UserBadges user={user} suspended={user.suspended} managed={managedReason(user.userId, user.appserviceId, settings.managedUserPattern) !== null} />
               <p className="text-sm text-muted">
                 Created <span title={formatDateTime(new Date(user.createdAt))}>{formatDateTime(new Date(user.createdAt))}</span> · Last seen{" "}
                 <When ms={user.lastSeenAt} now={now} />
@@ -57,7 +60,10 @@ export default async function UserPage({ params, searchParams }: Props) {
             </div>
           </header>
           {can(admin.role, "operator") && (
-            <UserActions user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned }} policyHint={await policyHint} />
+            <UserActions
+              user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned, managed: managedReason(user.userId, user.appserviceId, settings.managedUserPattern) }}
+              policyHint={await policyHint}
+            />
           )}
           {!user.deactivated && can(admin.role, "operator") && (
             <div>

@@ -1,13 +1,14 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { useForm } from "react-hook-form";
+import { useForm, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { localpartProblem } from "@/lib/schemas/fields";
 import { avatarProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
 import { checkUsernameAction, createUserAction } from "../actions";
 import { uploadAvatarAction } from "../[id]/actions";
 import { DisplayNameField, PolicyHint, RoleFields } from "./user-fields";
+import { LinkFields, type LinkValues } from "./link-fields";
 import { OnceSecret } from "./once-secret";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
@@ -18,7 +19,7 @@ type Created = { userId: string; generatedPassword: string | null; avatarError: 
 export function CreateUserForm({ serverName, policyHint }: { serverName: string; policyHint: string | null }) {
   const form = useForm<UserCreateInput>({
     resolver: zodResolver(userCreateSchema),
-    defaultValues: { localpart: "", displayname: "", passwordMode: "generate", password: "", admin: false, userType: "" },
+    defaultValues: { localpart: "", displayname: "", passwordMode: "generate", password: "", admin: false, userType: "", threepids: [], externalIds: [] },
   });
   const { register, handleSubmit, watch, setError, clearErrors, formState, reset } = form;
   const [availability, setAvailability] = useState<string | null>(null);
@@ -140,6 +141,8 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
       </fieldset>
 
       <RoleFields idPrefix="create" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
+
+      <LinkFields form={form as unknown as UseFormReturn<LinkValues>} />
 
       <div className="flex flex-col gap-1">
         <label htmlFor="avatar" className="text-sm font-medium">

@@ -1,10 +1,11 @@
 "use client";
 import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useForm, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { avatarProblem, THREEPID_MEDIA, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
+import { avatarProblem, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
 import { removeAvatarAction, updateUserAction, uploadAvatarAction } from "../[id]/actions";
 import { DisplayNameField, RoleFields } from "./user-fields";
+import { LinkFields, type LinkValues } from "./link-fields";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
@@ -12,9 +13,7 @@ import { showActionError } from "@/app/(portal)/_components/form-errors";
 
 export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
   const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
-  const { register, handleSubmit, control, formState, setError, reset } = form;
-  const threepids = useFieldArray({ control, name: "threepids" });
-  const externalIds = useFieldArray({ control, name: "externalIds" });
+  const { register, handleSubmit, formState, setError, reset } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { errors, isSubmitting, isDirty } = formState;
@@ -33,49 +32,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
       <DisplayNameField id="edit-displayname" field={register("displayname")} error={errors.displayname?.message} />
       <RoleFields idPrefix="edit" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">Email addresses and phone numbers</legend>
-        {threepids.fields.map((f, i) => (
-          <div key={f.id} className="flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <select aria-label={`Kind of contact ${i + 1}`} className="field" {...register(`threepids.${i}.medium`)}>
-                {THREEPID_MEDIA.map((m) => (
-                  <option key={m} value={m}>
-                    {m === "email" ? "email" : "phone (msisdn)"}
-                  </option>
-                ))}
-              </select>
-              <input aria-label={`Contact ${i + 1}`} className="field flex-1" {...register(`threepids.${i}.address`)} />
-              <button type="button" className="btn-secondary py-1" onClick={() => threepids.remove(i)} aria-label={`Remove contact ${i + 1}`}>
-                Remove
-              </button>
-            </div>
-            <FieldError message={errors.threepids?.[i]?.address?.message} />
-          </div>
-        ))}
-        <button type="button" className="btn-secondary self-start py-1 text-sm" onClick={() => threepids.append({ medium: "email", address: "" })}>
-          Add email or phone
-        </button>
-      </fieldset>
-
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">Single sign-on links (external ids)</legend>
-        {externalIds.fields.map((f, i) => (
-          <div key={f.id} className="flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <input aria-label={`Provider ${i + 1}`} placeholder="oidc-provider" className="field w-44" {...register(`externalIds.${i}.authProvider`)} />
-              <input aria-label={`External id ${i + 1}`} placeholder="id at the provider" className="field flex-1" {...register(`externalIds.${i}.externalId`)} />
-              <button type="button" className="btn-secondary py-1" onClick={() => externalIds.remove(i)} aria-label={`Remove external id ${i + 1}`}>
-                Remove
-              </button>
-            </div>
-            <FieldError message={errors.externalIds?.[i]?.authProvider?.message ?? errors.externalIds?.[i]?.externalId?.message} />
-          </div>
-        ))}
-        <button type="button" className="btn-secondary self-start py-1 text-sm" onClick={() => externalIds.append({ authProvider: "", externalId: "" })}>
-          Add external id
-        </button>
-      </fieldset>
+      <LinkFields form={form as unknown as UseFormReturn<LinkValues>} />
 
       <OutcomeLine error={formError} outcome={saved && !isDirty ? { ok: true, text: "Saved." } : null} className="min-h-5" />
       <div className="flex items-center gap-3">

@@ -16,7 +16,8 @@ import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { IfCan } from "@/app/(portal)/_components/role";
 
-type State = { userId: string; deactivated: boolean; locked: boolean; suspended: boolean; shadowBanned: boolean };
+/** managed: why the user is a bridge or bot account (null for an ordinary one). */
+type State = { userId: string; deactivated: boolean; locked: boolean; suspended: boolean; shadowBanned: boolean; managed?: string | null };
 
 /** Password, lifecycle and support actions of one user, each behind a confirmation. */
 export function UserActions({ user, policyHint }: { user: State; policyHint: string | null }) {
@@ -34,7 +35,7 @@ export function UserActions({ user, policyHint }: { user: State; policyHint: str
         </DialogButton>
       ) : (
         <DialogButton label="Deactivate" title="Deactivate user" danger>
-          {(close) => <Deactivate userId={userId} close={close} />}
+          {(close) => <Deactivate userId={userId} managed={user.managed ?? null} close={close} />}
         </DialogButton>
       )}
       {!user.deactivated && <Flag userId={userId} flag="locked" on={user.locked} labels={["Lock", "Unlock"]} help="A locked user's sessions are refused until unlocked." />}
@@ -125,11 +126,24 @@ function ResetPassword({ userId, close, policyHint }: { userId: string; close: (
   );
 }
 
-function Deactivate({ userId, close }: { userId: string; close: () => void }) {
+function Deactivate({ userId, managed, close }: { userId: string; managed: string | null; close: () => void }) {
   const [confirm, setConfirm] = useState("");
   const [erase, setErase] = useState(false);
+  const [managedConfirmed, setManagedConfirmed] = useState(false);
+  const ready = confirmed(userId, confirm) && (!managed || managedConfirmed);
   return (
-    <ActionForm action={() => deactivateUserAction({ userId, confirm, erase })} onDone={close} close={close} label="Deactivate" danger disabled={!confirmed(userId, confirm)}>
+    <ActionForm action={() => deactivateUserAction({ userId, confirm, erase, managedConfirmed })} onDone={close} close={close} label="Deactivate" danger disabled={!ready}>
+      {managed && (
+        <div role="alert" className="flex flex-col gap-2 rounded border border-danger-line p-2">
+          <p>
+            <strong>{userId}</strong> is a managed user: {managed}. A bridge or bot usually breaks when its account is deactivated.
+          </p>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={managedConfirmed} onChange={(e) => setManagedConfirmed(e.target.checked)} /> I understand this is a managed user and
+            still want to deactivate it
+          </label>
+        </div>
+      )}
       <p>
         Deactivating <strong>{userId}</strong> logs them out everywhere, removes them from every room and deletes their password, email addresses and pushers.
       </p>

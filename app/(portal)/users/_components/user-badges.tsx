@@ -8,11 +8,14 @@ const STYLE: Record<string, string> = {
   suspended: "bg-orange-100 text-orange-900 dark:bg-orange-900/40 dark:text-orange-200",
   "shadow-banned": "bg-purple-100 text-purple-900 dark:bg-purple-900/40 dark:text-purple-200",
   erased: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100",
+  managed: "bg-indigo-100 text-indigo-900 dark:bg-indigo-900/40 dark:text-indigo-200",
   type: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
 };
 
-export function UserBadges({ user, suspended }: { user: Omit<UserSummary, "avatarUrl">; suspended?: boolean }) {
+/** managed: a bridge or bot account (lib/matrix/managed-users.ts). */
+export function UserBadges({ user, suspended, managed }: { user: Omit<UserSummary, "avatarUrl">; suspended?: boolean; managed?: boolean }) {
   const badges: [string, string][] = [];
+  if (managed) badges.push(["managed", "bridge/bot"]);
   if (user.admin) badges.push(["admin", "admin"]);
   if (user.isGuest) badges.push(["guest", "guest"]);
   if (user.userType) badges.push(["type", user.userType]);

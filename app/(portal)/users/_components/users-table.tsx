@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 // Types only: the schema module pulls in zod, which this page's JavaScript budget cannot carry.
 import type { BulkAction } from "@/lib/schemas/users";
 import type { UserSummary } from "@/lib/synapse/users";
+import { matchesManagedPattern } from "@/lib/matrix/managed-users";
 import { UserAvatar, UserBadges } from "./user-badges";
 import { When } from "./when";
 import { startBulkUsersAction } from "../actions";
@@ -16,6 +17,9 @@ import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 
 export type UserRow = Omit<UserSummary, "avatarUrl">;
 
+/** Cannot be undone: typed confirmation (as DESTRUCTIVE_BULK_ACTIONS in lib/schemas/users.ts, kept out of this bundle). */
+const TYPED: BulkAction[] = ["deactivate", "erase", "delete-media"];
+
 type Props = {
   rows: UserRow[];
   /** The server's clock, so relative times render the same on the server and in the browser. */
@@ -26,6 +30,8 @@ type Props = {
   actor: string;
   /** The bulk actions and their labels, from the server (BULK_ACTION_LABELS). */
   labels: Record<BulkAction, string>;
+  /** This homeserver's bridge and bot pattern: matching rows get a badge. */
+  managedPattern?: string | null;
   /** The header cells after the selection checkbox (sort links, rendered by the server). */
   head: React.ReactNode;
 };
@@ -34,13 +40,15 @@ type Props = {
  * The users table with row selection and bulk actions. The rows arrive as data rather than as
  * server-rendered markup: with 50–500 rows that halves what the server renders and sends.
  */
-export function UsersTable({ rows, now, total, filter, actor, labels, head }: Props) {
+export function UsersTable({ rows, now, total, filter, actor, labels, managedPattern, head }: Props) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [action, setAction] = useState<BulkAction>("lock");
   const mayAct = useCan("operator");
+  const owner = useCan("owner");
+  const shown = owner ? labels : (Object.fromEntries(Object.entries(labels).filter(([a]) => a !== "delete-media")) as Record<BulkAction, string>);
   const [notice, setNotice] = useState("");
   const [typed, setTyped] = useState("");
   const { run: runAction, error, pending, setOutcome } = useAction();
@@ -71,7 +79,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
     router.push(`/users/bulk/${r.data.jobId}`);
   }
 
-  const needsTyping = action === "deactivate";
+  const needsTyping = TYPED.includes(action);
   const canRun = count > 0 && (!needsTyping || confirmed(String(count), typed)) && (action !== "notice" || notice.trim() !== "");
   const noun = count === 1 ? "user" : "users";
 
@@ -96,7 +104,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
             <label className="flex items-center gap-2">
               <span>Bulk action</span>
               <select value={action} onChange={(e) => setAction(e.target.value as BulkAction)} className="field py-1">
-                <Options labels={labels} />
+                <Options labels={shown} />
               </select>
             </label>
             <button
@@ -139,7 +147,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
                 </td>
                 <td>{u.displayname ?? "—"}</td>
                 <td>
-                  <UserBadges user={u} />
+                  <UserBadges user={u} managed={matchesManagedPattern(u.userId, managedPattern)} />
                 </td>
                 <td className="whitespace-nowrap">
                   <When ms={u.createdAt} now={now} />
@@ -153,12 +161,17 @@ export function UsersTable({ rows, now, total, filter, actor, labels, head }: Pr
         </table>
       </div>
       <Dialog title={`${labels[action]} ${count.toLocaleString("en-US")} ${noun}?`} open={asking} onClose={() => setAsking(false)}>
+        {allMatching && <p className="text-sm text-muted">Bridge and bot users (managed) among them are left out.</p>}
         {action === "deactivate" && (
           <p>Deactivation logs the users out, removes them from every room and deletes their passwords. It can be undone only by reactivating each user with a new password.</p>
         )}
+        {action === "erase" && (
+          <p>As deactivation, and Synapse also forgets the users&apos; display names and avatars and hides their messages from anyone who joins later (GDPR erasure). It cannot be undone.</p>
+        )}
+        {action === "delete-media" && <p>Every file these users uploaded is deleted from this server&apos;s disk. It cannot be undone.</p>}
         {action === "logout" && <p>Every device of these users is deleted, so all their sessions end.</p>}
         {action === "lock" && <p>Locked users cannot use their sessions until they are unlocked.</p>}
-        {includesSelf && (action === "deactivate" || action === "lock") && (
+        {includesSelf && (action === "deactivate" || action === "erase" || action === "lock") && (
           <p className="text-amber-800 dark:text-amber-200">Your own account is selected; it will be skipped.</p>
         )}
         {action === "notice" && (

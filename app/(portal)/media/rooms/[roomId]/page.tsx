@@ -5,7 +5,7 @@ import { openPage, readForPage } from "@/app/(portal)/_components/page-read";
 import { formatCount } from "@/lib/format";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
 import { MediaTable, type MediaRow } from "../../_components/media-table";
-import { QuarantineAll } from "../../_components/bulk-actions";
+import { DeleteAllRoomMedia, QuarantineAll } from "../../_components/bulk-actions";
 import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
@@ -39,6 +39,7 @@ export default async function RoomMediaPage(props: PageProps<{ roomId: string }>
             </p>
             <div className="ml-auto flex flex-wrap items-center gap-2">
               <QuarantineAll owner={{ roomId }} />
+              <DeleteAllRoomMedia roomId={roomId} localFiles={data.local} />
             </div>
           </div>
           <MediaTable rows={data.rows} scope={roomId} showUploader />

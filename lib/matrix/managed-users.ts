@@ -1,0 +1,35 @@
+// Managed users: bridge and bot accounts that another program runs (Synapse's appservice flag, or the MXIDs a
+// homeserver's setting names by a regex). Bulk actions over "all matching" and notices leave them out. Client-safe.
+
+export const MANAGED_PATTERN_MAX = 500;
+
+/** Why the pattern cannot be used, or null. Matched against the whole MXID (anchor it with ^ and $). */
+export function managedPatternProblem(pattern: string): string | null {
+  if (pattern.length > MANAGED_PATTERN_MAX) return `The pattern is too long (${MANAGED_PATTERN_MAX} characters at most).`;
+  try {
+    new RegExp(pattern, "u");
+  } catch (e) {
+    return `"${pattern}" is not a valid regular expression: ${e instanceof SyntaxError ? e.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/, "") : "it does not compile"}.`;
+  }
+  return null;
+}
+
+/** Whether the MXID matches the homeserver's pattern (none saved, or an unusable one: nobody). */
+export function matchesManagedPattern(userId: string, pattern: string | null | undefined): boolean {
+  if (!pattern || managedPatternProblem(pattern)) return false;
+  return new RegExp(pattern, "u").test(userId);
+}
+
+/** Why the user is managed, in words, or null when it is an ordinary account. */
+export function managedReason(userId: string, appserviceId: string | null | undefined, pattern: string | null | undefined): string | null {
+  if (appserviceId) return `it belongs to the application service ${appserviceId} (a bridge or bot)`;
+  if (matchesManagedPattern(userId, pattern)) return `its ID matches this server's bridge and bot pattern ${pattern}`;
+  return null;
+}
+
+/** A job's line for a managed user it left out, or null for an ordinary account. */
+export function managedSkipMessage(userId: string, appserviceId: string | null | undefined, pattern: string | null | undefined): string | null {
+  if (appserviceId) return `Application service user (${appserviceId}): left out.`;
+  if (matchesManagedPattern(userId, pattern)) return `Bridge or bot user (matches ${pattern}): left out.`;
+  return null;
+}
