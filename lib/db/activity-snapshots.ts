@@ -65,11 +65,13 @@ export async function claimActivityRefresh(homeserver: string, c: RefreshClaim):
       data: { requestedAt: c.now, jobId: null },
     });
   if ((await claim()).count === 1) return true;
-  if (await db().activitySnapshot.count({ where: { homeserver } })) return false;
-  try {
-    await db().activitySnapshot.create({ data: { homeserver } });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e; // another request made the row first: the claim below decides
+  // No row yet, or a request at once made it after our claim looked: claim again once the row exists.
+  if (!(await db().activitySnapshot.count({ where: { homeserver } }))) {
+    try {
+      await db().activitySnapshot.create({ data: { homeserver } });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e; // another request made it first
+    }
   }
   return (await claim()).count === 1;
 }
