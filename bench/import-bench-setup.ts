@@ -15,11 +15,6 @@ export function useThrowawayDatabase(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-import-bench-"));
   process.env.DATA_DIR = dir;
   execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATA_DIR: dir } });
-  // BENCH_SQLITE_WAL=1: the same file in write-ahead-log mode (a setting the file keeps), to compare.
-  if (process.env.BENCH_SQLITE_WAL === "1") {
-    const file = path.join(dir, "portal.db");
-    execFileSync(process.execPath, ["-e", `const D = require("better-sqlite3"); const d = new D(${JSON.stringify(file)}); console.log("[bench] journal_mode", d.pragma("journal_mode = WAL", { simple: true })); d.close();`], { stdio: "inherit" });
-  }
   return dir;
 }
 

@@ -4,7 +4,7 @@
  * list, a decision per row, outcomes written in batches) in the portal's own code.
  *
  *   node --conditions=react-server --import tsx bench/import-dry-run.ts
- *   BENCH_ROWS=100000 BENCH_EXISTING=10000; BENCH_SQLITE_WAL=1 runs the portal database in WAL mode (to compare)
+ *   BENCH_ROWS=100000 BENCH_EXISTING=10000 (the portal database runs in WAL mode, lib/db/client.ts)
  */
 import fs from "node:fs";
 import os from "node:os";
