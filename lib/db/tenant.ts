@@ -12,6 +12,7 @@ import {
   type PurgeStart,
 } from "./purge-history";
 import { countItems, createJob, findJob, listItems, listJobs, requestJobCancel, transitionJob, type ItemStatus, type JobCreate, type JobFilter, type JobStatus, type JobUpdate } from "./jobs";
+import { findOAuthClientId, forgetOAuthClient, saveOAuthClientId } from "./oauth-clients";
 import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
 import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import {
@@ -53,6 +54,8 @@ export const TENANT_SCOPE = {
   JobItem: { through: "Job" },
   // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
   PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
+  // The portal's OAuth client per homeserver and issuer (MAS); read by lib/db/oauth-clients.ts with both named.
+  OAuthClient: { column: "homeserver" },
 } as const;
 
 /** A record asked for by id that is not this homeserver's: to the admin it does not exist. */
@@ -83,6 +86,11 @@ export function forHomeserver(homeserver: string) {
       /** Written before the action runs, so a crash midway still leaves it in the log (as "started"). */
       start: (e: Omit<AuditRecord, "homeserver" | "outcome">) => insertAuditEntry({ ...e, homeserver, outcome: AUDIT_STARTED }),
       complete: (id: number, outcome: string, message?: string | null) => completeAuditEntry(homeserver, id, outcome, message),
+    },
+    oauthClients: {
+      find: (issuer: string, redirectUri: string) => findOAuthClientId(homeserver, issuer, redirectUri),
+      save: (issuer: string, redirectUri: string, clientId: string) => saveOAuthClientId(homeserver, issuer, redirectUri, clientId),
+      forget: (issuer: string, redirectUri: string) => forgetOAuthClient(homeserver, issuer, redirectUri),
     },
     purges: {
       list: (f: PurgeFilter, page: { skip: number; take: number }) => listPurgeRecords(homeserver, f, page),

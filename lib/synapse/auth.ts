@@ -94,3 +94,17 @@ export async function isServerAdmin(creds: SynapseCredentials, userId: string): 
     throw e;
   }
 }
+
+/**
+ * Under MAS, admin rights are the token's `urn:synapse:admin:*` scope, not the account's admin flag (which
+ * `/users/<id>/admin` reports): an admin-only read answers 200 with the scope, 403 without.
+ */
+export async function tokenHasAdminRights(creds: SynapseCredentials): Promise<boolean> {
+  try {
+    await synapseFetch(creds, "/_synapse/admin/v2/users", { query: { limit: "1" } });
+    return true;
+  } catch (e) {
+    if (isSynapseError(e, "M_FORBIDDEN")) return false;
+    throw e;
+  }
+}

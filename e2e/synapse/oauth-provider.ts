@@ -1,0 +1,93 @@
+// A REAL OAuth 2.0 / OpenID Connect authorization server for the MAS journeys: the maintained `oidc-provider`
+// package (dynamic client registration, PKCE S256, refresh tokens, RFC 7009 revocation, RFC 7662 introspection),
+// on 127.0.0.1. Only two things are ours: the sign-in page (a username, no password: test accounts) and the
+// policy MAS applies at consent: `urn:synapse:admin:*` / `urn:mas:admin` only for accounts that may request admin
+// (MAS's `can_request_admin`); anyone else gets `access_denied`. The Matrix scopes are granted as requested.
+import http from "node:http";
+import Provider, { type Configuration } from "oidc-provider";
+
+export type OAuthProvider = {
+  issuer: string;
+  provider: Provider;
+  /** Accounts allowed to request the admin scopes (MAS's can_request_admin). */
+  canRequestAdmin: Set<string>;
+  /** Serves the provider's routes and the sign-in page; the MAS stand-in mounts it on its own origin. */
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+};
+
+/** The MAS stand-in's own client at the provider: it introspects every token Synapse is shown. */
+export const STANDIN_CLIENT = { id: "mas-standin", secret: "mas-standin-secret" };
+const ADMIN_SCOPES = ["urn:synapse:admin:*", "urn:mas:admin"];
+
+export function createOAuthProvider(issuer: string, opts: { accessTokenTtlSeconds?: number } = {}): OAuthProvider {
+  const canRequestAdmin = new Set<string>();
+  const config: Configuration = {
+    clients: [{ client_id: STANDIN_CLIENT.id, client_secret: STANDIN_CLIENT.secret, grant_types: [], response_types: [], redirect_uris: [] }],
+    scopes: ["openid", "offline_access", "urn:matrix:client:api:*", ...ADMIN_SCOPES],
+    claims: { openid: ["sub"], profile: ["preferred_username"] },
+    features: {
+      devInteractions: { enabled: false },
+      registration: { enabled: true },
+      revocation: { enabled: true },
+      introspection: { enabled: true, allowedPolicy: async () => true },
+    },
+    pkce: { required: () => true },
+    // Like MAS: a refresh token for every code grant of a client registered for refresh_token (no offline_access).
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed("refresh_token"),
+    expiresWithSession: async () => false,
+    ttl: { AccessToken: opts.accessTokenTtlSeconds ?? 300, RefreshToken: 3600, Grant: 3600, Session: 3600, Interaction: 600, AuthorizationCode: 60 },
+    findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, preferred_username: id }) }),
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    cookies: { keys: ["test-only-cookie-key"] },
+    renderError: async (ctx: { type: string; body: string }, out: { error?: unknown; error_description?: unknown }) => {
+      ctx.type = "html";
+      ctx.body = `<!doctype html><title>OAuth error</title><h1>OAuth error</h1><p>${escapeHtml(String(out.error))}: ${escapeHtml(String(out.error_description ?? ""))}</p>`;
+    },
+  };
+  const provider = new Provider(issuer, config);
+  const callback = provider.callback();
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? "/", issuer);
+    if (!url.pathname.startsWith("/interaction/")) return callback(req, res);
+    try {
+      const details = await provider.interactionDetails(req, res);
+      if (details.prompt.name === "login") {
+        if (req.method !== "POST") {
+          res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+          res.end(`<!doctype html><title>Test MAS sign-in</title><h1>Test authorization server</h1>
+            <form method="post"><label>Username <input name="username"></label><button type="submit">Continue</button></form>`);
+          return;
+        }
+        const username = new URLSearchParams(await readBody(req)).get("username")?.trim() ?? "";
+        return await provider.interactionFinished(req, res, { login: { accountId: username } }, { mergeWithLastSubmission: false });
+      }
+      // Consent: MAS's policy decides; nothing to click.
+      const accountId = details.session!.accountId;
+      const requested = String(details.params.scope ?? "").split(" ").filter(Boolean);
+      if (requested.some((s) => ADMIN_SCOPES.includes(s)) && !canRequestAdmin.has(accountId)) {
+        return await provider.interactionFinished(req, res, { error: "access_denied", error_description: "The policy does not allow the requested scope" }, { mergeWithLastSubmission: false });
+      }
+      const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+      grant.addOIDCScope(requested.join(" "));
+      const grantId = await grant.save();
+      return await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    } catch (e) {
+      res.writeHead(400, { "content-type": "text/plain" });
+      res.end(`interaction failed: ${(e as Error).message}`);
+    }
+  };
+  return { issuer, provider, canRequestAdmin, handle };
+}
+
+export function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let data = "";
+    req.on("data", (c) => (data += c));
+    req.on("end", () => resolve(data));
+  });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
