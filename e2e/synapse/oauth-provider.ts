@@ -3,7 +3,10 @@
 // on 127.0.0.1. Only two things are ours: the sign-in page (a username, no password: test accounts) and the
 // policy MAS applies at consent: `urn:synapse:admin:*` / `urn:mas:admin` only for accounts that may request admin
 // (MAS's `can_request_admin`); anyone else gets `access_denied`. The Matrix scopes are granted as requested.
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import Provider, { type Configuration } from "oidc-provider";
 
 export type OAuthProvider = {
@@ -19,9 +22,58 @@ export type OAuthProvider = {
 export const STANDIN_CLIENT = { id: "mas-standin", secret: "mas-standin-secret" };
 const ADMIN_SCOPES = ["urn:synapse:admin:*", "urn:mas:admin"];
 
+/**
+ * Storage: in memory, except registered clients, kept in a file per issuer, as a real MAS keeps them in its database
+ * (so the portal's cached registration stays valid when a test worker starts the provider again).
+ */
+function storage(issuer: string) {
+  const clientsFile = path.join(os.tmpdir(), `test-mas-clients-${new URL(issuer).port}.json`);
+  const rows = new Map<string, { payload: Record<string, unknown>; expiresAt: number | null }>();
+  const clients: Record<string, Record<string, unknown>> = fs.existsSync(clientsFile) ? JSON.parse(fs.readFileSync(clientsFile, "utf8")) : {};
+  return class Adapter {
+    constructor(private readonly model: string) {}
+    private key(id: string) {
+      return `${this.model}:${id}`;
+    }
+    async upsert(id: string, payload: Record<string, unknown>, expiresIn?: number) {
+      if (this.model === "Client") {
+        clients[id] = payload;
+        fs.writeFileSync(clientsFile, JSON.stringify(clients));
+        return;
+      }
+      rows.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null });
+    }
+    async find(id: string) {
+      if (this.model === "Client") return clients[id];
+      const row = rows.get(this.key(id));
+      if (!row || (row.expiresAt !== null && row.expiresAt < Date.now())) return undefined;
+      return row.payload;
+    }
+    async findByUid(uid: string) {
+      for (const [k, row] of rows) if (k.startsWith(`${this.model}:`) && row.payload.uid === uid) return row.payload;
+      return undefined;
+    }
+    async findByUserCode() {
+      return undefined;
+    }
+    async consume(id: string) {
+      const row = rows.get(this.key(id));
+      if (row) row.payload.consumed = Math.floor(Date.now() / 1000);
+    }
+    async destroy(id: string) {
+      if (this.model === "Client") delete clients[id];
+      rows.delete(this.key(id));
+    }
+    async revokeByGrantId(grantId: string) {
+      for (const [k, row] of rows) if (row.payload.grantId === grantId) rows.delete(k);
+    }
+  };
+}
+
 export function createOAuthProvider(issuer: string, opts: { accessTokenTtlSeconds?: number } = {}): OAuthProvider {
   const canRequestAdmin = new Set<string>();
   const config: Configuration = {
+    adapter: storage(issuer),
     clients: [{ client_id: STANDIN_CLIENT.id, client_secret: STANDIN_CLIENT.secret, grant_types: [], response_types: [], redirect_uris: [] }],
     scopes: ["openid", "offline_access", "urn:matrix:client:api:*", ...ADMIN_SCOPES],
     claims: { openid: ["sub"], profile: ["preferred_username"] },
