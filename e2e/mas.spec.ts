@@ -44,9 +44,9 @@ async function signInAt(page: Page, username: string) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** Synapse's own view (the MAS shared secret is Synapse's admin credential for MAS). */
+/** Synapse's own view, asked with the admin's current token (as Synapse saw it through introspection). */
 async function synapseDevices(userId: string): Promise<string[]> {
-  const r = await apiAt<{ devices?: { device_id: string }[] }>(tb.baseUrl, `/_synapse/admin/v2/users/${encodeURIComponent(userId)}/devices`, { token: tb.masSecret });
+  const r = await apiAt<{ devices?: { device_id: string }[] }>(tb.baseUrl, `/_synapse/admin/v2/users/${encodeURIComponent(userId)}/devices`, { token: mas.introspected.at(-1) });
   return (r.body.devices ?? []).map((d) => d.device_id);
 }
 
