@@ -72,16 +72,18 @@ export async function startMasStandIn(opts: { port: number; synapseUrl: string; 
         if (!introspected.includes(token)) introspected.push(token);
         const r = await introspect(token);
         if (!r.active || !r.sub) return json(200, { active: false });
-        const deviceId = deviceOf(r.scope ?? "");
+        // The provider keeps only the scopes it knows in the token; the device is the grant's (as MAS's session has one).
+        const at = await op.provider.AccessToken.find(token);
+        const deviceId = deviceOf(r.scope ?? "") ?? (at?.grantId ? (op.deviceOfGrant.get(at.grantId) ?? null) : null);
         if (!provisioned.has(r.sub)) await toSynapse("provision_user", { localpart: r.sub });
         provisioned.add(r.sub);
         if (deviceId && !sessions.some((s) => s.deviceId === deviceId && s.username === r.sub)) {
           await toSynapse("upsert_device", { localpart: r.sub, device_id: deviceId, display_name: "MAS session" });
-          const at = await op.provider.AccessToken.find(token);
           sessions.push({ id: `01${crypto.randomBytes(12).toString("hex").toUpperCase()}`, username: r.sub, deviceId, clientId: r.client_id ?? "",
             grantId: at?.grantId ?? "", createdAt: new Date().toISOString(), finishedAt: null });
         }
-        return json(200, { active: true, scope: r.scope, username: r.sub, sub: r.sub, expires_in: r.exp ? r.exp - Math.floor(Date.now() / 1000) : undefined });
+        const scope = deviceId && !deviceOf(r.scope ?? "") ? `${r.scope} urn:matrix:client:device:${deviceId}` : r.scope;
+        return json(200, { active: true, scope, username: r.sub, sub: r.sub, device_id: deviceId ?? undefined, expires_in: r.exp ? r.exp - Math.floor(Date.now() / 1000) : undefined });
       }
       if (path.startsWith("/api/admin/v1/")) {
         const r = await introspect(bearer);

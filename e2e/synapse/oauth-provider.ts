@@ -14,6 +14,8 @@ export type OAuthProvider = {
   provider: Provider;
   /** Accounts allowed to request the admin scopes (MAS's can_request_admin). */
   canRequestAdmin: Set<string>;
+  /** The Matrix device each grant was given (MSC2967 device scope at consent), for the stand-in's introspection. */
+  deviceOfGrant: Map<string, string>;
   /** Serves the provider's routes and the sign-in page; the MAS stand-in mounts it on its own origin. */
   handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 };
@@ -72,6 +74,10 @@ function storage(issuer: string) {
 
 export function createOAuthProvider(issuer: string, opts: { accessTokenTtlSeconds?: number } = {}): OAuthProvider {
   const canRequestAdmin = new Set<string>();
+  const deviceOfGrant = new Map<string, string>();
+  // oidc-provider keeps only the scopes it knows (a device scope is a new one each time): noted at /auth by client and state.
+  const pendingDevice = new Map<string, string>();
+  const DEVICE = "urn:matrix:client:device:";
   const config: Configuration = {
     adapter: storage(issuer),
     clients: [{ client_id: STANDIN_CLIENT.id, client_secret: STANDIN_CLIENT.secret, grant_types: [], response_types: [], redirect_uris: [] }],
@@ -101,6 +107,10 @@ export function createOAuthProvider(issuer: string, opts: { accessTokenTtlSecond
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", issuer);
+    if (url.pathname === "/auth") {
+      const device = (url.searchParams.get("scope") ?? "").split(" ").find((x) => x.startsWith(DEVICE));
+      if (device) pendingDevice.set(`${url.searchParams.get("client_id")} ${url.searchParams.get("state")}`, device.slice(DEVICE.length));
+    }
     if (!url.pathname.startsWith("/interaction/")) return callback(req, res);
     try {
       const details = await provider.interactionDetails(req, res);
@@ -123,13 +133,15 @@ export function createOAuthProvider(issuer: string, opts: { accessTokenTtlSecond
       const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
       grant.addOIDCScope(requested.join(" "));
       const grantId = await grant.save();
+      const device = pendingDevice.get(`${details.params.client_id} ${details.params.state}`);
+      if (device) deviceOfGrant.set(grantId, device);
       return await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     } catch (e) {
       res.writeHead(400, { "content-type": "text/plain" });
       res.end(`interaction failed: ${(e as Error).message}`);
     }
   };
-  return { issuer, provider, canRequestAdmin, handle };
+  return { issuer, provider, canRequestAdmin, deviceOfGrant, handle };
 }
 
 export function readBody(req: http.IncomingMessage): Promise<string> {
