@@ -5,6 +5,7 @@ import { getLoginFlows, type LoginFlows } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";
 import { discoverHomeserver, probeHomeserver } from "@/lib/synapse/discovery";
 import { getAuthServer } from "@/lib/synapse/oauth";
+import { OAuthFlowError } from "@/lib/synapse/errors";
 import { issuerLabel } from "@/lib/matrix/oauth";
 import { isServerNameAllowed, notAllowedMessage, resolveAllowedHomeserver } from "./homeserver-policy";
 
@@ -45,7 +46,11 @@ export async function probeForLogin(url: string): Promise<ActionResult<Homeserve
   if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message, { homeserverUrl: allowed.message });
   try {
     const probe = await probeHomeserver(allowed.baseUrl);
-    const delegated = await getAuthServer(allowed.baseUrl);
+    // Only a delegation that is broken (MAS down, unusable metadata) is the admin's to know; anything else: none.
+    const delegated = await getAuthServer(allowed.baseUrl).catch((e) => {
+      if (e instanceof OAuthFlowError) throw e;
+      return null;
+    });
     const flows = await getLoginFlows(allowed.baseUrl).catch(() => ({
       password: true,
       token: false,

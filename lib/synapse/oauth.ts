@@ -12,7 +12,10 @@ const MAX_BYTES = 256 * 1024;
 
 export type TokenSet = { accessToken: string; refreshToken: string | null; expiresAt: number | null; scope: Set<string> };
 
-const notDelegated = (e: unknown) => e instanceof SynapseError && (e.status === 404 || e.status === 405 || e.errcode === "M_UNRECOGNIZED");
+// A 404/405 (Synapse: M_UNRECOGNIZED), or a non-Matrix answer of a server that is not Synapse: no delegation.
+const notDelegated = (e: unknown) =>
+  (e instanceof SynapseError && (e.status === 404 || e.status === 405 || e.errcode === "M_UNRECOGNIZED")) ||
+  (e instanceof HomeserverUnreachableError && e.kind === "not-matrix");
 
 /**
  * The authorization server a homeserver delegates to, or null when it does its own logins. The stable
