@@ -8,6 +8,9 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Provider, { type Configuration } from "oidc-provider";
+import { escapeHtml, readBody } from "./oidc-provider";
+
+export { readBody };
 
 export type OAuthProvider = {
   issuer: string;
@@ -142,16 +145,4 @@ export function createOAuthProvider(issuer: string, opts: { accessTokenTtlSecond
     }
   };
   return { issuer, provider, canRequestAdmin, deviceOfGrant, handle };
-}
-
-export function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-  });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
