@@ -33,7 +33,8 @@ export const ALLOWLIST_ENTRIES = [`localhost:${synapsePort}`, "http://127.0.0.1:
 // The open portal runs as a used install would: private homeservers only where trusted. An operator with two
 // local Synapses lists them in PRIVATE_HOMESERVER_HOSTS; the journeys also probe port 9 (closed) and the portal
 // itself (not Matrix). Every other loopback address, e.g. a stranger's fake homeserver, is refused.
-export const TRUSTED_PRIVATE_HOSTS = [synapsePort, synapsePort + 1]
+// The MAS journeys' Synapse (port+2) and its MAS (port+502): an operator trusts a private MAS like its homeserver.
+export const TRUSTED_PRIVATE_HOSTS = [synapsePort, synapsePort + 1, synapsePort + 2, synapsePort + 502]
   .flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`])
   .concat(["127.0.0.1:9", `127.0.0.1:${portalPort}`]);
 // The whole suite signs in from 127.0.0.1, far more often than a person; the limit itself has unit tests.
@@ -42,7 +43,7 @@ const SUITE_RATE_LIMIT = { LOGIN_RATE_LIMIT_PER_MINUTE: "10000" };
 // Journeys that need what only the provisioned test bed has: the test identity provider (SSO) and the second
 // Synapse with a password policy (also the "other homeserver" of the tenant isolation journey). Against a SYNAPSE_URL server they are left out of the run, and said so.
 const external = JSON.parse(fs.readFileSync(path.join("e2e", ".testbed.json"), "utf8")).external === true;
-const TESTBED_ONLY = ["sso.spec.ts", "password-policy.spec.ts", "tenant-isolation.spec.ts", "notices-disabled.spec.ts", "teams.spec.ts"];
+const TESTBED_ONLY = ["mas.spec.ts", "sso.spec.ts", "password-policy.spec.ts", "tenant-isolation.spec.ts", "notices-disabled.spec.ts", "teams.spec.ts"];
 if (external) console.log(`[e2e] SYNAPSE_URL server: not running ${TESTBED_ONLY.join(", ")} (they need the provisioned test bed)`);
 
 function server(port: number, env: Record<string, string>) {

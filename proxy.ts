@@ -1,10 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refreshSessionCookie } from "@/lib/auth/oauth-refresh";
+import { getEnv } from "@/lib/env";
+
+const SESSION_COOKIE = "portal_session";
+
+/** A MAS session's access token close to expiry is refreshed here, for this request and the browser. */
+async function refreshedSession(request: NextRequest): Promise<string | null> {
+  const sealed = request.cookies.get(SESSION_COOKIE)?.value;
+  if (!sealed) return null;
+  return refreshSessionCookie(sealed).catch(() => null);
+}
+
+function secureCookie(request: NextRequest): boolean {
+  const env = getEnv();
+  if (env.COOKIE_SECURE !== "auto") return env.COOKIE_SECURE === "true";
+  if (env.PORTAL_URL) return env.PORTAL_URL.startsWith("https:");
+  return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
 
 /**
  * A strict Content-Security-Policy: scripts only from this origin or carrying this request's nonce
  * (Next.js applies the nonce to its own inline scripts when it finds it in the request's CSP header).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -22,8 +40,16 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  const fresh = await refreshedSession(request);
+  if (fresh) {
+    request.cookies.set(SESSION_COOKIE, fresh);
+    requestHeaders.set("cookie", request.cookies.toString());
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
+  if (fresh) {
+    response.cookies.set(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: "lax", secure: secureCookie(request), path: "/", maxAge: 12 * 60 * 60 - 60 });
+  }
   return response;
 }
 

@@ -27,6 +27,11 @@ export default async function PortalLayout({ children }: { children: React.React
           <span className="text-muted" data-testid="header-homeserver">
             {admin.homeserver}
           </span>
+          {admin.delegated && (
+            <a href="/mas" className="rounded bg-canvas px-2 py-0.5 text-muted underline" title="MAS owns passwords, e-mails and sessions">
+              Authentication delegated to MAS
+            </a>
+          )}
           <span className="rounded bg-canvas px-2 py-0.5 text-muted" data-testid="header-version">
             {version ? `Synapse ${version}` : "version unknown"}
           </span>

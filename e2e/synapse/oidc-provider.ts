@@ -115,7 +115,7 @@ function rememberedLogin(cookieHeader: string | undefined): Login | null {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+export function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     let data = "";
     req.on("data", (c) => (data += c));
@@ -123,6 +123,6 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

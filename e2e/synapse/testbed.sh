@@ -7,7 +7,8 @@
 #   testbed.sh resume  start it again with its data as it was (after `stop`; for outage tests)
 #
 # `start` also starts a second, smaller Synapse on port+1 with a strict password policy
-# (password_config.policy), described in e2e/.testbed-policy.json, for the password-policy tests.
+# (password_config.policy), described in e2e/.testbed-policy.json, for the password-policy tests, and a third on
+# port+2 that delegates authentication to MAS (e2e/.testbed-mas.json; see e2e/synapse/mas-standin.ts).
 #
 # With SYNAPSE_URL set, nothing is provisioned: the tests use that server (see README).
 set -euo pipefail
@@ -16,6 +17,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 OUT="${TESTBED_OUT:-$REPO/e2e/.testbed.json}"
 POLICY_OUT="$REPO/e2e/.testbed-policy.json"
+MAS_OUT="$REPO/e2e/.testbed-mas.json"
 CACHE="${SYNAPSE_CACHE_DIR:-/var/cache/synapse-portal-testbed}"
 ROOT="$CACHE/rootfs"
 PORT="${SYNAPSE_PORT:-18008}"
@@ -123,7 +125,7 @@ c["sso"] = {"client_whitelist": ["http://127.0.0.1:"]}
 # Server notices (the Notices page, broadcasts); the policy server has none, for the "how to enable them" message.
 # And an application service (a bridge without a URL, so Synapse pushes nothing) owning @bridge_*, whose users
 # broadcasts leave out unless asked (e2e/notice-fixtures.ts registers them with its as_token).
-if not os.environ.get("TESTBED_POLICY"):
+if not os.environ.get("TESTBED_POLICY") and not os.environ.get("TESTBED_MAS"):
     c["server_notices"] = {"system_mxid_localpart": "server-notices", "system_mxid_display_name": "Server Notices",
                            "room_name": "Server Notices"}
     registration = os.path.join(os.path.dirname(path), "bridge-appservice.yaml")
@@ -132,6 +134,14 @@ if not os.environ.get("TESTBED_POLICY"):
                         "sender_localpart": "test-bridge-bot", "rate_limited": False,
                         "namespaces": {"users": [{"exclusive": True, "regex": "@bridge_.*"}], "rooms": [], "aliases": []}}, f)
     c["app_service_config_files"] = [registration]
+if os.environ.get("TESTBED_MAS"):
+    # Authentication delegated to MAS (here: the stand-in of e2e/synapse/mas-standin.ts on MAS_PORT, which the MAS
+    # journeys start). Synapse refuses its own login, registration and SSO settings next to it.
+    for k in ("enable_registration", "registration_requires_token", "login_via_existing_session", "oidc_providers", "sso",
+              "server_notices", "app_service_config_files"):
+        c.pop(k, None)
+    c["matrix_authentication_service"] = {"enabled": True, "endpoint": f"http://127.0.0.1:{os.environ['MAS_PORT']}/",
+                                          "secret": os.environ["MAS_SECRET"]}
 if os.environ.get("TESTBED_POLICY"):
     c["password_config"] = {"enabled": True, "policy": {"enabled": True, "minimum_length": 12, "require_digit": True,
         "require_symbol": True, "require_lowercase": True, "require_uppercase": True}}
@@ -166,7 +176,7 @@ start() {
         admin: { userId: e.SYNAPSE_ADMIN_USER || "", password: e.SYNAPSE_ADMIN_PASSWORD || "" },
         registrationSecret: e.SYNAPSE_REGISTRATION_SECRET || "" };
       require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2));' "$OUT"
-    rm -f "$POLICY_OUT" # no policy server next to a SYNAPSE_URL server
+    rm -f "$POLICY_OUT" "$MAS_OUT" # no policy or MAS server next to a SYNAPSE_URL server
     return
   fi
   stop || true
@@ -174,6 +184,15 @@ start() {
   mount_proc
   configure
   launch
+  if [ -n "${TESTBED_MAS:-}" ]; then
+    node -e '
+      const e = process.env;
+      const out = { baseUrl: "http://127.0.0.1:" + e.PORT, serverName: e.SERVER_NAME, masPort: Number(e.MAS_PORT),
+        masSecret: e.MAS_SECRET };
+      require("fs").writeFileSync(process.argv[1], JSON.stringify(out, null, 2), { mode: 0o600 });' "$OUT"
+    log "ready: http://127.0.0.1:$PORT (authentication delegated to MAS at 127.0.0.1:$MAS_PORT)"
+    return
+  fi
   local admin_pw secret
   admin_pw="admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   register portal-admin "$admin_pw" admin
@@ -188,6 +207,9 @@ start() {
   log "ready: http://127.0.0.1:$PORT (server name $SERVER_NAME)"
   if [ -z "${TESTBED_POLICY:-}" ]; then
     SYNAPSE_PORT=$((PORT + 1)) TESTBED_POLICY=1 TESTBED_OUT="$POLICY_OUT" bash "$0" start
+    # The MAS journeys' Synapse on port+2; its MAS (stand-in + OAuth provider, one origin) on port+502.
+    SYNAPSE_PORT=$((PORT + 2)) TESTBED_MAS=1 MAS_PORT=$((PORT + 502)) MAS_SECRET="mas-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+      TESTBED_OUT="$MAS_OUT" bash "$0" start
   fi
 }
 
@@ -223,7 +245,7 @@ case "${1:-}" in
   provision) provision ;;
   start) start ;;
   stop) stop ;;
-  stop-all) stop; SYNAPSE_PORT=$((PORT + 1)) bash "$0" stop ;;
+  stop-all) stop; SYNAPSE_PORT=$((PORT + 1)) bash "$0" stop; SYNAPSE_PORT=$((PORT + 2)) bash "$0" stop ;;
   resume) resume ;;
   *) echo "usage: $0 start|stop|stop-all|resume|provision" >&2; exit 2 ;;
 esac

@@ -111,3 +111,13 @@ export async function registerWithSharedSecret(baseUrl: string, secret: string, 
   if (!res.ok || !body.user_id) throw new Error(`shared-secret registration failed: ${res.status} ${body.error}`);
   return body.user_id;
 }
+
+const MAS_FILE = path.join(__dirname, "..", ".testbed-mas.json");
+
+/** The third test Synapse, which delegates authentication to MAS (e2e/synapse/mas-standin.ts on masPort). */
+export type MasTestbed = { baseUrl: string; serverName: string; masPort: number; masSecret: string };
+
+export function loadMasTestbed(): MasTestbed {
+  if (!fs.existsSync(MAS_FILE)) throw new Error("No MAS test Synapse: run `bash e2e/synapse/testbed.sh start` (npm test does).");
+  return JSON.parse(fs.readFileSync(MAS_FILE, "utf8")) as MasTestbed;
+}

@@ -4,6 +4,9 @@ import { parseMxid } from "@/lib/matrix/mxid";
 import { getLoginFlows, type LoginFlows } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";
 import { discoverHomeserver, probeHomeserver } from "@/lib/synapse/discovery";
+import { getAuthServer } from "@/lib/synapse/oauth";
+import { OAuthFlowError } from "@/lib/synapse/errors";
+import { issuerLabel } from "@/lib/matrix/oauth";
 import { isServerNameAllowed, notAllowedMessage, resolveAllowedHomeserver } from "./homeserver-policy";
 
 export type HomeserverInfo = {
@@ -12,6 +15,8 @@ export type HomeserverInfo = {
   label: string;
   isSynapse: boolean;
   flows: LoginFlows;
+  /** Set when the homeserver delegates authentication to MAS: sign in with OAuth 2.0 there, not a password. */
+  oauth: { issuerHost: string } | null;
 };
 
 /** Fills the homeserver field from a full MXID (server-side: the browser never calls these hosts). */
@@ -41,6 +46,11 @@ export async function probeForLogin(url: string): Promise<ActionResult<Homeserve
   if (!allowed.ok) return fail("HS_NOT_ALLOWED", allowed.message, { homeserverUrl: allowed.message });
   try {
     const probe = await probeHomeserver(allowed.baseUrl);
+    // Only a delegation that is broken (MAS down, unusable metadata) is the admin's to know; anything else: none.
+    const delegated = await getAuthServer(allowed.baseUrl).catch((e) => {
+      if (e instanceof OAuthFlowError) throw e;
+      return null;
+    });
     const flows = await getLoginFlows(allowed.baseUrl).catch(() => ({
       password: true,
       token: false,
@@ -52,6 +62,7 @@ export async function probeForLogin(url: string): Promise<ActionResult<Homeserve
       label: probe.implementation ? `${probe.implementation} ${probe.version}` : "Matrix homeserver (not Synapse: the admin API is missing)",
       isSynapse: probe.implementation !== null,
       flows,
+      oauth: delegated && { issuerHost: issuerLabel(delegated.issuer) },
     });
   } catch (e) {
     const ui = describeError(e);

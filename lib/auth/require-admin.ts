@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { isServerAdmin, whoami } from "@/lib/synapse/auth";
+import { isServerAdmin, tokenHasAdminRights, whoami } from "@/lib/synapse/auth";
 import { HomeserverUnreachableError, isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { getSession } from "./session";
@@ -18,6 +18,12 @@ export type AdminContext = {
   deviceId: string | null;
   /** The organisation person (gate on), for audit entries; null without a gate. */
   person: Person | null;
+  /** Signed in through the homeserver's MAS (OAuth 2.0): MAS owns passwords, e-mails and sessions. */
+  delegated: boolean;
+  /** The OAuth scopes granted (empty for password/SSO sign-ins). */
+  scopes: string[];
+  /** MAS's issuer (its admin API lives there) when delegated. */
+  masIssuer: string | null;
   /** Portal role: from the gate's role mapping, or owner without a gate (the Synapse admin is the owner). */
   role: Role;
 };
@@ -40,6 +46,9 @@ export const readAdminSession = cache(async (): Promise<AdminContext> => {
     actor: session.userId,
     homeserver: session.baseUrl,
     deviceId: session.deviceId ?? null,
+    delegated: !!session.oauth,
+    scopes: session.oauth?.scope.split(" ") ?? [],
+    masIssuer: session.oauth?.issuer ?? null,
     person: person && { subject: person.subject, name: person.name, email: person.email },
     role: person?.role ?? "owner",
   };
@@ -61,12 +70,12 @@ export const requireAdmin = cache(async (): Promise<AdminContext> => {
  * few minutes, so a demoted admin is out soon), and the homeserver is still on the allowlist? "unknown" when Synapse is down or overloaded: the session
  * may well be fine, so pages show what failed. Something that is not (or no longer) Matrix ends it.
  */
-export async function checkSession(admin: Pick<AdminContext, "creds" | "actor" | "homeserver">): Promise<"ok" | "ended" | "not-admin" | "unknown"> {
+export async function checkSession(admin: Pick<AdminContext, "creds" | "actor" | "homeserver"> & { delegated?: boolean }): Promise<"ok" | "ended" | "not-admin" | "unknown"> {
   if (!(await isSessionHomeserverAllowed(admin.homeserver))) return "ended";
   try {
     const [, isAdmin] = await Promise.all([
       whoami(admin.creds),
-      adminRightsCached(admin.creds.accessToken, () => isServerAdmin(admin.creds, admin.actor)),
+      adminRightsCached(admin.creds.accessToken, () => (admin.delegated ? tokenHasAdminRights(admin.creds) : isServerAdmin(admin.creds, admin.actor))),
     ]);
     return isAdmin ? "ok" : "not-admin";
   } catch (e) {

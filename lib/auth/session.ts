@@ -15,12 +15,26 @@ export type PortalSession = {
   deviceId?: string | null;
   baseUrl?: string;
   signedInAt?: number;
+  /** Signed in through the homeserver's OAuth 2.0 server (MAS): what refreshing and revoking the tokens needs. */
+  oauth?: OAuthSession;
   /** Behind the organisation gate: whose (gate subject) Synapse sign-in this is; another person's is ended. */
   gateSubject?: string;
 };
 
+export type OAuthSession = {
+  issuer: string;
+  tokenEndpoint: string;
+  revocationEndpoint: string | null;
+  clientId: string;
+  refreshToken: string | null;
+  /** When the access token expires (ms), and how long it lived: refreshed once less than a third is left. */
+  expiresAt: number | null;
+  lifetimeMs: number | null;
+  scope: string;
+};
+
 export const SESSION_COOKIE = "portal_session";
-const SESSION_TTL_SECONDS = 12 * 60 * 60;
+export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 /** Secure cookies whenever the portal is reached over https (directly or behind a TLS proxy). */
 export async function isHttpsRequest(): Promise<boolean> {

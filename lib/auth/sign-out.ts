@@ -4,6 +4,7 @@ import { logout } from "@/lib/synapse/auth";
 import { describeError } from "@/lib/synapse/describe-error";
 import { getSession } from "./session";
 import { clearGateSession, gateEnabled, readGate } from "./gate";
+import { revokeOAuthTokens } from "./oauth";
 
 /**
  * Revokes the token on Synapse (a dead one counts as revoked) and always clears the cookie; behind the
@@ -16,7 +17,9 @@ export async function signOut(): Promise<string> {
   if (session.accessToken && session.baseUrl && session.userId) {
     const ctx = { actor: session.userId, homeserver: session.baseUrl, person };
     try {
-      await logout({ baseUrl: session.baseUrl, accessToken: session.accessToken });
+      // Under MAS the authorization server owns the tokens: RFC 7009 there (Synapse has no logout of its own).
+      if (session.oauth) await revokeOAuthTokens(session.oauth, session.accessToken);
+      else await logout({ baseUrl: session.baseUrl, accessToken: session.accessToken });
       await record(ctx, { action: "session.logout" }, "ok");
     } catch (e) {
       const ui = describeError(e);

@@ -22,6 +22,7 @@ import {
   type RefreshClaim,
 } from "./activity-snapshots";
 import { getHomeserverSettings, setManagedUserPattern } from "./homeserver-settings";
+import { findOAuthClientId, forgetOAuthClient, saveOAuthClientId } from "./oauth-clients";
 import { clearReportResolution, getResolutions, resolveReport, type ReportKind } from "./report-triage";
 import { getImportJobPeople, noteImportJobPeople, type ImportJobPeople } from "./import-job-people";
 import {
@@ -65,6 +66,8 @@ export const TENANT_SCOPE = {
   HomeserverSetting: { column: "homeserver" },
   // The network policy's list of private homeservers admins have signed in to: about homeservers, not theirs.
   PinnedHomeserver: { portalWide: "lib/db/pinned-homeservers.ts" },
+  // The portal's OAuth client per homeserver and issuer (MAS); read by lib/db/oauth-clients.ts with both named.
+  OAuthClient: { column: "homeserver" },
 } as const;
 
 /** A record asked for by id that is not this homeserver's: to the admin it does not exist. */
@@ -95,6 +98,11 @@ export function forHomeserver(homeserver: string) {
       /** Written before the action runs, so a crash midway still leaves it in the log (as "started"). */
       start: (e: Omit<AuditRecord, "homeserver" | "outcome">) => insertAuditEntry({ ...e, homeserver, outcome: AUDIT_STARTED }),
       complete: (id: number, outcome: string, message?: string | null) => completeAuditEntry(homeserver, id, outcome, message),
+    },
+    oauthClients: {
+      find: (issuer: string, redirectUri: string) => findOAuthClientId(homeserver, issuer, redirectUri),
+      save: (issuer: string, redirectUri: string, clientId: string) => saveOAuthClientId(homeserver, issuer, redirectUri, clientId),
+      forget: (issuer: string, redirectUri: string) => forgetOAuthClient(homeserver, issuer, redirectUri),
     },
     purges: {
       list: (f: PurgeFilter, page: { skip: number; take: number }) => listPurgeRecords(homeserver, f, page),

@@ -94,3 +94,18 @@ export async function isServerAdmin(creds: SynapseCredentials, userId: string): 
     throw e;
   }
 }
+
+/**
+ * Under MAS, admin rights are the token's `urn:synapse:admin:*` scope, not the account's admin flag (which
+ * `/users/<id>/admin` reports): an admin-only read answers 200 with the scope, 403 without (`/users/<id>/admin` is not served under MAS).
+ */
+export async function tokenHasAdminRights(creds: SynapseCredentials): Promise<boolean> {
+  try {
+    // guests=false: Synapse refuses the default (guests included) under MAS, which has no guests.
+    await synapseFetch(creds, "/_synapse/admin/v2/users", { query: { limit: 1, guests: false } });
+    return true;
+  } catch (e) {
+    if (isSynapseError(e, "M_FORBIDDEN")) return false;
+    throw e;
+  }
+}

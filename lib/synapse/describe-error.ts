@@ -1,5 +1,5 @@
 // Turns a failed call into what the admin reads. The one place that maps errors to messages.
-import { HomeserverUnreachableError, SynapseError } from "./errors";
+import { HomeserverUnreachableError, OAuthFlowError, SynapseError } from "./errors";
 
 export type UiError = { code: string; message: string; retryAfterMs?: number };
 
@@ -56,6 +56,7 @@ export function describeError(e: unknown, context: ErrorContext = "admin-api"): 
     }
   }
   if (e instanceof SynapseError) return describeSynapseError(e, context);
+  if (e instanceof OAuthFlowError) return describeOAuthError(e);
   return { code: "UNEXPECTED", message: "Something went wrong on the portal. The error was logged; try again." };
 }
 
@@ -98,6 +99,29 @@ function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
   if (context !== "admin-api") return { code: "SIGN_IN_REFUSED", message: `The homeserver refused the sign-in (HTTP ${e.status}).` };
   // A signed-in admin's Synapse is specific and safe to show ("You may not demote yourself.", policy errors, …).
   return { code: e.errcode, message: sentence(e.error) };
+}
+
+export const MAS_ADMIN_HELP =
+  "Your MAS account may not request admin rights (the scope urn:synapse:admin:* was refused). " +
+  "An admin of MAS grants them: set can_request_admin on your account (mas-cli manage promote-admin <username>, or the MAS admin API).";
+
+function describeOAuthError(e: OAuthFlowError): UiError {
+  const at = origin(e.issuer);
+  switch (e.kind) {
+    case "access-denied":
+    case "scope-refused":
+      return { code: "OAUTH_ADMIN_REFUSED", message: MAS_ADMIN_HELP };
+    case "issuer-unreachable":
+      return { code: "OAUTH_ISSUER_UNREACHABLE", message: `The homeserver's authorization server (${at}) could not be reached. Try again later, or ask its operator.` };
+    case "bad-metadata":
+      return { code: "OAUTH_BAD_METADATA", message: `The homeserver delegates sign-in to ${at}, but that authorization server's metadata is not usable by the portal (it needs the code flow with PKCE S256 and dynamic client registration).` };
+    case "registration-refused":
+      return { code: "OAUTH_REGISTRATION_REFUSED", message: `The authorization server at ${at} refused to register the portal as a client (MSC2966). Its operator may have turned dynamic registration off, or restricted redirect addresses.` };
+    case "state-mismatch":
+      return { code: "OAUTH_STATE_MISMATCH", message: "The answer of the authorization server did not match a sign-in started in this browser (it may have expired after 10 minutes). Start again." };
+    case "token-refused":
+      return { code: "OAUTH_TOKEN_REFUSED", message: `The authorization server at ${at} refused to hand out the tokens. Start the sign-in again.` };
+  }
 }
 
 function sentence(text: string): string {

@@ -61,3 +61,17 @@ export function isSessionEnded(e: unknown): boolean {
     (e.errcode === "M_UNKNOWN_TOKEN" || e.errcode === "M_MISSING_TOKEN" || e.errcode === "M_USER_LOCKED")
   );
 }
+
+/** A step of the OAuth 2.0 sign-in (homeservers that delegate to MAS) that failed; the detail is never shown. */
+export type OAuthFailure = "issuer-unreachable" | "bad-metadata" | "registration-refused" | "access-denied" | "scope-refused" | "state-mismatch" | "token-refused";
+
+export class OAuthFlowError extends Error {
+  readonly name = "OAuthFlowError";
+  constructor(
+    readonly kind: OAuthFailure,
+    readonly issuer: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}

@@ -8,6 +8,7 @@ import { discoverHomeserverAction, passwordLoginAction, probeHomeserverAction } 
 import { HomeserverField, LoginField, type HomeserverChoice } from "./homeserver-field";
 import type { HomeserverInfo } from "@/lib/auth/login-probe";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { OAuthSignIn } from "./oauth-sign-in";
 
 export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
   const form = useForm<PasswordLoginInput>({
@@ -94,14 +95,16 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
         }}
       />
 
-      <LoginField
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...register("password")}
-      />
+      {!info?.oauth && (
+        <LoginField
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register("password")}
+        />
+      )}
 
       <div>
         <HomeserverField
@@ -136,11 +139,15 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
 
       <OutcomeLine error={formError} />
 
-      <button type="submit" disabled={isSubmitting} className="btn-primary">
-        {isSubmitting ? "Signing in…" : "Sign in"}
-      </button>
+      {info?.oauth ? (
+        <OAuthSignIn baseUrl={info.baseUrl} issuerHost={info.oauth.issuerHost} />
+      ) : (
+        <button type="submit" disabled={isSubmitting} className="btn-primary">
+          {isSubmitting ? "Signing in…" : "Sign in"}
+        </button>
+      )}
 
-      {info?.flows.sso && (
+      {info?.flows.sso && !info.oauth && (
         <div className="flex flex-col gap-2">
           <a className="btn-secondary text-center" href={`/login/sso/start?hs=${encodeURIComponent(info.baseUrl)}`}>
             Sign in with SSO

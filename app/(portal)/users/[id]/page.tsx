@@ -63,12 +63,20 @@ export default async function UserPage({ params, searchParams }: Props) {
             <UserActions
               user={{ userId: user.userId, deactivated: user.deactivated, locked: user.locked, suspended: user.suspended, shadowBanned: user.shadowBanned, managed: managedReason(user.userId, user.appserviceId, settings.managedUserPattern) }}
               policyHint={await policyHint}
+              delegated={admin.delegated}
             />
           )}
           {!user.deactivated && can(admin.role, "operator") && (
             <div>
               <ServerNoticeButton userId={user.userId} />
             </div>
+          )}
+          {admin.delegated && (
+            <p className="card text-sm" data-testid="mas-owned">
+              This homeserver delegates authentication to MAS: passwords, e-mail addresses and sessions (devices) belong to
+              MAS, so the portal does not change them through Synapse (changes there would be undone or bypass MAS). Use MAS
+              for them (<Link href="/mas" className="underline">MAS</Link>).
+            </p>
           )}
           <NavTabs label="User sections" items={USER_TABS.map((t) => ({ href: tabHref(t.id), label: t.label }))} current={tabHref(tab)} />
           <UserTab tab={tab} user={user} admin={admin} now={now} />

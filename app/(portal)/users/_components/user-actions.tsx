@@ -20,11 +20,11 @@ import { IfCan } from "@/app/(portal)/_components/role";
 type State = { userId: string; deactivated: boolean; locked: boolean; suspended: boolean; shadowBanned: boolean; managed?: string | null };
 
 /** Password, lifecycle and support actions of one user, each behind a confirmation. */
-export function UserActions({ user, policyHint }: { user: State; policyHint: string | null }) {
+export function UserActions({ user, policyHint, delegated = false }: { user: State; policyHint: string | null; delegated?: boolean }) {
   const { userId } = user;
   return (
     <div className="flex flex-wrap gap-2 text-sm" aria-label="User actions" role="group">
-      {!user.deactivated && (
+      {!user.deactivated && !delegated && (
         <DialogButton label="Reset password" title="Reset password">
           {(close) => <ResetPassword userId={userId} close={close} policyHint={policyHint} />}
         </DialogButton>

@@ -1,0 +1,106 @@
+/**
+ * Homeservers that delegate authentication to MAS, tried as their admin would. What is real: Synapse 1.160 with
+ * `matrix_authentication_service` (e2e/synapse/testbed.sh, port+2), Chromium, and the OAuth 2.0 server
+ * (the `oidc-provider` package: dynamic registration, PKCE, refresh, revocation, introspection). What is a stand-in:
+ * MAS itself (e2e/synapse/mas-standin.ts: metadata, Synapse's token introspection and user/device provisioning,
+ * a minimal admin API), with the provider mounted on its origin, as MAS is one origin. Access tokens live 30 s
+ * here, so the refresh journey sees a real expiry.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { apiAt } from "./synapse/testbed";
+import { loadMasTestbed } from "./synapse/testbed";
+import { startMasStandIn, STANDIN_VERSION, type MasStandIn } from "./synapse/mas-standin";
+
+const tb = loadMasTestbed();
+let mas: MasStandIn;
+const ADMIN = "mas-admin";
+const adminId = `@${ADMIN}:${tb.serverName}`;
+
+test.beforeAll(async () => {
+  mas = await startMasStandIn({ port: tb.masPort, synapseUrl: tb.baseUrl, secret: tb.masSecret, accessTokenTtlSeconds: 30 });
+  mas.op.canRequestAdmin.add(ADMIN);
+});
+test.afterAll(async () => {
+  await mas?.close();
+});
+
+/** From the Matrix ID alone to the authorization server's sign-in page. */
+async function startOAuth(page: Page, mxid: string, opts: { masAdmin?: boolean } = {}) {
+  await page.goto("/login");
+  const form = page.getByRole("form", { name: "Sign in", exact: true });
+  await form.getByLabel("Username (full Matrix ID)").fill(mxid);
+  await form.getByLabel("Username (full Matrix ID)").blur();
+  const link = form.getByRole("link", { name: `Sign in with 127.0.0.1:${tb.masPort}` });
+  await expect(link).toBeVisible();
+  // MAS owns the password: the portal does not ask for one.
+  await expect(form.getByLabel("Password")).toHaveCount(0);
+  if (opts.masAdmin) await form.getByLabel(/Also request MAS admin rights/).check();
+  await link.click();
+  await expect(page.getByRole("heading", { name: "Test authorization server" })).toBeVisible();
+}
+
+async function signInAt(page: Page, username: string) {
+  await page.getByLabel("Username").fill(username);
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** Synapse's own view, asked with the admin's current token (as Synapse saw it through introspection). */
+async function synapseDevices(userId: string): Promise<string[]> {
+  const r = await apiAt<{ devices?: { device_id: string }[] }>(tb.baseUrl, `/_synapse/admin/v2/users/${encodeURIComponent(userId)}/devices`, { token: mas.introspected.at(-1) });
+  return (r.body.devices ?? []).map((d) => d.device_id);
+}
+
+test("a MAS admin signs in with OAuth, stays signed in across token expiry, sees MAS, and signing out revokes", async ({ page }) => {
+  await test.step("discovery from the Matrix ID, then the OAuth round trip lands on the dashboard", async () => {
+    await startOAuth(page, adminId, { masAdmin: true });
+    await signInAt(page, ADMIN);
+    await expect(page.getByTestId("header-user")).toHaveText(adminId);
+    expect(page.url()).not.toContain("code=");
+    await expect(page.getByText("Authentication delegated to MAS")).toBeVisible();
+  });
+  const first = mas.introspected[0];
+  await test.step("Synapse knows the session's device (provisioned by MAS, named in the token's scope)", async () => {
+    expect(first).toBeTruthy();
+    const session = mas.sessions.find((s) => s.username === ADMIN);
+    expect(session).toBeDefined();
+    expect(await synapseDevices(adminId)).toContain(session!.deviceId);
+  });
+  await test.step("after the access token expired, the portal refreshed it and the admin is still in", async () => {
+    await expect.poll(() => mas.isActive(first), { timeout: 60_000, intervals: [2_000] }).toBe(false);
+    await page.goto("/users");
+    await expect(page.getByTestId("header-user")).toHaveText(adminId);
+    const latest = mas.introspected.at(-1)!;
+    expect(latest).not.toBe(first);
+    expect(await mas.isActive(latest)).toBe(true);
+  });
+  await test.step("the MAS page shows MAS's version, users and sessions (urn:mas:admin)", async () => {
+    await page.goto("/mas");
+    await expect(page.getByText(`MAS ${STANDIN_VERSION}`)).toBeVisible();
+    await expect(page.getByRole("table", { name: "MAS users" }).getByRole("cell", { name: ADMIN, exact: true })).toBeVisible();
+    await expect(page.getByRole("table", { name: "MAS sessions" }).getByRole("row")).not.toHaveCount(1);
+  });
+  await test.step("signing out revokes the tokens at the authorization server", async () => {
+    const latest = mas.introspected.at(-1)!;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?reason=signed-out/);
+    expect(await mas.isActive(latest)).toBe(false);
+  });
+});
+
+test("an account that may not request admin rights is refused with the reason", async ({ browser }) => {
+  // A browser of its own: the authorization server remembers who signed in there.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await startOAuth(page, `@mas-user:${tb.serverName}`);
+  await signInAt(page, "mas-user");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("alert").filter({ hasText: "can_request_admin" })).toBeVisible();
+  await expect(page.getByTestId("header-user")).toHaveCount(0);
+  await context.close();
+});
+
+test("an OAuth answer that this browser did not start is refused", async ({ page }) => {
+  await page.goto("/login/oauth/callback?state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&code=forged");
+  await expect(page.getByRole("alert").filter({ hasText: "did not match a sign-in started in this browser" })).toBeVisible();
+  await expect(page.getByTestId("header-user")).toHaveCount(0);
+});

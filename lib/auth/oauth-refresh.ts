@@ -1,0 +1,37 @@
+import "server-only";
+// Refreshes a MAS session's access token before it expires. Runs in the proxy (proxy.ts), the one place that can
+// rewrite the sealed cookie for both this request and the browser before any page renders (pages cannot set
+// cookies); requireAdmin then checks the fresh token as usual. A refused refresh leaves the session to end there.
+import { sealData, unsealData } from "iron-session";
+import { refreshTokens } from "@/lib/synapse/oauth";
+import { getSessionSecret } from "./session-secret";
+import { installNetworkPolicy } from "./network-policy";
+import type { PortalSession } from "./session";
+
+// The same outbound policy as every other call to a homeserver or its issuer (the proxy may run first).
+installNetworkPolicy();
+// As lib/auth/session.ts (not imported: the proxy needs none of next/headers).
+const SESSION_TTL_SECONDS = 12 * 60 * 60;
+
+/** Less than this share of the token's life left: refresh now. */
+const REFRESH_WHEN_LEFT = 1 / 3;
+
+export function needsRefresh(oauth: PortalSession["oauth"], now = Date.now()): boolean {
+  if (!oauth?.refreshToken || !oauth.expiresAt || !oauth.lifetimeMs) return false;
+  return oauth.expiresAt - now < oauth.lifetimeMs * REFRESH_WHEN_LEFT;
+}
+
+/** The new sealed cookie value, or null when nothing needs (or can get) a refresh. */
+export async function refreshSessionCookie(sealed: string): Promise<string | null> {
+  const password = getSessionSecret();
+  const session = await unsealData<PortalSession>(sealed, { password, ttl: SESSION_TTL_SECONDS });
+  const oauth = session.oauth;
+  if (!session.accessToken || !needsRefresh(oauth)) return null;
+  const fresh = await refreshTokens(oauth!, { clientId: oauth!.clientId, refreshToken: oauth!.refreshToken!, scope: oauth!.scope });
+  const next: PortalSession = {
+    ...session,
+    accessToken: fresh.accessToken,
+    oauth: { ...oauth!, refreshToken: fresh.refreshToken, expiresAt: fresh.expiresAt, lifetimeMs: fresh.expiresAt ? fresh.expiresAt - Date.now() : null },
+  };
+  return sealData(next, { password, ttl: SESSION_TTL_SECONDS });
+}
