@@ -79,6 +79,22 @@ test("a MAS admin signs in with OAuth, stays signed in across token expiry, sees
     await expect(page.getByRole("table", { name: "MAS users" }).getByRole("cell", { name: ADMIN, exact: true })).toBeVisible();
     await expect(page.getByRole("table", { name: "MAS sessions" }).getByRole("row")).not.toHaveCount(1);
   });
+  await test.step("the user page leaves passwords, e-mail/phone and devices to MAS and says so", async () => {
+    const userPage = `/users/${encodeURIComponent(adminId)}`;
+    await page.goto(userPage);
+    await expect(page.getByTestId("mas-owned")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reset password" })).toHaveCount(0);
+    await expect(page.getByTestId("mas-owned-contacts")).toContainText("managed by your Matrix Authentication Service");
+    await expect(page.getByRole("button", { name: "Add email or phone" })).toHaveCount(0);
+    await page.goto(`${userPage}?tab=devices`);
+    await expect(page.getByTestId("mas-owned-note")).toContainText("managed by your Matrix Authentication Service; use its admin");
+    await expect(page.getByTestId("device-row").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create device" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Rename device/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+    await page.goto(`${userPage}?tab=connections`);
+    await expect(page.getByTestId("mas-owned-note")).toContainText("managed by your Matrix Authentication Service");
+  });
   await test.step("signing out revokes the tokens at the authorization server", async () => {
     const latest = mas.introspected.at(-1)!;
     await page.getByRole("button", { name: "Sign out" }).click();

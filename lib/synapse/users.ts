@@ -244,7 +244,8 @@ export type UserChanges = {
   displayname: string;
   admin: boolean;
   userType: string;
-  threepids: { medium: string; address: string }[];
+  /** Undefined leaves them as they are. */
+  threepids?: { medium: string; address: string }[];
   externalIds: { authProvider: string; externalId: string }[];
 };
 
@@ -258,7 +259,7 @@ export async function updateUser(ctx: ActorContext, c: UserChanges): Promise<voi
       displayname: c.displayname,
       admin: c.admin,
       user_type: c.userType || null,
-      threepids: c.threepids.map((t) => ({ medium: t.medium, address: t.address })),
+      ...(c.threepids && { threepids: c.threepids.map((t) => ({ medium: t.medium, address: t.address })) }),
       external_ids: c.externalIds.map((e) => ({ auth_provider: e.authProvider, external_id: e.externalId })),
     },
   });

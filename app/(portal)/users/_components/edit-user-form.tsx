@@ -4,12 +4,14 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { avatarProblem, THREEPID_MEDIA, userUpdateSchema, type UserUpdateInput } from "@/lib/schemas/users";
 import { removeAvatarAction, updateUserAction, uploadAvatarAction } from "../[id]/actions";
+import { MAS_OWNED_NOTE } from "@/lib/auth/mas-owned";
 import { DisplayNameField, RoleFields } from "./user-fields";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { showActionError } from "@/app/(portal)/_components/form-errors";
 
+/** Without `initial.threepids` (MAS owns them) the form neither shows nor sends them. */
 export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
   const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
   const { register, handleSubmit, control, formState, setError, reset } = form;
@@ -33,30 +35,37 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
       <DisplayNameField id="edit-displayname" field={register("displayname")} error={errors.displayname?.message} />
       <RoleFields idPrefix="edit" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">Email addresses and phone numbers</legend>
-        {threepids.fields.map((f, i) => (
-          <div key={f.id} className="flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <select aria-label={`Kind of contact ${i + 1}`} className="field" {...register(`threepids.${i}.medium`)}>
-                {THREEPID_MEDIA.map((m) => (
-                  <option key={m} value={m}>
-                    {m === "email" ? "email" : "phone (msisdn)"}
-                  </option>
-                ))}
-              </select>
-              <input aria-label={`Contact ${i + 1}`} className="field flex-1" {...register(`threepids.${i}.address`)} />
-              <button type="button" className="btn-secondary py-1" onClick={() => threepids.remove(i)} aria-label={`Remove contact ${i + 1}`}>
-                Remove
-              </button>
+      {!initial.threepids && (
+        <p className="text-sm text-muted" data-testid="mas-owned-contacts">
+          Email addresses and phone numbers: each {MAS_OWNED_NOTE}
+        </p>
+      )}
+      {initial.threepids && (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-medium">Email addresses and phone numbers</legend>
+          {threepids.fields.map((f, i) => (
+            <div key={f.id} className="flex flex-col gap-1">
+              <div className="flex items-center gap-2">
+                <select aria-label={`Kind of contact ${i + 1}`} className="field" {...register(`threepids.${i}.medium`)}>
+                  {THREEPID_MEDIA.map((m) => (
+                    <option key={m} value={m}>
+                      {m === "email" ? "email" : "phone (msisdn)"}
+                    </option>
+                  ))}
+                </select>
+                <input aria-label={`Contact ${i + 1}`} className="field flex-1" {...register(`threepids.${i}.address`)} />
+                <button type="button" className="btn-secondary py-1" onClick={() => threepids.remove(i)} aria-label={`Remove contact ${i + 1}`}>
+                  Remove
+                </button>
+              </div>
+              <FieldError message={errors.threepids?.[i]?.address?.message} />
             </div>
-            <FieldError message={errors.threepids?.[i]?.address?.message} />
-          </div>
-        ))}
-        <button type="button" className="btn-secondary self-start py-1 text-sm" onClick={() => threepids.append({ medium: "email", address: "" })}>
-          Add email or phone
-        </button>
-      </fieldset>
+          ))}
+          <button type="button" className="btn-secondary self-start py-1 text-sm" onClick={() => threepids.append({ medium: "email", address: "" })}>
+            Add email or phone
+          </button>
+        </fieldset>
+      )}
 
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Single sign-on links (external ids)</legend>
