@@ -14,7 +14,7 @@ describe("masOwnedRefusal", () => {
     assert.equal(masOwnedRefusal(false, "passwords"), null);
     assert.equal(masOwnedRefusal(true, null), null);
     for (const owned of ["passwords", "contacts", "devices"] as const) {
-      assert.match(masOwnedRefusal(true, owned)!, /is managed by your Matrix Authentication Service; use its admin/);
+      assert.match(masOwnedRefusal(true, owned)!, /managed by your Matrix Authentication Service; use its admin/);
     }
     assert.match(masOwnedRefusal(true, "contacts")!, /e-mail addresses and phone numbers/);
   });

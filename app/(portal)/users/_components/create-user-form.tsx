@@ -120,7 +120,7 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
 
       {delegated && (
         <p className="text-sm text-muted" data-testid="mas-owned-password">
-          Password: a user&apos;s password {MAS_OWNED_NOTE}
+          A user&apos;s password is {MAS_OWNED_NOTE}
         </p>
       )}
       {!delegated && (

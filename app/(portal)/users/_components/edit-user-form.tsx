@@ -37,7 +37,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
 
       {!initial.threepids && (
         <p className="text-sm text-muted" data-testid="mas-owned-contacts">
-          Email addresses and phone numbers: each {MAS_OWNED_NOTE}
+          A user&apos;s e-mail addresses and phone numbers are {MAS_OWNED_NOTE}
         </p>
       )}
       {initial.threepids && (

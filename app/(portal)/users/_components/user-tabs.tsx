@@ -77,7 +77,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
     case "devices":
       return (
         <>
-          {admin.delegated && <MasOwnedNote what="A user's devices (sessions)" />}
+          {admin.delegated && <MasOwnedNote what="A user's devices (sessions) are" />}
           <DevicesTable userId={id} devices={await listDevices(creds, id)} now={now} masOwned={admin.delegated} />
         </>
       );
@@ -85,7 +85,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
       const rows = await listConnections(creds, id);
       return (
         <>
-          {admin.delegated && <MasOwnedNote what="Signing in (sessions, passwords, e-mail addresses)" />}
+          {admin.delegated && <MasOwnedNote what="Sessions, passwords and e-mail addresses are" />}
           <Table head={["IP address", "User agent", "Last seen"]} empty="No connections recorded.">
             {rows.map((c, i) => (
               <tr key={i} data-testid="connection-row">
