@@ -79,6 +79,28 @@ test("a MAS admin signs in with OAuth, stays signed in across token expiry, sees
     await expect(page.getByRole("table", { name: "MAS users" }).getByRole("cell", { name: ADMIN, exact: true })).toBeVisible();
     await expect(page.getByRole("table", { name: "MAS sessions" }).getByRole("row")).not.toHaveCount(1);
   });
+  await test.step("End session on /mas ends another MAS session of the admin (MAS's list says finished)", async () => {
+    // A second session (another browser, no MAS admin scope) to end; ending the page's own would sign it out.
+    const other = await page.context().browser()!.newContext();
+    const second = await other.newPage();
+    await startOAuth(second, adminId);
+    await signInAt(second, ADMIN);
+    await expect(second.getByTestId("header-user")).toHaveText(adminId);
+    await other.close();
+    const ours = mas.sessions.filter((s) => s.username === ADMIN);
+    expect(ours.length).toBeGreaterThanOrEqual(2);
+    const target = ours.at(-1)!;
+    await page.goto("/mas");
+    const row = page.getByRole("table", { name: "MAS sessions" }).getByRole("row").filter({ hasText: `urn:matrix:client:device:${target.deviceId}` });
+    await expect(row.getByRole("cell", { name: "active", exact: true })).toBeVisible();
+    await row.getByRole("button", { name: "End session" }).click();
+    await row.getByRole("button", { name: "End it" }).click();
+    await expect(row.getByRole("cell", { name: "finished", exact: true })).toBeVisible();
+    expect(mas.sessions.find((s) => s.id === target.id)?.finishedAt).toBeTruthy();
+    // The portal's own session goes on.
+    await page.reload();
+    await expect(page.getByTestId("header-user")).toHaveText(adminId);
+  });
   await test.step("the user page leaves passwords, e-mail/phone and devices to MAS and says so", async () => {
     const userPage = `/users/${encodeURIComponent(adminId)}`;
     await page.goto(userPage);
