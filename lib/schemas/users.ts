@@ -133,7 +133,8 @@ export const userUpdateSchema = z.object({
   displayname: displaynameField,
   admin: z.boolean(),
   userType: userTypeField,
-  threepids: z.array(threepidSchema).max(50),
+  // Left out (unchanged) under MAS, which owns them.
+  threepids: z.array(threepidSchema).max(50).optional(),
   externalIds: z.array(externalIdSchema).max(50),
 });
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;

@@ -219,9 +219,10 @@ export type NewUser = {
 };
 
 /** 3PIDs and SSO links in Synapse's words (the whole list: Synapse replaces what the user had). */
-function linksBody(threepids: { medium: string; address: string }[], externalIds: { authProvider: string; externalId: string }[]) {
+/** Without `threepids` (MAS owns them) none are sent, so Synapse keeps the user's current ones. */
+function linksBody(threepids: { medium: string; address: string }[] | undefined, externalIds: { authProvider: string; externalId: string }[]) {
   return {
-    threepids: threepids.map((t) => ({ medium: t.medium, address: t.address })),
+    ...(threepids && { threepids: threepids.map((t) => ({ medium: t.medium, address: t.address })) }),
     external_ids: externalIds.map((e) => ({ auth_provider: e.authProvider, external_id: e.externalId })),
   };
 }
@@ -255,7 +256,8 @@ export type UserChanges = {
   displayname: string;
   admin: boolean;
   userType: string;
-  threepids: { medium: string; address: string }[];
+  /** Undefined leaves them as they are. */
+  threepids?: { medium: string; address: string }[];
   externalIds: { authProvider: string; externalId: string }[];
 };
 

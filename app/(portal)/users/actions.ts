@@ -15,6 +15,7 @@ export const createUserAction = adminAction(
   {
     role: "operator",
     schema: userCreateSchema,
+    masOwned: (i) => (i.passwordMode === "none" ? null : "passwords"),
     audit: (i, a) => ({
       action: "user.create",
       target: `@${i.localpart}:${a.actor.slice(a.actor.indexOf(":") + 1)}`,

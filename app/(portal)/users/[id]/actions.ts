@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { adminAction } from "@/lib/actions/admin-action";
 import { assertManagedConfirmed } from "@/lib/actions/managed-user-guard";
 import type { AdminContext } from "@/lib/auth/require-admin";
+import type { MasOwned } from "@/lib/auth/mas-owned";
 import {
   avatarUploadSchema,
   deactivateSchema,
@@ -38,20 +39,26 @@ function userChange<S extends z.ZodType<{ userId: string }>, T>(
   schema: S,
   audit: (i: z.infer<S>) => { action: string; params?: Record<string, unknown> },
   run: (i: z.infer<S>, a: AdminContext) => Promise<T>,
+  masOwned?: (i: z.infer<S>) => MasOwned | null,
 ) {
-  return adminAction({ role: "operator", schema, audit: (i) => ({ ...audit(i), target: i.userId }) }, async (i, a) => {
+  return adminAction({ role: "operator", schema, masOwned, audit: (i) => ({ ...audit(i), target: i.userId }) }, async (i, a) => {
     const r = await run(i, a);
     revalidateUser(i.userId);
     return r;
   });
 }
 
-/** Profile fields, admin flag, user type, threepids and SSO links in one PUT. */
-export const updateUserAction = userChange(userUpdateSchema, (i) => ({ action: "user.update", params: { ...i, userId: undefined } }), async (i, a) => {
-  const refused = adminFlagRefusal(a.role, (await requireExistingUser(a, i.userId)).admin, i.admin);
-  if (refused) throw new PortalRefusal("FORBIDDEN", refused);
-  await updateUser(a, i);
-});
+/** Profile fields, admin flag, user type, threepids (left out under MAS, which owns them) and SSO links in one PUT. */
+export const updateUserAction = userChange(
+  userUpdateSchema,
+  (i) => ({ action: "user.update", params: { ...i, userId: undefined } }),
+  async (i, a) => {
+    const refused = adminFlagRefusal(a.role, (await requireExistingUser(a, i.userId)).admin, i.admin);
+    if (refused) throw new PortalRefusal("FORBIDDEN", refused);
+    await updateUser(a, i);
+  },
+  (i) => (i.threepids ? "contacts" : null),
+);
 
 export const uploadAvatarAction = userChange(
   avatarUploadSchema,
@@ -68,6 +75,7 @@ export const resetPasswordAction = userChange(
   resetPasswordSchema,
   (i) => ({ action: "user.password.reset", params: { generate: i.generate, logoutDevices: i.logoutDevices } }),
   (i, a) => resetPassword(a, i.userId, i.generate ? null : i.password, i.logoutDevices),
+  () => "passwords",
 );
 
 export const deactivateUserAction = userChange(deactivateSchema, (i) => ({ action: "user.deactivate", params: { erase: i.erase, managedConfirmed: i.managedConfirmed } }), async (i, a) => {
@@ -75,9 +83,14 @@ export const deactivateUserAction = userChange(deactivateSchema, (i) => ({ actio
   await deactivateUser(a, i.userId, i.erase);
 });
 
-export const reactivateUserAction = userChange(reactivateSchema, () => ({ action: "user.reactivate" }), async (i, a) => {
-  await reactivateUser(a, i.userId, i.password);
-});
+export const reactivateUserAction = userChange(
+  reactivateSchema,
+  () => ({ action: "user.reactivate" }),
+  async (i, a) => {
+    await reactivateUser(a, i.userId, i.password);
+  },
+  (i) => (i.password ? "passwords" : null),
+);
 
 /** lock/unlock, suspend/unsuspend, shadow-ban/unban. */
 export const setUserFlagAction = userChange(setFlagSchema, (i) => ({ action: `user.${i.flag}.${i.value ? "set" : "clear"}` }), async (i, a) => {
@@ -90,9 +103,14 @@ export const createLoginTokenAction = adminAction(
   (i, a) => createLoginToken(a, i.userId, i.validForMinutes),
 );
 
-export const deleteDevicesAction = userChange(deleteDevicesSchema, (i) => ({ action: "user.devices.delete", params: { devices: i.deviceIds } }), async (i, a) => {
-  await deleteDevices(a, i.userId, i.deviceIds);
-});
+export const deleteDevicesAction = userChange(
+  deleteDevicesSchema,
+  (i) => ({ action: "user.devices.delete", params: { devices: i.deviceIds } }),
+  async (i, a) => {
+    await deleteDevices(a, i.userId, i.deviceIds);
+  },
+  () => "devices",
+);
 
 export const setRateLimitAction = userChange(rateLimitSchema, (i) => ({ action: "user.ratelimit.set", params: { ...i, userId: undefined } }), async (i, a) => {
   await setRateLimitOverride(a, i.userId, { messagesPerSecond: i.messagesPerSecond, burstCount: i.burstCount });

@@ -9,7 +9,7 @@ const devicesTab = (userId: string) => `/users/${encodeURIComponent(userId)}`;
 
 // Adds an empty device with the given id (and name).
 export const createDeviceAction = adminAction(
-  { role: "operator", schema: createDeviceSchema, audit: (i) => ({ action: "user.device.create", target: i.userId, params: { deviceId: i.deviceId, displayName: i.displayName } }) },
+  { role: "operator", schema: createDeviceSchema, masOwned: () => "devices", audit: (i) => ({ action: "user.device.create", target: i.userId, params: { deviceId: i.deviceId, displayName: i.displayName } }) },
   async (i, a) => {
     await createDevice(a, i.userId, { deviceId: i.deviceId, displayName: i.displayName || undefined });
     revalidatePath(devicesTab(i.userId));
@@ -18,7 +18,7 @@ export const createDeviceAction = adminAction(
 
 // Gives a device a new display name.
 export const renameDeviceAction = adminAction(
-  { role: "operator", schema: renameDeviceSchema, audit: (i) => ({ action: "user.device.rename", target: i.userId, params: { deviceId: i.deviceId, displayName: i.displayName } }) },
+  { role: "operator", schema: renameDeviceSchema, masOwned: () => "devices", audit: (i) => ({ action: "user.device.rename", target: i.userId, params: { deviceId: i.deviceId, displayName: i.displayName } }) },
   async (i, a) => {
     await renameDevice(a, i.userId, i);
     revalidatePath(devicesTab(i.userId));

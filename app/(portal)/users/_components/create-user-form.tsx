@@ -2,6 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useForm, type UseFormReturn } from "react-hook-form";
+import { MAS_OWNED_NOTE } from "@/lib/auth/mas-owned";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { localpartProblem } from "@/lib/schemas/fields";
 import { avatarProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
@@ -16,10 +17,11 @@ import { showFieldErrors } from "@/app/(portal)/_components/form-errors";
 
 type Created = { userId: string; generatedPassword: string | null; avatarError: string | null };
 
-export function CreateUserForm({ serverName, policyHint }: { serverName: string; policyHint: string | null }) {
+/** `delegated`: MAS owns passwords, so the user is created without one and the form says why. */
+export function CreateUserForm({ serverName, policyHint, delegated = false }: { serverName: string; policyHint: string | null; delegated?: boolean }) {
   const form = useForm<UserCreateInput>({
     resolver: zodResolver(userCreateSchema),
-    defaultValues: { localpart: "", displayname: "", passwordMode: "generate", password: "", admin: false, userType: "", threepids: [], externalIds: [] },
+    defaultValues: { localpart: "", displayname: "", passwordMode: delegated ? "none" : "generate", password: "", admin: false, userType: "", threepids: [], externalIds: [] },
   });
   const { register, handleSubmit, watch, setError, clearErrors, formState, reset } = form;
   const [availability, setAvailability] = useState<string | null>(null);
@@ -117,32 +119,39 @@ export function CreateUserForm({ serverName, policyHint }: { serverName: string;
 
       <DisplayNameField id="displayname" field={register("displayname")} error={errors.displayname?.message} />
 
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">Password</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="generate" {...register("passwordMode")} /> Generate one (shown once)
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="set" {...register("passwordMode")} /> Set a password
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="none" {...register("passwordMode")} /> No password (single sign-on, or set later)
-        </label>
-        {mode === "set" && (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="password" className="text-sm font-medium">
-              New password
-            </label>
-            <input id="password" type="password" autoComplete="new-password" className="field" {...register("password")} />
-            <PolicyHint text={policyHint} />
-          </div>
-        )}
-        <FieldError message={errors.password?.message} />
-      </fieldset>
+      {delegated && (
+        <p className="text-sm text-muted" data-testid="mas-owned-password">
+          A user&apos;s password is {MAS_OWNED_NOTE}
+        </p>
+      )}
+      {!delegated && (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-medium">Password</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" value="generate" {...register("passwordMode")} /> Generate one (shown once)
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" value="set" {...register("passwordMode")} /> Set a password
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" value="none" {...register("passwordMode")} /> No password (single sign-on, or set later)
+          </label>
+          {mode === "set" && (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="password" className="text-sm font-medium">
+                New password
+              </label>
+              <input id="password" type="password" autoComplete="new-password" className="field" {...register("password")} />
+              <PolicyHint text={policyHint} />
+            </div>
+          )}
+          <FieldError message={errors.password?.message} />
+        </fieldset>
+      )}
 
       <RoleFields idPrefix="create" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
-      <LinkFields form={form as unknown as UseFormReturn<LinkValues>} />
+      <LinkFields form={form as unknown as UseFormReturn<LinkValues>} contacts={!delegated} />
 
       <div className="flex flex-col gap-1">
         <label htmlFor="avatar" className="text-sm font-medium">

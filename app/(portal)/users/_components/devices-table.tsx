@@ -8,11 +8,11 @@ import { SelectAllHeader } from "@/app/(portal)/_components/select-all-header";
 import { CreateDeviceForm, RenameDevice } from "./device-forms";
 import { useCan } from "@/app/(portal)/_components/role";
 
-/** Devices with their last seen IP and time; deleting one ends its sessions. */
-export function DevicesTable({ userId, devices, now }: { userId: string; devices: Device[]; now: number }) {
+/** Devices with their last seen IP and time; deleting one ends its sessions. Read-only when MAS owns them. */
+export function DevicesTable({ userId, devices, now, masOwned = false }: { userId: string; devices: Device[]; now: number; masOwned?: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const { run, error, pending } = useAction();
-  const mayDelete = useCan("operator");
+  const mayDelete = useCan("operator") && !masOwned;
 
   async function remove(ids: string[]) {
     const what = ids.length === 1 ? `device ${ids[0]}` : `${ids.length} devices`;
@@ -77,7 +77,7 @@ export function DevicesTable({ userId, devices, now }: { userId: string; devices
               </td>
               <td className="py-2 pr-3 font-mono text-xs">{d.deviceId}</td>
               <td className="py-2 pr-3">
-                <RenameDevice userId={userId} deviceId={d.deviceId} current={d.displayName} />
+                {mayDelete ? <RenameDevice userId={userId} deviceId={d.deviceId} current={d.displayName} /> : (d.displayName ?? <span className="text-muted">—</span>)}
               </td>
               <td className="py-2 pr-3">{d.lastSeenIp ?? <span className="text-muted">—</span>}</td>
               <td className="py-2 pr-3" title={d.userAgent ?? undefined}>

@@ -11,6 +11,7 @@ import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { showActionError } from "@/app/(portal)/_components/form-errors";
 
+/** Without `initial.threepids` (MAS owns them) the form neither shows nor sends them. */
 export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
   const form = useForm<UserUpdateInput>({ resolver: zodResolver(userUpdateSchema), defaultValues: initial });
   const { register, handleSubmit, formState, setError, reset } = form;
@@ -32,7 +33,7 @@ export function EditUserForm({ initial }: { initial: UserUpdateInput }) {
       <DisplayNameField id="edit-displayname" field={register("displayname")} error={errors.displayname?.message} />
       <RoleFields idPrefix="edit" admin={register("admin")} userType={register("userType")} error={errors.userType?.message} />
 
-      <LinkFields form={form as unknown as UseFormReturn<LinkValues>} />
+      <LinkFields form={form as unknown as UseFormReturn<LinkValues>} contacts={initial.threepids !== undefined} />
 
       <OutcomeLine error={formError} outcome={saved && !isDirty ? { ok: true, text: "Saved." } : null} className="min-h-5" />
       <div className="flex items-center gap-3">

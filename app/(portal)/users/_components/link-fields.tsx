@@ -2,18 +2,28 @@
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { THREEPID_MEDIA } from "@/lib/schemas/users";
 import { FieldError } from "@/app/(portal)/_components/text-field";
+import { MAS_OWNED_NOTE } from "@/lib/auth/mas-owned";
 
 /** The part of the create and edit forms these fields fill. */
 export type LinkValues = { threepids: { medium: (typeof THREEPID_MEDIA)[number]; address: string }[]; externalIds: { authProvider: string; externalId: string }[] };
 
-/** E-mail addresses, phone numbers and SSO external ids, as the create and edit forms both ask for them. */
-export function LinkFields({ form }: { form: UseFormReturn<LinkValues> }) {
+/**
+ * E-mail addresses, phone numbers and SSO external ids, as the create and edit forms both ask for them.
+ * `contacts` false (MAS owns e-mails and phones): a note instead of the e-mail/phone fields.
+ */
+export function LinkFields({ form, contacts = true }: { form: UseFormReturn<LinkValues>; contacts?: boolean }) {
   const { register, control, formState } = form;
   const { errors } = formState;
   const threepids = useFieldArray({ control, name: "threepids" });
   const externalIds = useFieldArray({ control, name: "externalIds" });
   return (
     <>
+      {!contacts && (
+        <p className="text-sm text-muted" data-testid="mas-owned-contacts">
+          A user&apos;s e-mail addresses and phone numbers are {MAS_OWNED_NOTE}
+        </p>
+      )}
+      {contacts && (
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Email addresses and phone numbers</legend>
         {threepids.fields.map((f, i) => (
@@ -38,6 +48,7 @@ export function LinkFields({ form }: { form: UseFormReturn<LinkValues> }) {
           Add email or phone
         </button>
       </fieldset>
+      )}
 
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Single sign-on links (external ids)</legend>

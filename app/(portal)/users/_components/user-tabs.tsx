@@ -20,6 +20,7 @@ import { TableHead } from "@/app/(portal)/_components/data-table";
 import { RoomLink } from "@/app/(portal)/_components/user-link";
 import { ModerationTab } from "./moderation-tab";
 import { can } from "@/lib/roles";
+import { MAS_OWNED_NOTE } from "@/lib/auth/mas-owned";
 
 export const USER_TABS = [
   { id: "profile", label: "Profile" },
@@ -66,7 +67,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
               displayname: user.displayname ?? "",
               admin: user.admin,
               userType: user.userType ?? "",
-              threepids: user.threepids.map((t) => ({ medium: t.medium === "msisdn" ? "msisdn" : "email", address: t.address })),
+              threepids: admin.delegated ? undefined : user.threepids.map((t) => ({ medium: t.medium === "msisdn" ? "msisdn" : "email", address: t.address })),
               externalIds: user.externalIds,
             }}
           />
@@ -74,19 +75,27 @@ async function renderTab({ tab, user, admin, now }: Props) {
         </div>
       );
     case "devices":
-      return <DevicesTable userId={id} devices={await listDevices(creds, id)} now={now} />;
+      return (
+        <>
+          {admin.delegated && <MasOwnedNote what="A user's devices (sessions) are" />}
+          <DevicesTable userId={id} devices={await listDevices(creds, id)} now={now} masOwned={admin.delegated} />
+        </>
+      );
     case "connections": {
       const rows = await listConnections(creds, id);
       return (
-        <Table head={["IP address", "User agent", "Last seen"]} empty="No connections recorded.">
-          {rows.map((c, i) => (
-            <tr key={i} data-testid="connection-row">
-              <td className="font-mono text-xs">{c.ip}</td>
-              <td className="text-xs break-all">{c.userAgent}</td>
-              <td className="whitespace-nowrap">{time(c.lastSeenAt)}</td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          {admin.delegated && <MasOwnedNote what="Sessions, passwords and e-mail addresses are" />}
+          <Table head={["IP address", "User agent", "Last seen"]} empty="No connections recorded.">
+            {rows.map((c, i) => (
+              <tr key={i} data-testid="connection-row">
+                <td className="font-mono text-xs">{c.ip}</td>
+                <td className="text-xs break-all">{c.userAgent}</td>
+                <td className="whitespace-nowrap">{time(c.lastSeenAt)}</td>
+              </tr>
+            ))}
+          </Table>
+        </>
       );
     }
     case "rooms": {
@@ -183,6 +192,14 @@ async function renderTab({ tab, user, admin, now }: Props) {
     case "moderation":
       return <ModerationTab user={user} admin={admin} now={now} />;
   }
+}
+
+function MasOwnedNote({ what }: { what: string }) {
+  return (
+    <p className="card mb-2 text-sm" data-testid="mas-owned-note">
+      {what} {MAS_OWNED_NOTE} (<Link href="/mas" className="underline">MAS</Link>)
+    </p>
+  );
 }
 
 function Table({ head, empty, children }: { head: string[]; empty: string; children: React.ReactNode[] }) {

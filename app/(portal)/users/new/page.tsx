@@ -12,7 +12,7 @@ export default async function NewUserPage() {
         ← Users
       </Link>
       <h1 className="text-2xl font-semibold">Create user</h1>
-      <CreateUserForm serverName={serverNameOf(admin.actor)} policyHint={await passwordPolicyHint(admin.homeserver)} />
+      <CreateUserForm serverName={serverNameOf(admin.actor)} policyHint={await passwordPolicyHint(admin.homeserver)} delegated={admin.delegated} />
     </section>
   );
 }
