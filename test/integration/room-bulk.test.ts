@@ -82,7 +82,7 @@ describe("bulk room actions", () => {
     assert.deepEqual(await previewRoomBulk(owner.creds, rooms), { rooms: 2, localFiles: 6, remoteFiles: 0, unreadable: 0 });
     const { jobId } = await startRoomBulk(owner, roomBulkSchema.parse({ action: "delete-media", roomIds: rooms, expectedCount: 2 }));
     // A dead owner's last moments: the first room in flight and one of its files deleted, never recorded.
-    const dead = await until("claimed by the dead owner", () => claimNext({ table: "job", statuses: ["queued"], skip: [], owner: "dead", leaseMs: 400 }));
+    const dead = await until("claimed by the dead owner", () => claimNext({ table: "job", statuses: ["queued"], skip: [], owner: "dead", leaseMs: 3000 }));
     const [first] = (await listItems(jobId, {}, { skip: 0, take: 1 })).rows;
     await setItemFenced(dead, first.id, "in-flight", null);
     assert.equal(await deleteMediaFile(owner.creds, uploads[0].server, uploads[0].mediaId), true);
