@@ -1,21 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refreshSessionCookie } from "@/lib/auth/oauth-refresh";
-import { getEnv } from "@/lib/env";
-
-const SESSION_COOKIE = "portal_session";
+import { isHttpsFor, SESSION_COOKIE, SESSION_TTL_SECONDS, sessionCookieOptions } from "@/lib/auth/session-cookie";
 
 /** A MAS session's access token close to expiry is refreshed here, for this request and the browser. */
 async function refreshedSession(request: NextRequest): Promise<string | null> {
   const sealed = request.cookies.get(SESSION_COOKIE)?.value;
   if (!sealed) return null;
   return refreshSessionCookie(sealed).catch(() => null);
-}
-
-function secureCookie(request: NextRequest): boolean {
-  const env = getEnv();
-  if (env.COOKIE_SECURE !== "auto") return env.COOKIE_SECURE === "true";
-  if (env.PORTAL_URL) return env.PORTAL_URL.startsWith("https:");
-  return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 /**
@@ -48,7 +39,9 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   if (fresh) {
-    response.cookies.set(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: "lax", secure: secureCookie(request), path: "/", maxAge: 12 * 60 * 60 - 60 });
+    // iron-session's own maxAge: the ttl less a minute, so the cookie never outlives its seal.
+    const secure = isHttpsFor(request.headers.get("x-forwarded-proto"));
+    response.cookies.set(SESSION_COOKIE, fresh, { ...sessionCookieOptions(secure), maxAge: SESSION_TTL_SECONDS - 60 });
   }
   return response;
 }

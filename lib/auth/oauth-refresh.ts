@@ -7,11 +7,10 @@ import { refreshTokens } from "@/lib/synapse/oauth";
 import { getSessionSecret } from "./session-secret";
 import { installNetworkPolicy } from "./network-policy";
 import type { PortalSession } from "./session";
+import { SESSION_TTL_SECONDS } from "./session-cookie";
 
 // The same outbound policy as every other call to a homeserver or its issuer (the proxy may run first).
 installNetworkPolicy();
-// As lib/auth/session.ts (not imported: the proxy needs none of next/headers).
-const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 /** Less than this share of the token's life left: refresh now. */
 const REFRESH_WHEN_LEFT = 1 / 3;

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getIronSession, type SessionOptions } from "iron-session";
-import { getEnv } from "@/lib/env";
 import { getSessionSecret } from "./session-secret";
+import { isHttpsFor, SESSION_COOKIE, SESSION_TTL_SECONDS, sessionCookieOptions } from "./session-cookie";
 import { installNetworkPolicy } from "./network-policy";
 
 // Every request that can reach a homeserver passes through the session first: the guard is in place by then.
@@ -33,16 +33,11 @@ export type OAuthSession = {
   scope: string;
 };
 
-export const SESSION_COOKIE = "portal_session";
-export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+export { SESSION_COOKIE, SESSION_TTL_SECONDS };
 
 /** Secure cookies whenever the portal is reached over https (directly or behind a TLS proxy). */
 export async function isHttpsRequest(): Promise<boolean> {
-  const env = getEnv();
-  if (env.COOKIE_SECURE !== "auto") return env.COOKIE_SECURE === "true";
-  if (env.PORTAL_URL) return env.PORTAL_URL.startsWith("https:");
-  const h = await headers();
-  return h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return isHttpsFor((await headers()).get("x-forwarded-proto"));
 }
 
 export async function sessionOptions(cookieName = SESSION_COOKIE, ttl = SESSION_TTL_SECONDS): Promise<SessionOptions> {
@@ -50,7 +45,7 @@ export async function sessionOptions(cookieName = SESSION_COOKIE, ttl = SESSION_
     cookieName,
     password: getSessionSecret(),
     ttl,
-    cookieOptions: { httpOnly: true, sameSite: "lax", secure: await isHttpsRequest(), path: "/" },
+    cookieOptions: sessionCookieOptions(await isHttpsRequest()),
   };
 }
 
