@@ -1,30 +1,38 @@
-// Display helpers. Pure and client-safe.
+// Numbers, byte sizes and dates in the reader's language. Pure and client-safe.
+// Times are shown in UTC everywhere (server and browser render the same text, and admins compare them with
+// Synapse's logs), with the zone named.
 
+export const TIME_ZONE = "UTC";
 const UNITS = ["B", "KB", "MB", "GB", "TB", "PB"];
 
-/** Binary sizes with the units admins type elsewhere in the portal (1 KB = 1024 B). */
-export function formatBytes(bytes: number): string {
+/** Binary sizes with the units admins type elsewhere in the portal (1 KB = 1024 B): "1.50 MB", "1,50 MB". */
+export function formatBytes(bytes: number, locale = "en"): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "—";
   let value = bytes;
   let unit = 0;
-  const shown = () => (unit === 0 ? String(value) : value.toFixed(value < 10 ? 2 : 1));
+  const digits = () => (unit === 0 ? 0 : value < 10 ? 2 : 1);
+  const rounded = () => Number(value.toFixed(digits()));
   // Round first, then move up a unit if rounding reached 1024 ("1.00 MB", not "1024.0 KB").
-  while ((value >= 1024 || Number(shown()) >= 1024) && unit < UNITS.length - 1) {
+  while ((value >= 1024 || rounded() >= 1024) && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${shown()} ${UNITS[unit]}`;
+  const n = new Intl.NumberFormat(locale, { minimumFractionDigits: digits(), maximumFractionDigits: digits(), useGrouping: false }).format(value);
+  return `${n} ${UNITS[unit]}`;
 }
 
-export function formatCount(n: number): string {
-  return new Intl.NumberFormat("en-US").format(n);
+export function formatCount(n: number, locale = "en"): string {
+  return new Intl.NumberFormat(locale === "en" ? "en-US" : locale).format(n);
 }
 
-export function formatDateTime(d: Date): string {
-  return d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
+/** "2026-12-03 13:53:06 UTC" in English (the form Synapse's logs use); "03.12.2026, 13:53:06 UTC" in German. */
+export function formatDateTime(d: Date, locale = "en"): string {
+  if (locale === "en") return d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
+  const text = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: TIME_ZONE }).format(d);
+  return `${text} UTC`;
 }
 
-/** "40 s", "2 min 5 s", "1 h 3 min"; "—" when unknown. */
+/** "40 s", "2 min 5 s", "1 h 3 min" (unit symbols read the same in our languages); "—" when unknown. */
 export function formatDuration(ms: number | null): string {
   if (ms === null) return "—";
   const s = Math.round(ms / 1000);

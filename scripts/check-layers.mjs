@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 // Lower number = lower layer. A module may import its own layer and the ones below.
 const LAYERS = [
-  [0, /^lib\/(matrix|csv|http)\/|^lib\/(format|env|result|database-url|remember-for|pool|roles|gate-rules)\.ts$/],
+  [0, /^lib\/(matrix|csv|http|i18n)\/|^lib\/(format|env|result|database-url|remember-for|pool|roles|gate-rules)\.ts$/],
   [1, /^lib\/(synapse|db|schemas)\//],
   // crypto and the startup check read the session secret, which lives in lib/auth.
   [2, /^lib\/(auth|audit|actions|crypto)\/|^lib\/startup-check\.ts$/],

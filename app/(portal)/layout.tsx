@@ -4,6 +4,7 @@ import { logoutAction } from "../(auth)/logout/actions";
 import { PortalNav } from "./_components/portal-nav";
 import { RoleProvider } from "./_components/role";
 import { personLabel } from "@/lib/gate-rules";
+import { LocaleSwitcher } from "@/app/_i18n/locale-switcher";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const { homeserver } = await readAdminSession();
@@ -35,6 +36,7 @@ export default async function PortalLayout({ children }: { children: React.React
           <span className="rounded bg-canvas px-2 py-0.5 text-muted" data-testid="header-version">
             {version ? `Synapse ${version}` : "version unknown"}
           </span>
+          <LocaleSwitcher />
           <form action={logoutAction}>
             <button type="submit" className="btn-secondary py-1">
               Sign out

@@ -6,6 +6,7 @@ import { requireGate } from "@/lib/auth/gate";
 import { personLabel } from "@/lib/gate-rules";
 import { LoginForm } from "./_components/login-form";
 import { TokenLoginForm } from "./_components/token-login-form";
+import { LocaleSwitcher } from "@/app/_i18n/locale-switcher";
 
 export const metadata: Metadata = { title: "Sign in · Synapse Admin Portal" };
 
@@ -27,7 +28,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
       <header>
-        <h1 className="text-2xl font-semibold">Synapse Admin Portal</h1>
+        <div className="flex items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Synapse Admin Portal</h1>
+          <LocaleSwitcher />
+        </div>
         <p className="text-sm text-muted">Sign in with a server admin account.</p>
         {person && (
           <p className="text-sm text-muted" data-testid="gate-person">

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { redirectIfSessionEnded, requireAdmin } from "@/lib/auth/require-admin";
 import { describeAndLog } from "@/lib/synapse/describe-error";
+import { getMessageRenderer } from "@/lib/i18n/server";
 
 export type PageRead<T> = { data: T; error: null } | { data: null; error: string };
 
@@ -15,7 +16,7 @@ export async function readForPage<T>(read: () => Promise<T>, where = "page read"
   } catch (e) {
     unstable_rethrow(e);
     redirectIfSessionEnded(e);
-    return { data: null, error: describeAndLog(e, where).message };
+    return { data: null, error: (await getMessageRenderer())(describeAndLog(e, where).message) };
   }
 }
 

@@ -1,12 +1,14 @@
 // The portal's one text field: label, input, help and error, tied together with aria-describedby.
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useMessage } from "@/lib/i18n/hooks";
 
 /** A field's message, announced when it appears. */
 export function FieldError({ id, message }: { id?: string; message?: string | null }) {
+  const render = useMessage();
   if (!message) return null;
   return (
     <p id={id} aria-live="polite" className="text-sm text-danger">
-      {message}
+      {render(message)}
     </p>
   );
 }
