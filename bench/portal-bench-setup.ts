@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { sealData } from "iron-session";
 import { api, loadTestbed, passwordLogin } from "../e2e/synapse/testbed";
 
@@ -56,14 +57,18 @@ export async function seedBenchUsers(token: string, users: number, deadline: num
   console.log(`[bench] seeded ${created} in ${((Date.now() - started) / 1000).toFixed(0)} s; ${await count()} ${BENCH_USER_PREFIX}* users`);
 }
 
-/** The built portal (`npx next build` first) on the spare port, and a session cookie for the test admin's token. */
-export async function startBenchPortal(token: string): Promise<{ portal: ChildProcess; cookie: string }> {
-  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("build the portal first: npx next build");
+/**
+ * The built portal (`npx next build` first) on the spare port, and a session cookie for the test admin's token.
+ * `dir` and `port` start another checkout's build beside it (a before/after comparison).
+ */
+export async function startBenchPortal(token: string, dir = process.cwd(), port = BENCH_PORTAL_PORT): Promise<{ portal: ChildProcess; cookie: string }> {
+  if (!fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error(`build the portal first: npx next build (in ${dir})`);
   const tb = localTestbed();
   const secret = crypto.randomBytes(32).toString("base64url");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const portal = spawn("bash", ["scripts/start.sh", "--skip-build"], {
-    env: { ...process.env, PORT: String(BENCH_PORTAL_PORT), HOST: "127.0.0.1", SESSION_SECRET: secret, DATA_DIR: dataDir, NODE_ENV: "production" },
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, DATA_DIR: dataDir, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -73,13 +78,29 @@ export async function startBenchPortal(token: string): Promise<{ portal: ChildPr
   );
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${BENCH_PORTAL_PORT}/login`)).ok) return { portal, cookie: `portal_session=${sealed}` };
+      if ((await fetch(`http://127.0.0.1:${port}/login`)).ok) return { portal, cookie: `portal_session=${sealed}` };
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the portal did not start");
+}
+
+/** Gzipped size of every script the page loads (what a first visit transfers). */
+export async function pageJs(html: string, cookie: string, port: number) {
+  // noModule scripts (legacy polyfills) are not loaded by the browsers the portal supports.
+  const tags = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bnoModule\b/i.test(attrs));
+  const srcs = [...new Set(tags.map((a) => /\bsrc="([^"]+)"/.exec(a)?.[1]).filter((x): x is string => Boolean(x)))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const buf = Buffer.from(await (await fetch(new URL(src, `http://127.0.0.1:${port}`), { headers: { cookie } })).arrayBuffer());
+    raw += buf.length;
+    gz += zlib.gzipSync(buf).length;
+  }
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
+  return { files: srcs.length, raw, gz, inlineGz: zlib.gzipSync(Buffer.from(inline)).length };
 }
 
 /** Logs the test admin in, seeds `users` bench users, starts the portal and runs `body`; always stops the portal and logs out. */

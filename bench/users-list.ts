@@ -11,9 +11,8 @@
  * Options (env): BENCH_USERS (10000), BENCH_ROUNDS (150), BENCH_WARMUP (15).
  */
 import os from "node:os";
-import zlib from "node:zlib";
 import { api } from "../e2e/synapse/testbed";
-import { BENCH_PORTAL_PORT as PORT, BENCH_USER_PREFIX as PREFIX, localTestbed, ms, runBench, stats, withBenchPortal } from "./portal-bench-setup";
+import { BENCH_PORTAL_PORT as PORT, BENCH_USER_PREFIX as PREFIX, localTestbed, ms, pageJs, runBench, stats, withBenchPortal } from "./portal-bench-setup";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
@@ -27,22 +26,6 @@ async function timed(url: string, headers: Record<string, string>): Promise<{ ms
   const res = await fetch(url, { headers, redirect: "manual" });
   const body = await res.text();
   return { ms: performance.now() - t0, body, status: res.status };
-}
-
-/** Gzipped size of every script the page loads (what a first visit transfers). */
-async function pageJs(html: string, cookie: string) {
-  // noModule scripts (legacy polyfills) are not loaded by the browsers the portal supports.
-  const tags = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bnoModule\b/i.test(attrs));
-  const srcs = [...new Set(tags.map((a) => /\bsrc="([^"]+)"/.exec(a)?.[1]).filter((x): x is string => Boolean(x)))];
-  let raw = 0;
-  let gz = 0;
-  for (const src of srcs) {
-    const buf = Buffer.from(await (await fetch(new URL(src, `http://127.0.0.1:${PORT}`), { headers: { cookie } })).arrayBuffer());
-    raw += buf.length;
-    gz += zlib.gzipSync(buf).length;
-  }
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
-  return { files: srcs.length, raw, gz, inlineGz: zlib.gzipSync(Buffer.from(inline)).length };
 }
 
 async function main() {
@@ -92,7 +75,7 @@ async function main() {
       if (i >= 5) inactive.push(r.ms);
     }
 
-    const js = await pageJs(first.body, cookie);
+    const js = await pageJs(first.body, cookie, PORT);
     const load = os.loadavg().map((n) => n.toFixed(2)).join(" ");
     console.log(`\n[bench] ${ROUNDS} rounds each after ${WARMUP} warm-up; host load average ${load} on ${os.cpus().length} cores (shared)`);
     for (const [name, r] of Object.entries(results)) {
