@@ -17,6 +17,7 @@ import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { deleteMediaFile, listRoomMediaRefs, quarantineRoomMedia } from "@/lib/synapse/media";
 import { setPublishedInDirectory, setRoomBlock } from "@/lib/synapse/rooms";
 import { mapPool } from "@/lib/pool";
+import { msg } from "@/lib/i18n/message";
 import type { z } from "zod";
 import { startJob, type JobOwner } from "./jobs";
 import { userItemsKind, type ItemOutcome } from "./user-items";
@@ -25,8 +26,6 @@ export const ROOM_BULK_KIND = "room.bulk";
 const CONCURRENCY = 2;
 
 type RoomBulkParams = { action: RoomBulkAction; expected: number };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Deletes every local file referenced in the room, one at a time; remote files are their server's. */
 export async function deleteRoomLocalMedia(creds: SynapseCredentials, roomId: string): Promise<{ deleted: number; gone: number; remote: number }> {
@@ -49,14 +48,12 @@ function stepOf(creds: SynapseCredentials, action: RoomBulkAction): (roomId: str
     case "unpublish":
       return async (roomId) => (await setPublishedInDirectory(creds, roomId, action === "publish"), { status: "ok" });
     case "quarantine-media":
-      return async (roomId) => ({ status: "ok", message: `${plural(await quarantineRoomMedia(creds, roomId), "file")} newly quarantined` });
+      return async (roomId) => ({ status: "ok", message: msg("rooms.bulk.outcome.quarantined", { count: await quarantineRoomMedia(creds, roomId) }) });
     case "delete-media":
       return async (roomId) => {
         const r = await deleteRoomLocalMedia(creds, roomId);
-        const parts = [`${plural(r.deleted, "file")} deleted`];
-        if (r.gone) parts.push(`${r.gone} already gone`);
-        if (r.remote) parts.push(`${plural(r.remote, "remote file")} left (only their home server deletes them)`);
-        return { status: "ok", message: parts.join(" · ") };
+        // One sentence with every count (the parts are left out at zero), so it reads in the admin's language.
+        return { status: "ok", message: msg("rooms.bulk.outcome.mediaDeleted", { deleted: r.deleted, gone: r.gone, remote: r.remote }) };
       };
   }
 }
@@ -82,11 +79,11 @@ export async function previewRoomBulk(creds: SynapseCredentials, roomIds: string
 /** Starts the job for the rooms the admin confirmed; a changed count or a missing role sends nothing. */
 export async function startRoomBulk(owner: JobOwner & { role: Role }, input: z.output<typeof roomBulkSchema>): Promise<{ jobId: number }> {
   if (DESTRUCTIVE_ROOM_ACTIONS.includes(input.action) && !can(owner.role, "owner")) {
-    throw new PortalRefusal("FORBIDDEN", "Only a portal owner may delete media.");
+    throw new PortalRefusal("FORBIDDEN", msg("rooms.bulk.errors.ownerOnly"));
   }
   const rooms = [...new Set(input.roomIds)];
   if (rooms.length !== input.expectedCount) {
-    throw new PortalRefusal("COUNT_CHANGED", `${rooms.length} rooms are selected, not ${input.expectedCount} as confirmed.`);
+    throw new PortalRefusal("COUNT_CHANGED", msg("rooms.bulk.errors.countChanged", { count: rooms.length, expected: input.expectedCount }));
   }
   const params: RoomBulkParams = { action: input.action, expected: input.expectedCount };
   return { jobId: await startJob(owner, { kind: ROOM_BULK_KIND, params, items: rooms, ownDevice: DESTRUCTIVE_ROOM_ACTIONS.includes(input.action) }) };

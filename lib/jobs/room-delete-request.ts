@@ -3,6 +3,7 @@ import { withAudit } from "@/lib/audit/record";
 import { localUserExists } from "@/lib/synapse/room-task-api";
 import type { roomDeleteSchema } from "@/lib/schemas/rooms";
 import type { z } from "zod";
+import { msg } from "@/lib/i18n/message";
 import type { JobOwner } from "./jobs";
 import { startRoomDeleteJob } from "./room-tasks";
 
@@ -15,7 +16,7 @@ export type RoomDeleteRequestResult = { jobId: number } | { fieldErrors: Record<
 export async function requestRoomDeletes(owner: JobOwner, input: z.output<typeof roomDeleteSchema>): Promise<RoomDeleteRequestResult> {
   const newRoomUserId = input.moveMembers ? input.newRoomUserId.trim() : null;
   if (newRoomUserId && !(await localUserExists(owner.creds, newRoomUserId))) {
-    return { fieldErrors: { newRoomUserId: `There is no user ${newRoomUserId} on this server. The new room must be created by an existing local user.` } };
+    return { fieldErrors: { newRoomUserId: msg("room.delete.errors.noSuchUser", { userId: newRoomUserId }) } };
   }
   const options = {
     block: input.block,

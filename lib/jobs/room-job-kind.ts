@@ -5,6 +5,7 @@ import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded } from "@/lib/synapse/errors";
 import { findRoomTaskSince, type TaskPhase } from "@/lib/synapse/room-task-api";
+import { msg } from "@/lib/i18n/message";
 import { isTransient } from "./import-run";
 import { PauseJob, type JobEnd, type RunningJob } from "./job-driver";
 import { JobState, purgeRecordFor } from "./job-state";
@@ -57,7 +58,7 @@ const START_ATTEMPTS = 14;
 /** Synapse's clock against the portal's: a task stamped a little before the record was written is ours. */
 const CLOCK_SLACK_MS = 5_000;
 
-const SESSION_ENDED = "Paused: the job's access token stopped working (signed out or revoked). Press Resume to continue with your session; rooms in flight are looked up in Synapse first, not started twice.";
+const SESSION_ENDED = msg("rooms.jobs.sessionEnded");
 
 export async function runRoomTasks(job: RunningJob, spec: RoomTaskSpec): Promise<JobEnd> {
   const creds = job.creds!;
@@ -73,11 +74,10 @@ export async function runRoomTasks(job: RunningJob, spec: RoomTaskSpec): Promise
   }
   await mapPool(pages(), spec.concurrency, (item) => runRoom(job, spec, state, creds, item), () => job.cancelled() || job.interrupted());
   const counts = await state.counts();
-  const rooms = (n: number) => `${n} ${n === 1 ? "room" : "rooms"}`;
   const failedAll = counts.failed > 0 && counts.failed === counts.ok + counts.failed;
   return {
     status: failedAll ? "failed" : "completed",
-    message: counts.failed === 0 ? null : failedAll && counts.failed === 1 ? firstError(state.result) : `${rooms(counts.failed)} of ${rooms(counts.ok + counts.failed)} failed.`,
+    message: counts.failed === 0 ? null : failedAll && counts.failed === 1 ? firstError(state.result) : msg("rooms.jobs.someFailed", { failed: counts.failed, total: counts.ok + counts.failed }),
   };
 }
 
@@ -117,7 +117,7 @@ async function runRoom(job: RunningJob, spec: RoomTaskSpec, state: JobState<Room
       // Synapse's refusal: nothing was started. Unreachable or overloaded: the start may have gone
       // through, so look before trying again.
       if (!isTransient(e)) return end(false, describeError(e).message);
-      if (attempt >= START_ATTEMPTS) return end(false, `${describeError(e).message} The ${spec.task === "delete" ? "delete" : "purge"} may or may not have started in Synapse; check the room.`);
+      if (attempt >= START_ATTEMPTS) return end(false, msg("rooms.jobs.mayHaveStarted", { reason: describeError(e).message, task: spec.task }));
       await pause(job, Math.min(ERROR_BACKOFF_MAX_MS, POLL_FIRST_MS * 2 ** attempt));
       continue;
     }

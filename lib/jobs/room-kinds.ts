@@ -8,6 +8,7 @@ import {
   type RoomDeleteOptions,
 } from "@/lib/synapse/room-task-api";
 import type { JobKind, RunningJob } from "./job-driver";
+import { msg } from "@/lib/i18n/message";
 import { runRoomTasks } from "./room-job-kind";
 
 // The two room kinds of the job runtime. Their credential is sealed in the Job while it is unfinished, so
@@ -66,8 +67,8 @@ export const roomDeleteKind: JobKind = {
         const details = { kickedUsers: s.kickedUsers, failedToKickUsers: s.failedToKickUsers, localAliases: s.localAliases, newRoomId: s.newRoomId };
         return { phase: s.phase, error: s.error, details };
       },
-      unknownTask: "Synapse no longer knows this delete task, so its outcome is unknown. Check whether the room still exists.",
-      failed: "Synapse reported that the delete failed.",
+      unknownTask: msg("rooms.jobs.deleteUnknown"),
+      failed: msg("rooms.jobs.deleteFailed"),
     });
   },
 };
@@ -94,8 +95,8 @@ export const purgeHistoryKind: JobKind = {
       scope: purgeScopeOf(params),
       start: (creds, roomId) => startPurgeHistory(creds, roomId, params.target, params.deleteLocalEvents),
       status: (creds, taskId) => getPurgeHistoryStatus(creds, taskId),
-      unknownTask: "Synapse no longer knows this purge, so its outcome is unknown.",
-      failed: "Synapse reported that the purge failed.",
+      unknownTask: msg("rooms.jobs.purgeUnknown"),
+      failed: msg("rooms.jobs.purgeFailed"),
     });
   },
 };

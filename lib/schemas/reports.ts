@@ -2,16 +2,14 @@
 import { z } from "zod";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { parseMxid } from "@/lib/matrix/mxid";
+import { msg } from "@/lib/i18n/message";
 
-export const REPORT_SORTS = {
-  newest: "Newest first",
-  oldest: "Oldest first",
-  score: "Most offensive first (score)",
-} as const;
-export type ReportSort = keyof typeof REPORT_SORTS;
+/** The inbox's sorts and resolved-state filters (their words: reports.sorts.<key>, reports.statuses.<key>). */
+export const REPORT_SORTS = ["newest", "oldest", "score"] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
 
-export const REPORT_STATUSES = { all: "All (unresolved first)", unresolved: "Unresolved", resolved: "Resolved" } as const;
-export type ReportStatus = keyof typeof REPORT_STATUSES;
+export const REPORT_STATUSES = ["all", "unresolved", "resolved"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORTS_PAGE_SIZE = 25;
 
@@ -22,12 +20,12 @@ export const userFilterField = z
   .refine((v) => v.startsWith("@") && parseMxid(v).ok)
   .optional()
   .catch(undefined);
-export const inboxStatusField = z.enum(["all", "unresolved", "resolved"]).default("all").catch("all");
+export const inboxStatusField = z.enum(REPORT_STATUSES).default("all").catch("all");
 export const inboxPageField = z.coerce.number().int().min(1).max(100_000).default(1).catch(1);
 
 export const reportListQuerySchema = z.object({
   status: inboxStatusField,
-  sort: z.enum(["newest", "oldest", "score"]).default("newest").catch("newest"),
+  sort: z.enum(REPORT_SORTS).default("newest").catch("newest"),
   room: z
     .string()
     .trim()
@@ -77,10 +75,10 @@ export function arrangeReports<T extends Arrangeable>(reports: T[], isResolved: 
   return kept.sort((a, b) => Number(isResolved(a.id)) - Number(isResolved(b.id)) || bySort(a, b));
 }
 
-export const reportIdSchema = z.object({ reportId: z.coerce.number().int().positive("Unknown report.") });
+export const reportIdSchema = z.object({ reportId: z.coerce.number().int().positive(msg("reports.errors.unknown")) });
 export const reportResolveSchema = reportIdSchema.extend({ resolved: z.boolean() });
 export const reportRedactSchema = reportIdSchema.extend({
-  reason: z.string().trim().max(500, "The reason is too long (500 characters at most)."),
+  reason: z.string().trim().max(500, msg("reports.errors.reasonTooLong", { max: 500 })),
 });
 
 /** One page of an inbox: its rows in inbox order, the page count, and how many of all the reports are unresolved. */

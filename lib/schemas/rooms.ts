@@ -1,26 +1,27 @@
 // Rooms: the list page's URL and the forms (delete, purge history, moderation).
 // Client-safe: the forms and the actions share these.
 import { z } from "zod";
+import { msg } from "@/lib/i18n/message";
 import { roomIdField, roomIdOrAliasField, userIdField } from "./fields";
 
 // ---- List page URL ----
 
-/** Synapse's order_by keys, each with its natural direction (Synapse's `dir=f`). */
+/** Synapse's order_by keys, each with its natural direction (Synapse's `dir=f`); labels: rooms.sorts.<key>. */
 export const ROOM_SORTS = {
-  name: { label: "Name", natural: "asc" },
-  canonical_alias: { label: "Alias", natural: "asc" },
-  joined_members: { label: "Members", natural: "desc" },
-  joined_local_members: { label: "Local members", natural: "desc" },
-  state_events: { label: "State events", natural: "desc" },
-  version: { label: "Room version", natural: "desc" },
-  creator: { label: "Creator", natural: "asc" },
-  encryption: { label: "Encryption", natural: "asc" },
-  federatable: { label: "Federatable", natural: "asc" },
-  public: { label: "Published", natural: "asc" },
-  join_rules: { label: "Join rule", natural: "asc" },
-  guest_access: { label: "Guest access", natural: "asc" },
-  history_visibility: { label: "History visibility", natural: "asc" },
-} as const satisfies Record<string, { label: string; natural: "asc" | "desc" }>;
+  name: { natural: "asc" },
+  canonical_alias: { natural: "asc" },
+  joined_members: { natural: "desc" },
+  joined_local_members: { natural: "desc" },
+  state_events: { natural: "desc" },
+  version: { natural: "desc" },
+  creator: { natural: "asc" },
+  encryption: { natural: "asc" },
+  federatable: { natural: "asc" },
+  public: { natural: "asc" },
+  join_rules: { natural: "asc" },
+  guest_access: { natural: "asc" },
+  history_visibility: { natural: "asc" },
+} as const satisfies Record<string, { natural: "asc" | "desc" }>;
 export type RoomSort = keyof typeof ROOM_SORTS;
 export type SortOrder = "asc" | "desc";
 
@@ -84,18 +85,18 @@ export function parseUtcDateTime(value: string): number | null {
 
 export const roomDeleteSchema = z
   .object({
-    roomIds: z.array(roomIdField).min(1, "Select at least one room.").max(200, "Delete at most 200 rooms at once."),
+    roomIds: z.array(roomIdField).min(1, msg("rooms.errors.selectRoom")).max(200, msg("rooms.errors.deleteMax", { max: 200 })),
     block: z.boolean(),
     purge: z.boolean(),
     forcePurge: z.boolean(),
     moveMembers: z.boolean(),
     newRoomUserId: z.string().max(255),
-    newRoomName: z.string().trim().max(255, "The new room's name is too long (255 characters at most)."),
-    message: z.string().trim().max(2000, "The message is too long (2000 characters at most)."),
+    newRoomName: z.string().trim().max(255, msg("room.delete.errors.nameTooLong", { max: 255 })),
+    message: z.string().trim().max(2000, msg("room.delete.errors.messageTooLong", { max: 2000 })),
   })
   .superRefine((v, ctx) => {
     if (v.forcePurge && !v.purge) {
-      ctx.addIssue({ code: "custom", path: ["forcePurge"], message: "Force purge only applies when the room is purged from the database." });
+      ctx.addIssue({ code: "custom", path: ["forcePurge"], message: msg("room.delete.errors.forceNeedsPurge") });
     }
     if (v.moveMembers) {
       const r = userIdField.safeParse(v.newRoomUserId);
@@ -115,11 +116,11 @@ export const purgeHistorySchema = z
   .superRefine((v, ctx) => {
     if (v.mode === "date") {
       const ms = parseUtcDateTime(v.before);
-      if (ms === null) ctx.addIssue({ code: "custom", path: ["before"], message: "Enter a date and time (UTC)." });
-      else if (ms > Date.now()) ctx.addIssue({ code: "custom", path: ["before"], message: "The date is in the future. Purging removes history before a past date." });
-      else if (ms < Date.UTC(2014, 0, 1)) ctx.addIssue({ code: "custom", path: ["before"], message: "That date is before Matrix existed (2014): there is nothing to purge." });
+      if (ms === null) ctx.addIssue({ code: "custom", path: ["before"], message: msg("room.purge.errors.enterDate") });
+      else if (ms > Date.now()) ctx.addIssue({ code: "custom", path: ["before"], message: msg("room.purge.errors.future") });
+      else if (ms < Date.UTC(2014, 0, 1)) ctx.addIssue({ code: "custom", path: ["before"], message: msg("room.purge.errors.beforeMatrix") });
     } else if (!/^\$[\x21-\x7E]+$/.test(v.eventId) || v.eventId.length > 255) {
-      ctx.addIssue({ code: "custom", path: ["eventId"], message: "Enter an event ID, like $abc123 (it starts with $)." });
+      ctx.addIssue({ code: "custom", path: ["eventId"], message: msg("room.purge.errors.eventId") });
     }
   });
 export type PurgeHistoryInput = z.input<typeof purgeHistorySchema>;
@@ -142,22 +143,15 @@ export function parseJobIds(value: string | string[] | null | undefined): number
 // ---- Bulk ----
 
 export const ROOM_BULK_ACTIONS = ["block", "unblock", "publish", "unpublish", "quarantine-media", "delete-media"] as const;
+/** Labels: rooms.bulk.actions.<action>. */
 export type RoomBulkAction = (typeof ROOM_BULK_ACTIONS)[number];
-export const ROOM_BULK_LABELS: Record<RoomBulkAction, string> = {
-  block: "Block",
-  unblock: "Unblock",
-  publish: "Publish in the directory",
-  unpublish: "Remove from the directory",
-  "quarantine-media": "Quarantine all media",
-  "delete-media": "Delete all local media",
-};
 /** Actions that cannot be undone: the dialog asks to type the number of rooms. */
 export const DESTRUCTIVE_ROOM_ACTIONS: readonly RoomBulkAction[] = ["delete-media"];
 export const MAX_BULK_ROOMS = 500;
 
 export const roomBulkSchema = z.object({
   action: z.enum(ROOM_BULK_ACTIONS),
-  roomIds: z.array(roomIdField).min(1, "Select at least one room.").max(MAX_BULK_ROOMS, `A bulk action covers at most ${MAX_BULK_ROOMS} rooms.`),
+  roomIds: z.array(roomIdField).min(1, msg("rooms.errors.selectRoom")).max(MAX_BULK_ROOMS, msg("rooms.errors.bulkMax", { max: MAX_BULK_ROOMS })),
   /** How many rooms the admin confirmed (typed for destructive actions). */
   expectedCount: z.number().int().min(1),
 });

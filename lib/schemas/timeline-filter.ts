@@ -1,6 +1,7 @@
 // The room timeline's filters (event type, sender), from the messages tab's URL. Client-safe.
 import { z } from "zod";
 import { parseMxid } from "@/lib/matrix/mxid";
+import { msg } from "@/lib/i18n/message";
 
 /** Types an admin looks for most; the field takes any other type too. */
 export const COMMON_EVENT_TYPES = ["m.room.message", "m.room.member", "m.reaction", "m.room.redaction", "m.room.encrypted", "m.sticker", "m.room.name", "m.room.topic"];
@@ -14,7 +15,7 @@ export const timelineFilterSchema = z.object({
 
 export type TimelineFilter = { types?: string[]; senders?: string[] };
 
-/** The filter for Synapse, and a sentence for each field that is not valid (that field is then not sent). */
+/** The filter for Synapse, and a sentence (a message reference) for each field that is not valid (that field is then not sent). */
 export function readTimelineFilter(raw: Record<string, unknown>): { type: string; sender: string; filter: TimelineFilter; problems: string[] } {
   const q = timelineFilterSchema.parse(raw);
   const type = q.type ?? "";
@@ -23,11 +24,11 @@ export function readTimelineFilter(raw: Record<string, unknown>): { type: string
   const filter: TimelineFilter = {};
   if (type) {
     if (TYPE.test(type)) filter.types = [type];
-    else problems.push(`"${type}" is not an event type (like m.room.message): it has spaces or other characters a type cannot have.`);
+    else problems.push(msg("room.messages.badType", { type }));
   }
   if (sender) {
     if (sender.startsWith("@") && parseMxid(sender).ok) filter.senders = [sender];
-    else problems.push(`"${sender}" is not a user ID. A user ID looks like @alice:example.org.`);
+    else problems.push(msg("room.messages.badSender", { sender }));
   }
   return { type, sender, filter, problems };
 }

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import { inboxHref, inboxPageField, inboxStatusField, REPORT_STATUSES, userFilterField } from "./reports";
 
-export const USER_REPORT_SORTS = { newest: "Newest first", oldest: "Oldest first" } as const;
+export const USER_REPORT_SORTS = ["newest", "oldest"] as const;
 export { REPORT_STATUSES };
 
 export const userReportListQuerySchema = z.object({
   status: inboxStatusField,
-  sort: z.enum(["newest", "oldest"]).default("newest").catch("newest"),
+  sort: z.enum(USER_REPORT_SORTS).default("newest").catch("newest"),
   target: userFilterField,
   reporter: userFilterField,
   page: inboxPageField,

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
 import { summarizeEvent } from "./room-messages";
+import { msg } from "@/lib/i18n/message";
 
 type RawReport = {
   id: number;
@@ -95,7 +96,7 @@ export async function getEventReport(creds: SynapseCredentials, id: number): Pro
     if (isSynapseError(e, "M_NOT_FOUND")) return null;
     throw e;
   }
-  const ev = r.event_json ?? { type: "(unknown)", content: {} };
+  const ev = r.event_json ?? { type: msg("reports.detail.unknownType"), content: {} };
   return {
     ...toReport(r),
     eventType: ev.type,

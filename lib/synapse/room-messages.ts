@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { isSynapseError } from "./errors";
+import { msg } from "@/lib/i18n/message";
 
 type RawEvent = {
   event_id: string;
@@ -30,35 +31,32 @@ export type TimelinePage = { events: TimelineEvent[]; olderFrom: string | null; 
 export const MESSAGES_PAGE_SIZE = 50;
 const SUMMARY_MAX = 300;
 
-/** A one-line description of an event for the timeline table. Pure. */
+const clip = (text: string) => (text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text);
+
+/**
+ * A one-line description of an event for the timeline table: the sender's own text as it is, the portal's
+ * words as a message reference (render it where shown). Pure.
+ */
 export function summarizeEvent(e: { type: string; state_key?: string; content: Record<string, unknown>; unsigned?: { redacted_because?: unknown } }): string {
   const c = e.content ?? {};
   const str = (v: unknown) => (typeof v === "string" ? v : "");
-  if (e.unsigned?.redacted_because || Object.keys(c).length === 0) return e.type === "m.room.redaction" ? "" : "(redacted or empty)";
-  let text: string;
+  if (e.unsigned?.redacted_because || Object.keys(c).length === 0) return e.type === "m.room.redaction" ? "" : msg("room.summary.redacted");
   switch (e.type) {
     case "m.room.message":
-      text = str(c.body) || `(${str(c.msgtype) || "message"})`;
-      break;
+      return str(c.body) ? clip(str(c.body)) : str(c.msgtype) ? `(${clip(str(c.msgtype))})` : msg("room.summary.message");
     case "m.room.member":
-      text = `${e.state_key ?? ""} ${str(c.membership)}${c.displayname ? ` (${str(c.displayname)})` : ""}`.trim();
-      break;
+      return clip(`${e.state_key ?? ""} ${str(c.membership)}${c.displayname ? ` (${str(c.displayname)})` : ""}`.trim());
     case "m.room.name":
-      text = `name: ${str(c.name)}`;
-      break;
+      return msg("room.summary.name", { name: clip(str(c.name)) });
     case "m.room.topic":
-      text = `topic: ${str(c.topic)}`;
-      break;
+      return msg("room.summary.topic", { topic: clip(str(c.topic)) });
     case "m.room.redaction":
-      text = `redacts ${str(c.redacts)}${c.reason ? ` (${str(c.reason)})` : ""}`;
-      break;
+      return c.reason ? msg("room.summary.redactsBecause", { event: str(c.redacts), reason: clip(str(c.reason)) }) : msg("room.summary.redacts", { event: str(c.redacts) });
     case "m.room.encrypted":
-      text = "(encrypted)";
-      break;
+      return msg("room.summary.encrypted");
     default:
-      text = "";
+      return "";
   }
-  return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text;
 }
 
 export type { RawEvent as RawTimelineEvent };

@@ -6,6 +6,7 @@ import { fetchEvent, getEventContext } from "@/lib/synapse/events";
 import { getRoomMessages } from "@/lib/synapse/room-messages";
 import { getLargestRooms } from "@/lib/synapse/room-sizes";
 import { adminToken, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
+import { messageIn } from "@/lib/i18n/translator";
 import { createMember, seedRoom, sendText } from "../../e2e/rooms-fixtures";
 
 const tb = loadTestbed();
@@ -54,6 +55,6 @@ describe("event lookup", () => {
   test("room sizes: unavailable on the SQLite test Synapse, with the reason", async () => {
     const r = await getLargestRooms(creds);
     assert.equal(r.available, false);
-    if (!r.available) assert.match(r.reason, /SQLite.*PostgreSQL/);
+    if (!r.available) assert.match(messageIn(r.reason), /SQLite.*PostgreSQL/);
   });
 });

@@ -14,6 +14,7 @@ import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
 import { deleteMediaFile, listUserMedia } from "@/lib/synapse/media";
 import { createUser, getUser } from "@/lib/synapse/users";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { messageIn } from "@/lib/i18n/translator";
 import { adminToken, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { createMember, createRoom, roomFlags, sendImage } from "../../e2e/rooms-fixtures";
 import { mediaInfo, pngOfSize, upload, type Uploaded } from "../../e2e/media-fixtures";
@@ -93,7 +94,7 @@ describe("bulk room actions", () => {
     const job = await ended(jobId);
     assert.equal(job.status, "completed", job.message ?? "");
     const items = (await listItems(jobId, {}, { skip: 0, take: 10 })).rows;
-    assert.deepEqual(items.map((i) => [i.key, i.status, i.message]), [
+    assert.deepEqual(items.map((i) => [i.key, i.status, i.message && messageIn(i.message)]), [
       [rooms[0], "ok", "2 files deleted · 1 already gone"],
       [rooms[1], "ok", "3 files deleted"],
     ]);
@@ -104,11 +105,11 @@ describe("bulk room actions", () => {
   test("an empty selection is refused with a message; a changed count or a missing role starts nothing", async () => {
     const empty = roomBulkSchema.safeParse({ action: "block", roomIds: [], expectedCount: 1 });
     assert.equal(empty.success, false);
-    assert.equal(empty.error?.issues[0].message, "Select at least one room.");
+    assert.equal(messageIn(empty.error?.issues[0].message ?? ""), "Select at least one room.");
     const before = (await forHomeserver(owner.homeserver).jobs.list({ kinds: ["room.bulk"] }, { skip: 0, take: 1 })).total;
     const room = `!nope${randomSuffix()}:${await serverName()}`;
     await assert.rejects(startRoomBulk(owner, { action: "block", roomIds: [room, room], expectedCount: 2 }), (e) => e instanceof PortalRefusal && e.code === "COUNT_CHANGED");
-    await assert.rejects(startRoomBulk({ ...owner, role: "operator" } as never, { action: "delete-media", roomIds: [room], expectedCount: 1 }), /Only a portal owner/);
+    await assert.rejects(startRoomBulk({ ...owner, role: "operator" } as never, { action: "delete-media", roomIds: [room], expectedCount: 1 }), (e) => e instanceof PortalRefusal && /Only a portal owner/.test(messageIn(e.message)));
     assert.equal((await forHomeserver(owner.homeserver).jobs.list({ kinds: ["room.bulk"] }, { skip: 0, take: 1 })).total, before, "no job was made");
   });
 });

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { managedPatternProblem, managedReason, managedSkipMessage, matchesManagedPattern } from "@/lib/matrix/managed-users";
 import { roomBulkSchema } from "@/lib/schemas/rooms";
 import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
+import { messageIn } from "@/lib/i18n/translator";
 
 describe("managed users", () => {
   test("a pattern that does not compile says why; a long one is refused", () => {
@@ -24,7 +25,7 @@ describe("managed users", () => {
 describe("bulk and create inputs", () => {
   test("an empty room selection is refused with a message", () => {
     const r = roomBulkSchema.safeParse({ action: "delete-media", roomIds: [], expectedCount: 1 });
-    assert.equal(r.error?.issues[0].message, "Select at least one room.");
+    assert.equal(messageIn(r.error?.issues[0].message ?? ""), "Select at least one room.");
     assert.equal(roomBulkSchema.safeParse({ action: "explode", roomIds: ["!a:x"], expectedCount: 1 }).success, false);
   });
   test("erase and delete-media are bulk actions; the create form validates its 3PIDs", () => {

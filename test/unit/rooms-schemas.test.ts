@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { effectiveOrder, parseJobIds, parseUtcDateTime, purgeHistorySchema, roomDeleteSchema, roomListHref, roomListQuerySchema, roomUserSchema, synapseDir } from "@/lib/schemas/rooms";
 import { firstFieldErrors } from "@/lib/schemas/fields";
+import { messageIn } from "@/lib/i18n/translator";
 
 describe("parseRoomRef", () => {
   test("accepts room IDs with and without a server (room version 12) and aliases when allowed", () => {
@@ -64,8 +65,8 @@ describe("forms", () => {
     assert.equal(r.success, false);
     if (r.success) return;
     const errors = firstFieldErrors(r.error);
-    assert.equal(errors.forcePurge, "Force purge only applies when the room is purged from the database.");
-    assert.equal(errors.newRoomUserId, '"moderator" is not a valid user ID. A user ID looks like @alice:example.org.');
+    assert.equal(messageIn(errors.forcePurge), "Force purge only applies when the room is purged from the database.");
+    assert.equal(messageIn(errors.newRoomUserId), '"moderator" is not a valid user ID. A user ID looks like @alice:example.org.');
     const bad = roomDeleteSchema.safeParse({ ...del, roomIds: ["#alias:example.org"] });
     assert.equal(bad.success, false);
   });
@@ -76,7 +77,7 @@ describe("forms", () => {
     const errorOf = (input: object) => {
       const r = purgeHistorySchema.safeParse(input);
       assert.equal(r.success, false);
-      return r.success ? {} : firstFieldErrors(r.error);
+      return r.success ? {} : Object.fromEntries(Object.entries(firstFieldErrors(r.error)).map(([k, v]) => [k, messageIn(v)]));
     };
     assert.equal(errorOf({ ...base, before: future }).before, "The date is in the future. Purging removes history before a past date.");
     assert.match(errorOf({ ...base, before: "2001-01-01T00:00" }).before, /before Matrix existed/);

@@ -3,7 +3,8 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { listAllEventReports } from "@/lib/synapse/reports";
 import { inboxPage, reportListHref, reportListQuerySchema } from "@/lib/schemas/reports";
-import { formatDateTime } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
 import { RoomLink, UserCell } from "@/app/(portal)/_components/user-link";
@@ -13,6 +14,8 @@ import { InboxFilter, InboxSummary, ReportTabs } from "./_components/report-tabs
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
+  const t = await getTranslations("reports");
+  const f = await getFormat();
   const q = reportListQuerySchema.parse(await searchParams);
   const list = await readForPage(() => listAllEventReports(admin.creds, { roomId: q.room, sender: q.sender }));
   const reports = list.data?.reports ?? [];
@@ -23,14 +26,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <section className="flex flex-col gap-4">
       <ReportTabs current="events" />
       <InboxFilter current="events" q={q} />
-      <InboxSummary testId="reports-summary" count={reports.length} scope={`${q.room ? ` in ${q.room}` : ""}${q.sender ? ` about ${q.sender}` : ""}`} unresolved={unresolved} list={list} />
-      <DataTable columns={["Status", "Received (UTC)", "Room", "Sender", "Reporter", "Reason", "Score"]} rowCount={rows.length} empty="No reports match.">
+      <InboxSummary testId="reports-summary" count={reports.length} scope={[q.room && t("scope.inRoom", { room: q.room }), q.sender && t("scope.about", { user: q.sender })]} unresolved={unresolved} list={list} />
+      <DataTable columns={[t("columns.status"), t("columns.received"), t("columns.room"), t("columns.sender"), t("columns.reporter"), t("columns.reason"), t("columns.score")]}
+        rowCount={rows.length}
+        empty={t("events.empty")}>
         {rows.map((r) => {
           const res = resolutions.get(r.id);
           return (
             <tr key={r.id} className="border-b border-line align-top" data-testid="report-row" data-report-id={r.id}>
               <ReportStatusCell href={`/reports/${r.id}`} resolution={res} />
-              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{f.dateTime(new Date(r.receivedTs))}</td>
               <td className="py-2 pr-3 break-all">
                 <RoomLink roomId={r.roomId}>{r.roomName ?? r.roomAlias ?? r.roomId}</RoomLink>
               </td>

@@ -2,9 +2,10 @@
 // when it came in, then the page's own rows and actions.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { forHomeserver } from "@/lib/db/tenant";
 import type { ReportKind, Resolution } from "@/lib/db/report-triage";
-import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { MissingReport } from "./report-status-cell";
 
@@ -15,16 +16,16 @@ export async function ReportDetail<R extends { id: number; receivedTs: number }>
   kind: ReportKind;
   read: (reportId: number) => Promise<R | null>;
   back: { href: string; label: string };
-  /** "Report", "User report": the title before the id */
-  title: string;
-  /** the "no such …" noun */
-  what: string;
+  /** "Report 3", "User report 3": the title with the id */
+  title: (id: string | number) => string;
   /** the detail rows after "Reported" */
   rows: (r: R) => ReactNode;
   /** after the details: the JSON, the actions */
   children: (r: R, resolution: Resolution | undefined) => ReactNode;
 }) {
   const { raw } = props;
+  const t = await getTranslations("reports.detail");
+  const f = await getFormat();
   const reportId = /^\d{1,15}$/.test(raw) ? Number(raw) : null;
   const report = reportId ? await readForPage(() => props.read(reportId)) : { data: null, error: null };
   const back = (
@@ -33,7 +34,7 @@ export async function ReportDetail<R extends { id: number; receivedTs: number }>
     </Link>
   );
   if (!reportId || !report.data) {
-    return <MissingReport back={back} title={`${props.title} ${raw}`} error={report.error} what={props.what} />;
+    return <MissingReport back={back} title={props.title(raw)} error={report.error} kind={props.kind} />;
   }
   const r = report.data;
   const resolution = (await forHomeserver(props.homeserver).reportTriage.get([r.id], props.kind)).get(r.id);
@@ -41,14 +42,14 @@ export async function ReportDetail<R extends { id: number; receivedTs: number }>
     <section className="flex flex-col gap-4">
       {back}
       <h1 className="text-2xl font-semibold">
-        {props.title} {r.id}
+        {props.title(r.id)}
       </h1>
       <p data-testid="report-resolution" className={resolution ? "text-ok" : "font-medium"}>
-        {resolution ? `Resolved by ${resolution.resolvedBy} on ${formatDateTime(resolution.resolvedAt)}` : "Unresolved"}
+        {resolution ? t("resolvedBy", { by: resolution.resolvedBy, at: f.dateTime(resolution.resolvedAt) }) : t("unresolved")}
       </p>
       <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="text-muted">Reported</dt>
-        <dd>{formatDateTime(new Date(r.receivedTs))}</dd>
+        <dt className="text-muted">{t("reported")}</dt>
+        <dd>{f.dateTime(new Date(r.receivedTs))}</dd>
         {props.rows(r)}
       </dl>
       {props.children(r, resolution)}

@@ -1,11 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { deleteUserReportAction, setUserReportResolvedAction } from "../users/actions";
 import { ConfirmButton } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 export function UserReportActions({ reportId, resolved }: { reportId: number; resolved: boolean }) {
+  const t = useTranslations("reports.actions");
   const router = useRouter();
   const toggle = useAction();
   const remove = useAction();
@@ -17,18 +19,18 @@ export function UserReportActions({ reportId, resolved }: { reportId: number; re
           className={resolved ? "btn-secondary self-start" : "btn-primary self-start"}
           disabled={toggle.pending}
           onClick={() =>
-            toggle.run(() => setUserReportResolvedAction({ reportId, resolved: !resolved }), (d) => (d.resolved ? "Marked as resolved." : "Marked as unresolved."))
+            toggle.run(() => setUserReportResolvedAction({ reportId, resolved: !resolved }), (d) => (d.resolved ? t("resolved") : t("reopened")))
           }
         >
-          {resolved ? "Reopen (mark unresolved)" : "Mark as resolved"}
+          {resolved ? t("reopen") : t("resolve")}
         </button>
         <OutcomeLine outcome={toggle.outcome} />
       </div>
       <div className="flex flex-col gap-1">
         <ConfirmButton
-          label="Delete report"
-          confirmLabel="Delete"
-          question="Delete this report from Synapse? The reported user is not changed."
+          label={t("delete.label")}
+          confirmLabel={t("delete.confirm")}
+          question={t("delete.questionUser")}
           danger
           pending={remove.pending}
           onConfirm={() =>
@@ -36,7 +38,7 @@ export function UserReportActions({ reportId, resolved }: { reportId: number; re
               () => deleteUserReportAction({ reportId }),
               () => {
                 router.push("/reports/users");
-                return "The report was deleted.";
+                return t("delete.done");
               },
             )
           }

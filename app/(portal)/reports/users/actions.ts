@@ -5,6 +5,7 @@ import { adminAction } from "@/lib/actions/admin-action";
 import { forHomeserver } from "@/lib/db/tenant";
 import { deleteUserReport } from "@/lib/synapse/user-reports";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { msg } from "@/lib/i18n/message";
 import { reportIdSchema, reportResolveSchema } from "@/lib/schemas/reports";
 
 // Marks a user report resolved (who and when) or back to unresolved.
@@ -22,7 +23,7 @@ export const setUserReportResolvedAction = adminAction(
 export const deleteUserReportAction = adminAction(
   { role: "operator", schema: reportIdSchema, audit: (i) => ({ action: "user-report.delete", target: String(i.reportId) }) },
   async (i, admin) => {
-    if (!(await deleteUserReport(admin.creds, i.reportId))) throw new PortalRefusal("NOT_FOUND", "There is no such user report; it may have been deleted already.");
+    if (!(await deleteUserReport(admin.creds, i.reportId))) throw new PortalRefusal("NOT_FOUND", msg("reports.errors.noSuchUserReport"));
     await forHomeserver(admin.homeserver).reportTriage.clear(i.reportId, "user");
     revalidatePath("/reports/users", "layout");
     return null;

@@ -4,7 +4,8 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { listAllUserReports } from "@/lib/synapse/user-reports";
 import { inboxPage } from "@/lib/schemas/reports";
 import { userReportListHref, userReportListQuerySchema } from "@/lib/schemas/user-reports";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
 import { UserCell } from "@/app/(portal)/_components/user-link";
@@ -13,6 +14,8 @@ import { InboxFilter, InboxSummary, ReportTabs } from "../_components/report-tab
 
 export default async function UserReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
+  const t = await getTranslations("reports");
+  const f = await getFormat();
   const q = userReportListQuerySchema.parse(await searchParams);
   const list = await readForPage(() => listAllUserReports(admin.creds, { target: q.target, reporter: q.reporter }));
   const reports = (list.data?.reports ?? []).map((r) => ({ ...r, score: null }));
@@ -24,21 +27,23 @@ export default async function UserReportsPage({ searchParams }: { searchParams: 
     <section className="flex flex-col gap-4">
       <ReportTabs current="users" />
       <InboxFilter current="users" q={q} />
-      <InboxSummary testId="user-reports-summary" count={reports.length} scope={`${q.target ? ` about ${q.target}` : ""}${q.reporter ? ` by ${q.reporter}` : ""}`} unresolved={unresolved} list={list} />
+      <InboxSummary testId="user-reports-summary" count={reports.length} scope={[q.target && t("scope.about", { user: q.target }), q.reporter && t("scope.by", { user: q.reporter })]} unresolved={unresolved} list={list} />
       {targets.length > 0 && (
         <p className="text-sm">
           <Link href={`/users/cleanup?users=${targets.map(encodeURIComponent).join(",")}`} className="underline" data-testid="cleanup-reported">
-            Spam clean-up of the {formatCount(targets.length)} users reported in the unresolved reports shown
+            {t("users.cleanup", { count: targets.length, total: f.count(targets.length) })}
           </Link>
         </p>
       )}
-      <DataTable columns={["Status", "Received (UTC)", "Reported user", "Reporter", "Reason"]} rowCount={rows.length} empty="No user reports match.">
+      <DataTable columns={[t("columns.status"), t("columns.received"), t("columns.target"), t("columns.reporter"), t("columns.reason")]}
+        rowCount={rows.length}
+        empty={t("users.empty")}>
         {rows.map((r) => {
           const res = resolutions.get(r.id);
           return (
             <tr key={r.id} className="border-b border-line align-top" data-testid="user-report-row" data-report-id={r.id}>
               <ReportStatusCell href={`/reports/users/${r.id}`} resolution={res} />
-              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(r.receivedTs))}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{f.dateTime(new Date(r.receivedTs))}</td>
               <UserCell userId={r.target} />
               <UserCell userId={r.reporter} />
               <td className="py-2 pr-3 break-words" data-testid="report-reason">

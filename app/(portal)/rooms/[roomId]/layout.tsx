@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getRoomBlock } from "@/lib/synapse/rooms";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
@@ -12,14 +13,15 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 
 export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
   const admin = await requireAdmin();
+  const t = await getTranslations("room");
   const roomId = routeParam((await params).roomId);
   const ref = parseRoomRef(roomId, false);
   if (!ref.ok) {
     return (
       <section className="flex flex-col gap-4">
-        <h1 className="text-2xl font-semibold">Room</h1>
+        <h1 className="text-2xl font-semibold">{t("tabs.label")}</h1>
         <ErrorCard message={ref.message} />
-        <Link href="/rooms">← All rooms</Link>
+        <Link href="/rooms">← {t("allRooms")}</Link>
       </section>
     );
   }
@@ -29,13 +31,13 @@ export default async function RoomLayout({ children, params }: { children: React
     return (
       <section className="flex flex-col gap-4">
         <Link href="/rooms" className="text-sm">
-          ← All rooms
+          ← {t("allRooms")}
         </Link>
         <h1 className="text-2xl font-semibold break-all">{roomId}</h1>
         <ErrorCard message={room.error} />
         {!room.error && (
           <p className="card" data-testid="room-missing">
-            This server does not know this room: it was deleted, or nobody here has joined it.
+            {t("missing")}
           </p>
         )}
         {block.data && <BlockToggle roomId={roomId} blocked={block.data.blocked} />}
@@ -48,10 +50,10 @@ export default async function RoomLayout({ children, params }: { children: React
   return (
     <section className="flex flex-col gap-4">
       <Link href="/rooms" className="text-sm">
-        ← All rooms
+        ← {t("allRooms")}
       </Link>
       <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold">{r.name ?? "(no name)"}</h1>
+        <h1 className="text-2xl font-semibold">{r.name ?? t("noName")}</h1>
         <div className="font-mono text-sm text-muted break-all" data-testid="room-id">
           {r.roomId}
           {r.canonicalAlias && ` · ${r.canonicalAlias}`}

@@ -1,4 +1,6 @@
 // Room badges; shared by the list and the room header.
+import { useTranslations } from "next-intl";
+
 export type BadgeFlags = { published: boolean; encrypted: boolean; space: boolean; blocked: boolean | null };
 
 const STYLE = {
@@ -9,12 +11,10 @@ const STYLE = {
 };
 
 export function RoomBadges({ flags }: { flags: BadgeFlags }) {
-  const shown = [
-    flags.published && { key: "published", text: "Public", title: "Published in the room directory" },
-    flags.encrypted && { key: "encrypted", text: "Encrypted", title: "End-to-end encrypted" },
-    flags.space && { key: "space", text: "Space", title: "A space (a room that groups rooms)" },
-    flags.blocked && { key: "blocked", text: "Blocked", title: "Blocked on this server: nobody can join" },
-  ].filter(Boolean) as { key: keyof typeof STYLE; text: string; title: string }[];
+  const t = useTranslations("rooms.badges");
+  const shown = (Object.keys(STYLE) as (keyof typeof STYLE)[])
+    .filter((key) => flags[key])
+    .map((key) => ({ key, text: t(`text.${key}`), title: t(`title.${key}`) }));
   return (
     <span className="inline-flex flex-wrap gap-1">
       {shown.map((b) => (

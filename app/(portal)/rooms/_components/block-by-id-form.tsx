@@ -1,6 +1,8 @@
 "use client";
 import { useCan } from "@/app/(portal)/_components/role";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMessage } from "@/lib/i18n/hooks";
 import { useRouter } from "next/navigation";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { setRoomBlockAction } from "../actions";
@@ -10,6 +12,8 @@ import { useAction } from "@/app/(portal)/_components/use-action";
 /** Block or unblock any room ID, including rooms this server has never seen; or open a room by ID. */
 export function BlockByIdForm() {
   const allowed = useCan("operator");
+  const t = useTranslations("rooms.byId");
+  const render = useMessage();
   const router = useRouter();
   const [value, setValue] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -23,14 +27,14 @@ export function BlockByIdForm() {
   }
   function block(b: boolean) {
     const roomId = checked();
-    if (roomId) run(() => setRoomBlockAction({ roomId, block: b }), () => (b ? `Blocked ${roomId}.` : `Unblocked ${roomId}.`));
+    if (roomId) run(() => setRoomBlockAction({ roomId, block: b }), () => (b ? t("blocked", { roomId }) : t("unblocked", { roomId })));
   }
 
   if (!allowed) return null;
   return (
     <form
       className="card flex flex-col gap-2"
-      aria-label="Room by ID"
+      aria-label={t("formLabel")}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -38,10 +42,10 @@ export function BlockByIdForm() {
         if (roomId) router.push(`/rooms/${encodeURIComponent(roomId)}`);
       }}
     >
-      <h2 className="font-semibold">A room by ID</h2>
-      <p className="text-sm text-muted">Blocking works for rooms this server has not seen yet: nobody here can join them later.</p>
+      <h2 className="font-semibold">{t("title")}</h2>
+      <p className="text-sm text-muted">{t("help")}</p>
       <label htmlFor="room-by-id" className="text-sm font-medium">
-        Room ID
+        {t("roomId")}
       </label>
       <div className="flex flex-wrap gap-2">
         <input
@@ -54,18 +58,18 @@ export function BlockByIdForm() {
           aria-describedby={fieldError ? "room-by-id-error" : undefined}
         />
         <button type="submit" className="btn-secondary py-1.5">
-          Open
+          {t("open")}
         </button>
         <button type="button" className="btn-secondary py-1.5" disabled={pending} onClick={() => block(true)}>
-          Block
+          {t("block")}
         </button>
         <button type="button" className="btn-secondary py-1.5" disabled={pending} onClick={() => block(false)}>
-          Unblock
+          {t("unblock")}
         </button>
       </div>
       {fieldError && (
         <p id="room-by-id-error" role="alert" className="text-sm text-danger">
-          {fieldError}
+          {render(fieldError)}
         </p>
       )}
       <OutcomeLine outcome={outcome} />

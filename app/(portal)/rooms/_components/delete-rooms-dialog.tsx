@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useRouter, usePathname, useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { roomDeleteSchema, type RoomDeleteInput } from "@/lib/schemas/rooms";
 import type { z } from "zod";
@@ -13,8 +14,8 @@ import { showFieldErrors } from "@/app/(portal)/_components/form-errors";
 
 type Props = {
   roomIds: string[];
-  /** What the rooms are called in the dialog's title ("!abc:example.org", "3 rooms"). */
-  what: string;
+  /** What the rooms are called in the dialog's title ("!abc:example.org", "“Lobby”"); several rooms are counted. */
+  what?: string;
   buttonLabel: string;
   disabled?: boolean;
   /** Where to follow progress: this page (the list), or the list when the current room goes away. */
@@ -23,6 +24,7 @@ type Props = {
 
 /** The delete dialog: every option of Synapse's room delete spelled out, then one job for the rooms. */
 export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, followOn }: Props) {
+  const t = useTranslations("room.delete");
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const pathname = usePathname();
@@ -63,15 +65,12 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
       <button type="button" className="btn-secondary text-danger" disabled={disabled} onClick={() => setOpen(true)}>
         {buttonLabel}
       </button>
-      <Dialog title={`Delete ${what}`} open={open} onClose={() => setOpen(false)} wide>
-        <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label="Delete rooms">
-          <p className="text-sm text-muted">
-            Every local member is removed from {many ? "each room" : "the room"}. This cannot be undone. Synapse runs the delete in the background;
-            this page shows its progress, and it completes even if you close the page.
-          </p>
+      <Dialog title={many || !what ? t("titleMany", { count: roomIds.length }) : t("title", { what })} open={open} onClose={() => setOpen(false)} wide>
+        <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label={t("formLabel")}>
+          <p className="text-sm text-muted">{t("intro", { count: roomIds.length })}</p>
           {many && (
             <details className="text-sm">
-              <summary>The {roomIds.length} rooms</summary>
+              <summary>{t("theRooms", { count: roomIds.length })}</summary>
               <ul className="font-mono text-xs">
                 {roomIds.map((id) => (
                   <li key={id}>{id}</li>
@@ -80,41 +79,41 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
             </details>
           )}
 
-          <Option id="del-block" label="Block the room" help="Nobody on this server can join it or be invited to it again, even after it is deleted. You can unblock it later." {...register("block")} />
+          <Option id="del-block" label={t("block.label")} help={t("block.help")} {...register("block")} />
           <Option
             id="del-purge"
-            label="Purge the room from the database"
-            help="Removes the room's events, state and media references from this server's database. Without it the room is only shut down: members are removed but its history stays stored."
+            label={t("purge.label")}
+            help={t("purge.help")}
             {...register("purge")}
           />
           <Option
             id="del-force"
-            label="Force purge"
-            help="Purge even if some local members could not be removed (for example a user Synapse failed to kick). Only with purge."
+            label={t("force.label")}
+            help={t("force.help")}
             disabled={!purge}
             error={errors.forcePurge?.message}
             {...register("forcePurge")}
           />
           <Option
             id="del-move"
-            label="Move local members to a new room"
-            help="A local user you name creates a new room; the evicted local members are joined to it and your message is posted there. The room's local aliases move to the new room."
+            label={t("move.label")}
+            help={t("move.help")}
             {...register("moveMembers")}
           />
           {moveMembers && (
             <fieldset className="ml-6 flex flex-col gap-3">
-              <legend className="sr-only">New room</legend>
-              <TextField id="del-user" label="Creator of the new room (a local user ID)" className="field w-full" placeholder="@moderator:example.org" error={errors.newRoomUserId?.message} {...register("newRoomUserId")} />
-              <TextField id="del-name" label="Name of the new room" className="field w-full" placeholder="Content Violation Notification (Synapse's default)" error={errors.newRoomName?.message} {...register("newRoomName")} />
+              <legend className="sr-only">{t("move.legend")}</legend>
+              <TextField id="del-user" label={t("move.creator")} className="field w-full" placeholder="@moderator:example.org" error={errors.newRoomUserId?.message} {...register("newRoomUserId")} />
+              <TextField id="del-name" label={t("move.name")} className="field w-full" placeholder={t("move.namePlaceholder")} error={errors.newRoomName?.message} {...register("newRoomName")} />
               <div className="flex flex-col gap-1">
                 <label htmlFor="del-message" className="text-sm font-medium">
-                  Message posted in the new room
+                  {t("move.message")}
                 </label>
                 <textarea
                   id="del-message"
                   rows={3}
                   className="field w-full"
-                  placeholder="Sharing illegal content on this server is not permitted and rooms in violation will be blocked. (Synapse's default)"
+                  placeholder={t("move.messagePlaceholder")}
                   aria-describedby={errors.message ? "del-message-error" : undefined}
                   {...register("message")}
                 />
@@ -124,7 +123,7 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
           )}
 
           <OutcomeLine error={formError ?? errors.roomIds?.message} />
-          <DialogActions submit danger onCancel={() => setOpen(false)} label={many ? `Delete ${roomIds.length} rooms` : "Delete room"} pending={isSubmitting} pendingLabel="Deleting…" />
+          <DialogActions submit danger onCancel={() => setOpen(false)} label={t("confirm", { count: roomIds.length })} pending={isSubmitting} pendingLabel={t("pending")} />
         </form>
       </Dialog>
     </>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { roomUserSchema } from "@/lib/schemas/rooms";
 import { clearExtremitiesAction, forceJoinRoomAction, makeRoomAdminAction, setRoomBlockAction, setRoomPublishedAction } from "../actions";
 import { ActionButton, ConfirmActionButton } from "@/app/(portal)/_components/action-button";
@@ -8,48 +9,45 @@ import { FieldError } from "@/app/(portal)/_components/text-field";
 import { useAction } from "@/app/(portal)/_components/use-action";
 
 export function BlockToggle({ roomId, blocked }: { roomId: string; blocked: boolean }) {
+  const t = useTranslations("room.moderation.block");
+  const k = blocked ? "blocked" : "open";
   return (
     <ConfirmActionButton
-      state={<span data-testid="block-state">{blocked ? "Blocked: nobody on this server can join." : "Not blocked."}</span>}
-      label={blocked ? "Unblock" : "Block"}
-      confirmLabel={blocked ? "Unblock room" : "Block room"}
-      question={blocked ? "Allow joins again?" : "Stop everyone on this server from joining?"}
+      state={<span data-testid="block-state">{t(`state.${k}`)}</span>}
+      label={t(`label.${k}`)}
+      confirmLabel={t(`confirm.${k}`)}
+      question={t(`question.${k}`)}
       action={() => setRoomBlockAction({ roomId, block: !blocked })}
-      done={(d) => (d.blocked ? "The room is blocked." : "The room is unblocked.")}
+      done={(d) => (d.blocked ? t("doneBlocked") : t("doneUnblocked"))}
     />
   );
 }
 
 export function PublishToggle({ roomId, published }: { roomId: string; published: boolean }) {
+  const t = useTranslations("room.moderation.directory");
+  const k = published ? "published" : "unlisted";
   return (
     <ActionButton
-      state={<span data-testid="directory-state">{published ? "Published in the room directory." : "Not in the room directory."}</span>}
-      label={published ? "Remove from directory" : "Publish in directory"}
+      state={<span data-testid="directory-state">{t(`state.${k}`)}</span>}
+      label={t(`label.${k}`)}
       className="btn-secondary py-1"
       action={() => setRoomPublishedAction({ roomId, publish: !published })}
-      done={(d) => (d.published ? "The room is now in the directory." : "The room was removed from the directory.")}
+      done={(d) => (d.published ? t("donePublished") : t("doneRemoved"))}
     />
   );
 }
 
 /** Make-room-admin and force-join share a shape: a user ID for this room. */
 export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" | "force-join" }) {
+  const t = useTranslations("room.moderation");
   const { pending, outcome, run } = useAction();
   const [userId, setUserId] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const id = `room-user-${kind}`;
   const text =
     kind === "make-admin"
-      ? {
-          label: "Make a user room admin",
-          help: "Gives the user power level 100. Synapse sends the change as the room's most powerful local member, so a local member must be able to; in an invite-only room the user is invited, not joined.",
-          button: "Make room admin",
-        }
-      : {
-          label: "Force-join a local user",
-          help: "Joins the user without asking. In a room that is not public you (the admin) must be a member who can invite.",
-          button: "Join user",
-        };
+      ? { label: t("makeAdmin.label"), help: t("makeAdmin.help"), button: t("makeAdmin.button") }
+      : { label: t("forceJoin.label"), help: t("forceJoin.help"), button: t("forceJoin.button") };
   return (
     <form
       noValidate
@@ -61,8 +59,8 @@ export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" 
         setFieldError(parsed.success ? null : parsed.error.issues[0].message);
         if (!parsed.success) return;
         const input = { room, userId: parsed.data.userId };
-        if (kind === "make-admin") run(() => makeRoomAdminAction(input), () => `${input.userId} is now a room admin.`);
-        else run(() => forceJoinRoomAction(input), () => `${input.userId} joined the room.`);
+        if (kind === "make-admin") run(() => makeRoomAdminAction(input), () => t("makeAdmin.done", { userId: input.userId }));
+        else run(() => forceJoinRoomAction(input), () => t("forceJoin.done", { userId: input.userId }));
       }}
     >
       <label htmlFor={id} className="text-sm font-medium">
@@ -82,13 +80,14 @@ export function RoomUserForm({ room, kind }: { room: string; kind: "make-admin" 
 }
 
 export function ClearExtremitiesButton({ roomId }: { roomId: string }) {
+  const t = useTranslations("room.extremities.clear");
   return (
     <ConfirmActionButton
-      label="Clear extremities"
-      confirmLabel="Clear"
-      question="Keep only the newest extremity?"
+      label={t("label")}
+      confirmLabel={t("confirm")}
+      question={t("question")}
       action={() => clearExtremitiesAction({ roomId })}
-      done={(d) => `Removed ${d.deleted} forward extremit${d.deleted === 1 ? "y" : "ies"}.`}
+      done={(d) => t("done", { count: d.deleted })}
     />
   );
 }

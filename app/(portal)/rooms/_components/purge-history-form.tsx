@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { purgeHistorySchema, type PurgeHistoryInput } from "@/lib/schemas/rooms";
@@ -12,6 +13,7 @@ import { showActionError } from "@/app/(portal)/_components/form-errors";
 
 /** Purge a room's history before a date (UTC) or an event; the job's progress shows on this page. */
 export function PurgeHistoryForm({ roomId }: { roomId: string }) {
+  const t = useTranslations("room.purge");
   const router = useRouter();
   const pathname = usePathname();
   const [formError, setFormError] = useState<string | null>(null);
@@ -30,44 +32,39 @@ export function PurgeHistoryForm({ roomId }: { roomId: string }) {
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Purge chat history" className="flex flex-col gap-3">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={t("title")} className="flex flex-col gap-3">
       <div className="text-sm text-muted flex flex-col gap-1">
-        <p>
-          Removes this server&apos;s copy of the room&apos;s events sent before the cut-off. Afterwards, people on this server no longer see those
-          messages when they scroll back; the room itself, its members, name and settings stay, and the newest event is always kept. Messages
-          already downloaded by someone&apos;s app may stay visible there, and other servers in the room keep their own copies.
-        </p>
+        <p>{t("intro")}</p>
       </div>
       <fieldset className="flex flex-wrap gap-4 text-sm">
-        <legend className="sr-only">Cut-off</legend>
+        <legend className="sr-only">{t("cutOff")}</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" value="date" {...register("mode")} /> Before a date
+          <input type="radio" value="date" {...register("mode")} /> {t("beforeDate")}
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" value="event" {...register("mode")} /> Before an event
+          <input type="radio" value="event" {...register("mode")} /> {t("beforeEvent")}
         </label>
       </fieldset>
       {mode === "date" ? (
-        <TextField id="purge-before" label="Delete events sent before (UTC)" type="datetime-local" step={1} className="field w-64" error={errors.before?.message} {...register("before")} />
+        <TextField id="purge-before" label={t("before")} type="datetime-local" step={1} className="field w-64" error={errors.before?.message} {...register("before")} />
       ) : (
-        <TextField id="purge-event" label="Delete events before this event ID" className="field w-full max-w-xl font-mono" placeholder="$abc123…" error={errors.eventId?.message} {...register("eventId")} />
+        <TextField id="purge-event" label={t("eventId")} className="field w-full max-w-xl font-mono" placeholder="$abc123…" error={errors.eventId?.message} {...register("eventId")} />
       )}
       <div className="flex gap-3">
         <input id="purge-local" type="checkbox" className="mt-1" aria-describedby="purge-local-help" {...register("deleteLocalEvents")} />
         <div className="flex flex-col">
           <label htmlFor="purge-local" className="font-medium">
-            Also delete local users&apos; events
+            {t("local.label")}
           </label>
           <span id="purge-local-help" className="text-sm text-muted">
-            Off (the default): messages sent by this server&apos;s own users also vanish from the timeline, but Synapse keeps them in its database
-            (they can still be fetched by event ID), because this server is their only authoritative copy. On: they are deleted for good.
+            {t("local.help")}
           </span>
         </div>
       </div>
       <OutcomeLine error={formError ?? errors.roomId?.message} />
       <div>
         <button type="submit" className="btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Starting…" : "Purge history"}
+          {isSubmitting ? t("pending") : t("submit")}
         </button>
       </div>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { DESTRUCTIVE_ROOM_ACTIONS, ROOM_BULK_ACTIONS, ROOM_BULK_LABELS, type RoomBulkAction } from "@/lib/schemas/rooms";
+import { useTranslations } from "next-intl";
+import { DESTRUCTIVE_ROOM_ACTIONS, ROOM_BULK_ACTIONS, type RoomBulkAction } from "@/lib/schemas/rooms";
 import type { RoomBulkPreview } from "@/lib/jobs/room-bulk";
 import { previewRoomBulkAction, startRoomBulkAction } from "../actions";
 import { confirmed, Dialog, DialogActions, TypedConfirmation } from "@/app/(portal)/_components/dialog";
@@ -11,17 +12,10 @@ import { useAction } from "@/app/(portal)/_components/use-action";
 import { useCan } from "@/app/(portal)/_components/role";
 
 const MEDIA_ACTIONS: readonly RoomBulkAction[] = ["quarantine-media", "delete-media"];
-const EXPLAIN: Record<RoomBulkAction, string> = {
-  block: "Nobody on this server can join these rooms or be invited to them until they are unblocked. Members already in stay.",
-  unblock: "Local users may join these rooms again.",
-  publish: "The rooms are listed in this server's room directory, where anyone who can search it finds them.",
-  unpublish: "The rooms are taken out of this server's room directory; members and history stay.",
-  "quarantine-media": "Files referenced in these rooms can no longer be downloaded from this server (an admin can release them later).",
-  "delete-media": "Every local file referenced in these rooms is deleted from this server's disk. This cannot be undone. Remote files are left to their own servers.",
-};
 
 /** The rooms list's bulk actions: pick one, see what it touches, confirm (typed for deletes), then follow the job. */
 export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
+  const t = useTranslations("rooms.bulk");
   const router = useRouter();
   const owner = useCan("owner");
   const actions = ROOM_BULK_ACTIONS.filter((a) => owner || !DESTRUCTIVE_ROOM_ACTIONS.includes(a));
@@ -31,15 +25,15 @@ export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
   const [preview, setPreview] = useState<RoomBulkPreview | null>(null);
   const { run, pending, error, setOutcome } = useAction();
   const count = roomIds.length;
-  const noun = count === 1 ? "room" : "rooms";
   const destructive = DESTRUCTIVE_ROOM_ACTIONS.includes(action);
-  const labels = Object.fromEntries(actions.map((a) => [a, ROOM_BULK_LABELS[a]])) as Record<RoomBulkAction, string>;
+  const labels = Object.fromEntries(actions.map((a) => [a, t(`actions.${a}`)])) as Record<RoomBulkAction, string>;
+  const title = t("title", { action: t(`actions.${action}`), count });
 
   async function open() {
     setTyped("");
     setPreview(null);
     // An empty selection is answered here; nothing is sent.
-    if (count === 0) return setOutcome({ ok: false, text: "Select at least one room first." });
+    if (count === 0) return setOutcome({ ok: false, text: t("selectFirst") });
     setOutcome(null);
     setAsking(true);
     if (MEDIA_ACTIONS.includes(action)) {
@@ -60,29 +54,28 @@ export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
   return (
     <>
       <label className="flex items-center gap-2">
-        <span>Bulk action</span>
+        <span>{t("label")}</span>
         <select value={action} onChange={(e) => setAction(e.target.value as RoomBulkAction)} className="field py-1">
           <Options labels={labels} />
         </select>
       </label>
       <button type="button" className="btn-secondary py-1" onClick={() => void open()}>
-        Run on selected…
+        {t("run")}
       </button>
       {!asking && <OutcomeLine error={error} />}
-      <Dialog title={`${ROOM_BULK_LABELS[action]}: ${count} ${noun}?`} open={asking} onClose={() => setAsking(false)}>
-        <p>{EXPLAIN[action]}</p>
+      <Dialog title={`${title}?`} open={asking} onClose={() => setAsking(false)}>
+        <p>{t(`explain.${action}`)}</p>
         {MEDIA_ACTIONS.includes(action) && (
           <p data-testid="room-bulk-preview" aria-live="polite">
             {preview
-              ? `${count} ${noun}: ${preview.localFiles} local ${preview.localFiles === 1 ? "file" : "files"} and ${preview.remoteFiles} remote referenced.` +
-                (preview.unreadable ? ` ${preview.unreadable} ${preview.unreadable === 1 ? "room" : "rooms"} could not be read.` : "")
+              ? t("preview", { count, local: preview.localFiles, remote: preview.remoteFiles }) + (preview.unreadable ? ` ${t("unreadable", { count: preview.unreadable })}` : "")
               : pending
-                ? "Counting the files…"
+                ? t("counting")
                 : null}
           </p>
         )}
         <details className="text-sm">
-          <summary>The {count} {noun}</summary>
+          <summary>{t("theRooms", { count })}</summary>
           <ul className="font-mono text-xs">
             {roomIds.map((id) => (
               <li key={id}>{id}</li>
@@ -94,10 +87,10 @@ export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
         <DialogActions
           onCancel={() => setAsking(false)}
           onConfirm={() => void start()}
-          label={`${ROOM_BULK_LABELS[action]}: ${count} ${noun}`}
+          label={title}
           danger={destructive}
           pending={pending}
-          pendingLabel="Starting…"
+          pendingLabel={t("pending")}
           disabled={!canRun}
         />
       </Dialog>

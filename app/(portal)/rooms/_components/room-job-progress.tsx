@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMessage } from "@/lib/i18n/hooks";
 import type { JobView } from "@/lib/jobs/jobs";
 import type { RoomJobPanel, RoomJobPhase, RoomJobResult, RoomOutcome } from "@/lib/jobs/room-tasks";
 import { JobProgress } from "@/app/(portal)/_components/job-progress";
@@ -11,23 +13,8 @@ import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
 const STEPS: RoomJobPhase[] = ["queued", "scheduled", "active", "complete"];
 
 type Kind = "room.delete" | "room.purge-history";
-
-const PHASE_TEXT: Record<Kind, Record<RoomJobPhase, string>> = {
-  "room.delete": {
-    queued: "Queued: waiting for a free slot (at most 2 rooms of a job delete at once)",
-    scheduled: "Scheduled by Synapse",
-    active: "Removing members and purging the room",
-    complete: "Complete",
-    failed: "Failed",
-  },
-  "room.purge-history": {
-    queued: "Starting",
-    scheduled: "Scheduled by Synapse",
-    active: "Purging history",
-    complete: "Complete",
-    failed: "Failed",
-  },
-};
+/** Each kind's key in the catalogue's groups (rooms.jobs.job.<key>, rooms.jobs.phases.<key>.<phase>, …). */
+const WORDS = { "room.delete": "delete", "room.purge-history": "purge" } as const;
 
 /**
  * Progress of room deletes and history purges: the runtime's panel per job (polling /api/jobs/<id>, with
@@ -49,6 +36,7 @@ export function RoomJobProgress({ panels, heading }: { panels: RoomJobPanel[]; h
 }
 
 function RoomJob({ panel }: { panel: RoomJobPanel }) {
+  const t = useTranslations("rooms.jobs");
   const router = useRouter();
   const [view, setView] = useState<JobView>(panel.view);
   const onChange = useCallback(
@@ -60,10 +48,10 @@ function RoomJob({ panel }: { panel: RoomJobPanel }) {
   );
   const kind = view.kind as Kind;
   const rooms = (view.result as RoomJobResult | null)?.rooms ?? {};
-  const label = `${kind === "room.delete" ? "Room delete" : "History purge"} job ${view.id}`;
+  const label = t(`job.${WORDS[kind]}`, { id: view.id });
   return (
     <li className="flex flex-col gap-2" data-testid="room-job-panel" data-job={view.id}>
-      <JobProgress initial={panel.view} label={label} unit={panel.rooms.length === 1 ? "room" : "rooms"} cancel={cancelJobAction} resume={resumeJobAction} onChange={onChange} />
+      <JobProgress initial={panel.view} label={label} unit={t("unit", { count: panel.rooms.length })} cancel={cancelJobAction} resume={resumeJobAction} onChange={onChange} />
       <ul className="flex flex-col gap-3" aria-live="polite">
         {panel.rooms.map((roomId) => (
           <RoomRow key={roomId} kind={kind} roomId={roomId} outcome={rooms[roomId]} jobEnded={view.ended} />
@@ -74,14 +62,16 @@ function RoomJob({ panel }: { panel: RoomJobPanel }) {
 }
 
 function RoomRow({ kind, roomId, outcome, jobEnded }: { kind: Kind; roomId: string; outcome: RoomOutcome | undefined; jobEnded: boolean }) {
+  const t = useTranslations("rooms.jobs");
+  const render = useMessage();
   const status = outcome?.status ?? (jobEnded ? "skipped" : "queued");
   const phase = outcome?.phase ?? "queued";
   const step = phase === "failed" ? 0 : STEPS.indexOf(phase);
-  const text = status === "skipped" ? "Not run: the job was cancelled" : PHASE_TEXT[kind][phase];
+  const text = status === "skipped" ? t("skipped") : t(`phases.${WORDS[kind]}.${phase}`);
   return (
     <li data-testid="room-job" data-status={status} data-room={roomId} className="flex flex-col gap-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{kind === "room.delete" ? "Delete room" : "Purge history of"}</span>
+        <span className="font-medium">{t(`row.${WORDS[kind]}`)}</span>
         <Link href={`/rooms/${encodeURIComponent(roomId)}`} className="font-mono text-xs underline">
           {roomId}
         </Link>
@@ -92,13 +82,13 @@ function RoomRow({ kind, roomId, outcome, jobEnded }: { kind: Kind; roomId: stri
       </div>
       {phase !== "failed" && status !== "skipped" && (
         <div className="max-w-md">
-          <ProgressBar label={`Progress of ${roomId}`} done={Math.max(0, step)} total={STEPS.length - 1} />
+          <ProgressBar label={t("progressOf", { roomId })} done={Math.max(0, step)} total={STEPS.length - 1} />
         </div>
       )}
       {outcome?.error && (
         <p className="text-danger">
-          {outcome.error}
-          {kind === "room.delete" && " Deleting the room again retries it (members already removed stay removed)."}
+          {render(outcome.error)}
+          {kind === "room.delete" && ` ${t("delete.retry")}`}
         </p>
       )}
       {outcome && kind === "room.delete" && phase === "complete" && <DeleteOutcome o={outcome} />}
@@ -107,17 +97,18 @@ function RoomRow({ kind, roomId, outcome, jobEnded }: { kind: Kind; roomId: stri
 }
 
 function DeleteOutcome({ o }: { o: RoomOutcome }) {
+  const t = useTranslations("rooms.jobs.delete.outcome");
   const kicked = o.kickedUsers ?? [];
   const failed = o.failedToKickUsers ?? [];
   const aliases = o.localAliases ?? [];
   return (
     <p className="text-muted">
-      {kicked.length} local member{kicked.length === 1 ? "" : "s"} removed
-      {failed.length > 0 && `, ${failed.length} could not be removed (${failed.join(", ")})`}
-      {aliases.length > 0 && `; aliases moved: ${aliases.join(", ")}`}
+      {t("kicked", { count: kicked.length })}
+      {failed.length > 0 && t("failed", { count: failed.length, users: failed.join(", ") })}
+      {aliases.length > 0 && t("aliases", { aliases: aliases.join(", ") })}
       {o.newRoomId && (
         <>
-          {"; members moved to "}
+          {t("movedTo")}
           <Link href={`/rooms/${encodeURIComponent(o.newRoomId)}`} className="font-mono underline">
             {o.newRoomId}
           </Link>

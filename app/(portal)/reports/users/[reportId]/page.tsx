@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getUserReport } from "@/lib/synapse/user-reports";
 import { UserLink } from "@/app/(portal)/_components/user-link";
@@ -7,36 +8,36 @@ import { UserReportActions } from "../../_components/user-report-actions";
 
 export default async function UserReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();
+  const t = await getTranslations("reports");
   return (
     <ReportDetail
       raw={(await params).reportId}
       homeserver={admin.homeserver}
       kind="user"
       read={(id) => getUserReport(admin.creds, id)}
-      back={{ href: "/reports/users", label: "All user reports" }}
-      title="User report"
-      what="user report"
+      back={{ href: "/reports/users", label: t("users.back") }}
+      title={(id) => t("users.reportTitle", { id })}
       rows={(r) => (
         <>
-          <dt className="text-muted">Reported user</dt>
+          <dt className="text-muted">{t("columns.target")}</dt>
           <dd className="break-all">
             <UserLink userId={r.target} /> ·{" "}
             <Link href={`/users/cleanup?users=${encodeURIComponent(r.target)}`} className="underline">
-              Spam clean-up
+              {t("users.cleanupOne")}
             </Link>
           </dd>
-          <dt className="text-muted">Reporter</dt>
+          <dt className="text-muted">{t("columns.reporter")}</dt>
           <dd className="break-all">
             <UserLink userId={r.reporter} />
           </dd>
-          <dt className="text-muted">Reason</dt>
+          <dt className="text-muted">{t("columns.reason")}</dt>
           <dd data-testid="report-reason">{r.reason ?? "—"}</dd>
         </>
       )}
     >
       {(r, resolution) => (
         <>
-          <section className="card" aria-label="Actions">
+          <section className="card" aria-label={t("detail.actions")}>
             <UserReportActions reportId={r.id} resolved={Boolean(resolution)} />
           </section>
         </>

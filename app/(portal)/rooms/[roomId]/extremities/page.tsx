@@ -1,5 +1,6 @@
 import { getForwardExtremities } from "@/lib/synapse/rooms";
-import { formatDateTime } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { roomTab } from "../../_components/room-tab";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
@@ -14,28 +15,27 @@ export default async function RoomExtremitiesPage(props: PageProps<{ roomId: str
   const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
+  const t = await getTranslations("room.extremities");
+  const f = await getFormat();
   const ext = await readForPage(() => getForwardExtremities(admin.creds, roomId));
   const count = ext.data?.length ?? 0;
   return (
     <div className="flex flex-col gap-3">
       <ErrorCard message={ext.error} />
       <p className="text-sm">
-        <span data-testid="extremity-count">{count}</span> forward extremit{count === 1 ? "y" : "ies"}.{" "}
-        <span className="text-muted">
-          These are the newest events the server knows in the room&apos;s history graph; one is normal. Many of them (more than {MANY_EXTREMITIES}) make
-          sending in the room slow and can be cleared: Synapse then keeps only the newest.
-        </span>
+        {t.rich("count", { count, n: (chunks) => <span data-testid="extremity-count">{chunks}</span> })}{" "}
+        <span className="text-muted">{t("help", { many: MANY_EXTREMITIES })}</span>
       </p>
       {count > 1 && <ClearExtremitiesButton roomId={roomId} />}
       <table className="w-full text-left text-sm">
-        <TableHead columns={["Event", "Depth", "State group", "Received (UTC)"]} />
+        <TableHead columns={[t("columns.event"), t("columns.depth"), t("columns.stateGroup"), t("columns.received")]} />
         <tbody>
           {ext.data?.map((x) => (
             <tr key={x.eventId} className="border-b border-line">
               <td className="py-2 pr-3 font-mono text-xs break-all">{x.eventId}</td>
               <td className="py-2 pr-3">{x.depth}</td>
               <td className="py-2 pr-3">{x.stateGroup}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(new Date(x.receivedTs))}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{f.dateTime(new Date(x.receivedTs))}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getRoomMembers } from "@/lib/synapse/rooms";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { readForPage } from "@/app/(portal)/_components/page-read";
@@ -14,6 +15,7 @@ export default async function RoomMembersPage(props: PageProps<{ roomId: string 
   const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId, query } = tab;
+  const t = await getTranslations("room.members");
   const localOnly = query.local === "1";
   const page = Math.max(1, Math.min(100_000, Number(query.page) || 1));
   const members = await readForPage(() => getRoomMembers(admin.creds, roomId));
@@ -30,26 +32,26 @@ export default async function RoomMembersPage(props: PageProps<{ roomId: string 
       <ErrorCard message={members.error} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="member-count">
-          {shown.length} {localOnly ? "local " : ""}joined member{shown.length === 1 ? "" : "s"}
+          {t(localOnly ? "countLocal" : "count", { count: shown.length })}
         </span>
-        <nav aria-label="Member filter" className="flex gap-2">
+        <nav aria-label={t("filter")} className="flex gap-2">
           <Link href={href(false)} aria-current={!localOnly ? "page" : undefined} className={!localOnly ? "font-semibold" : "underline"}>
-            All
+            {t("all")}
           </Link>
           <Link href={href(true)} aria-current={localOnly ? "page" : undefined} className={localOnly ? "font-semibold" : "underline"}>
-            Local only
+            {t("localOnly")}
           </Link>
         </nav>
-        <span className="text-muted">Synapse lists joined members only (not invited, left or banned users).</span>
+        <span className="text-muted">{t("joinedOnly")}</span>
       </div>
-      <ul className="card flex flex-col gap-1 text-sm" aria-label="Members">
+      <ul className="card flex flex-col gap-1 text-sm" aria-label={t("label")}>
         {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((id) => (
           <li key={id} data-testid="member" className="flex gap-2">
             <UserLink userId={id} />
-            <span className="text-xs text-muted">{isLocal(id) ? "local" : "remote"}</span>
+            <span className="text-xs text-muted">{isLocal(id) ? t("local") : t("remote")}</span>
           </li>
         ))}
-        {shown.length === 0 && <li className="text-muted">No members.</li>}
+        {shown.length === 0 && <li className="text-muted">{t("none")}</li>}
       </ul>
       {pages > 1 && <Pager page={page} pages={pages} href={(p) => href(localOnly, p)} />}
     </div>

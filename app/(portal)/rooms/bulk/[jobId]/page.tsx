@@ -1,15 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { ROOM_BULK_KIND } from "@/lib/jobs/room-bulk";
-import { ROOM_BULK_LABELS, type RoomBulkAction } from "@/lib/schemas/rooms";
+import { ROOM_BULK_ACTIONS, type RoomBulkAction } from "@/lib/schemas/rooms";
 import { BulkJobPage } from "@/app/(portal)/_components/bulk-job-page";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default function RoomBulkJobPage(props: PageProps<{ jobId: string }>) {
+export default async function RoomBulkJobPage(props: PageProps<{ jobId: string }>) {
+  const t = await getTranslations("rooms");
+  const known = (a: string | undefined): a is RoomBulkAction => (ROOM_BULK_ACTIONS as readonly string[]).includes(a ?? "");
   return (
     <BulkJobPage
       page={props}
       kind={ROOM_BULK_KIND}
-      back={{ href: "/rooms", label: "Rooms" }}
-      title={(a) => `Bulk room action: ${ROOM_BULK_LABELS[(a ?? "block") as RoomBulkAction] ?? a}`}
+      back={{ href: "/rooms", label: t("list.title") }}
+      title={(a) => t("bulk.jobTitle", { action: known(a) ? t(`bulk.actions.${a}`) : (a ?? t("bulk.actions.block")) })}
       items="rooms"
     />
   );
