@@ -9,11 +9,11 @@ import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "
 import { personLabel } from "@/lib/gate-rules";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
-import { credentialFor } from "./job-credential";
+import { credentialFor, type CredentialOwner } from "./job-credential";
 import { jobRuntime } from "./runtime";
 
-/** Who starts or acts on a job: the Synapse admin and, behind the organisation gate, the person. */
-export type JobOwner = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
+/** Who starts or acts on a job: the Synapse admin (under MAS with its issuer and scopes) and, behind the gate, the person. */
+export type JobOwner = CredentialOwner & { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
 
 export type JobSpec = {
   kind: string;
@@ -22,12 +22,12 @@ export type JobSpec = {
   items?: string[];
   total?: number | null;
   phase?: string | null;
-  /** Long jobs get a device of their own, so signing out does not stop them (see job-credential.ts). */
+  /** Long jobs get a device of their own, so signing out does not stop them (under MAS every job: see job-credential.ts). */
   ownDevice?: boolean;
 };
 
 export async function startJob(owner: JobOwner, spec: JobSpec): Promise<number> {
-  const credential = await credentialFor(owner.creds, `Synapse Admin Portal job (${spec.kind})`, spec.ownDevice ?? false);
+  const credential = await credentialFor(owner, `Synapse Admin Portal job (${spec.kind})`, spec.ownDevice ?? false);
   const id = await forHomeserver(owner.homeserver).jobs.create({
     kind: spec.kind,
     actor: owner.actor,
@@ -70,13 +70,13 @@ export async function resumeNeedsOwner(homeserver: string, id: number): Promise<
   return OWNER_KINDS.includes(job.kind) || ((job.kind === "room.bulk" || job.kind === "user.bulk") && job.params.action === "delete-media");
 }
 
-/** A paused job goes on with the resuming admin's session (its old credential no longer worked). */
+/** A paused job goes on with the resuming admin's session, or under MAS a new personal session (its old credential no longer worked). */
 export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
   const jobs = forHomeserver(owner.homeserver).jobs;
   const job = await jobs.get(id);
   if (!job) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
   if (job.status !== "paused") throw new PortalRefusal("NOT_PAUSED", `The job is ${job.status}, not paused.`);
-  const credential = await credentialFor(owner.creds, `Synapse Admin Portal job (${job.kind})`, false);
+  const credential = await credentialFor(owner, `Synapse Admin Portal job #${id} (${job.kind})`, false);
   const moved = await jobs.transition(id, ["paused"], { status: "queued", message: null, credential: credential.seal(id), credentialKind: credential.kind });
   if (!moved) throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
   jobRuntime().poke();

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useMessage } from "@/lib/i18n/hooks";
 import type { JobView } from "@/lib/jobs/jobs";
 import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
@@ -37,6 +38,7 @@ export function JobProgress(props: {
   const first = useRef({ at: Date.now(), done: props.initial.done });
   const { run, pending, outcome } = useAction();
   const { onChange } = props;
+  const message = useMessage();
 
   useEffect(() => {
     if (view.ended) return;
@@ -65,7 +67,7 @@ export function JobProgress(props: {
       <ProgressBar done={view.done} total={total} label={props.label} perSecond={view.ended ? null : perSecond} unit={props.unit} />
       {view.message && (
         <p className={`text-sm ${view.status === "paused" || view.status === "failed" ? "text-danger" : "text-muted"}`} data-testid="job-message">
-          {view.message}
+          {message(view.message)}
         </p>
       )}
       <div className="flex gap-2">
