@@ -103,11 +103,12 @@ export function tokenEndedMessage(kind: string | null): string | null {
 
 // The runtime's jobs (the "job" table).
 
-export type SealedCredential = { seal: (jobId: number) => string; kind: CredentialKind };
+/** `release`: for a credential that was minted but never stored (the job changed meanwhile). */
+export type SealedCredential = { seal: (jobId: number) => string; kind: CredentialKind; release: () => Promise<void> };
 
 export async function credentialFor(owner: CredentialOwner, name: string, ownDevice: boolean): Promise<SealedCredential> {
   const held = await mintCredential(owner, name, ownDevice);
-  return { seal: (jobId) => sealHeld("job-credential", jobId, held), kind: held.kind };
+  return { seal: (jobId) => sealHeld("job-credential", jobId, held), kind: held.kind, release: () => releaseCredential(held, owner.creds.baseUrl) };
 }
 
 export function credentialOfJob(job: Pick<JobRecord, "id" | "homeserver" | "credential" | "credentialKind">): SynapseCredentials | null {

@@ -9,7 +9,7 @@ import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "
 import { personLabel } from "@/lib/gate-rules";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
-import { credentialFor, type CredentialOwner } from "./job-credential";
+import { credentialFor, releaseJobCredential, type CredentialOwner } from "./job-credential";
 import { jobRuntime } from "./runtime";
 
 /** Who starts or acts on a job: the Synapse admin (under MAS with its issuer and scopes) and, behind the gate, the person. */
@@ -55,8 +55,15 @@ export function startedByLabel(job: Pick<JobRecord, "actor" | "params">): string
 
 export async function cancelJob(homeserver: string, id: number, by: string | Pick<JobOwner, "actor" | "person">): Promise<JobStatus> {
   const who = typeof by === "string" ? by : personLabel(by.person) ? `${personLabel(by.person)} (${by.actor})` : by.actor;
-  const status = await forHomeserver(homeserver).jobs.requestCancel(id, who);
+  const jobs = forHomeserver(homeserver).jobs;
+  const status = await jobs.requestCancel(id, who);
   if (!status) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
+  // A paused job ended here, not at a runner: its own credential (device, MAS personal session) goes now.
+  const job = status === "cancelled" ? await jobs.get(id) : null;
+  if (job?.credential) {
+    await releaseJobCredential(job);
+    await jobs.transition(id, ["cancelled"], { status: "cancelled", credential: null, credentialKind: null });
+  }
   return status;
 }
 
@@ -78,7 +85,12 @@ export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
   if (job.status !== "paused") throw new PortalRefusal("NOT_PAUSED", `The job is ${job.status}, not paused.`);
   const credential = await credentialFor(owner, `Synapse Admin Portal job #${id} (${job.kind})`, false);
   const moved = await jobs.transition(id, ["paused"], { status: "queued", message: null, credential: credential.seal(id), credentialKind: credential.kind });
-  if (!moved) throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
+  if (!moved) {
+    await credential.release();
+    throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
+  }
+  // The credential it paused with (kept when only the homeserver was away) is replaced: let it go.
+  await releaseJobCredential(job);
   jobRuntime().poke();
 }
 
