@@ -13,7 +13,9 @@ import en from "../../messages/en.json";
 import { authorizeUrl, clientRegistration, createPkce, newDeviceId, requestedScopes, SCOPE_MAS_ADMIN } from "@/lib/matrix/oauth";
 import { tokenHasAdminRights, whoami } from "@/lib/synapse/auth";
 import { isSessionEnded } from "@/lib/synapse/errors";
+import { createMasPersonalSession, getMasUserId } from "@/lib/synapse/mas-admin";
 import { exchangeCode, getAuthServer, registerOAuthClient, revokeToken } from "@/lib/synapse/oauth";
+import { sleep } from "@/lib/pool";
 import { loadMasTestbed, randomSuffix } from "../../e2e/synapse/testbed";
 import { startMasStandIn, type MasStandIn } from "../../e2e/synapse/mas-standin";
 import { ended, testRuntime } from "./job-helpers";
@@ -112,6 +114,17 @@ describe("a job's own credential under MAS", () => {
     const after = await whoami({ baseUrl: mas.baseUrl, accessToken: used.token }).catch((e) => e);
     assert.ok(isSessionEnded(after), `Synapse refuses the revoked token (${after})`);
     assert.equal(await tokenHasAdminRights(owner.creds), true, "the admin's own session is untouched");
+  });
+
+  test("a personal token past its lifetime is refused (what a job running longer than MAS_JOB_TOKEN_HOURS meets)", async () => {
+    const owner = await signIn(true);
+    const actorUserId = await getMasUserId(owner.masIssuer, owner.creds.accessToken, ADMIN);
+    const ps = await createMasPersonalSession(owner.masIssuer, owner.creds.accessToken, {
+      actorUserId, humanName: "expiry test", scope: "urn:matrix:client:api:* urn:synapse:admin:*", expiresInSeconds: 1,
+    });
+    await sleep(1500);
+    const e = await whoami({ baseUrl: mas.baseUrl, accessToken: ps.accessToken }).catch((x) => x);
+    assert.ok(isSessionEnded(e), `Synapse refuses the expired token (${e})`);
   });
 
   test("without urn:mas:admin: the admin's session token, and a pause that says why and what to do", async () => {
