@@ -6,7 +6,6 @@
 import "server-only";
 import { record, type AuditPerson } from "@/lib/audit/record";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 import { getPasswordPolicy } from "@/lib/synapse/password-policy";
 import { FollowUpExists, forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
@@ -18,7 +17,7 @@ import { receiveImportFile, type UploadRequest } from "./import-upload";
 import { jobRuntime } from "./runtime";
 import { storePerson } from "@/lib/audit/person";
 
-export type JobActor = CredentialOwner & { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
+export type JobActor = CredentialOwner & { homeserver: string; person?: AuditPerson | null };
 
 /** An expected refusal, with the sentence the admin reads (describeError passes it through). */
 export class ImportCommandError extends PortalRefusal {

@@ -7,13 +7,12 @@ import "server-only";
 import type { AuditContext, AuditPerson } from "@/lib/audit/record";
 import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "@/lib/db/tenant";
 import { personLabel } from "@/lib/gate-rules";
-import type { SynapseCredentials } from "@/lib/synapse/client";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { credentialFor, releaseJobCredential, type CredentialOwner } from "./job-credential";
 import { jobRuntime } from "./runtime";
 
 /** Who starts or acts on a job: the Synapse admin (under MAS with its issuer and scopes) and, behind the gate, the person. */
-export type JobOwner = CredentialOwner & { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
+export type JobOwner = CredentialOwner & { homeserver: string; person?: AuditPerson | null };
 
 export type JobSpec = {
   kind: string;
