@@ -19,6 +19,12 @@ import { sleep } from "@/lib/pool";
 import { loadMasTestbed, randomSuffix } from "../../e2e/synapse/testbed";
 import { startMasStandIn, type MasStandIn } from "../../e2e/synapse/mas-standin";
 import { ended, testRuntime } from "./job-helpers";
+import { chunked } from "./import-helpers";
+import { getImportJob } from "@/lib/db/import-jobs";
+import { startImport } from "@/lib/jobs/import-commands";
+import { waitForImport } from "@/lib/jobs/import-runner";
+import { receiveImportFile } from "@/lib/jobs/import-upload";
+import { DEFAULT_IMPORT_OPTIONS } from "@/lib/schemas/import";
 
 const mas = loadMasTestbed();
 const REDIRECT = "http://127.0.0.1:1/login/oauth/callback";
@@ -114,6 +120,24 @@ describe("a job's own credential under MAS", () => {
     const after = await whoami({ baseUrl: mas.baseUrl, accessToken: used.token }).catch((e) => e);
     assert.ok(isSessionEnded(after), `Synapse refuses the revoked token (${after})`);
     assert.equal(await tokenHasAdminRights(owner.creds), true, "the admin's own session is untouched");
+  });
+
+  test("the CSV import takes the same path: its own personal session while it runs, revoked when it ends", async () => {
+    const owner = await signIn(true);
+    const up = await receiveImportFile({
+      actor: owner.actor, homeserver: owner.homeserver, serverName: mas.serverName, fileName: "mas.csv", maxBytes: 1 << 20,
+      options: { ...DEFAULT_IMPORT_OPTIONS, dryRun: true, passwords: "none" }, body: chunked(`id\nmas-import-${randomSuffix()}\n`),
+    });
+    assert.ok(up.ok, up.ok ? "" : up.message);
+    await startImport(up.jobId, owner);
+    const ps = standIn.personalSessions.find((p) => p.humanName === `Synapse Admin Portal import #${up.jobId}`);
+    assert.ok(ps, "the import got a personal session of its own");
+    await waitForImport(up.jobId);
+    const job = await getImportJob(up.jobId);
+    assert.equal(job?.status, "completed", job?.message ?? "");
+    assert.ok(standIn.introspected.includes(ps.token), "the worker's calls to Synapse used it");
+    assert.ok(ps.revokedAt, "revoked when the import ended");
+    assert.equal(job?.credential, null);
   });
 
   test("a personal token past its lifetime is refused (what a job running longer than MAS_JOB_TOKEN_HOURS meets)", async () => {
