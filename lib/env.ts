@@ -40,6 +40,8 @@ const envSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   // Jobs one instance runs at once (each job bounds its own requests to Synapse).
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Under MAS: how long a job's own personal session (its token) lives at most; it is revoked when the job ends.
+  MAS_JOB_TOKEN_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   // Next.js's own: any value turns its signal handler off, and then the portal's (lib/ops/shutdown.ts) runs.
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
   // The organisation gate (lib/auth/gate.ts): off unless the issuer is set.

@@ -35,7 +35,7 @@ for f in test/integration/*.test.ts; do
     continue
   fi
   # Nor the Synapse that delegates to MAS.
-  if [ "$f" = test/integration/oauth-discovery.test.ts ] && [ ! -f e2e/.testbed-mas.json ]; then
+  if { [ "$f" = test/integration/oauth-discovery.test.ts ] || [ "$f" = test/integration/mas-job-credential.test.ts ]; } && [ ! -f e2e/.testbed-mas.json ]; then
     echo "[test] no MAS test Synapse: not running $f"
     continue
   fi

@@ -6,18 +6,18 @@
 import "server-only";
 import { record, type AuditPerson } from "@/lib/audit/record";
 import { serverNameOf } from "@/lib/matrix/mxid";
-import type { SynapseCredentials } from "@/lib/synapse/client";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 import { getPasswordPolicy } from "@/lib/synapse/password-policy";
 import { FollowUpExists, forHomeserver, type ImportJobRecord } from "@/lib/db/tenant";
 import type { JobStatus } from "@/lib/schemas/import";
 import { attachCredential, dropCredential } from "./import-credential";
+import type { CredentialOwner } from "./job-credential";
 import { ACTIVE_STATUSES, markCancelled, markCancelling, markQueued, markUploaded } from "./import-status";
 import { receiveImportFile, type UploadRequest } from "./import-upload";
 import { jobRuntime } from "./runtime";
 import { storePerson } from "@/lib/audit/person";
 
-export type JobActor = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
+export type JobActor = CredentialOwner & { homeserver: string; person?: AuditPerson | null };
 
 /** An expected refusal, with the sentence the admin reads (describeError passes it through). */
 export class ImportCommandError extends PortalRefusal {
@@ -36,7 +36,7 @@ export function isJobOwner(job: ImportJobRecord, who: { actor: string; homeserve
 }
 
 async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<void> {
-  if (!(await attachCredential(jobId, who.creds))) throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
+  if (!(await attachCredential(jobId, who))) throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
   const ok = await markQueued(jobId, from);
   if (!ok) {
     const job = await forHomeserver(who.homeserver).importJobs.get(jobId);
@@ -116,7 +116,7 @@ export async function cancelImport(jobId: number, who: JobActor): Promise<"cance
   if (rowsInFlight > 0 && job.status !== "review") {
     // Their outcome is unknown until Synapse is asked: let the worker settle them while it cancels (with the
     // credential the paused job still holds, if any).
-    if (!job.credential) await attachCredential(jobId, who.creds);
+    if (!job.credential) await attachCredential(jobId, who);
     await markCancelling(jobId, [job.status]);
     jobRuntime().poke();
     return "cancelling";

@@ -1,51 +1,41 @@
-// The credential an import job's worker uses, sealed in the job row only while the job is unfinished.
+// The credential an import job's worker uses, sealed in the job row only while the job is unfinished. Minted and
+// let go the same way as a runtime job's (job-credential.ts); only the table and the seal's purpose differ.
 import "server-only";
-import { seal, unseal } from "@/lib/crypto/seal";
 import { assertImportFence, attachImportCredential, updateImportJob, updateImportJobFenced, type ImportJobRecord } from "@/lib/db/import-jobs";
 import type { Lease } from "@/lib/db/leases";
-import { logout } from "@/lib/synapse/auth";
 import type { SynapseCredentials } from "@/lib/synapse/client";
-import { mintJobToken } from "@/lib/synapse/import-users";
+import { mintCredential, releaseCredential, sealHeld, unsealHeld, type CredentialOwner } from "./job-credential";
 
 export function sealCredential(jobId: number, token: string): string {
-  return seal(token, "import-credential", `job:${jobId}`);
+  return sealHeld("import-credential", jobId, { token, kind: "session" });
 }
 
 export function credentialOf(job: ImportJobRecord): SynapseCredentials | null {
-  if (!job.credential) return null;
-  try {
-    return { baseUrl: job.homeserver, accessToken: unseal(job.credential, "import-credential", `job:${job.id}`) };
-  } catch {
-    return null;
-  }
+  const held = unsealHeld("import-credential", job);
+  return held && { baseUrl: job.homeserver, accessToken: held.token };
 }
 
 /**
- * The credential the worker keeps (sealed) while the job is unfinished: a device of its own when the
- * server allows it, so signing out does not stop the job; otherwise the admin's session token. Only a job
- * holding none gets one: of two requests racing (two Start clicks), the loser logs its new device out and
- * gets false, so no token is overwritten or left behind on Synapse.
+ * The credential the worker keeps (sealed) while the job is unfinished: one of its own when it can have one (a
+ * device, or under MAS a personal session), so signing out does not stop the job; otherwise the admin's session
+ * token. Only a job holding none gets one: of two requests racing (two Start clicks), the loser lets its new
+ * credential go and gets false, so no token is overwritten or left behind.
  */
-export async function attachCredential(jobId: number, creds: SynapseCredentials): Promise<boolean> {
-  let token: string | null = null;
-  try {
-    token = await mintJobToken(creds, `Synapse Admin Portal import #${jobId}`);
-  } catch (e) {
-    console.warn(`[portal] import job ${jobId}: no job token, using the session's (${e instanceof Error ? e.message : e})`);
-  }
-  const attached = await attachImportCredential(jobId, sealCredential(jobId, token ?? creds.accessToken), token ? "job-device" : "session");
-  if (!attached && token) await logout({ baseUrl: creds.baseUrl, accessToken: token }).catch(() => undefined);
+export async function attachCredential(jobId: number, owner: CredentialOwner): Promise<boolean> {
+  const held = await mintCredential(owner, `Synapse Admin Portal import #${jobId}`, true);
+  const attached = await attachImportCredential(jobId, sealHeld("import-credential", jobId, held), held.kind);
+  if (!attached) await releaseCredential(held, owner.creds.baseUrl);
   return attached;
 }
 
 /**
- * Logs the job's own device out (best effort) and forgets the credential. The worker passes its lease: an
- * owner that lost the job must not log out the device its new owner works with.
+ * Lets the job's own credential go (best effort) and forgets it. The worker passes its lease: an owner that lost
+ * the job must not end the credential its new owner works with.
  */
 export async function dropCredential(job: ImportJobRecord, lease?: Lease): Promise<void> {
   if (lease) await assertImportFence(lease);
-  const creds = credentialOf(job);
-  if (creds && job.credentialKind === "job-device") await logout(creds).catch(() => undefined);
+  const held = unsealHeld("import-credential", job);
+  if (held) await releaseCredential(held, job.homeserver);
   const erase = { credential: null, credentialKind: null };
   await (lease ? updateImportJobFenced(lease, erase) : updateImportJob(job.id, erase));
 }

@@ -16,6 +16,7 @@ import type { PasswordPolicy } from "@/lib/synapse/password-policy";
 import { decide, type Decision, type ExistingUser } from "./import-plan";
 import type { StoredInput } from "./import-upload";
 import type { RunControl } from "./runtime";
+import { tokenEndedMessage } from "./job-credential";
 import { importAuditContext } from "@/lib/audit/person";
 
 const MAX_BACKOFF_MS = 5_000;
@@ -117,9 +118,10 @@ export class JobRun {
       } catch (e) {
         if (isSessionEnded(e)) {
           throw new JobPaused(
-            this.job.credentialKind === "session"
+            tokenEndedMessage(this.job.credentialKind) ??
+            (this.job.credentialKind === "session"
               ? "Paused: the admin session this job used has ended (signed out). Press Resume to continue with your session."
-              : "Paused: the job's access token is no longer valid. Press Resume to continue with your session.",
+              : "Paused: the job's access token is no longer valid. Press Resume to continue with your session."),
             true,
           );
         }

@@ -20,7 +20,7 @@ import {
 } from "@/lib/db/jobs";
 import type { Lease } from "@/lib/db/leases";
 import type { SynapseCredentials } from "@/lib/synapse/client";
-import { credentialOfJob, logoutJobDevice } from "./job-credential";
+import { credentialOfJob, releaseJobCredential, tokenEndedMessage } from "./job-credential";
 import { JobStopped, type Driver, type RunControl } from "./runtime";
 
 export type JobEnd = { status: "completed" | "stopped" | "failed"; message?: string | null; result?: Record<string, unknown> | null };
@@ -117,7 +117,7 @@ function cancelledEnd(job: JobRecord): JobEnd & { cancelled: true } {
 
 async function end(lease: Lease, job: JobRecord, outcome: JobEnd & { cancelled?: true }): Promise<void> {
   if (outcome.cancelled) await skipPendingItems(lease, "Not run: the job was cancelled.");
-  await logoutJobDevice(job);
+  await releaseJobCredential(job);
   await updateJobFenced(lease, {
     status: outcome.cancelled ? "cancelled" : outcome.status,
     message: outcome.message ?? null,
@@ -129,7 +129,8 @@ async function end(lease: Lease, job: JobRecord, outcome: JobEnd & { cancelled?:
   });
 }
 
+/** `dropCredential`: the token stopped working (under MAS, the admin's session expired: say why and what to do). */
 async function pause(lease: Lease, job: JobRecord, message: string, dropCredential: boolean): Promise<void> {
-  if (dropCredential) await logoutJobDevice(job);
-  await updateJobFenced(lease, { status: "paused", message, ...(dropCredential ? { credential: null, credentialKind: null } : {}) });
+  if (dropCredential) await releaseJobCredential(job);
+  await updateJobFenced(lease, { status: "paused", message: (dropCredential && tokenEndedMessage(job.credentialKind)) || message, ...(dropCredential ? { credential: null, credentialKind: null } : {}) });
 }

@@ -7,13 +7,12 @@ import "server-only";
 import type { AuditContext, AuditPerson } from "@/lib/audit/record";
 import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "@/lib/db/tenant";
 import { personLabel } from "@/lib/gate-rules";
-import type { SynapseCredentials } from "@/lib/synapse/client";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
-import { credentialFor } from "./job-credential";
+import { credentialFor, releaseJobCredential, type CredentialOwner } from "./job-credential";
 import { jobRuntime } from "./runtime";
 
-/** Who starts or acts on a job: the Synapse admin and, behind the organisation gate, the person. */
-export type JobOwner = { creds: SynapseCredentials; actor: string; homeserver: string; person?: AuditPerson | null };
+/** Who starts or acts on a job: the Synapse admin (under MAS with its issuer and scopes) and, behind the gate, the person. */
+export type JobOwner = CredentialOwner & { homeserver: string; person?: AuditPerson | null };
 
 export type JobSpec = {
   kind: string;
@@ -22,12 +21,12 @@ export type JobSpec = {
   items?: string[];
   total?: number | null;
   phase?: string | null;
-  /** Long jobs get a device of their own, so signing out does not stop them (see job-credential.ts). */
+  /** Long jobs get a device of their own, so signing out does not stop them (under MAS every job: see job-credential.ts). */
   ownDevice?: boolean;
 };
 
 export async function startJob(owner: JobOwner, spec: JobSpec): Promise<number> {
-  const credential = await credentialFor(owner.creds, `Synapse Admin Portal job (${spec.kind})`, spec.ownDevice ?? false);
+  const credential = await credentialFor(owner, `Synapse Admin Portal job (${spec.kind})`, spec.ownDevice ?? false);
   const id = await forHomeserver(owner.homeserver).jobs.create({
     kind: spec.kind,
     actor: owner.actor,
@@ -55,8 +54,15 @@ export function startedByLabel(job: Pick<JobRecord, "actor" | "params">): string
 
 export async function cancelJob(homeserver: string, id: number, by: string | Pick<JobOwner, "actor" | "person">): Promise<JobStatus> {
   const who = typeof by === "string" ? by : personLabel(by.person) ? `${personLabel(by.person)} (${by.actor})` : by.actor;
-  const status = await forHomeserver(homeserver).jobs.requestCancel(id, who);
+  const jobs = forHomeserver(homeserver).jobs;
+  const status = await jobs.requestCancel(id, who);
   if (!status) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
+  // A paused job ended here, not at a runner: its own credential (device, MAS personal session) goes now.
+  const job = status === "cancelled" ? await jobs.get(id) : null;
+  if (job?.credential) {
+    await releaseJobCredential(job);
+    await jobs.transition(id, ["cancelled"], { status: "cancelled", credential: null, credentialKind: null });
+  }
   return status;
 }
 
@@ -70,15 +76,20 @@ export async function resumeNeedsOwner(homeserver: string, id: number): Promise<
   return OWNER_KINDS.includes(job.kind) || ((job.kind === "room.bulk" || job.kind === "user.bulk") && job.params.action === "delete-media");
 }
 
-/** A paused job goes on with the resuming admin's session (its old credential no longer worked). */
+/** A paused job goes on with the resuming admin's session, or under MAS a new personal session (its old credential no longer worked). */
 export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
   const jobs = forHomeserver(owner.homeserver).jobs;
   const job = await jobs.get(id);
   if (!job) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
   if (job.status !== "paused") throw new PortalRefusal("NOT_PAUSED", `The job is ${job.status}, not paused.`);
-  const credential = await credentialFor(owner.creds, `Synapse Admin Portal job (${job.kind})`, false);
+  const credential = await credentialFor(owner, `Synapse Admin Portal job #${id} (${job.kind})`, false);
   const moved = await jobs.transition(id, ["paused"], { status: "queued", message: null, credential: credential.seal(id), credentialKind: credential.kind });
-  if (!moved) throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
+  if (!moved) {
+    await credential.release();
+    throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
+  }
+  // The credential it paused with (kept when only the homeserver was away) is replaced: let it go.
+  await releaseJobCredential(job);
   jobRuntime().poke();
 }
 

@@ -53,3 +53,34 @@ export async function listMasRows(issuer: string, accessToken: string, kind: "us
 export async function finishMasSession(issuer: string, accessToken: string, sessionId: string): Promise<void> {
   await synapseFetch(masCreds(issuer, accessToken), `/api/admin/v1/oauth2-sessions/${encodeId(sessionId)}/finish`, { method: "POST", body: {} });
 }
+
+/** MAS's user id (a ULID) of a username (the MXID's localpart). */
+export async function getMasUserId(issuer: string, accessToken: string, username: string): Promise<string> {
+  const body = await synapseFetch<{ data?: Resource }>(masCreds(issuer, accessToken), `/api/admin/v1/users/by-username/${encodeId(username)}`, { timeoutMs: 10_000 });
+  if (typeof body.data?.id !== "string") throw new Error("MAS answered without a user id");
+  return body.data.id;
+}
+
+export type MasPersonalSession = { id: string; accessToken: string };
+
+/** A personal session acting as `actorUserId`, with its personal access token (MAS 1.x admin API). */
+export async function createMasPersonalSession(
+  issuer: string,
+  accessToken: string,
+  p: { actorUserId: string; humanName: string; scope: string; expiresInSeconds: number },
+): Promise<MasPersonalSession> {
+  const body = await synapseFetch<{ data?: Resource }>(masCreds(issuer, accessToken), "/api/admin/v1/personal-sessions", {
+    method: "POST",
+    body: { actor_user_id: p.actorUserId, human_name: p.humanName, scope: p.scope, expires_in: p.expiresInSeconds },
+    timeoutMs: 10_000,
+    rateLimitRetries: 0,
+  });
+  const token = text(body.data?.attributes?.access_token);
+  if (typeof body.data?.id !== "string" || !token) throw new Error("MAS answered without a personal session or token");
+  return { id: body.data.id, accessToken: token };
+}
+
+/** Ends a personal session (its token stops working; MAS removes its device from Synapse). */
+export async function revokeMasPersonalSession(issuer: string, accessToken: string, sessionId: string): Promise<void> {
+  await synapseFetch(masCreds(issuer, accessToken), `/api/admin/v1/personal-sessions/${encodeId(sessionId)}/revoke`, { method: "POST", body: {}, timeoutMs: 10_000 });
+}

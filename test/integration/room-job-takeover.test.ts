@@ -80,7 +80,7 @@ describe("room delete jobs across instances", () => {
     const c = ctx();
     const roomId = await seedRoom(owner, `it-adopt-${randomSuffix()}`);
     const jobs = forHomeserver(c.homeserver).jobs;
-    const id = await jobs.create({ kind: "room.delete", actor: c.actor, params: deleteParamsOf(OPTIONS, 1), items: [roomId], credential: await credentialFor(creds, "test", false) });
+    const id = await jobs.create({ kind: "room.delete", actor: c.actor, params: deleteParamsOf(OPTIONS, 1), items: [roomId], credential: await credentialFor({ creds, actor: c.actor }, "test", false) });
     // A dead owner: it claimed the job, marked the room in flight, made the history row, sent the delete
     // to Synapse, and died before storing the task id.
     const lease = await claimNext({ table: "job", statuses: ["queued"], kinds: ["room.delete"], skip: [], owner: "dead", leaseMs: 300 });
@@ -132,7 +132,7 @@ describe("room delete jobs across instances", () => {
     await sleep(20);
     await sendText(owner.token, roomId, "new");
     const jobs = forHomeserver(c.homeserver).jobs;
-    const id = await jobs.create({ kind: "room.purge-history", actor: c.actor, params, items: [roomId], credential: await credentialFor(creds, "test", false) });
+    const id = await jobs.create({ kind: "room.purge-history", actor: c.actor, params, items: [roomId], credential: await credentialFor({ creds, actor: c.actor }, "test", false) });
     const lease = await claimNext({ table: "job", statuses: ["queued"], kinds: ["room.purge-history"], skip: [], owner: "dead", leaseMs: 300 });
     assert.equal(lease?.id, id);
     const [item] = (await jobs.listItems(id, {}, { skip: 0, take: 1 }))!.rows;

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useMessage } from "@/lib/i18n/hooks";
 import type { JobView } from "@/lib/jobs/jobs";
 import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";

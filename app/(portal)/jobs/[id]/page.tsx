@@ -111,7 +111,7 @@ export default async function ImportJobPage({
           <>
             <dt className="text-muted">Runs as</dt>
             <dd>
-              {job.credentialKind === "job-device"
+              {job.credentialKind === "job-device" || job.credentialKind === "mas-personal"
                 ? "its own sign-in (a device of the admin's account), so signing out does not stop it"
                 : "the admin's session: signing out pauses the job until someone presses Resume"}
             </dd>

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useMessage } from "@/lib/i18n/hooks";
 import type { ImportProgress } from "@/lib/schemas/import";
 import { JobStatusBadge } from "../../_components/job-status";
 import { ProgressBar } from "@/app/(portal)/_components/progress-bar";
@@ -12,6 +13,7 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
   const router = useRouter();
   const [p, setP] = useState(initial);
   const status = useRef(initial.status);
+  const message = useMessage();
 
   useEffect(() => {
     setP(initial);
@@ -73,7 +75,7 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
       </dl>
       {p.message && (
         <p className="text-sm" role="status" data-testid="job-message">
-          {p.message}
+          {message(p.message)}
         </p>
       )}
     </div>
