@@ -6,7 +6,6 @@ import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
 import { ProgressBar } from "./progress-bar";
 import { useAction } from "./use-action";
-import { useMessage } from "@/lib/i18n/hooks";
 
 const STATUS_WORDS: Record<JobView["status"], string> = {
   queued: "Queued",
