@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
 import { ProgressBar } from "./progress-bar";
 import { useAction } from "./use-action";
+import { useMessage } from "@/lib/i18n/hooks";
 
 const STATUS_WORDS: Record<JobView["status"], string> = {
   queued: "Queued",
@@ -33,6 +34,7 @@ export function JobProgress(props: {
   onChange?: (v: JobView) => void;
 }) {
   const [view, setView] = useState(props.initial);
+  const render = useMessage();
   const [perSecond, setPerSecond] = useState<number | null>(null);
   const first = useRef({ at: Date.now(), done: props.initial.done });
   const { run, pending, outcome } = useAction();
@@ -65,7 +67,7 @@ export function JobProgress(props: {
       <ProgressBar done={view.done} total={total} label={props.label} perSecond={view.ended ? null : perSecond} unit={props.unit} />
       {view.message && (
         <p className={`text-sm ${view.status === "paused" || view.status === "failed" ? "text-danger" : "text-muted"}`} data-testid="job-message">
-          {view.message}
+          {render(view.message)}
         </p>
       )}
       <div className="flex gap-2">
