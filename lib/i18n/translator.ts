@@ -1,6 +1,8 @@
 // A translator outside React and without a request: exports, logs, jobs and unit tests. Server-side.
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's React-free core): "next-intl" itself needs React's client APIs, absent under the
+// react-server condition the unit tests and the job runner load modules with.
+import { createTranslator } from "use-intl/core";
 import { CATALOGUES } from "./catalogues";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { renderMessage } from "./message";
