@@ -51,6 +51,8 @@ describe("parseSize", () => {
     assert.deepEqual(parseSize("NaN", "KB").ok, false);
     assert.deepEqual(sizeOf("10", "TB"), { ok: false, message: '"TB" is not a size unit: choose KB, MB or GB.' });
     assert.deepEqual(sizeOf("99999999999", "GB"), { ok: false, message: "That size is too large." });
+    const negative = parseSize("-5", "MB");
+    assert.equal(!negative.ok && messageIn(negative.message, "de"), "Die Größe darf nicht negativ sein.");
   });
 });
 
