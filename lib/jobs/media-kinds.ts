@@ -10,6 +10,7 @@ import { isTransient } from "./import-run";
 import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
 import { JobState, purgeRecordFor } from "./job-state";
 import { jobAuditContext } from "./jobs";
+import { msg } from "@/lib/i18n/message";
 
 /**
  * The long media jobs on the job runtime: deletion by date, deletion of all of a user's media, and the
@@ -26,7 +27,7 @@ export type MediaJobResult = { purgeRecord?: number; filesDeleted: number; bytes
 type Spec = { kind: PurgeKind; target: string | null; scope: Record<string, unknown> };
 type Work = (creds: SynapseCredentials, state: JobState<MediaJobResult>) => Promise<void>;
 
-const SESSION_ENDED = "Paused: the job's access token stopped working (signed out or revoked). Press Resume to continue with your session.";
+const SESSION_ENDED = msg("media.jobs.sessionEnded");
 
 async function runMediaJob(job: RunningJob, spec: Spec, work: Work): Promise<JobEnd> {
   const state = new JobState<MediaJobResult>(job, { filesDeleted: 0, bytesFreed: 0, ...(job.job.result as MediaJobResult | null) });
@@ -48,7 +49,7 @@ async function runMediaJob(job: RunningJob, spec: Spec, work: Work): Promise<Job
     if (isSessionEnded(e)) throw new PauseJob(SESSION_ENDED, true);
     const ui = describeError(e);
     // Unreachable or overloaded: the history row stays open, Resume runs the job again (idempotent, see above).
-    if (isTransient(e)) throw new PauseJob(`Paused: ${ui.message} Press Resume to try again.`);
+    if (isTransient(e)) throw new PauseJob(msg("media.jobs.pausedTransient", { reason: ui.message }));
     if (ui.code === "UNEXPECTED") console.error(`[portal] media job ${job.job.id} failed:`, e instanceof Error ? e.stack : e);
     await purges.finish(row.id, { status: "failed", filesDeleted: state.result.filesDeleted || null, bytesFreed: state.result.bytesFreed || null, error: ui.message });
     await audit(e instanceof SynapseError ? e.errcode : ui.code, ui.message);
@@ -56,7 +57,7 @@ async function runMediaJob(job: RunningJob, spec: Spec, work: Work): Promise<Job
   }
   if (job.interrupted()) return { status: "stopped" }; // not recorded: the next owner goes on
   if (job.cancelled()) {
-    const error = `Cancelled; ${state.result.filesDeleted} files were deleted before that.`;
+    const error = msg("media.jobs.cancelled", { count: state.result.filesDeleted });
     await purges.finish(row.id, { status: "failed", ...counts(), error });
     await audit("CANCELLED", error);
     return { status: "stopped", message: error, result: state.result };

@@ -13,6 +13,7 @@ import { mapPool } from "@/lib/pool";
 import type { DeletionFilters } from "@/lib/synapse/media-preview";
 import { startJob, type JobOwner } from "./jobs";
 import type { DeleteByDateParams } from "./media-kinds";
+import { msg } from "@/lib/i18n/message";
 
 /**
  * Media deletions and purges, each recorded in the purge history (started, then finished with counts,
@@ -73,7 +74,7 @@ export function deleteSelectedMedia(ctx: JobContext, localServer: string, scope:
       const r: DeleteSelectedResult = { filesDeleted: 0, bytesFreed: 0, failed: [] };
       await mapPool(refs, 4, async (ref) => {
         if (ref.server !== localServer) {
-          r.failed.push({ mediaId: ref.mediaId, message: "Remote media cannot be deleted; purge the remote media cache instead." });
+          r.failed.push({ mediaId: ref.mediaId, message: msg("media.jobs.remoteNotDeletable") });
           return;
         }
         try {
@@ -82,7 +83,7 @@ export function deleteSelectedMedia(ctx: JobContext, localServer: string, scope:
             r.filesDeleted++;
             r.bytesFreed += file.size;
           } else {
-            r.failed.push({ mediaId: ref.mediaId, message: "Already deleted." });
+            r.failed.push({ mediaId: ref.mediaId, message: msg("media.jobs.alreadyDeleted") });
           }
         } catch (e) {
           r.failed.push({ mediaId: ref.mediaId, message: describeError(e).message });
@@ -90,7 +91,7 @@ export function deleteSelectedMedia(ctx: JobContext, localServer: string, scope:
       });
       return r;
     },
-    (r) => (r.failed.length > 0 ? `${r.failed.length} of ${refs.length} files were not deleted: ${r.failed[0].message}` : null),
+    (r) => (r.failed.length > 0 ? msg("media.jobs.someNotDeleted", { failed: r.failed.length, count: refs.length, reason: r.failed[0].message }) : null),
   );
 }
 

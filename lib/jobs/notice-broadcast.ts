@@ -19,6 +19,7 @@ import { listUsers } from "@/lib/synapse/users";
 import { startJob, type JobOwner } from "./jobs";
 import { credentialTag, noticeStep } from "./notice-step";
 import { userItemsKind } from "./user-items";
+import { msg } from "@/lib/i18n/message";
 
 export const NOTICE_BROADCAST_KIND = "notice.broadcast";
 export const NOTICE_CONCURRENCY = 4;
@@ -43,8 +44,8 @@ export async function previewBroadcast(admin: JobOwner, input: Pick<BroadcastInp
   await assertServerNoticesEnabled(admin.creds);
   const filter = audienceSearch(input);
   const { total } = await listUsers(admin.creds, filterOf(parseUsersSearch(filter)), { offset: 0, limit: 0 }, now);
-  if (total === 0) throw new PortalRefusal("NO_USERS", input.audience === "all" ? "This server has no active local users to send to." : "No active user matches this filter: nothing to send.");
-  if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", `A broadcast can reach at most ${MAX_BULK_USERS} users; narrow the filter.`);
+  if (total === 0) throw new PortalRefusal("NO_USERS", msg(input.audience === "all" ? "server.notices.errors.noUsers" : "server.notices.errors.noMatch"));
+  if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", msg("server.notices.errors.tooMany", { max: MAX_BULK_USERS }));
   return { count: total, filter };
 }
 
@@ -53,7 +54,7 @@ export async function startBroadcast(admin: JobOwner, input: BroadcastInput): Pr
   const listedAt = Date.now();
   const { count, filter } = await previewBroadcast(admin, input, listedAt);
   if (count !== input.expectedCount) {
-    throw new PortalRefusal("COUNT_CHANGED", `${count} users would receive it now, not ${input.expectedCount} as confirmed. Check and confirm again.`);
+    throw new PortalRefusal("COUNT_CHANGED", msg("server.notices.errors.countChanged", { count, expected: input.expectedCount }));
   }
   const params: BroadcastParams = {
     text: input.text,

@@ -22,6 +22,7 @@ import { getUser, type ActorContext } from "@/lib/synapse/users";
 import { managedSkipMessage } from "@/lib/matrix/managed-users";
 import type { RunningJob } from "./job-driver";
 import type { UserStep } from "./user-items";
+import { msg } from "@/lib/i18n/message";
 
 /** includeAppservice: also managed users (appservice flag or the homeserver's pattern, fixed at the start). */
 export type NoticeSpec = { text: string; txnSalt: string; includeAppservice: boolean; managedPattern?: string | null };
@@ -31,15 +32,14 @@ export function credentialTag(sealed: string | null): string {
   return `sending with credential ${crypto.createHash("sha256").update(sealed ?? "").digest("hex").slice(0, 12)}`;
 }
 
-const MAYBE_DELIVERED =
-  "Not sent again: the portal stopped while this notice was being sent, and the job now runs with another token, so Synapse cannot tell a repeat. It was probably delivered; see the user's Server Notices room.";
+const MAYBE_DELIVERED = msg("server.notices.items.maybeDelivered");
 
 export function noticeStep(job: RunningJob, ctx: ActorContext, spec: NoticeSpec): UserStep {
   const tag = credentialTag(job.job.credential);
   return async (userId, item) => {
     const user = await getUser(ctx.creds, userId);
-    if (!user) return { status: "failed", message: "No such user on this server." };
-    if (user.deactivated) return { status: "skipped", message: "Deactivated: no notice sent." };
+    if (!user) return { status: "failed", message: msg("server.notices.items.noSuchUser") };
+    if (user.deactivated) return { status: "skipped", message: msg("server.notices.items.deactivated") };
     const managed = spec.includeAppservice ? null : managedSkipMessage(userId, user.appserviceId, spec.managedPattern);
     if (managed) return { status: "skipped", message: managed };
     if (item.status === "in-flight" && item.message !== tag) return { status: "failed", message: MAYBE_DELIVERED };
@@ -48,7 +48,7 @@ export function noticeStep(job: RunningJob, ctx: ActorContext, spec: NoticeSpec)
     for (let attempt = 1; ; attempt++) {
       try {
         await sendServerNotice(ctx, userId, spec.text, txnId);
-        return { status: "ok", message: "sent" };
+        return { status: "ok", message: msg("server.notices.items.sent") };
       } catch (e) {
         if (!(e instanceof HomeserverUnreachableError) || attempt >= 3 || job.interrupted()) throw e;
         await sleep(1000 * attempt);

@@ -1,15 +1,19 @@
 // Managed users: bridge and bot accounts that another program runs (Synapse's appservice flag, or the MXIDs a
 // homeserver's setting names by a regex). Bulk actions over "all matching" and notices leave them out. Client-safe.
 
+import { msg } from "@/lib/i18n/message";
+
 export const MANAGED_PATTERN_MAX = 500;
 
 /** Why the pattern cannot be used, or null. Matched against the whole MXID (anchor it with ^ and $). */
 export function managedPatternProblem(pattern: string): string | null {
-  if (pattern.length > MANAGED_PATTERN_MAX) return `The pattern is too long (${MANAGED_PATTERN_MAX} characters at most).`;
+  if (pattern.length > MANAGED_PATTERN_MAX) return msg("settings.errors.patternTooLong", { max: MANAGED_PATTERN_MAX });
   try {
     new RegExp(pattern, "u");
   } catch (e) {
-    return `"${pattern}" is not a valid regular expression: ${e instanceof SyntaxError ? e.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/, "") : "it does not compile"}.`;
+    // The engine's own reason (English, like Synapse's words) goes into the sentence as it is.
+    const reason = e instanceof SyntaxError ? e.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/, "") : null;
+    return reason === null ? msg("settings.errors.patternNoCompile", { pattern }) : msg("settings.errors.patternInvalid", { pattern, reason });
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // Federation destinations: the list's URL (search, sort) and the reset action. Client-safe.
 import { z } from "zod";
 import { isValidServerName } from "@/lib/matrix/mxid";
+import { msg } from "@/lib/i18n/message";
 
 export type Destination = {
   destination: string;
@@ -12,17 +13,12 @@ export type Destination = {
   lastSuccessfulStreamOrdering: number | null;
 };
 
-export const DESTINATION_SORTS = {
-  failure_ts: "Failing since",
-  retry_last_ts: "Last failed attempt",
-  retry_interval: "Retry interval",
-  destination: "Server name",
-} as const;
-export type DestinationSort = keyof typeof DESTINATION_SORTS;
+export const DESTINATION_SORTS = ["failure_ts", "retry_last_ts", "retry_interval", "destination"] as const;
+export type DestinationSort = (typeof DESTINATION_SORTS)[number];
 
 export const destinationListQuerySchema = z.object({
   q: z.string().trim().max(255).optional().catch(undefined),
-  sort: z.enum(["failure_ts", "retry_last_ts", "retry_interval", "destination"]).default("failure_ts").catch("failure_ts"),
+  sort: z.enum(DESTINATION_SORTS).default("failure_ts").catch("failure_ts"),
   dir: z.enum(["f", "b"]).default("b").catch("b"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
@@ -48,19 +44,20 @@ export function failingFirst(list: Destination[]): Destination[] {
 }
 
 export const destinationRefSchema = z.object({
-  destination: z.string().trim().refine(isValidServerName, "That is not a server name."),
+  destination: z.string().trim().refine(isValidServerName, msg("server.federation.errors.notServerName")),
 });
 
 export function destinationHref(destination: string): string {
   return `/server/federation/${encodeURIComponent(destination)}`;
 }
 
-/** A retry interval as an admin reads it: "45 s", "10 min", "2.5 h", "3 days". */
+/** A retry interval as an admin reads it: "45 s", "10 min", "2.5 h", "3 days" (a message reference; "—" when none). */
 export function formatInterval(ms: number): string {
   if (ms <= 0) return "—";
   const s = ms / 1000;
-  if (s < 60) return `${Math.round(s)} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  if (s < 86400) return `${Number((s / 3600).toFixed(1))} h`;
-  return `${Number((s / 86400).toFixed(1))} days`;
+  const at = (unit: string, n: number) => msg(`server.federation.interval.${unit}`, { n });
+  if (s < 60) return at("seconds", Math.round(s));
+  if (s < 3600) return at("minutes", Math.round(s / 60));
+  if (s < 86400) return at("hours", Number((s / 3600).toFixed(1)));
+  return at("days", Number((s / 86400).toFixed(1)));
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { roomIdField, userIdField } from "./fields";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { msg } from "@/lib/i18n/message";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Clocks differ a little between browser and portal: "now" typed in the form is not "the future". */
@@ -14,13 +15,13 @@ const UNIT_NAMES = Object.keys(SIZE_UNITS) as SizeUnit[];
 /** "1.5" + "MB" → bytes; an empty value means no size filter (0). */
 export function parseSize(value: string, unit: string): { ok: true; bytes: number } | { ok: false; message: string } {
   const text = value.trim();
-  if (!(UNIT_NAMES as string[]).includes(unit)) return { ok: false, message: `"${unit}" is not a size unit: choose KB, MB or GB.` };
+  if (!(UNIT_NAMES as string[]).includes(unit)) return { ok: false, message: msg("media.errors.sizeUnit", { unit }) };
   if (text === "") return { ok: true, bytes: 0 };
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return { ok: false, message: `"${text}" is not a number. Enter a size like 10 or 2.5.` };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return { ok: false, message: msg("media.errors.sizeNumber", { text }) };
   const n = Number(text);
-  if (n < 0) return { ok: false, message: "The size cannot be negative." };
+  if (n < 0) return { ok: false, message: msg("media.errors.sizeNegative") };
   const bytes = Math.floor(n * SIZE_UNITS[unit as SizeUnit]);
-  if (!Number.isSafeInteger(bytes)) return { ok: false, message: "That size is too large." };
+  if (!Number.isSafeInteger(bytes)) return { ok: false, message: msg("media.errors.sizeTooLarge") };
   return { ok: true, bytes };
 }
 
@@ -39,17 +40,17 @@ export function msToLocalDateTime(ms: number): string {
 
 /** What the portal sends to Synapse for any "before" time: a real time in ms, not in the future. */
 export const beforeTsField = z
-  .number({ error: "Choose a date and time." })
+  .number({ error: msg("media.errors.chooseDate") })
   .int()
-  .refine((v) => Number.isFinite(v), "Choose a date and time.")
-  .refine((v) => v >= 0, "Choose a date after 1 January 1970.")
-  .refine((v) => v <= Date.now() + CLOCK_SKEW_MS, "The date is in the future: choose a date in the past.");
+  .refine((v) => Number.isFinite(v), msg("media.errors.chooseDate"))
+  .refine((v) => v >= 0, msg("media.errors.before1970"))
+  .refine((v) => v <= Date.now() + CLOCK_SKEW_MS, msg("media.errors.future"));
 
 function beforeField(message: string) {
   return z.string().superRefine((v, ctx) => {
     if (!v.trim()) return void ctx.addIssue({ code: "custom", message });
     const ms = localDateTimeToMs(v);
-    if (Number.isNaN(ms)) return void ctx.addIssue({ code: "custom", message: `"${v}" is not a date and time.` });
+    if (Number.isNaN(ms)) return void ctx.addIssue({ code: "custom", message: msg("media.errors.notDate", { value: v }) });
     const r = beforeTsField.safeParse(ms);
     if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0].message });
   });
@@ -60,7 +61,7 @@ function beforeField(message: string) {
 /** The dialog's fields as typed; the form converts them to MediaDeletionFilters before calling the server. */
 export const deleteMediaFormSchema = z
   .object({
-    lastAccessBefore: beforeField("Choose the last-access date and time."),
+    lastAccessBefore: beforeField(msg("media.errors.chooseLastAccess")),
     sizeValue: z.string(),
     sizeUnit: z.string(),
     keepProfiles: z.boolean(),
@@ -74,7 +75,7 @@ export type DeleteMediaForm = z.infer<typeof deleteMediaFormSchema>;
 
 export const mediaDeletionFiltersSchema = z.object({
   beforeTs: beforeTsField,
-  sizeGt: z.number({ error: "The size must be a number." }).int("The size must be whole bytes.").min(0, "The size cannot be negative.").max(Number.MAX_SAFE_INTEGER),
+  sizeGt: z.number({ error: msg("media.errors.sizeNotNumber") }).int(msg("media.errors.sizeWhole")).min(0, msg("media.errors.sizeNegative")).max(Number.MAX_SAFE_INTEGER),
   keepProfiles: z.boolean(),
 });
 export type MediaDeletionFilters = z.infer<typeof mediaDeletionFiltersSchema>;
@@ -84,7 +85,7 @@ export function deleteFormToFilters(v: DeleteMediaForm): MediaDeletionFilters {
   return { beforeTs: localDateTimeToMs(v.lastAccessBefore), sizeGt: size.ok ? size.bytes : 0, keepProfiles: v.keepProfiles };
 }
 
-/** The filters restated in words, for the preview and the history. */
+/** The filters restated in words (English), for the purge history; the preview words them in the reader's language. */
 export function describeDeletionFilters(f: MediaDeletionFilters): string {
   const parts = [
     `Local files last accessed before ${formatDateTime(new Date(f.beforeTs))} (files never accessed: uploaded before it)`,
@@ -96,7 +97,7 @@ export function describeDeletionFilters(f: MediaDeletionFilters): string {
 
 // ---- Purge remote media cache ----
 
-export const purgeRemoteFormSchema = z.object({ lastAccessBefore: beforeField("Choose the last-access date and time.") });
+export const purgeRemoteFormSchema = z.object({ lastAccessBefore: beforeField(msg("media.errors.chooseLastAccess")) });
 export type PurgeRemoteForm = z.infer<typeof purgeRemoteFormSchema>;
 export const purgeRemoteSchema = z.object({ beforeTs: beforeTsField });
 
@@ -106,9 +107,9 @@ const serverNameField = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[A-Za-z0-9.:\-[\]]+$/, "Not a server name.")
-  .refine((s) => !/^\.+$/.test(s), "Not a server name."); // "." and ".." would walk the proxied path
-const mediaIdField = z.string().min(1).max(255).regex(/^[A-Za-z0-9_\-]+$/, "Not a media id.");
+  .regex(/^[A-Za-z0-9.:\-[\]]+$/, msg("media.errors.serverName"))
+  .refine((s) => !/^\.+$/.test(s), msg("media.errors.serverName")); // "." and ".." would walk the proxied path
+const mediaIdField = z.string().min(1).max(255).regex(/^[A-Za-z0-9_\-]+$/, msg("media.errors.mediaId"));
 export const mediaRefSchema = z.object({ server: serverNameField, mediaId: mediaIdField });
 export type MediaRef = z.infer<typeof mediaRefSchema>;
 
@@ -116,7 +117,7 @@ export const MAX_SELECTION = 200;
 export const deleteSelectedSchema = z.object({
   /** The user or room whose list the selection came from (for the history). */
   scope: z.string().max(300).optional(),
-  files: z.array(mediaRefSchema).min(1, "Select at least one file.").max(MAX_SELECTION, `Select at most ${MAX_SELECTION} files at a time.`),
+  files: z.array(mediaRefSchema).min(1, msg("media.errors.selectOne")).max(MAX_SELECTION, msg("media.errors.selectMax", { max: MAX_SELECTION })),
 });
 
 export const toggleMediaSchema = mediaRefSchema.extend({ flag: z.enum(["quarantine", "protect"]), on: z.boolean(), scope: z.string().max(300).optional() });

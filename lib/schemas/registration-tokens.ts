@@ -1,10 +1,11 @@
 // Registration tokens: the list's filters, each token's state, and the create/edit forms. Client-safe.
 import { z } from "zod";
+import { msg } from "@/lib/i18n/message";
 
 export type RegistrationToken = { token: string; usesAllowed: number | null; pending: number; completed: number; expiryTime: number | null };
 
-export const TOKEN_STATES = { valid: "Valid", expired: "Expired", "used-up": "Used up" } as const;
-export type TokenState = keyof typeof TOKEN_STATES;
+export const TOKEN_STATES = ["valid", "expired", "used-up"] as const;
+export type TokenState = (typeof TOKEN_STATES)[number];
 
 /** Expired wins over used up: an expired token is refused whatever its count. */
 export function tokenState(t: RegistrationToken, now: number): TokenState {
@@ -14,7 +15,7 @@ export function tokenState(t: RegistrationToken, now: number): TokenState {
 }
 
 export const tokenListQuerySchema = z.object({
-  state: z.enum(["valid", "expired", "used-up"]).optional().catch(undefined),
+  state: z.enum(TOKEN_STATES).optional().catch(undefined),
 });
 
 /** What Synapse accepts in a token (its error text lists fewer characters than it allows). */
@@ -24,22 +25,22 @@ export const TOKEN_MAX_LENGTH = 64;
 const tokenText = z
   .string()
   .trim()
-  .max(TOKEN_MAX_LENGTH, `A token has ${TOKEN_MAX_LENGTH} characters at most.`)
-  .regex(TOKEN_PATTERN, "A token may only contain letters A–Z and a–z, digits and . _ ~ -");
+  .max(TOKEN_MAX_LENGTH, msg("server.tokens.errors.tooLong", { max: TOKEN_MAX_LENGTH }))
+  .regex(TOKEN_PATTERN, msg("server.tokens.errors.characters"));
 
 /** Empty = unlimited; otherwise a whole number, 0 or more (typed as text in the form). */
 const usesAllowedField = z
   .string()
   .trim()
-  .refine((v) => v === "" || /^\d{1,9}$/.test(v), "Uses allowed must be a whole number, 0 or more (leave it empty for unlimited).")
+  .refine((v) => v === "" || /^\d{1,9}$/.test(v), msg("server.tokens.errors.usesAllowed"))
   .transform((v) => (v === "" ? null : Number(v)));
 
 /** ms since the epoch, computed in the browser from the admin's local date and time; null = never expires. */
 const expiryField = z
-  .number({ error: "Enter a valid date and time for the expiry." })
+  .number({ error: msg("server.tokens.errors.expiryInvalid") })
   .int()
   .nullable()
-  .refine((v) => v === null || v > Date.now(), "The expiry must be in the future.");
+  .refine((v) => v === null || v > Date.now(), msg("server.tokens.errors.expiryPast"));
 
 export const tokenCreateSchema = z.object({
   /** empty: Synapse generates one */
@@ -50,13 +51,13 @@ export const tokenCreateSchema = z.object({
 export type TokenCreateInput = z.input<typeof tokenCreateSchema>;
 
 export const tokenUpdateSchema = z.object({
-  token: tokenText.min(1, "Unknown token."),
+  token: tokenText.min(1, msg("server.tokens.errors.unknown")),
   usesAllowed: usesAllowedField,
   expiryTime: expiryField,
 });
 export type TokenUpdateInput = z.input<typeof tokenUpdateSchema>;
 
-export const tokenRefSchema = z.object({ token: tokenText.min(1, "Unknown token.") });
+export const tokenRefSchema = z.object({ token: tokenText.min(1, msg("server.tokens.errors.unknown")) });
 
 /** The browser's reading of a `datetime-local` value (the admin's time zone); "" = none, NaN = not a date. */
 export function localDateTimeToMs(value: string): number | null {

@@ -13,7 +13,7 @@ export type ScheduledTask = {
 
 export type ScheduledTaskFilter = { action?: string; status?: string; resourceId?: string; beforeTs?: number };
 
-export const TASK_STATUSES = { scheduled: "Scheduled", active: "Active", complete: "Complete", failed: "Failed" } as const;
+export const TASK_STATUSES = ["scheduled", "active", "complete", "failed"] as const;
 /** Actions Synapse 1.160 schedules (the filter also takes any other name). */
 export const TASK_ACTIONS = [
   "shutdown_and_purge_room",
@@ -26,7 +26,7 @@ export const TASK_ACTIONS = [
 
 export const taskListQuerySchema = z.object({
   action: z.string().trim().regex(/^[a-z0-9_.-]{1,100}$/).optional().catch(undefined),
-  status: z.enum(["scheduled", "active", "complete", "failed"]).optional().catch(undefined),
+  status: z.enum(TASK_STATUSES).optional().catch(undefined),
   resource: z.string().trim().min(1).max(255).optional().catch(undefined),
   /** a UTC date: tasks up to the end of that day */
   before: z.iso.date().optional().catch(undefined),

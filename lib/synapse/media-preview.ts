@@ -3,6 +3,7 @@ import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { parseMxc } from "@/lib/matrix/mxc";
 import { listMediaUsage, listUserMedia, type MediaFile, type UsagePage, type UserMediaPage } from "./media";
 import { mapPool } from "@/lib/pool";
+import { msg } from "@/lib/i18n/message";
 
 export type DeletionFilters = { beforeTs: number; sizeGt: number; keepProfiles: boolean };
 
@@ -106,11 +107,11 @@ export async function scanMediaForDeletion(
 
   const skipped = toRead.length - result.usersRead - failedUsers;
   if (skipped > 0) {
-    partial.push(`Stopped after ${Math.round((Date.now() - started) / 1000)} s: read the files of ${result.usersRead} of ${toRead.length} users.`);
+    partial.push(msg("media.preview.stopped", { seconds: Math.round((Date.now() - started) / 1000), read: result.usersRead, count: toRead.length }));
   }
-  if (failedUsers > 0) partial.push(`The files of ${failedUsers} users could not be read.`);
+  if (failedUsers > 0) partial.push(msg("media.preview.usersUnreadable", { count: failedUsers }));
   if (f.keepProfiles) {
-    caveats.push("Synapse also keeps files that were once used as someone's avatar in a single room; the portal cannot see those, so fewer files may be deleted.");
+    caveats.push(msg("media.preview.roomAvatarCaveat"));
   }
   result.usersRead += f.sizeGt > 0 ? candidates.length - toRead.length : 0;
   result.requests = requests;
@@ -200,7 +201,7 @@ async function avatarMediaIds(
       from = page.rooms.length === 0 || roomIds.length >= MAX_ROOMS_CHECKED ? null : (page.next_batch ?? null);
     }
     if (roomIds.length >= MAX_ROOMS_CHECKED) {
-      partial.push(`Room avatars were checked in the first ${MAX_ROOMS_CHECKED} rooms only.`);
+      partial.push(msg("media.preview.roomsCapped", { count: MAX_ROOMS_CHECKED }));
       roomIds.length = MAX_ROOMS_CHECKED;
     }
     let unreadable = 0;
@@ -212,7 +213,7 @@ async function avatarMediaIds(
         unreadable++; // deleted meanwhile, or a transient failure
       }
     });
-    if (unreadable > 0) partial.push(`The avatars of ${unreadable} rooms could not be read.`);
+    if (unreadable > 0) partial.push(msg("media.preview.roomsUnreadable", { count: unreadable }));
   };
   await Promise.all([profiles(), rooms()]);
   return ids;

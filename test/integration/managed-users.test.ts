@@ -15,6 +15,7 @@ import { getUser } from "@/lib/synapse/users";
 import { adminToken, api, loadTestbed, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { noticesReceived, registerBridgeUser } from "../../e2e/notice-fixtures";
 import { ended, stopTestRuntimes, testRuntime } from "./job-helpers";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 let owner: { creds: { baseUrl: string; accessToken: string }; actor: string; homeserver: string };
@@ -34,7 +35,7 @@ describe("managed (bridge and bot) users", () => {
   test("a pattern that is not a regex is refused with the reason; a good one is stored for this homeserver only", async () => {
     const bad = managedUsersSettingSchema.safeParse({ pattern: "^@tg_([a-z" });
     assert.equal(bad.success, false);
-    assert.match(bad.error!.issues[0].message, /^"\^@tg_\(\[a-z" is not a valid regular expression: Unterminated character class\.$/);
+    assert.match(messageIn(bad.error!.issues[0].message, "en"), /^"\^@tg_\(\[a-z" is not a valid regular expression: Unterminated character class\.$/);
     assert.equal(managedUsersSettingSchema.parse({ pattern: "  " }).pattern, "");
     const other = `https://other-${randomSuffix()}.example.org`;
     await forHomeserver(other).settings.setManagedUserPattern("^@x_", "@a:other");

@@ -30,6 +30,7 @@ import {
   waitForLastAccess,
   type Uploaded,
 } from "../../e2e/media-fixtures";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 let ctx: JobContext;
@@ -164,7 +165,7 @@ describe("bulk and single-file actions", () => {
     assert.equal(rows[0].filesDeleted, 2);
     assert.equal(rows[0].bytesFreed, 4000);
     assert.equal(rows[0].status, "failed");
-    assert.match(rows[0].error ?? "", /1 of 3 files were not deleted/);
+    assert.match(messageIn(rows[0].error ?? "", "en"), /1 of 3 files were not deleted/);
   });
 
   test("quarantine and protect toggle, and lists show the flags", async () => {

@@ -16,6 +16,7 @@ import { sleep } from "@/lib/pool";
 import { adminToken, api, loadPolicyTestbed, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { noticesReceived, registerBridgeUser } from "../../e2e/notice-fixtures";
 import { ended, testRuntime, until } from "./job-helpers";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 let owner: { creds: { baseUrl: string; accessToken: string }; actor: string; homeserver: string };
@@ -69,7 +70,7 @@ describe("notice broadcast", () => {
     assert.equal(items.find((r) => r.key === sent.key)?.status, "ok", "re-sent with the same txn id and token: answered, not delivered again");
     const maybe = items.find((r) => r.key === other.key)!;
     assert.equal(maybe.status, "failed");
-    assert.match(maybe.message ?? "", /Not sent again/);
+    assert.match(messageIn(maybe.message ?? "", "en"), /Not sent again/);
     assert.deepEqual(items.filter((r) => r.key !== other.key).map((r) => r.status), Array(49).fill("ok"));
     assert.equal(done.done, 50);
     assert.equal(done.credential, null, "the sealed token is dropped at the end");

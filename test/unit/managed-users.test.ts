@@ -1,5 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { messageIn } from "@/lib/i18n/translator";
 import { managedPatternProblem, managedReason, managedSkipMessage, matchesManagedPattern } from "@/lib/matrix/managed-users";
 import { roomBulkSchema } from "@/lib/schemas/rooms";
 import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
@@ -8,8 +9,8 @@ import { messageIn } from "@/lib/i18n/translator";
 describe("managed users", () => {
   test("a pattern that does not compile says why; a long one is refused", () => {
     assert.equal(managedPatternProblem("^@tg_.*"), null);
-    assert.equal(managedPatternProblem("(a"), '"(a" is not a valid regular expression: Unterminated group.');
-    assert.match(managedPatternProblem("a".repeat(501)) ?? "", /too long/);
+    assert.equal(messageIn(managedPatternProblem("(a")!, "en"), '"(a" is not a valid regular expression: Unterminated group.');
+    assert.match(messageIn(managedPatternProblem("a".repeat(501)) ?? "", "en"), /too long/);
   });
   test("appservice flag first, then the pattern; no pattern or a broken one marks nobody", () => {
     assert.equal(matchesManagedPattern("@tg_1:x", "^@tg_"), true);

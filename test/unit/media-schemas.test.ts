@@ -19,12 +19,19 @@ import {
 } from "@/lib/schemas/media";
 import { firstFieldErrors } from "@/lib/schemas/fields";
 import { mapPool } from "@/lib/pool";
+import { messageIn } from "@/lib/i18n/translator";
 
 const past = msToLocalDateTime(Date.now() - 10 * 86_400_000);
 const form = (patch: Record<string, unknown>) => ({ lastAccessBefore: past, sizeValue: "", sizeUnit: "MB", keepProfiles: true, ...patch });
 const errorsOf = (input: unknown) => {
   const r = deleteMediaFormSchema.safeParse(input);
-  return r.success ? {} : firstFieldErrors(r.error);
+  return r.success ? {} : Object.fromEntries(Object.entries(firstFieldErrors(r.error)).map(([k, v]) => [k, messageIn(v, "en")]));
+};
+
+/** parseSize's answer with its message in English. */
+const sizeOf = (value: string, unit: string) => {
+  const r = parseSize(value, unit);
+  return r.ok ? r : { ok: false, message: messageIn(r.message, "en") };
 };
 
 describe("parseSize", () => {
@@ -38,12 +45,14 @@ describe("parseSize", () => {
   });
 
   test("negative, not a number, and unknown units are refused with a sentence", () => {
-    assert.deepEqual(parseSize("-5", "MB"), { ok: false, message: "The size cannot be negative." });
-    assert.deepEqual(parseSize("abc", "MB"), { ok: false, message: '"abc" is not a number. Enter a size like 10 or 2.5.' });
-    assert.deepEqual(parseSize("1e3", "MB"), { ok: false, message: '"1e3" is not a number. Enter a size like 10 or 2.5.' });
+    assert.deepEqual(sizeOf("-5", "MB"), { ok: false, message: "The size cannot be negative." });
+    assert.deepEqual(sizeOf("abc", "MB"), { ok: false, message: '"abc" is not a number. Enter a size like 10 or 2.5.' });
+    assert.deepEqual(sizeOf("1e3", "MB"), { ok: false, message: '"1e3" is not a number. Enter a size like 10 or 2.5.' });
     assert.deepEqual(parseSize("NaN", "KB").ok, false);
-    assert.deepEqual(parseSize("10", "TB"), { ok: false, message: '"TB" is not a size unit: choose KB, MB or GB.' });
-    assert.deepEqual(parseSize("99999999999", "GB"), { ok: false, message: "That size is too large." });
+    assert.deepEqual(sizeOf("10", "TB"), { ok: false, message: '"TB" is not a size unit: choose KB, MB or GB.' });
+    assert.deepEqual(sizeOf("99999999999", "GB"), { ok: false, message: "That size is too large." });
+    const negative = parseSize("-5", "MB");
+    assert.equal(!negative.ok && messageIn(negative.message, "de"), "Die Größe darf nicht negativ sein.");
   });
 });
 

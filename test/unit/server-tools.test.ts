@@ -1,6 +1,7 @@
 // Pure parts of the Server section and the dashboard: token states and forms, destination order, task links, bars.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { messageIn } from "@/lib/i18n/translator";
 import { tokenCreateSchema, tokenState, tokenUpdateSchema, type RegistrationToken } from "@/lib/schemas/registration-tokens";
 import { destinationListHref, destinationListQuerySchema, failingFirst, formatInterval, type Destination } from "@/lib/schemas/federation";
 import { taskFilterOf, taskListQuerySchema, taskResourceHref } from "@/lib/schemas/scheduled-tasks";
@@ -29,7 +30,7 @@ describe("registration tokens", () => {
   const message = (input: unknown) => {
     const r = tokenCreateSchema.safeParse(input);
     assert.equal(r.success, false);
-    return r.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    return r.error!.issues.map((i) => `${i.path.join(".")}: ${messageIn(i.message, "en")}`);
   };
 
   test("create form: each bad input names its field", () => {
@@ -65,10 +66,12 @@ describe("federation", () => {
 
   test("intervals read as an admin would say them", () => {
     assert.equal(formatInterval(0), "—");
-    assert.equal(formatInterval(45_000), "45 s");
-    assert.equal(formatInterval(600_000), "10 min");
-    assert.equal(formatInterval(9_000_000), "2.5 h");
-    assert.equal(formatInterval(3 * 86_400_000), "3 days");
+    assert.equal(messageIn(formatInterval(45_000), "en"), "45 s");
+    assert.equal(messageIn(formatInterval(600_000), "en"), "10 min");
+    assert.equal(messageIn(formatInterval(9_000_000), "en"), "2.5 h");
+    assert.equal(messageIn(formatInterval(3 * 86_400_000), "en"), "3 days");
+    assert.equal(messageIn(formatInterval(9_000_000), "de"), "2,5 h");
+    assert.equal(messageIn(formatInterval(86_400_000), "de"), "1 Tag");
   });
 });
 

@@ -5,6 +5,7 @@ import { localpartProblem } from "@/lib/schemas/fields";
 import { avatarProblem, bulkStartSchema, deactivateSchema, rateLimitSchema, reactivateSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { assertLocalUser, assertNotSelf } from "@/lib/synapse/user-errors";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { messageIn } from "@/lib/i18n/translator";
 import { broadcastPreviewSchema, broadcastSchema, NOTICE_MAX_LENGTH, serverNoticeSchema } from "@/lib/schemas/server-notices";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
@@ -95,13 +96,13 @@ describe("bulk", () => {
 describe("server notices", () => {
   const ok = { text: "Maintenance tonight", audience: "all", expectedCount: 3 };
   test("a broadcast needs a message of at most NOTICE_MAX_LENGTH characters", () => {
-    assert.equal(firstMessage(broadcastSchema.safeParse({ ...ok, text: "   " })), "Write the notice first.");
-    assert.equal(firstMessage(broadcastSchema.safeParse({ ...ok, text: "x".repeat(NOTICE_MAX_LENGTH + 1) })), `A notice has ${NOTICE_MAX_LENGTH} characters at most.`);
+    assert.equal(messageIn(firstMessage(broadcastSchema.safeParse({ ...ok, text: "   " })) ?? "", "en"), "Write the notice first.");
+    assert.equal(messageIn(firstMessage(broadcastSchema.safeParse({ ...ok, text: "x".repeat(NOTICE_MAX_LENGTH + 1) })) ?? "", "en"), `A notice has ${NOTICE_MAX_LENGTH} characters at most.`);
     assert.equal(broadcastSchema.safeParse({ ...ok, text: "x".repeat(NOTICE_MAX_LENGTH) }).success, true);
-    assert.equal(firstMessage(serverNoticeSchema.safeParse({ userId: "@a:x.org", text: "" })), "Write the notice first.");
+    assert.equal(messageIn(firstMessage(serverNoticeSchema.safeParse({ userId: "@a:x.org", text: "" })) ?? "", "en"), "Write the notice first.");
   });
   test("a broadcast to a filter needs the filter; appservice users are left out unless asked", () => {
-    assert.match(firstMessage(broadcastPreviewSchema.safeParse({ text: "hi", audience: "filter", filter: " " })) ?? "", /Paste the users list's filter/);
+    assert.match(messageIn(firstMessage(broadcastPreviewSchema.safeParse({ text: "hi", audience: "filter", filter: " " })) ?? "", "en"), /Paste the users list's filter/);
     assert.equal(broadcastPreviewSchema.safeParse({ text: "hi", audience: "filter", filter: "q=team" }).success, true);
     assert.equal(broadcastSchema.parse(ok).includeAppservice, false);
     assert.equal(broadcastSchema.safeParse({ ...ok, expectedCount: 0 }).success, false);

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
 import { ProgressBar } from "./progress-bar";
 import { useAction } from "./use-action";
+import { useMessage } from "@/lib/i18n/hooks";
 
 const STATUS_WORDS: Record<JobView["status"], string> = {
   queued: "Queued",
@@ -34,6 +35,7 @@ export function JobProgress(props: {
   onChange?: (v: JobView) => void;
 }) {
   const [view, setView] = useState(props.initial);
+  const render = useMessage();
   const [perSecond, setPerSecond] = useState<number | null>(null);
   const first = useRef({ at: Date.now(), done: props.initial.done });
   const { run, pending, outcome } = useAction();

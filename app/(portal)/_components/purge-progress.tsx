@@ -5,6 +5,7 @@ import { useCallback, useState, type ComponentProps } from "react";
 import { formatBytes, formatCount } from "@/lib/format";
 import type { JobView } from "@/lib/jobs/jobs";
 import { JobProgress } from "./job-progress";
+import { useMessage } from "@/lib/i18n/hooks";
 
 type MediaResult = { purgeRecord?: number; filesDeleted?: number; bytesFreed?: number | null };
 type Actions = Pick<ComponentProps<typeof JobProgress>, "cancel" | "resume">;
@@ -16,6 +17,7 @@ type Actions = Pick<ComponentProps<typeof JobProgress>, "cancel" | "resume">;
 export function PurgeProgress({ initial, unit = "deleted", cancel, resume }: { initial: JobView; unit?: "deleted" | "purged" } & Actions) {
   const router = useRouter();
   const [view, setView] = useState(initial);
+  const render = useMessage();
   const onChange = useCallback(
     (v: JobView) => {
       setView(v);
@@ -53,7 +55,7 @@ export function PurgeProgress({ initial, unit = "deleted", cancel, resume }: { i
   }
   return (
     <div role="alert" className="flex flex-col gap-1" data-testid="job-result">
-      <p className="font-medium text-danger">{view.status === "failed" ? `Failed: ${view.message ?? "unknown error"}` : (view.message ?? "Cancelled.")}</p>
+      <p className="font-medium text-danger">{view.status === "failed" ? `Failed: ${view.message ? render(view.message) : "unknown error"}` : view.message ? render(view.message) : "Cancelled."}</p>
       {n > 0 && (
         <p className="text-sm">
           Before that: {files}

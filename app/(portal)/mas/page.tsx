@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getMasVersion, listMasRows, listMasSessions, listMasUsers } from "@/lib/synapse/mas-admin";
 import { describeAndLog } from "@/lib/synapse/describe-error";
@@ -7,16 +7,20 @@ import { TableHead, EmptyRow } from "../_components/data-table";
 import { ErrorCard } from "../_components/error-card";
 import { FinishSessionButton } from "./_components/finish-session-button";
 
-export const metadata: Metadata = { title: "MAS · Synapse Admin Portal" };
+export async function generateMetadata() {
+  const t = await getTranslations("mas");
+  return { title: t("metaTitle") };
+}
 
 // What MAS (Matrix Authentication Service) owns on a delegating homeserver, through MAS's own admin API.
 export default async function MasPage() {
   const admin = await requireAdmin();
+  const t = await getTranslations("mas");
   if (!admin.masIssuer) {
     return (
       <section className="flex flex-col gap-4">
-        <h1 className="text-xl font-semibold">Matrix Authentication Service</h1>
-        <p className="text-muted">This homeserver does its own sign-in: it does not delegate to MAS.</p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-muted">{t("notDelegated")}</p>
       </section>
     );
   }
@@ -47,49 +51,48 @@ export default async function MasPage() {
   return (
     <section className="flex flex-col gap-6">
       <header>
-        <h1 className="text-xl font-semibold">Matrix Authentication Service</h1>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-muted">
-          Sign-in is delegated to {issuer}. MAS owns passwords, e-mail addresses and sessions (devices), so the portal does not
-          change them through Synapse. {data?.version && <span>MAS {data.version}</span>}
+          {t("delegated", { issuer })} {data?.version && <span>{t("version", { version: data.version })}</span>}
         </p>
       </header>
-      {!hasMasAdmin && <p className="card">Sign out and in again with &quot;Also request MAS admin rights&quot; ticked to see MAS&apos;s users and sessions (scope urn:mas:admin).</p>}
+      {!hasMasAdmin && <p className="card">{t("needScope")}</p>}
       <ErrorCard message={error} />
       {data && (
         <>
-          <table className="w-full text-sm" aria-label="MAS users">
-            <TableHead columns={["Username", "Admin", "State"]} />
+          <table className="w-full text-sm" aria-label={t("users")}>
+            <TableHead columns={[t("username"), t("admin"), t("state")]} />
             <tbody>
-              {data.users.length === 0 && <EmptyRow colSpan={3} text="No users." />}
+              {data.users.length === 0 && <EmptyRow colSpan={3} text={t("noUsers")} />}
               {data.users.map((u) => (
                 <tr key={u.id} className="border-b border-line">
                   <td className="py-2 pr-3">{u.username}</td>
-                  <td className="py-2 pr-3">{u.admin ? "yes" : "no"}</td>
-                  <td className="py-2 pr-3">{u.deactivatedAt ? "deactivated" : u.lockedAt ? "locked" : "active"}</td>
+                  <td className="py-2 pr-3">{t(u.admin ? "yes" : "no")}</td>
+                  <td className="py-2 pr-3">{t(u.deactivatedAt ? "deactivated" : u.lockedAt ? "locked" : "active")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <table className="w-full text-sm" aria-label="MAS sessions">
-            <TableHead columns={["User", "Client", "Scope", "Started", "State", ""]} />
+          <table className="w-full text-sm" aria-label={t("sessions")}>
+            <TableHead columns={[t("user"), t("client"), t("scope"), t("started"), t("state"), ""]} />
             <tbody>
-              {data.sessions.length === 0 && <EmptyRow colSpan={6} text="No sessions." />}
+              {data.sessions.length === 0 && <EmptyRow colSpan={6} text={t("noSessions")} />}
               {data.sessions.map((s) => (
                 <tr key={s.id} className="border-b border-line">
                   <td className="py-2 pr-3">{(s.userId && usernameOf.get(s.userId)) ?? s.userId}</td>
                   <td className="py-2 pr-3">{s.clientId}</td>
                   <td className="py-2 pr-3 break-all">{s.scope}</td>
                   <td className="py-2 pr-3">{s.createdAt}</td>
-                  <td className="py-2 pr-3">{s.finishedAt ? "finished" : "active"}</td>
+                  <td className="py-2 pr-3">{t(s.finishedAt ? "finished" : "active")}</td>
                   <td className="py-2 pr-3">{!s.finishedAt && <FinishSessionButton sessionId={s.id} />}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {([["E-mail addresses", data.emails], ["Upstream links", data.links], ["Registration tokens", data.tokens]] as const).map(([title, rows]) => (
+          {([[t("emails"), data.emails], [t("links"), data.links], [t("tokens"), data.tokens]] as const).map(([title, rows]) => (
             <div key={title}>
               <h2 className="font-semibold">{title}</h2>
-              <p className="text-sm text-muted">{rows.length === 0 ? "None." : rows.map((r) => r.summary || r.id).join(", ")}</p>
+              <p className="text-sm text-muted">{rows.length === 0 ? t("none") : rows.map((r) => r.summary || r.id).join(", ")}</p>
             </div>
           ))}
         </>

@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/admin-action";
 import {
   deleteSelectedSchema,
-  describeDeletionFilters,
   mediaDeletionFiltersSchema,
   purgeRemoteSchema,
   mediaOwnerSchema,
@@ -29,7 +28,6 @@ import { getJobView } from "@/lib/jobs/jobs";
 // What would a deletion by date remove? Computed by the portal; nothing is changed.
 export const previewMediaDeletionAction = adminAction({ role: "viewer", schema: mediaDeletionFiltersSchema }, async (f, admin) => ({
   preview: await previewMediaDeletion(admin.creds, serverNameOf(admin.actor), f),
-  words: describeDeletionFilters(f),
 }));
 
 // The started job as the progress panel first shows it (it then polls /api/jobs/<id>).

@@ -4,7 +4,8 @@ import { can } from "@/lib/roles";
 import { listMediaUsage, type MediaUsage } from "@/lib/synapse/media";
 import { getLocalMediaTotals } from "@/lib/synapse/server-stats";
 import { readForPage } from "@/app/(portal)/_components/page-read";
-import { formatBytes, formatCount } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { USAGE_PAGE_SIZE, usageQuerySchema, type UsageQuery } from "@/lib/schemas/media";
 import { UsageChart } from "./_components/usage-chart";
 import { DeleteMediaFlow } from "./_components/delete-media-dialog";
@@ -18,6 +19,8 @@ const TOP_USERS = 10;
 
 export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
+  const t = await getTranslations("media");
+  const f = await getFormat();
   const q = usageQuerySchema.parse(await searchParams);
   const { data, error } = await readForPage(async () => {
     const [totals, top, page] = await Promise.all([
@@ -36,20 +39,20 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Media</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="ml-auto flex flex-wrap gap-2">
           {can(admin.role, "owner") && (
             <>
-              <DialogButton label="Delete old media…" title="Delete media" className="btn-primary">
+              <DialogButton label={t("deleteOld")} title={t("deleteTitle")} className="btn-primary">
                 <DeleteMediaFlow />
               </DialogButton>
-              <DialogButton label="Purge remote media cache…" title="Purge remote media cache" className="btn-secondary">
+              <DialogButton label={t("purgeRemoteButton")} title={t("purgeRemoteTitle")} className="btn-secondary">
                 <PurgeRemoteFlow />
               </DialogButton>
             </>
           )}
           <Link href="/jobs/purges" className="btn-secondary">
-            Purge history
+            {t("purgeHistory")}
           </Link>
         </div>
       </div>
@@ -58,51 +61,51 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
         <>
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <div className="card">
-              <dt className="text-sm text-muted">Local media on the server</dt>
+              <dt className="text-sm text-muted">{t("totals.bytes")}</dt>
               <dd className="text-2xl font-semibold" data-testid="media-total-bytes" data-raw={data.totals.mediaBytes}>
-                {formatBytes(data.totals.mediaBytes)}
+                {f.bytes(data.totals.mediaBytes)}
               </dd>
             </div>
             <div className="card">
-              <dt className="text-sm text-muted">Files</dt>
+              <dt className="text-sm text-muted">{t("totals.files")}</dt>
               <dd className="text-2xl font-semibold" data-testid="media-total-files">
-                {formatCount(data.totals.mediaFiles)}
+                {f.count(data.totals.mediaFiles)}
               </dd>
             </div>
             <div className="card">
-              <dt className="text-sm text-muted">Users with media</dt>
-              <dd className="text-2xl font-semibold">{formatCount(data.totals.mediaUsers)}</dd>
+              <dt className="text-sm text-muted">{t("totals.users")}</dt>
+              <dd className="text-2xl font-semibold">{f.count(data.totals.mediaUsers)}</dd>
             </div>
           </dl>
           <UsageChart users={data.top} totalBytes={data.totals.mediaBytes} />
 
-          <h2 className="text-lg font-semibold">Usage by user</h2>
-          <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the usage table">
+          <h2 className="text-lg font-semibold">{t("usage.title")}</h2>
+          <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("usage.filterLabel")}>
             <label className="flex flex-col gap-1">
-              <span>Search users</span>
-              <input name="q" defaultValue={q.q ?? ""} placeholder="name or display name" className="field" />
+              <span>{t("usage.search")}</span>
+              <input name="q" defaultValue={q.q ?? ""} placeholder={t("usage.searchPlaceholder")} className="field" />
             </label>
             <input type="hidden" name="sort" value={q.sort} />
             <input type="hidden" name="dir" value={q.dir} />
             <button type="submit" className="btn-primary py-1.5">
-              Search
+              {t("usage.searchButton")}
             </button>
             {q.q && (
               <Link href={href({ q: undefined, page: 1 })} className="btn-secondary py-1.5">
-                Clear
+                {t("usage.clear")}
               </Link>
             )}
           </form>
-          <p className="text-sm text-muted">{formatCount(data.total)} users</p>
+          <p className="text-sm text-muted">{t("usage.count", { count: data.total })}</p>
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Media usage by user">
+            <table className="w-full text-left text-sm" aria-label={t("usage.tableLabel")}>
               <thead className="border-b border-line text-muted">
                 <tr>
-                  {sortHeader("User", "user_id")}
-                  {sortHeader("Display name", "displayname")}
-                  {sortHeader("Files", "media_count", "right")}
-                  {sortHeader("Size", "media_length", "right")}
-                  <th className="py-2 pr-3 text-right">Share</th>
+                  {sortHeader(t("usage.user"), "user_id")}
+                  {sortHeader(t("usage.displayName"), "displayname")}
+                  {sortHeader(t("usage.files"), "media_count", "right")}
+                  {sortHeader(t("usage.size"), "media_length", "right")}
+                  <th className="py-2 pr-3 text-right">{t("usage.share")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -114,16 +117,16 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
                       </Link>
                     </td>
                     <td className="py-2 pr-3">{u.displayname ?? ""}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatCount(u.files)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{f.count(u.files)}</td>
                     <td className="py-2 pr-3 text-right tabular-nums" data-raw={u.bytes}>
-                      {formatBytes(u.bytes)}
+                      {f.bytes(u.bytes)}
                     </td>
                     <td className="py-2 pr-3 text-right tabular-nums">
-                      {data!.totals.mediaBytes > 0 ? `${((u.bytes / data!.totals.mediaBytes) * 100).toFixed(1)}%` : "—"}
+                      {data!.totals.mediaBytes > 0 ? t("usage.percent", { share: u.bytes / data!.totals.mediaBytes }) : "—"}
                     </td>
                   </tr>
                 ))}
-                {data.rows.length === 0 && <EmptyRow colSpan={5} text="No users match." />}
+                {data.rows.length === 0 && <EmptyRow colSpan={5} text={t("usage.empty")} />}
               </tbody>
             </table>
           </div>

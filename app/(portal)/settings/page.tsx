@@ -7,19 +7,28 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { ManagedUsersForm } from "./_components/managed-users-form";
 import { allowlistLabel } from "@/lib/matrix/allowlist";
 import { can, ROLE_DESCRIPTIONS, ROLES } from "@/lib/roles";
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
-const none = <span className="text-muted">none</span>;
-const list = (items: string[]) => (items.length ? items.join(", ") : none);
+/** A list of entries, or the word for none. */
+const listOf = (noneText: string) => (items: string[]) => (items.length ? items.join(", ") : <span className="text-muted">{noneText}</span>);
+
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("metaTitle") };
+}
 
 /** The portal's own configuration in force (owner only): which homeservers it reaches, who enters as what, and this homeserver's settings. */
 export default async function SettingsPage() {
   const admin = await requireAdmin();
+  const t = await getTranslations("settings");
+  const list = listOf(t("none"));
   if (!can(admin.role, "owner")) {
     return (
       <section className="flex flex-col gap-4">
-        <h1 className="text-2xl font-semibold">Settings</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p role="alert" className="card text-sm">
-          Your portal role ({admin.role}) cannot see the portal&apos;s settings; it needs owner.
+          {t("notOwner", { role: admin.role })}
         </p>
       </section>
     );
@@ -29,47 +38,46 @@ export default async function SettingsPage() {
   const settings = await forHomeserver(admin.homeserver).settings.get();
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">Settings</h1>
-      <p className="text-sm text-muted">What this portal runs with, from its environment (README, Configuration). Secrets are never shown.</p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-muted">{t("intro")}</p>
       <section className="card flex flex-col gap-2 text-sm" aria-labelledby="hs-title">
         <h2 id="hs-title" className="font-semibold">
-          Homeservers
+          {t("homeservers")}
         </h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-          <dt className="text-muted">Allowed (HOMESERVER_ALLOWLIST)</dt>
-          <dd data-testid="settings-allowlist">{allowlist.length ? allowlist.join(", ") : "any public homeserver"}</dd>
-          <dt className="text-muted">Trusted private (PRIVATE_HOMESERVER_HOSTS)</dt>
+          <dt className="text-muted">{t("allowed")}</dt>
+          <dd data-testid="settings-allowlist">{allowlist.length ? allowlist.join(", ") : t("anyPublic")}</dd>
+          <dt className="text-muted">{t("trustedPrivate")}</dt>
           <dd>{list(configuredPrivateHosts())}</dd>
-          <dt className="text-muted">Pinned private (signed in to)</dt>
+          <dt className="text-muted">{t("pinnedPrivate")}</dt>
           <dd data-testid="settings-pinned">{list(pinned)}</dd>
         </dl>
       </section>
       <section className="card flex flex-col gap-2 text-sm" aria-labelledby="managed-title">
         <h2 id="managed-title" className="font-semibold">
-          Bridge and bot users on {admin.homeserver}
+          {t("managedTitle", { homeserver: admin.homeserver })}
         </h2>
         <p className="text-muted">
-          Managed users (matching this pattern, or belonging to an application service) are badged in the users list, left out of bulk actions
-          over &ldquo;all matching&rdquo; and of notice broadcasts, and a destructive action on one asks you to confirm why.
-          {settings.updatedBy ? ` Last changed by ${settings.updatedBy}.` : ""}
+          {t("managedIntro")}
+          {settings.updatedBy ? ` ${t("lastChangedBy", { who: settings.updatedBy })}` : ""}
         </p>
         <ManagedUsersForm initial={settings.managedUserPattern ?? ""} />
       </section>
       <section className="card flex flex-col gap-2 text-sm" aria-labelledby="gate-title">
         <h2 id="gate-title" className="font-semibold">
-          Organisation sign-in and roles
+          {t("gateTitle")}
         </h2>
         {gate ? (
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" data-testid="settings-gate">
-            <dt className="text-muted">Identity provider</dt>
+            <dt className="text-muted">{t("idp")}</dt>
             <dd>
-              {gate.name}: {gate.issuer} (client {gate.clientId}, groups from the “{gate.groupsClaim}” claim)
+              {t("idpValue", { name: gate.name, issuer: gate.issuer, clientId: gate.clientId, claim: gate.groupsClaim })}
             </dd>
-            <dt className="text-muted">Allowed e-mails</dt>
+            <dt className="text-muted">{t("allowedEmails")}</dt>
             <dd>{list(gate.allowed.emails)}</dd>
-            <dt className="text-muted">Allowed domains</dt>
+            <dt className="text-muted">{t("allowedDomains")}</dt>
             <dd>{list(gate.allowed.domains)}</dd>
-            <dt className="text-muted">Allowed groups</dt>
+            <dt className="text-muted">{t("allowedGroups")}</dt>
             <dd>{list(gate.allowed.groups)}</dd>
             {[...ROLES].reverse().map((role) => (
               <RoleRow key={role} role={role} entries={gate.roles[role]} />
@@ -77,8 +85,7 @@ export default async function SettingsPage() {
           </dl>
         ) : (
           <p>
-            Off: anyone who reaches the portal sees its Synapse sign-in, and every signed-in server admin is an <strong>owner</strong>. Set
-            GATE_OIDC_ISSUER, GATE_OIDC_CLIENT_ID and GATE_OIDC_CLIENT_SECRET to put an organisation sign-in in front.
+            {t.rich("gateOff", { strong: (c) => <strong>{c}</strong> })}
           </p>
         )}
       </section>
@@ -87,11 +94,13 @@ export default async function SettingsPage() {
 }
 
 function RoleRow({ role, entries }: { role: (typeof ROLES)[number]; entries: string[] }) {
+  const t = useTranslations("settings");
+  const list = listOf(t("none"));
   return (
     <>
-      <dt className="text-muted">Role {role}</dt>
+      <dt className="text-muted">{t("role", { role })}</dt>
       <dd data-testid={`settings-role-${role}`}>
-        {role === "viewer" ? (entries.length ? `${entries.join(", ")}, and everyone else let in` : "everyone let in who matches no other role") : list(entries)}
+        {role === "viewer" ? (entries.length ? t("viewerEntries", { entries: entries.join(", ") }) : t("viewerEveryone")) : list(entries)}
         <div className="text-xs text-muted">{ROLE_DESCRIPTIONS[role]}</div>
       </dd>
     </>

@@ -1,17 +1,19 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ConfirmActionButton } from "@/app/(portal)/_components/action-button";
 import { finishMasSessionAction } from "../actions";
 
 export function FinishSessionButton({ sessionId }: { sessionId: string }) {
+  const t = useTranslations("mas.finish");
   return (
     <ConfirmActionButton
-      label="End session"
-      confirmLabel="End it"
-      question="End this MAS session? Its tokens stop working and Synapse forgets its device."
+      label={t("label")}
+      confirmLabel={t("confirm")}
+      question={t("question")}
       danger
       refresh
       action={() => finishMasSessionAction({ sessionId })}
-      done="Session ended."
+      done={t("done")}
     />
   );
 }

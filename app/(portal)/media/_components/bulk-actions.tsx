@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { formatCount } from "@/lib/format";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { quarantineAllMediaAction, startDeleteAllRoomMediaAction, startDeleteAllUserMediaAction } from "../actions";
 import { confirmed, Dialog, DialogActions, TypedConfirmation } from "@/app/(portal)/_components/dialog";
@@ -16,6 +16,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
   const [open, setOpen] = useState(false);
   const [job, setJob] = useState<JobView | null>(null);
   const { run, error, pending } = useAction();
+  const t = useTranslations("media.bulk");
   async function start() {
     const r = await run(() => startDeleteAllUserMediaAction({ userId }));
     if (r.ok) setJob(r.data.job);
@@ -23,22 +24,20 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
   return (
     <IfCan need="owner">
       <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
-        Delete all of this user&apos;s media…
+        {t("userButton")}
       </button>
-      <Dialog title="Delete all of this user's media" open={open} onClose={() => setOpen(false)}>
+      <Dialog title={t("userTitle")} open={open} onClose={() => setOpen(false)}>
         {job === null ? (
           <>
-            <p>
-              Delete all {formatCount(files)} files uploaded by <strong>{userId}</strong>, including protected ones and their avatar? This cannot be undone.
-            </p>
+            <p>{t.rich("userQuestion", { count: files, userId, strong: (c) => <strong>{c}</strong> })}</p>
             <OutcomeLine error={error} />
-            <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void start()} pending={pending} danger label={`Delete all ${formatCount(files)} files`} />
+            <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void start()} pending={pending} danger label={t("userConfirm", { count: files })} />
           </>
         ) : (
           <>
             <PurgeProgress initial={job} cancel={cancelJobAction} resume={resumeJobAction} />
             <button type="button" className="btn-secondary self-end" onClick={() => setOpen(false)}>
-              Close
+              {t("close")}
             </button>
           </>
         )}
@@ -53,24 +52,21 @@ export function DeleteAllRoomMedia({ roomId, localFiles }: { roomId: string; loc
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const { run, error, pending } = useAction();
+  const t = useTranslations("media.bulk");
   async function start() {
     const r = await run(() => startDeleteAllRoomMediaAction({ roomId }));
     if (r.ok) router.push(`/rooms/bulk/${r.data.jobId}`);
   }
-  const n = formatCount(localFiles);
   return (
     <IfCan need="owner">
       <button type="button" className="btn-secondary border-danger-line text-danger" disabled={localFiles === 0} onClick={() => (setTyped(""), setOpen(true))}>
-        Delete all local media…
+        {t("roomButton")}
       </button>
-      <Dialog title="Delete all media of this room" open={open} onClose={() => setOpen(false)}>
-        <p>
-          Delete the {n} local {localFiles === 1 ? "file" : "files"} referenced in <strong>{roomId}</strong> from this server&apos;s disk? Remote files are left to
-          their own servers. This cannot be undone.
-        </p>
+      <Dialog title={t("roomTitle")} open={open} onClose={() => setOpen(false)}>
+        <p>{t.rich("roomQuestion", { count: localFiles, roomId, strong: (c) => <strong>{c}</strong> })}</p>
         <TypedConfirmation expected={String(localFiles)} value={typed} onChange={setTyped} numeric />
         <OutcomeLine error={error} />
-        <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void start()} pending={pending} danger disabled={!confirmed(String(localFiles), typed)} label={`Delete ${n} files`} />
+        <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void start()} pending={pending} danger disabled={!confirmed(String(localFiles), typed)} label={t("roomConfirm", { count: localFiles })} />
       </Dialog>
     </IfCan>
   );
@@ -80,26 +76,23 @@ export function DeleteAllRoomMedia({ roomId, localFiles }: { roomId: string; loc
 export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId: string } }) {
   const [open, setOpen] = useState(false);
   const { run: runAction, outcome, pending } = useAction({ refresh: true });
-  const what = "userId" in owner ? `every file uploaded by ${owner.userId}` : `every file posted in ${owner.roomId}`;
+  const t = useTranslations("media.bulk");
   async function run() {
     await runAction(
       () => quarantineAllMediaAction(owner),
-      (d) => `Quarantined ${formatCount(d.count)} ${d.count === 1 ? "file" : "files"}.`,
+      (d) => t("quarantined", { count: d.count }),
     );
     setOpen(false);
   }
   return (
     <IfCan need="operator">
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
-        Quarantine all…
+        {t("quarantineButton")}
       </button>
       <OutcomeLine outcome={outcome} />
-      <Dialog title="Quarantine all media" open={open} onClose={() => setOpen(false)}>
-        <p>
-          Quarantine {what}? Quarantined files can no longer be downloaded by users; protected files are skipped, and other local copies of the same
-          content are quarantined too. You can release files one by one later.
-        </p>
-        <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void run()} pending={pending} label="Quarantine all" />
+      <Dialog title={t("quarantineTitle")} open={open} onClose={() => setOpen(false)}>
+        <p>{"userId" in owner ? t("quarantineUser", { userId: owner.userId }) : t("quarantineRoom", { roomId: owner.roomId })}</p>
+        <DialogActions onCancel={() => setOpen(false)} onConfirm={() => void run()} pending={pending} label={t("quarantineConfirm")} />
       </Dialog>
     </IfCan>
   );

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { formatBytes, formatCount } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat, useMessage } from "@/lib/i18n/hooks";
 import {
   DAY_MS,
   deleteFormToFilters,
@@ -23,12 +24,15 @@ import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 type Step =
   | { kind: "form" }
-  | { kind: "preview"; filters: MediaDeletionFilters; preview: DeletionPreview; words: string }
+  | { kind: "preview"; filters: MediaDeletionFilters; preview: DeletionPreview }
   | { kind: "running"; job: JobView };
 
 /** "Delete media" (the body of its DialogButton): filters → a preview computed by the portal → confirmation → the deletion job. */
 export function DeleteMediaFlow() {
   const onCancel = useCloseDialog();
+  const t = useTranslations("media.deleteDialog");
+  const fmt = useFormat();
+  const render = useMessage();
   const [step, setStep] = useState<Step>({ kind: "form" });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +48,7 @@ export function DeleteMediaFlow() {
     const filters = deleteFormToFilters(values);
     const r = await previewMediaDeletionAction(filters);
     if (!r.ok) return setFormError(r.error.message);
-    setStep({ kind: "preview", filters, ...r.data });
+    setStep({ kind: "preview", filters, preview: r.data.preview });
   }
 
   async function onConfirm(filters: MediaDeletionFilters) {
@@ -61,88 +65,94 @@ export function DeleteMediaFlow() {
       <div className="flex flex-col gap-4">
         <PurgeProgress initial={step.job} cancel={cancelJobAction} resume={resumeJobAction} />
         <button type="button" className="btn-secondary self-end" onClick={onCancel}>
-          Close
+          {t("close")}
         </button>
       </div>
     );
   }
 
   if (step.kind === "preview") {
-    const { preview, words, filters } = step;
+    const { preview, filters } = step;
+    const words = t("words", {
+      before: fmt.dateTime(new Date(filters.beforeTs)),
+      size: filters.sizeGt > 0 ? t("largerThan", { size: fmt.bytes(filters.sizeGt), bytes: filters.sizeGt }) : t("anySize"),
+      profiles: t(filters.keepProfiles ? "keepingProfiles" : "includingProfiles"),
+    });
     const partial = preview.partial.length > 0;
     return (
-      <div className="flex flex-col gap-4" aria-label="Preview">
+      <div className="flex flex-col gap-4" aria-label={t("preview")}>
         <p className="text-sm text-muted">{words}</p>
         <p className="text-lg" data-testid="preview-summary">
-          {partial ? "At least " : ""}
-          <strong data-testid="preview-files">{formatCount(preview.files)}</strong> local {preview.files === 1 ? "file" : "files"},{" "}
-          <strong data-testid="preview-bytes" data-raw={preview.bytes}>
-            {formatBytes(preview.bytes)}
-          </strong>
-          , would be deleted.
+          {t.rich(partial ? "summaryPartial" : "summary", {
+            count: preview.files,
+            size: fmt.bytes(preview.bytes),
+            files: (c) => <strong data-testid="preview-files">{c}</strong>,
+            bytes: (c) => (
+              <strong data-testid="preview-bytes" data-raw={preview.bytes}>
+                {c}
+              </strong>
+            ),
+          })}
         </p>
         {(preview.keptAsAvatar > 0 || preview.keptProtected > 0 || preview.keptQuarantined > 0) && (
           <p className="text-sm">
-            Kept although old enough: {formatCount(preview.keptAsAvatar)} used as avatars, {formatCount(preview.keptProtected)} protected,{" "}
-            {formatCount(preview.keptQuarantined)} quarantined.
+            {t("kept", { avatars: preview.keptAsAvatar, protected: preview.keptProtected, quarantined: preview.keptQuarantined })}
           </p>
         )}
         {partial && (
           <div role="alert" className="rounded-md border border-amber-400 p-3 text-sm">
-            <p className="font-medium">This estimate is partial:</p>
+            <p className="font-medium">{t("partial")}</p>
             <ul className="list-disc pl-5">
               {preview.partial.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>{render(p)}</li>
               ))}
             </ul>
           </div>
         )}
         {preview.caveats.map((c) => (
           <p key={c} className="text-xs text-muted">
-            {c}
+            {render(c)}
           </p>
         ))}
         <p className="text-xs text-muted">
-          Counted from the media lists of {formatCount(preview.usersRead)} users ({formatCount(preview.requests)} requests, {(preview.elapsedMs / 1000).toFixed(1)} s). Deletion cannot
-          be undone.
+          {t("counted", { users: preview.usersRead, requests: preview.requests, seconds: preview.elapsedMs / 1000 })}
         </p>
         <OutcomeLine error={formError} />
         <DialogActions
-          cancelLabel="Back"
+          cancelLabel={t("back")}
           onCancel={() => setStep({ kind: "form" })}
           onConfirm={() => onConfirm(filters)}
           pending={busy}
           danger
-          label={partial || preview.files === 0 ? "Delete matching files" : `Delete ${formatCount(preview.files)} ${preview.files === 1 ? "file" : "files"}`}
+          label={partial || preview.files === 0 ? t("deleteMatching") : t("deleteCount", { count: preview.files })}
         />
       </div>
     );
   }
 
   return (
-    <form onSubmit={handleSubmit(onPreview)} noValidate className="flex flex-col gap-4" aria-label="Delete media filters">
+    <form onSubmit={handleSubmit(onPreview)} noValidate className="flex flex-col gap-4" aria-label={t("filters")}>
       <p className="text-sm text-muted">
-        Deletes local files that nobody has opened since the date (or, if never opened, uploaded before it), on the whole server. You will see
-        what matches before anything is deleted.
+        {t("intro")}
       </p>
-      <TextField id="lastAccessBefore" label="Last access before" type="datetime-local" step={1} error={errors.lastAccessBefore?.message} {...register("lastAccessBefore")} />
+      <TextField id="lastAccessBefore" label={t("lastAccessBefore")} type="datetime-local" step={1} error={errors.lastAccessBefore?.message} {...register("lastAccessBefore")} />
       <div className="flex flex-col gap-1">
         <span className="text-sm font-medium" id="size-label">
-          Larger than (optional)
+          {t("largerThanLabel")}
         </span>
         <div className="flex gap-2" role="group" aria-labelledby="size-label">
           <input
             id="sizeValue"
             type="text"
             inputMode="decimal"
-            placeholder="any size"
+            placeholder={t("anySizePlaceholder")}
             className="field w-32"
-            aria-label="Size"
+            aria-label={t("size")}
             aria-invalid={errors.sizeValue ? true : undefined}
             aria-describedby={errors.sizeValue ? "sizeValue-error" : undefined}
             {...register("sizeValue")}
           />
-          <select className="field" aria-label="Unit" aria-invalid={errors.sizeUnit ? true : undefined} {...register("sizeUnit")}>
+          <select className="field" aria-label={t("unit")} aria-invalid={errors.sizeUnit ? true : undefined} {...register("sizeUnit")}>
             {Object.keys(SIZE_UNITS).map((u) => (
               <option key={u} value={u}>
                 {u}
@@ -154,10 +164,10 @@ export function DeleteMediaFlow() {
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" {...register("keepProfiles")} />
-        Keep profile media (files used as user or room avatars)
+        {t("keepProfiles")}
       </label>
       <OutcomeLine error={formError} />
-      <DialogActions submit onCancel={onCancel} label="Preview" pending={isSubmitting} pendingLabel="Counting…" />
+      <DialogActions submit onCancel={onCancel} label={t("preview")} pending={isSubmitting} pendingLabel={t("counting")} />
     </form>
   );
 }

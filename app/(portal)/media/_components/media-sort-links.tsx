@@ -1,13 +1,6 @@
 import Link from "next/link";
-import type { UserMediaQuery } from "@/lib/schemas/media";
-
-const LABELS: Record<UserMediaQuery["sort"], string> = {
-  created_ts: "Uploaded",
-  last_access_ts: "Last access",
-  media_length: "Size",
-  media_type: "Type",
-  upload_name: "Name",
-};
+import { useTranslations } from "next-intl";
+import { USER_MEDIA_ORDER, type UserMediaQuery } from "@/lib/schemas/media";
 
 /** Sort choices for a media list; the URL carries them. */
 export function MediaSortLinks({
@@ -19,10 +12,11 @@ export function MediaSortLinks({
   dir: UserMediaQuery["dir"];
   href: (sort: UserMediaQuery["sort"], dir: UserMediaQuery["dir"]) => string;
 }) {
+  const t = useTranslations("media.sort");
   return (
-    <nav aria-label="Sort files" className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-muted">Sort by</span>
-      {(Object.keys(LABELS) as UserMediaQuery["sort"][]).map((col) => {
+    <nav aria-label={t("label")} className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-muted">{t("by")}</span>
+      {USER_MEDIA_ORDER.map((col) => {
         const active = col === sort;
         return (
           <Link
@@ -31,7 +25,7 @@ export function MediaSortLinks({
             aria-current={active ? "true" : undefined}
             className={`rounded px-2 py-0.5 ${active ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}
           >
-            {LABELS[col]}
+            {t(`columns.${col}`)}
             {active && (dir === "asc" ? " ▲" : " ▼")}
           </Link>
         );

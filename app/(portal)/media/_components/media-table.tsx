@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat, useMessage } from "@/lib/i18n/hooks";
 import type { MediaFile } from "@/lib/synapse/media";
 import { deleteSelectedMediaAction, setMediaFlagAction } from "../actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
@@ -21,6 +22,9 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
   const { run, outcome, pending, setOutcome } = useAction({ refresh: true });
   const mayDelete = useCan("owner");
   const mayFlag = useCan("operator");
+  const t = useTranslations("media.table");
+  const fmt = useFormat();
+  const render = useMessage();
   const deletable = rows.filter((r) => r.file?.local);
   const allSelected = deletable.length > 0 && deletable.every((r) => selected.has(key(r)));
 
@@ -35,9 +39,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
 
   function flag(row: MediaRow, which: "quarantine" | "protect", on: boolean) {
     const input = { server: row.server, mediaId: row.mediaId, flag: which, on, scope };
-    const verb = which === "quarantine" ? (on ? "Quarantined" : "Released from quarantine:") : on ? "Protected" : "No longer protected:";
-    const note = which === "quarantine" && on ? " (and any other local copy of the same content)" : "";
-    void run(() => setMediaFlagAction(input), `${verb} ${row.mediaId}${note}.`);
+    void run(() => setMediaFlagAction(input), t(`flagged.${which}${on ? "On" : "Off"}`, { mediaId: row.mediaId }));
   }
 
   async function deleteSelected() {
@@ -46,9 +48,10 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
     setConfirming(false);
     if (!r.ok) return;
     const { filesDeleted, bytesFreed, failed } = r.data;
-    const failures = failed.length > 0 ? ` ${failed.length} not deleted: ${failed[0].message}` : "";
+    const done = t("deleted", { count: filesDeleted, bytes: fmt.bytes(bytesFreed) });
     // Partly deleted is not a success: the line turns into an alert naming the first failure.
-    setOutcome({ ok: failed.length === 0, text: `Deleted ${formatCount(filesDeleted)} ${filesDeleted === 1 ? "file" : "files"}, ${formatBytes(bytesFreed)} freed.${failures}` });
+    const text = failed.length > 0 ? `${done} ${t("notDeleted", { count: failed.length, message: render(failed[0].message) })}` : done;
+    setOutcome({ ok: failed.length === 0, text });
     setSelected(new Set());
   }
 
@@ -57,43 +60,40 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
       <div className="flex flex-wrap items-center gap-3">
         {mayDelete && (
           <button type="button" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
-            Delete selected ({selected.size})
+            {t("deleteSelected", { count: selected.size })}
           </button>
         )}
         <OutcomeLine outcome={outcome} />
       </div>
-      <Dialog title="Delete selected files" open={confirming} onClose={() => setConfirming(false)}>
-        <p>
-          Delete {formatCount(selected.size)} {selected.size === 1 ? "file" : "files"} from the server? This cannot be undone; rooms and profiles that show them will show a
-          broken image.
-        </p>
+      <Dialog title={t("deleteTitle")} open={confirming} onClose={() => setConfirming(false)}>
+        <p>{t("deleteQuestion", { count: selected.size })}</p>
         <DialogActions
           onCancel={() => setConfirming(false)}
           onConfirm={() => void deleteSelected()}
           pending={pending}
           danger
-          label={`Delete ${formatCount(selected.size)} ${selected.size === 1 ? "file" : "files"}`}
+          label={t("deleteConfirm", { count: selected.size })}
         />
       </Dialog>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label="Media files">
+        <table className="w-full text-left text-sm" aria-label={t("label")}>
           <thead className="border-b border-line text-muted">
             <tr>
               <SelectAllHeader
-                label="Select all files on this page"
+                label={t("selectAll")}
                 checked={allSelected}
                 disabled={deletable.length === 0}
                 onToggle={(on) => setSelected(on ? new Set(deletable.map(key)) : new Set())}
               />
-              <th className="py-2 pr-3">Preview</th>
-              <th className="py-2 pr-3">Media</th>
-              {showUploader && <th className="py-2 pr-3">Uploaded by</th>}
-              <th className="py-2 pr-3">Type</th>
-              <th className="py-2 pr-3 text-right">Size</th>
-              <th className="py-2 pr-3">Uploaded</th>
-              <th className="py-2 pr-3">Last access</th>
-              <th className="py-2 pr-3">Flags</th>
-              <th className="py-2 pr-3">Actions</th>
+              <th className="py-2 pr-3">{t("preview")}</th>
+              <th className="py-2 pr-3">{t("media")}</th>
+              {showUploader && <th className="py-2 pr-3">{t("uploadedBy")}</th>}
+              <th className="py-2 pr-3">{t("type")}</th>
+              <th className="py-2 pr-3 text-right">{t("size")}</th>
+              <th className="py-2 pr-3">{t("uploaded")}</th>
+              <th className="py-2 pr-3">{t("lastAccess")}</th>
+              <th className="py-2 pr-3">{t("flags")}</th>
+              <th className="py-2 pr-3">{t("actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,7 +105,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                   <td className="py-2 pr-2">
                     <input
                       type="checkbox"
-                      aria-label={`Select ${row.mediaId}`}
+                      aria-label={t("select", { mediaId: row.mediaId })}
                       disabled={!f?.local}
                       checked={selected.has(k)}
                       onChange={(e) => toggle(k, e.target.checked)}
@@ -115,7 +115,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                     {f && f.type.startsWith("image/") && !f.quarantinedBy ? (
                       <img
                         src={`/api/media/${encodeURIComponent(row.server)}/${encodeURIComponent(row.mediaId)}?thumb=64x64`}
-                        alt={`Thumbnail of ${f.uploadName ?? row.mediaId}`}
+                        alt={t("thumbnail", { name: f.uploadName ?? row.mediaId })}
                         width={48}
                         height={48}
                         loading="lazy"
@@ -134,23 +134,23 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                     >
                       {row.mediaId}
                     </a>
-                    <div className="text-xs text-muted">{f?.uploadName ?? (f ? "" : "not on this server (deleted, or never fetched)")}</div>
-                    {!f?.local && f && <div className="text-xs text-muted">remote: {row.server}</div>}
+                    <div className="text-xs text-muted">{f?.uploadName ?? (f ? "" : t("absent"))}</div>
+                    {!f?.local && f && <div className="text-xs text-muted">{t("remote", { server: row.server })}</div>}
                   </td>
                   {showUploader && <td className="py-2 pr-3 text-xs">{f?.userId ?? ""}</td>}
                   <td className="py-2 pr-3">{f?.type ?? ""}</td>
                   <td className="py-2 pr-3 text-right tabular-nums" data-raw={f?.size}>
-                    {f ? formatBytes(f.size) : ""}
+                    {f ? fmt.bytes(f.size) : ""}
                   </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{f ? formatDateTime(new Date(f.createdTs)) : ""}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{f ? (f.lastAccessTs ? formatDateTime(new Date(f.lastAccessTs)) : "never") : ""}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{f ? fmt.dateTime(new Date(f.createdTs)) : ""}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{f ? (f.lastAccessTs ? fmt.dateTime(new Date(f.lastAccessTs)) : t("never")) : ""}</td>
                   <td className="py-2 pr-3">
                     {f?.quarantinedBy && (
-                      <span className="mr-1 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-900 dark:text-red-100" title={`by ${f.quarantinedBy}`}>
-                        quarantined
+                      <span className="mr-1 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-900 dark:text-red-100" title={t("quarantinedBy", { by: f.quarantinedBy })}>
+                        {t("quarantinedBadge")}
                       </span>
                     )}
-                    {f?.protected && <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">protected</span>}
+                    {f?.protected && <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">{t("protectedBadge")}</span>}
                   </td>
                   <td className="py-2 pr-3">
                     {f && mayFlag && (
@@ -159,11 +159,11 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                           type="button"
                           className="btn-secondary px-2 py-0.5 text-xs"
                           disabled={pending || (f.protected && !f.quarantinedBy)}
-                          title={f.protected && !f.quarantinedBy ? "Protected files cannot be quarantined; unprotect it first." : undefined}
+                          title={f.protected && !f.quarantinedBy ? t("protectedHint") : undefined}
                           onClick={() => flag(row, "quarantine", !f.quarantinedBy)}
-                          aria-label={`${f.quarantinedBy ? "Unquarantine" : "Quarantine"} ${row.mediaId}`}
+                          aria-label={t(f.quarantinedBy ? "unquarantineFile" : "quarantineFile", { mediaId: row.mediaId })}
                         >
-                          {f.quarantinedBy ? "Unquarantine" : "Quarantine"}
+                          {t(f.quarantinedBy ? "unquarantine" : "quarantine")}
                         </button>
                         {f.local && (
                           <button
@@ -171,9 +171,9 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                             className="btn-secondary px-2 py-0.5 text-xs"
                             disabled={pending}
                             onClick={() => flag(row, "protect", !f.protected)}
-                            aria-label={`${f.protected ? "Unprotect" : "Protect"} ${row.mediaId}`}
-                          >
-                            {f.protected ? "Unprotect" : "Protect"}
+                            aria-label={t(f.protected ? "unprotectFile" : "protectFile", { mediaId: row.mediaId })}
+                            >
+                            {t(f.protected ? "unprotect" : "protect")}
                           </button>
                         )}
                       </div>
@@ -182,7 +182,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
                 </tr>
               );
             })}
-            {rows.length === 0 && <EmptyRow colSpan={showUploader ? 10 : 9} text="No media." />}
+            {rows.length === 0 && <EmptyRow colSpan={showUploader ? 10 : 9} text={t("empty")} />}
           </tbody>
         </table>
       </div>

@@ -10,10 +10,12 @@ import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
 import type { JobView } from "@/lib/jobs/jobs";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
+import { useTranslations } from "next-intl";
 
 /** Drops cached copies of other servers' media that nobody opened since the date (the body of its DialogButton). */
 export function PurgeRemoteFlow() {
   const onClose = useCloseDialog();
+  const t = useTranslations("media.purgeDialog");
   const [job, setJob] = useState<JobView | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<PurgeRemoteForm>({
@@ -34,20 +36,19 @@ export function PurgeRemoteFlow() {
       <div className="flex flex-col gap-4">
         <PurgeProgress initial={job} unit="purged" cancel={cancelJobAction} resume={resumeJobAction} />
         <button type="button" className="btn-secondary self-end" onClick={onClose}>
-          Close
+          {t("close")}
         </button>
       </div>
     );
   }
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label="Purge remote media cache">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label={t("label")}>
       <p className="text-sm text-muted">
-        Removes this server&apos;s cached copies of media from other servers that nobody opened since the date. Nothing is lost for good: when
-        someone opens such a file again, the server fetches it again from its home server (if that server still has it).
+        {t("intro")}
       </p>
-      <TextField id="remoteBefore" label="Last access before" type="datetime-local" step={1} error={errors.lastAccessBefore?.message} {...register("lastAccessBefore")} />
+      <TextField id="remoteBefore" label={t("lastAccessBefore")} type="datetime-local" step={1} error={errors.lastAccessBefore?.message} {...register("lastAccessBefore")} />
       <OutcomeLine error={formError} />
-      <DialogActions submit onCancel={onClose} label="Purge" pending={isSubmitting} />
+      <DialogActions submit onCancel={onClose} label={t("purge")} pending={isSubmitting} />
     </form>
   );
 }

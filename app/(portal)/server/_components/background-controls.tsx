@@ -1,21 +1,23 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCan } from "@/app/(portal)/_components/role";
 import { setBackgroundUpdatesEnabledAction, startBackgroundJobAction } from "../background-updates/actions";
 import { ActionButton } from "@/app/(portal)/_components/action-button";
 import { DialogActions, DialogButton } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { useAction } from "@/app/(portal)/_components/use-action";
-import { BACKGROUND_JOBS, type BackgroundJobName } from "@/lib/schemas/background-updates";
+import type { BackgroundJobName } from "@/lib/schemas/background-updates";
 
 /** Pause or resume Synapse's background updates. */
 export function BackgroundToggle({ enabled }: { enabled: boolean }) {
+  const t = useTranslations("server.background");
   if (!useCan("owner")) return null;
   return (
     <ActionButton
-      label={enabled ? "Pause background updates" : "Resume background updates"}
+      label={t(enabled ? "pause" : "resume")}
       refresh
       action={() => setBackgroundUpdatesEnabledAction({ enabled: !enabled })}
-      done={(d) => (d.enabled ? "Background updates resumed." : "Background updates paused (until Synapse restarts).")}
+      done={(d) => t(d.enabled ? "resumed" : "pausedDone")}
     />
   );
 }
@@ -24,21 +26,22 @@ export function BackgroundToggle({ enabled }: { enabled: boolean }) {
 export function StartJobButton({ job }: { job: BackgroundJobName }) {
   const allowed = useCan("owner");
   const { pending, outcome, run } = useAction({ refresh: true });
-  const spec = BACKGROUND_JOBS[job];
+  const t = useTranslations("server.background");
+  const label = t(`jobs.${job}.label`);
   if (!allowed) return null;
   return (
     <div className="flex flex-col gap-1">
-      <DialogButton label={spec.label} title={`${spec.label}?`}>
+      <DialogButton label={label} title={t("jobQuestion", { label })}>
         {(close) => (
           <>
-            <p className="text-sm">{spec.cost}</p>
+            <p className="text-sm">{t(`jobs.${job}.cost`)}</p>
             <DialogActions
-              label="Start"
+              label={t("start")}
               pending={pending}
               onCancel={close}
               onConfirm={() => {
                 close();
-                run(() => startBackgroundJobAction({ job }), `Started: ${spec.label.toLowerCase()}.`);
+                run(() => startBackgroundJobAction({ job }), t(`jobs.${job}.started`));
               }}
             />
           </>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { previewBroadcastAction, startBroadcastAction } from "../notices/actions";
 import { Dialog, DialogActions } from "@/app/(portal)/_components/dialog";
@@ -19,61 +20,61 @@ export function BroadcastForm({ initialFilter }: { initialFilter: string }) {
   const preview = useAction();
   const start = useAction();
   const input = { text, audience, filter, includeAppservice };
-  const noun = count === 1 ? "user" : "users";
+  const t = useTranslations("server.notices.form");
 
   return (
     <ActionForm
       className="card flex flex-col gap-3"
-      label="Broadcast a server notice"
+      label={t("label")}
       onSubmit={() => void preview.run(() => previewBroadcastAction(input)).then((r) => r.ok && setCount(r.data.count))}
     >
       <label htmlFor="broadcast-text" className="text-sm font-medium">
-        Notice text
+        {t("text")}
       </label>
       <textarea id="broadcast-text" className="field" rows={4} maxLength={NOTICE_MAX_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />
       <fieldset className="flex flex-col gap-1 text-sm">
-        <legend className="font-medium">Send to</legend>
+        <legend className="font-medium">{t("sendTo")}</legend>
         <label className="flex items-center gap-2">
           <input type="radio" name="audience" checked={audience === "all"} onChange={() => setAudience("all")} />
-          Every local user (deactivated users are left out)
+          {t("everyone")}
         </label>
         <label className="flex items-center gap-2">
           <input type="radio" name="audience" checked={audience === "filter"} onChange={() => setAudience("filter")} />
-          Every user matching a users-list filter
+          {t("matching")}
         </label>
       </fieldset>
       {audience === "filter" && (
         <div className="flex flex-col gap-1">
           <label htmlFor="broadcast-filter" className="text-sm font-medium">
-            Users list filter
+            {t("filter")}
           </label>
           <input id="broadcast-filter" className="field font-mono" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="/users?q=team-&inactive=30" aria-describedby="broadcast-filter-help" />
           <span id="broadcast-filter-help" className="text-xs text-muted">
-            The address of a filtered users list (or the part after ?); its search, filters and inactivity apply.
+            {t("filterHelp")}
           </span>
         </div>
       )}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={includeAppservice} onChange={(e) => setIncludeAppservice(e.target.checked)} />
-        Include application service (bridge) users
+        {t("includeAppservice")}
       </label>
       <div>
         <SubmitButton pending={preview.pending} className="btn-primary">
-          Review…
+          {t("review")}
         </SubmitButton>
       </div>
       <OutcomeLine outcome={preview.outcome} />
-      <Dialog title={`Send this notice to ${count} ${noun}?`} open={count !== null} onClose={() => setCount(null)}>
+      <Dialog title={t("confirmTitle", { count: count ?? 0 })} open={count !== null} onClose={() => setCount(null)}>
         <p>
-          Each user gets it once in their Server Notices room, also if the portal restarts meanwhile.
-          {includeAppservice ? "" : " Bridge and bot users among them (appservice users, and those matching the pattern in Settings) are left out."}
+          {t("once")}
+          {includeAppservice ? "" : ` ${t("managedLeftOut")}`}
         </p>
         <blockquote className="whitespace-pre-wrap rounded border border-line p-2">{text}</blockquote>
         <OutcomeLine outcome={start.outcome} />
         <DialogActions
-          label={`Send to ${count} ${noun}`}
+          label={t("send", { count: count ?? 0 })}
           pending={start.pending}
-          pendingLabel="Starting…"
+          pendingLabel={t("starting")}
           onCancel={() => setCount(null)}
           onConfirm={() =>
             void start.run(() => startBroadcastAction({ ...input, expectedCount: count ?? 0 })).then((r) => r.ok && router.push(`/server/notices/${r.data.jobId}`))

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useCan } from "@/app/(portal)/_components/role";
 import { resetDestinationConnectionAction } from "../federation/actions";
 import { ConfirmActionButton } from "@/app/(portal)/_components/action-button";
@@ -11,15 +12,16 @@ import { ConfirmActionButton } from "@/app/(portal)/_components/action-button";
 export function ResetConnectionButton({ destination, failing }: { destination: string; failing: boolean }) {
   const [offered] = useState(failing);
   const can = useCan("owner");
+  const t = useTranslations("server.federation.reset");
   if (!can || !(offered || failing)) return null;
   return (
     <ConfirmActionButton
-      label="Reset connection"
-      confirmLabel="Reset"
-      question={`Forget the failures and retry ${destination} now?`}
+      label={t("label")}
+      confirmLabel={t("confirm")}
+      question={t("question", { destination })}
       refresh
       action={() => resetDestinationConnectionAction({ destination })}
-      done="The retry timings were cleared; Synapse retries this server now."
+      done={t("done")}
     />
   );
 }

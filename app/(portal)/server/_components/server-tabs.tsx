@@ -1,14 +1,10 @@
+import { useTranslations } from "next-intl";
 import { NavTabs } from "@/app/(portal)/_components/nav-tabs";
 
-const TABS = [
-  { href: "/server/registration-tokens", label: "Registration tokens" },
-  { href: "/server/federation", label: "Federation" },
-  { href: "/server/background-updates", label: "Background updates" },
-  { href: "/server/scheduled-tasks", label: "Scheduled tasks" },
-  { href: "/server/notices", label: "Notices" },
-];
+const TABS = ["registration-tokens", "federation", "background-updates", "scheduled-tasks", "notices"] as const;
 
 /** The Server section's pages. */
 export function ServerTabs() {
-  return <NavTabs label="Server" items={TABS} />;
+  const t = useTranslations("server.tabs");
+  return <NavTabs label={t("label")} items={TABS.map((tab) => ({ href: `/server/${tab}`, label: t(tab) }))} />;
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { createRegistrationTokenAction, updateRegistrationTokenAction } from "../registration-tokens/actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { SubmitButton } from "@/app/(portal)/_components/action-form";
@@ -7,9 +8,9 @@ import { TextField } from "@/app/(portal)/_components/text-field";
 import { useAction } from "@/app/(portal)/_components/use-action";
 import { localDateTimeToMs, msToLocalDateTime, TOKEN_MAX_LENGTH, type RegistrationToken } from "@/lib/schemas/registration-tokens";
 
-/** The admin's time zone, named in the expiry's label. */
-function timeZoneName(): string {
-  return typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "your time zone";
+/** The admin's time zone, named in the expiry's label (null: unknown). */
+function timeZoneName(): string | null {
+  return typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : null;
 }
 
 /**
@@ -18,6 +19,7 @@ function timeZoneName(): string {
  */
 export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; onDone?: () => void }) {
   const { pending, outcome, run } = useAction({ refresh: true });
+  const t = useTranslations("server.tokens.form");
   const [token, setToken] = useState(existing?.token ?? "");
   const [uses, setUses] = useState(existing?.usesAllowed === null || existing === undefined ? "" : String(existing.usesAllowed));
   const [expiry, setExpiry] = useState(msToLocalDateTime(existing?.expiryTime ?? null));
@@ -36,18 +38,18 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
         () => updateRegistrationTokenAction({ token: existing.token, usesAllowed: uses, expiryTime }),
         () => {
           onDone?.();
-          return "The token was saved.";
+          return t("saved");
         },
         onFail,
       );
     } else {
       run(
         () => createRegistrationTokenAction({ token, usesAllowed: uses, expiryTime }),
-        (t) => {
+        (created) => {
           setToken("");
           setUses("");
           setExpiry("");
-          return `Created the token ${t.token}.`;
+          return t("created", { token: created.token });
         },
         onFail,
       );
@@ -55,11 +57,11 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" aria-label={existing ? "Edit registration token" : "New registration token"} noValidate>
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label={t(existing ? "editLabel" : "newLabel")} noValidate>
       {!existing && (
         <TextField
           id={`${idp}-token`}
-          label="Token (leave empty to generate one)"
+          label={t("token")}
           className="field font-mono"
           value={token}
           maxLength={TOKEN_MAX_LENGTH + 10}
@@ -67,10 +69,10 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
           error={errors.token}
         />
       )}
-      <TextField id={`${idp}-uses`} label="Uses allowed (empty for unlimited)" className="field w-40" inputMode="numeric" value={uses} onChange={(e) => setUses(e.target.value)} error={errors.usesAllowed} />
+      <TextField id={`${idp}-uses`} label={t("usesAllowed")} className="field w-40" inputMode="numeric" value={uses} onChange={(e) => setUses(e.target.value)} error={errors.usesAllowed} />
       <TextField
         id={`${idp}-expiry`}
-        label={`Expires (in ${timeZoneName()}; empty for never)`}
+        label={t("expires", { zone: timeZoneName() ?? t("yourZone") })}
         type="datetime-local"
         className="field w-64"
         value={expiry}
@@ -79,7 +81,7 @@ export function TokenForm({ existing, onDone }: { existing?: RegistrationToken; 
       />
       <div>
         <SubmitButton pending={pending} className="btn-primary">
-          {existing ? "Save token" : "Create token"}
+          {t(existing ? "save" : "create")}
         </SubmitButton>
       </div>
       <OutcomeLine outcome={outcome} />

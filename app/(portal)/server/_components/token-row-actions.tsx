@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCan } from "@/app/(portal)/_components/role";
 import { deleteRegistrationTokenAction } from "../registration-tokens/actions";
 import { ConfirmButton, DialogButton } from "@/app/(portal)/_components/dialog";
@@ -11,19 +12,20 @@ import { TokenForm } from "./token-form";
 export function TokenRowActions({ token }: { token: RegistrationToken }) {
   const mayEdit = useCan("operator");
   const { pending, outcome, run } = useAction({ refresh: true });
+  const t = useTranslations("server.tokens.row");
   if (!mayEdit) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <DialogButton label="Edit" title={`Edit token ${token.token}`}>
+      <DialogButton label={t("edit")} title={t("editTitle", { token: token.token })}>
         {(close) => <TokenForm existing={token} onDone={close} />}
       </DialogButton>
       <ConfirmButton
-        label="Delete"
-        confirmLabel="Delete token"
-        question="Nobody can register with it afterwards. Delete?"
+        label={t("delete")}
+        confirmLabel={t("deleteConfirm")}
+        question={t("deleteQuestion")}
         danger
         pending={pending}
-        onConfirm={() => run(() => deleteRegistrationTokenAction({ token: token.token }), "Deleted.")}
+        onConfirm={() => run(() => deleteRegistrationTokenAction({ token: token.token }), t("deleted"))}
       />
       <OutcomeLine outcome={outcome} />
     </div>

@@ -10,7 +10,8 @@ import {
   failingFirst,
   formatInterval,
 } from "@/lib/schemas/federation";
-import { formatCount } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getMessageRenderer } from "@/lib/i18n/server";
 import { DataTable, Pager } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { FilterForm, SelectFilter, TextFilter } from "@/app/(portal)/_components/filter-form";
@@ -19,6 +20,8 @@ import { LocalTime } from "../_components/local-time";
 
 export default async function FederationPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
+  const t = await getTranslations("server.federation");
+  const render = await getMessageRenderer();
   const q = destinationListQuerySchema.parse(await searchParams);
   const list = await readForPage(() => listDestinations(admin.creds, { search: q.q, sort: q.sort, dir: q.dir }), "federation destinations read");
   const all = failingFirst(list.data?.destinations ?? []);
@@ -28,21 +31,21 @@ export default async function FederationPage({ searchParams }: Pick<PageProps<ob
 
   return (
     <div className="flex flex-col gap-4">
-      <h2 className="text-xl font-semibold">Federation destinations</h2>
-      <FilterForm label="Filter destinations" clearHref="/server/federation" submit="Apply">
-        <TextFilter name="q" label="Server name contains" value={q.q} placeholder="matrix.org" grow />
-        <SelectFilter name="sort" label="Sort by" value={q.sort} options={DESTINATION_SORTS} />
-        <SelectFilter name="dir" label="Order" value={q.dir} options={{ b: "Newest / largest first", f: "Oldest / smallest first" }} />
+      <h2 className="text-xl font-semibold">{t("title")}</h2>
+      <FilterForm label={t("filter")} clearHref="/server/federation" submit={t("apply")}>
+        <TextFilter name="q" label={t("contains")} value={q.q} placeholder="matrix.org" grow />
+        <SelectFilter name="sort" label={t("sortBy")} value={q.sort} options={Object.fromEntries(DESTINATION_SORTS.map((s) => [s, t(`sorts.${s}`)]))} />
+        <SelectFilter name="dir" label={t("order")} value={q.dir} options={{ b: t("newestFirst"), f: t("oldestFirst") }} />
       </FilterForm>
       <ErrorCard message={list.error} />
       <p className="text-sm text-muted" data-testid="destinations-summary">
-        {formatCount(all.length)} {all.length === 1 ? "server" : "servers"}, {formatCount(failing)} failing. Failing servers come first.
-        {list.data?.truncated && ` Only the first ${formatCount(DESTINATIONS_READ_CAP)} of ${formatCount(list.data.total)} are shown.`}
+        {t("summary", { count: all.length, failing })}
+        {list.data?.truncated && ` ${t("truncated", { cap: DESTINATIONS_READ_CAP, total: list.data.total })}`}
       </p>
       <DataTable
-        columns={["Server", "State", "Failing since", "Last failed attempt", "Retry interval"]}
+        columns={[t("server"), t("state"), t("sorts.failure_ts"), t("sorts.retry_last_ts"), t("sorts.retry_interval")]}
         rowCount={rows.length}
-        empty="No destinations match. Synapse lists a server here once it has tried to talk to it."
+        empty={t("empty")}
       >
             {rows.map((d) => (
               <tr key={d.destination} className="border-b border-line" data-testid="destination-row" data-destination={d.destination}>
@@ -52,7 +55,7 @@ export default async function FederationPage({ searchParams }: Pick<PageProps<ob
                   </Link>
                 </td>
                 <td className="py-2 pr-3" data-testid="destination-state">
-                  {d.failureTs !== null ? "Failing" : "OK"}
+                  {t(d.failureTs !== null ? "failing" : "ok")}
                 </td>
                 <td className="py-2 pr-3 whitespace-nowrap">
                   <LocalTime ms={d.failureTs} />
@@ -61,7 +64,7 @@ export default async function FederationPage({ searchParams }: Pick<PageProps<ob
                   <LocalTime ms={d.retryLastTs} />
                 </td>
                 <td className="py-2 pr-3" data-testid="destination-retry-interval">
-                  {formatInterval(d.retryIntervalMs)}
+                  {render(formatInterval(d.retryIntervalMs))}
                 </td>
               </tr>
             ))}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { NOTICE_BROADCAST_KIND } from "@/lib/jobs/notice-broadcast";
 import { assertServerNoticesEnabled } from "@/lib/synapse/user-notices";
 import { DataTable } from "@/app/(portal)/_components/data-table";
@@ -10,10 +11,11 @@ import { readForPage, type PageProps } from "@/app/(portal)/_components/page-rea
 import { BroadcastForm } from "../_components/broadcast-form";
 import { startedByLabel } from "@/lib/jobs/jobs";
 
-const COLUMNS = ["Broadcast", "Started by", "When", "Status", { label: "Users", align: "right" as const }, "Message"];
-
 export default async function NoticesPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
+  const t = await getTranslations("server.notices");
+  const f = await getFormat();
+  const columns = [t("broadcast"), t("startedBy"), t("when"), t("status"), { label: t("users"), align: "right" as const }, t("message")];
   const raw = (await searchParams).filter;
   const initialFilter = typeof raw === "string" ? raw : "";
   // A server without `server_notices` gets the how-to, not a form that would fail.
@@ -22,10 +24,9 @@ export default async function NoticesPage({ searchParams }: Pick<PageProps<objec
 
   return (
     <div className="flex flex-col gap-4">
-      <h2 className="text-lg font-semibold">Server notices</h2>
+      <h2 className="text-lg font-semibold">{t("title")}</h2>
       <p className="text-sm text-muted">
-        A message from the server to users, in their Server Notices room. A broadcast runs on the server as a job: it survives a closed tab and a
-        restart, and each user gets the notice once.
+        {t("intro")}
       </p>
       {enabled.error !== null ? (
         <div data-testid="notices-disabled">
@@ -34,20 +35,20 @@ export default async function NoticesPage({ searchParams }: Pick<PageProps<objec
       ) : (
         <BroadcastForm initialFilter={initialFilter} />
       )}
-      <h3 className="font-semibold">Recent broadcasts</h3>
-      <DataTable columns={COLUMNS} rowCount={recent.rows.length} empty="No broadcasts yet.">
+      <h3 className="font-semibold">{t("recent")}</h3>
+      <DataTable columns={columns} rowCount={recent.rows.length} empty={t("none")}>
         {recent.rows.map((j) => (
           <tr key={j.id} className="border-b border-line align-top" data-testid="broadcast-row">
             <td className="py-2 pr-3">
               <Link href={`/server/notices/${j.id}`} className="underline">
-                Broadcast #{j.id}
+                {t("number", { id: j.id })}
               </Link>
             </td>
             <td className="py-2 pr-3">{startedByLabel(j)}</td>
-            <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(j.createdAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{f.dateTime(j.createdAt)}</td>
             <td className="py-2 pr-3">{j.status}</td>
             <td className="py-2 pr-3 text-right">
-              {formatCount(j.done)} / {j.total === null ? "?" : formatCount(j.total)}
+              {f.count(j.done)} / {j.total === null ? "?" : f.count(j.total)}
             </td>
             <td className="py-2 pr-3 break-words">{String((j.params as { text?: string }).text ?? "").slice(0, 80)}</td>
           </tr>

@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listRegistrationTokens } from "@/lib/synapse/registration-tokens";
 import { TOKEN_STATES, tokenListQuerySchema, tokenState } from "@/lib/schemas/registration-tokens";
-import { formatCount } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { FilterForm, SelectFilter } from "@/app/(portal)/_components/filter-form";
@@ -13,6 +13,7 @@ import { TokenRowActions } from "../_components/token-row-actions";
 
 export default async function RegistrationTokensPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
+  const t = await getTranslations("server.tokens");
   const q = tokenListQuerySchema.parse(await searchParams);
   const list = await readForPage(() => listRegistrationTokens(admin.creds), "registration tokens read");
   const now = Date.now();
@@ -21,46 +22,46 @@ export default async function RegistrationTokensPage({ searchParams }: Pick<Page
 
   return (
     <div className="flex flex-col gap-4">
-      <h2 className="text-xl font-semibold">Registration tokens</h2>
+      <h2 className="text-xl font-semibold">{t("title")}</h2>
       <p className="text-sm text-muted">
-        With <code>registration_requires_token: true</code> in homeserver.yaml, people can only register with one of these tokens.
+        {t.rich("intro", { code: (c) => <code>{c}</code> })}
       </p>
       {can(admin.role, "operator") && (
         <details className="card">
-          <summary className="cursor-pointer font-medium">New registration token</summary>
+          <summary className="cursor-pointer font-medium">{t("new")}</summary>
           <div className="mt-3">
             <TokenForm />
           </div>
         </details>
       )}
-      <FilterForm label="Filter registration tokens" clearHref="/server/registration-tokens">
-        <SelectFilter name="state" label="State" value={q.state} any="Any" options={TOKEN_STATES} />
+      <FilterForm label={t("filter")} clearHref="/server/registration-tokens">
+        <SelectFilter name="state" label={t("state")} value={q.state} any={t("any")} options={Object.fromEntries(TOKEN_STATES.map((s) => [s, t(`states.${s}`)]))} />
       </FilterForm>
       <ErrorCard message={list.error} />
       <p className="text-sm text-muted" data-testid="tokens-summary">
-        {formatCount(rows.length)} of {formatCount(all.length)} tokens
+        {t("summary", { shown: rows.length, count: all.length })}
       </p>
-      <DataTable columns={["Token", "State", "Uses allowed", "Pending", "Completed", "Expires", ""]} rowCount={rows.length} empty="No tokens match.">
-            {rows.map((t) => (
-              <tr key={t.token} className="border-b border-line align-top" data-testid="token-row" data-token={t.token}>
-                <td className="py-2 pr-3 font-mono break-all">{t.token}</td>
+      <DataTable columns={[t("token"), t("state"), t("usesAllowed"), t("pending"), t("completed"), t("expires"), ""]} rowCount={rows.length} empty={t("empty")}>
+            {rows.map((tok) => (
+              <tr key={tok.token} className="border-b border-line align-top" data-testid="token-row" data-token={tok.token}>
+                <td className="py-2 pr-3 font-mono break-all">{tok.token}</td>
                 <td className="py-2 pr-3" data-testid="token-state">
-                  {TOKEN_STATES[t.state]}
+                  {t(`states.${tok.state}`)}
                 </td>
                 <td className="py-2 pr-3" data-testid="token-uses-allowed">
-                  {t.usesAllowed ?? "unlimited"}
+                  {tok.usesAllowed ?? t("unlimited")}
                 </td>
                 <td className="py-2 pr-3" data-testid="token-pending">
-                  {t.pending}
+                  {tok.pending}
                 </td>
                 <td className="py-2 pr-3" data-testid="token-completed">
-                  {t.completed}
+                  {tok.completed}
                 </td>
                 <td className="py-2 pr-3 whitespace-nowrap" data-testid="token-expiry">
-                  <LocalTime ms={t.expiryTime} empty="never" />
+                  <LocalTime ms={tok.expiryTime} empty={t("never")} />
                 </td>
                 <td className="py-2 pr-3">
-                  <TokenRowActions token={t} />
+                  <TokenRowActions token={tok} />
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionForm, SubmitButton } from "@/app/(portal)/_components/action-form";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { TextField } from "@/app/(portal)/_components/text-field";
@@ -10,25 +11,26 @@ import { saveManagedUsersAction } from "../actions";
 export function ManagedUsersForm({ initial }: { initial: string }) {
   const [pattern, setPattern] = useState(initial);
   const { run, outcome, pending } = useAction({ refresh: true });
+  const t = useTranslations("settings.managedForm");
   return (
     <ActionForm
-      label="Bridge and bot users"
+      label={t("label")}
       className="flex flex-col gap-2"
-      onSubmit={() => void run(() => saveManagedUsersAction({ pattern }), (d) => (d.pattern ? `Saved: users matching ${d.pattern} are managed.` : "Cleared: only appservice users are managed."))}
+      onSubmit={() => void run(() => saveManagedUsersAction({ pattern }), (d) => (d.pattern ? t("saved", { pattern: d.pattern }) : t("cleared")))}
     >
       <TextField
         id="managed-pattern"
-        label="Managed user IDs (regular expression)"
+        label={t("pattern")}
         className="field font-mono"
         value={pattern}
         onChange={(e) => setPattern(e.target.value)}
         placeholder="^@(telegram|whatsapp)_.*:example\.org$"
-        help="Matched against the whole Matrix ID; anchor it with ^ and $. Empty: only users of an application service (Synapse's own flag) are managed."
+        help={t("help")}
         error={outcome && !outcome.ok ? outcome.text : null}
       />
       <OutcomeLine outcome={outcome?.ok ? outcome : null} />
       <SubmitButton pending={pending} className="btn-primary self-start py-1.5">
-        Save pattern
+        {t("save")}
       </SubmitButton>
     </ActionForm>
   );

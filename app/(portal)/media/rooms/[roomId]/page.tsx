@@ -2,7 +2,7 @@ import { serverNameOf } from "@/lib/matrix/mxid";
 import { getMediaFile, listRoomMediaRefs } from "@/lib/synapse/media";
 import { mapPool } from "@/lib/pool";
 import { openPage, readForPage } from "@/app/(portal)/_components/page-read";
-import { formatCount } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
 import { MEDIA_PAGE_SIZE, roomMediaQuerySchema, roomScopeSchema } from "@/lib/schemas/media";
 import { MediaTable, type MediaRow } from "../../_components/media-table";
 import { DeleteAllRoomMedia, QuarantineAll } from "../../_components/bulk-actions";
@@ -12,6 +12,7 @@ import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function RoomMediaPage(props: PageProps<{ roomId: string }>) {
   const { admin, value: roomId, query } = await openPage(props, "roomId");
+  const t = await getTranslations("media.roomPage");
   const q = roomMediaQuerySchema.parse(query);
   const valid = roomScopeSchema.safeParse({ roomId });
   const { data, error } = valid.success
@@ -24,18 +25,17 @@ export default async function RoomMediaPage(props: PageProps<{ roomId: string }>
         const rows: MediaRow[] = shown.map((r, i) => ({ server: r.server, mediaId: r.mediaId, file: files[i] ?? null }));
         return { rows, total: refs.length, local: refs.filter((r) => r.local).length };
       })
-    : { data: null, error: `"${roomId}" is not a room ID (like !abc:example.org).` };
+    : { data: null, error: t("invalid", { roomId }) };
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / MEDIA_PAGE_SIZE));
   const href = (page: number) => `/media/rooms/${encodeURIComponent(roomId)}${page > 1 ? `?page=${page}` : ""}`;
 
   return (
-    <MediaScopePage crumb="room" title={`Media in ${roomId}`} error={error}>
+    <MediaScopePage crumb="room" title={t("title", { roomId })} error={error}>
       {data && (
         <>
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-sm" data-testid="room-media-total">
-              {formatCount(data.total)} {data.total === 1 ? "file" : "files"} referenced in the room ({formatCount(data.local)} local,{" "}
-              {formatCount(data.total - data.local)} remote)
+              {t("total", { count: data.total, local: data.local, remote: data.total - data.local })}
             </p>
             <div className="ml-auto flex flex-wrap items-center gap-2">
               <QuarantineAll owner={{ roomId }} />

@@ -1,6 +1,7 @@
 import { listUserMedia } from "@/lib/synapse/media";
 import { openPage, readForPage } from "@/app/(portal)/_components/page-read";
-import { formatBytes, formatCount } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { MEDIA_PAGE_SIZE, userMediaQuerySchema, userScopeSchema, type UserMediaQuery } from "@/lib/schemas/media";
 import { MediaTable } from "../../_components/media-table";
 import { DeleteAllUserMedia, QuarantineAll } from "../../_components/bulk-actions";
@@ -11,23 +12,25 @@ import type { PageProps } from "@/app/(portal)/_components/page-read";
 
 export default async function UserMediaPage(props: PageProps<{ userId: string }>) {
   const { admin, value: userId, query } = await openPage(props, "userId");
+  const t = await getTranslations("media.userPage");
+  const f = await getFormat();
   const q = userMediaQuerySchema.parse(query);
   const valid = userScopeSchema.safeParse({ userId });
   const { data: page, error } = valid.success
     ? await readForPage(() => listUserMedia(admin.creds, userId, { from: (q.page - 1) * MEDIA_PAGE_SIZE, limit: MEDIA_PAGE_SIZE, orderBy: q.sort, dir: q.dir }))
-    : { data: null, error: `"${userId}" is not a Matrix user ID (like @alice:example.org).` };
+    : { data: null, error: t("invalid", { userId }) };
   const pages = Math.max(1, Math.ceil((page?.total ?? 0) / MEDIA_PAGE_SIZE));
   const href = (patch: Partial<UserMediaQuery>) => userMediaHref(userId, { ...q, ...patch });
   const pageBytes = page?.files.reduce((s, f) => s + f.size, 0) ?? 0;
 
   return (
-    <MediaScopePage crumb="user" title={`Media of ${userId}`} error={error}>
+    <MediaScopePage crumb="user" title={t("title", { userId })} error={error}>
       {page && (
         <>
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-sm" data-testid="user-media-total">
-              {formatCount(page.total)} {page.total === 1 ? "file" : "files"}
-              {page.files.length > 0 && <span className="text-muted"> · this page: {formatBytes(pageBytes)}</span>}
+              {t("total", { count: page.total })}
+              {page.files.length > 0 && <span className="text-muted">{t("pageBytes", { bytes: f.bytes(pageBytes) })}</span>}
             </p>
             <div className="ml-auto flex flex-wrap items-center gap-2">
               <QuarantineAll owner={{ userId }} />
