@@ -4,7 +4,6 @@ import { messageIn } from "@/lib/i18n/translator";
 import { managedPatternProblem, managedReason, managedSkipMessage, matchesManagedPattern } from "@/lib/matrix/managed-users";
 import { roomBulkSchema } from "@/lib/schemas/rooms";
 import { bulkStartSchema, userCreateSchema } from "@/lib/schemas/users";
-import { messageIn } from "@/lib/i18n/translator";
 
 describe("managed users", () => {
   test("a pattern that does not compile says why; a long one is refused", () => {

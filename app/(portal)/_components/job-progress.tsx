@@ -6,7 +6,6 @@ import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
 import { ProgressBar } from "./progress-bar";
 import { useAction } from "./use-action";
-import { useMessage } from "@/lib/i18n/hooks";
 
 const STATUS_WORDS: Record<JobView["status"], string> = {
   queued: "Queued",
@@ -39,7 +38,6 @@ export function JobProgress(props: {
   const [perSecond, setPerSecond] = useState<number | null>(null);
   const first = useRef({ at: Date.now(), done: props.initial.done });
   const { run, pending, outcome } = useAction();
-  const render = useMessage(); // a job's message is stored as a message reference
   const { onChange } = props;
 
   useEffect(() => {
