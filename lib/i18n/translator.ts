@@ -1,6 +1,8 @@
 // A translator outside React and without a request: exports, logs, jobs and unit tests. Server-side.
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core (what next-intl re-exports): the package root also loads React client code, which fails
+// outside Next under the react-server condition (unit tests, scripts).
+import { createTranslator } from "use-intl/core";
 import { CATALOGUES } from "./catalogues";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { renderMessage } from "./message";
