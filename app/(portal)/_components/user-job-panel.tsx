@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { useFormat } from "@/lib/i18n/hooks";
+import { useFormat, useMessage } from "@/lib/i18n/hooks";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { readUserJob, RESULT_PAGE_SIZE, sectionHref, sectionPages, statusSentence, type SectionKey, type UserJobPage } from "@/lib/jobs/user-job-view";
@@ -38,6 +38,7 @@ export function UserJobPanel(props: {
   const { view, sections } = props.job;
   const t = useTranslations("jobs.bulk");
   const f = useFormat();
+  const render = useMessage();
   const n = (k: "ok" | "failed" | "skipped") => view.items[k] ?? 0;
   return (
     <>
@@ -55,11 +56,11 @@ export function UserJobPanel(props: {
           })}
         </p>
         <p className="text-sm font-medium" data-testid="bulk-status">
-          {statusSentence(view, unit)}
+          {render(statusSentence(view, unit))}
         </p>
       </div>
       {sections.map((s) => (
-        <JobUserItems key={s.key} title={s.title} rows={s.rows} total={s.total} page={s.page} pageSize={RESULT_PAGE_SIZE} href={sectionHref(props.path, props.pages, s.key)} items={unit} />
+        <JobUserItems key={s.key} title={render(s.title)} rows={s.rows} total={s.total} page={s.page} pageSize={RESULT_PAGE_SIZE} href={sectionHref(props.path, props.pages, s.key)} items={unit} />
       ))}
     </>
   );
