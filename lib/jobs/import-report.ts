@@ -9,11 +9,15 @@ import { messageIn, translatorFor } from "@/lib/i18n/translator";
 import type { Change } from "./import-plan";
 import type { StoredInput } from "./import-upload";
 
-export function describeChanges(changes: string | null): string {
+/** The words in a change list that are not values: no value, and the stored password markers. */
+export type ChangeWords = { none: string; password: string; newPassword: string };
+const ENGLISH_CHANGE_WORDS: ChangeWords = { none: "(none)", password: "(password)", newPassword: "(new password)" };
+
+export function describeChanges(changes: string | null, words: ChangeWords = ENGLISH_CHANGE_WORDS): string {
   if (!changes) return "";
-  return (JSON.parse(changes) as Change[])
-    .map((c) => (c.from === null ? `${c.field}: ${c.to ?? "(none)"}` : `${c.field}: ${c.from} → ${c.to ?? "(none)"}`))
-    .join("; ");
+  // The markers are stored as the English words (import-plan, import-apply-row).
+  const to = (v: string | null) => (v === null ? words.none : v === "(password)" ? words.password : v === "(new password)" ? words.newPassword : v);
+  return (JSON.parse(changes) as Change[]).map((c) => (c.from === null ? `${c.field}: ${to(c.to)}` : `${c.field}: ${c.from} → ${to(c.to)}`)).join("; ");
 }
 
 export function rowIdentity(r: Pick<ImportRowRecord, "userId" | "input">): string {

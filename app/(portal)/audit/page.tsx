@@ -8,7 +8,7 @@ import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-tabl
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
-  return { title: t("title") };
+  return { title: t("metaTitle") };
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -12,7 +12,7 @@ import { DataTable, listHref, Pager } from "@/app/(portal)/_components/data-tabl
 
 export async function generateMetadata() {
   const t = await getTranslations("jobs");
-  return { title: t("title") };
+  return { title: t("metaTitle") };
 }
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

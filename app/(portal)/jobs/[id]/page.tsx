@@ -21,7 +21,7 @@ const PROBLEMS_SHOWN = 100;
 
 export async function generateMetadata({ params }: PageProps<{ id: string }>) {
   const t = await getTranslations("jobs.import");
-  return { title: t("title", { id: (await params).id, dryRun: "no" }) };
+  return { title: t("metaTitle", { id: (await params).id }) };
 }
 
 export default async function ImportJobPage({
@@ -55,6 +55,7 @@ export default async function ImportJobPage({
   const f = await getFormat();
   const render = await getMessageRenderer();
   const startedBy = personLabel(storedPerson(people?.startedBy));
+  const changeWords = { none: t("changes.none"), password: t("changes.password"), newPassword: t("changes.newPassword") };
 
   return (
     <section className="flex flex-col gap-4">
@@ -252,7 +253,7 @@ export default async function ImportJobPage({
               </td>
               <td className="py-2 pr-3 text-xs">
                 {r.reason && <div>{render(r.reason)}</div>}
-                {r.changes && <div className="text-muted">{describeChanges(r.changes)}</div>}
+                {r.changes && <div className="text-muted">{describeChanges(r.changes, changeWords)}</div>}
               </td>
             </tr>
           ))}

@@ -17,7 +17,7 @@ const FILTER_KEYS = ["kind", "status", "actor", "target", "from", "to"] as const
 
 export async function generateMetadata() {
   const t = await getTranslations("jobs.purges");
-  return { title: t("title") };
+  return { title: t("metaTitle") };
 }
 
 export default async function PurgeHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

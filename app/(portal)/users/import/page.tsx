@@ -8,7 +8,7 @@ import { ImportForm } from "./_components/import-form";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
-  return { title: t("title") };
+  return { title: t("metaTitle") };
 }
 
 const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
