@@ -3,7 +3,8 @@
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
 import { parse } from "fast-csv";
-import type { DelimiterChoice } from "@/lib/schemas/import";
+import { megabytesOf, type DelimiterChoice } from "@/lib/schemas/import";
+import { msg } from "@/lib/i18n/message";
 
 export type CsvProblem =
   | "empty"
@@ -39,12 +40,12 @@ export type ByteStats = { bytes: number; sha256: string };
 // No cell of an import is long; a longer line is not a user list (and would have to be buffered whole).
 const MAX_LINE_LENGTH = 256 * 1024;
 
-export function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+export function tooLargeMessage(maxBytes: number): string {
+  return msg("import.fileErrors.tooLarge", { megabytes: megabytesOf(maxBytes) });
 }
 
 function tooLarge(maxBytes: number): CsvFileError {
-  return new CsvFileError("too-large", `The file is larger than the limit of ${formatMegabytes(maxBytes)}. Split it into smaller files.`);
+  return new CsvFileError("too-large", tooLargeMessage(maxBytes));
 }
 
 /** Counts and hashes the bytes as they pass, and stops at the size limit. `stats` is complete once the source is drained. */
@@ -63,18 +64,16 @@ export async function* meterBytes(source: AsyncIterable<Uint8Array>, maxBytes: n
 function sniffFirstBytes(first: Uint8Array): void {
   const starts = (...sig: number[]) => sig.every((b, i) => first[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0)) {
-    throw new CsvFileError("spreadsheet", "This is a spreadsheet workbook (.xlsx/.xls), not a CSV file. Save it as \"CSV UTF-8\" and upload that.");
+    throw new CsvFileError("spreadsheet", msg("import.fileErrors.spreadsheet"));
   }
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
-    throw new CsvFileError("not-utf8", "The file is UTF-16 text. Save it as \"CSV UTF-8\" and upload that.");
+    throw new CsvFileError("not-utf8", msg("import.fileErrors.utf16"));
   }
 }
 
+/** where: a reference under import.fileErrors.notUtf8Where. */
 function notUtf8(where: string): CsvFileError {
-  return new CsvFileError(
-    "not-utf8",
-    `The file is not UTF-8 text (${where}). Save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8) and upload it again.`,
-  );
+  return new CsvFileError("not-utf8", msg("import.fileErrors.notUtf8", { where }));
 }
 
 /** Follows UTF-8 byte by byte across chunks, so a bad byte is reported with its line. */
@@ -85,14 +84,14 @@ class Utf8Tracker {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
       if (this.need > 0) {
-        if ((b & 0xc0) !== 0x80) throw notUtf8(`an invalid character on line ${this.line}`);
+        if ((b & 0xc0) !== 0x80) throw notUtf8(msg("import.fileErrors.notUtf8Where.line", { line: String(this.line) }));
         this.need--;
       } else if (b === 0x0a) this.line++;
       else if (b < 0x80) continue;
       else if (b >= 0xc2 && b <= 0xdf) this.need = 1;
       else if (b >= 0xe0 && b <= 0xef) this.need = 2;
       else if (b >= 0xf0 && b <= 0xf4) this.need = 3;
-      else throw notUtf8(`an invalid character on line ${this.line}`);
+      else throw notUtf8(msg("import.fileErrors.notUtf8Where.line", { line: String(this.line) }));
     }
   }
 }
@@ -107,14 +106,14 @@ async function* decodeUtf8(source: AsyncIterable<Uint8Array>): AsyncGenerator<st
     if (first) sniffFirstBytes(chunk);
     first = false;
     if (chunk.includes(0)) {
-      throw new CsvFileError("binary", "This is a binary file, not CSV text. Upload a .csv file saved as \"CSV UTF-8\".");
+      throw new CsvFileError("binary", msg("import.fileErrors.binary"));
     }
     tracker.check(chunk);
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw notUtf8("an invalid character");
+      throw notUtf8(msg("import.fileErrors.notUtf8Where.somewhere"));
     }
     if (text) yield text;
   }
@@ -122,7 +121,7 @@ async function* decodeUtf8(source: AsyncIterable<Uint8Array>): AsyncGenerator<st
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch {
-    throw notUtf8("it ends in the middle of a character");
+    throw notUtf8(msg("import.fileErrors.notUtf8Where.end"));
   }
 }
 
@@ -141,7 +140,7 @@ async function* limitLineLength(chunks: AsyncIterable<string>): AsyncGenerator<s
     }
     run = last < 0 ? run + chunk.length : chunk.length - last - 1;
     if (run > MAX_LINE_LENGTH) {
-      throw new CsvFileError("line-too-long", `Line ${lines} of the file is longer than ${MAX_LINE_LENGTH / 1024} KB, which no user list needs. Check that this is the right file.`);
+      throw new CsvFileError("line-too-long", msg("import.fileErrors.lineTooLong", { line: String(lines), kilobytes: MAX_LINE_LENGTH / 1024 }));
     }
     yield chunk;
   }
@@ -192,12 +191,9 @@ function firstLineEnd(text: string): number {
 }
 
 function describeParseError(message: string, delimiter: Delimiter): string {
-  if (/missing closing/i.test(message)) return 'a quoted cell is never closed (a " is missing)';
-  if (/expected/i.test(message)) {
-    const sep = delimiter === "\t" ? "a tab" : `"${delimiter}"`;
-    return `text follows a closing quote; quote the whole cell, write every " inside it as "", and separate cells with ${sep}`;
-  }
-  return "the line cannot be read as CSV";
+  if (/missing closing/i.test(message)) return msg("import.fileErrors.parse.unclosed");
+  if (/expected/i.test(message)) return msg("import.fileErrors.parse.afterQuote", { separator: delimiter === "\t" ? "tab" : delimiter });
+  return msg("import.fileErrors.parse.unreadable");
 }
 
 export type CsvReadOptions = { delimiter: DelimiterChoice; maxBytes: number; stats?: ByteStats };
@@ -240,15 +236,12 @@ export function readCsv(source: AsyncIterable<Uint8Array>, opts: CsvReadOptions)
     } catch (e) {
       if (e instanceof CsvFileError) throw e;
       const message = e instanceof Error ? e.message : String(e);
-      throw new CsvFileError(
-        "malformed",
-        `Line ${line + 1}: ${describeParseError(message, chosen)}. Nothing was imported; fix the file and upload it again.`,
-      );
+      throw new CsvFileError("malformed", msg("import.fileErrors.malformed", { line: String(line + 1), problem: describeParseError(message, chosen) }));
     } finally {
       input.destroy();
     }
-    if (!any && !sawHeaderText && stats.bytes === 0) throw new CsvFileError("empty", "The file is empty.");
-    if (!any) throw new CsvFileError("empty", "The file has no rows (only blank lines).");
+    if (!any && !sawHeaderText && stats.bytes === 0) throw new CsvFileError("empty", msg("import.fileErrors.empty"));
+    if (!any) throw new CsvFileError("empty", msg("import.fileErrors.blankOnly"));
   }
   return { delimiter: () => chosen, records: records() };
 }

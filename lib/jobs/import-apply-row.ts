@@ -1,5 +1,6 @@
 // One row of a real run: decide, choose its password, mark it in flight, send it, record the outcome.
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { seal, unseal } from "@/lib/crypto/seal";
 import { markRowInFlight } from "@/lib/db/import-row-writes";
 import { LeaseLost } from "@/lib/db/jobs";
@@ -35,19 +36,19 @@ export async function applyRow(run: JobRun, row: StoredRow): Promise<void> {
   let sealedGenerated: string | null = null;
   const pw = d.kind === "create" ? passwordForCreate(run.job.options.passwords, row.parsed.hasPassword === true) : d.changes.some((c) => c.field === "password") ? "csv" : "none";
   if (pw === "csv" && !row.csvPassword) {
-    await run.finish(row.id, { status: "failed", reason: "The file's password for this row was purged. Upload the file again." });
+    await run.finish(row.id, { status: "failed", reason: msg("import.rowReasons.passwordPurged") });
     return;
   }
   try {
     if (pw === "csv") body.password = unseal(row.csvPassword!, "import-password");
   } catch {
-    await run.finish(row.id, { status: "failed", reason: "The file's password for this row cannot be decrypted (the portal's SESSION_SECRET changed). Upload the file again." });
+    await run.finish(row.id, { status: "failed", reason: msg("import.rowReasons.passwordUndecryptable") });
     return;
   }
   // Checked at upload too; checked again in case Synapse's policy changed since.
   const violation = pw === "csv" ? checkPasswordPolicy(run.policy, body.password as string) : null;
   if (violation) {
-    await run.finish(row.id, { status: "failed", reason: `password: ${describePolicyViolation(violation)}`, eraseCsvPassword: true });
+    await run.finish(row.id, { status: "failed", reason: msg("import.rowErrors.inColumn", { column: "password", problem: describePolicyViolation(violation) }), eraseCsvPassword: true });
     return;
   }
   if (pw === "generate") {
@@ -67,7 +68,7 @@ export async function applyRow(run: JobRun, row: StoredRow): Promise<void> {
     );
     run.snapshot.ids.add(userId);
     if (d.kind === "create") await applyCreateOnlyFlags(run, row, undefined);
-    const reason = d.kind === "create" && outcome === "updated" ? "the user appeared on the server after the check, so it was updated" : null;
+    const reason = d.kind === "create" && outcome === "updated" ? msg("import.rowReasons.appearedAfterCheck") : null;
     await run.finish(row.id, { status: outcome, reason, eraseCsvPassword: true });
     await auditRow(run, action, row, "ok", d.kind === "update" ? d.changes.map((c) => c.field) : Object.keys(body));
   } catch (e) {

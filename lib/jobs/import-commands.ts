@@ -4,6 +4,7 @@
 // database and a poke of the job runtime: whichever instance claims the job runs it (import-runner), and a
 // cancel reaches the instance running it through the job's cancelRequested flag (its lease watch).
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { record, type AuditPerson } from "@/lib/audit/record";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
@@ -27,7 +28,7 @@ export class ImportCommandError extends PortalRefusal {
 export async function loadJobFor(jobId: number, who: { homeserver: string }): Promise<ImportJobRecord> {
   // Jobs of other homeservers (and uploads still being stored) do not exist for this admin.
   const job = await forHomeserver(who.homeserver).importJobs.get(jobId);
-  if (!job) throw new ImportCommandError("NOT_FOUND", "There is no such import job.");
+  if (!job) throw new ImportCommandError("NOT_FOUND", msg("import.commands.notFound"));
   return job;
 }
 
@@ -36,12 +37,12 @@ export function isJobOwner(job: ImportJobRecord, who: { actor: string; homeserve
 }
 
 async function queue(jobId: number, from: JobStatus[], who: JobActor): Promise<void> {
-  if (!(await attachCredential(jobId, who))) throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
+  if (!(await attachCredential(jobId, who))) throw new ImportCommandError("CONFLICT", msg("import.commands.changedMeanwhile"));
   const ok = await markQueued(jobId, from);
   if (!ok) {
     const job = await forHomeserver(who.homeserver).importJobs.get(jobId);
     if (job) await dropCredential(job);
-    throw new ImportCommandError("CONFLICT", "The job changed meanwhile; reload the page.");
+    throw new ImportCommandError("CONFLICT", msg("import.commands.changedMeanwhile"));
   }
   jobRuntime().poke();
 }
@@ -89,8 +90,8 @@ export async function acceptUpload(who: JobActor, file: UploadFile): Promise<Upl
 /** A validated upload with at least one valid row starts (as a dry run or for real, as chosen). */
 export async function startImport(jobId: number, who: JobActor): Promise<void> {
   const job = await loadJobFor(jobId, who);
-  if (job.status !== "review") throw new ImportCommandError("CONFLICT", "This job has already been started.");
-  if (job.totalRows - job.invalidRows === 0) throw new ImportCommandError("NO_VALID_ROWS", "No row of this file is valid, so there is nothing to run. Fix the file and upload it again.");
+  if (job.status !== "review") throw new ImportCommandError("CONFLICT", msg("import.commands.alreadyStarted"));
+  if (job.totalRows - job.invalidRows === 0) throw new ImportCommandError("NO_VALID_ROWS", msg("import.commands.noValidRows"));
   // Before it is queued: the worker's own audit entries name the person from its first row on.
   if (who.person) await forHomeserver(who.homeserver).importJobs.notePeople(jobId, { startedBy: storePerson(who.person) });
   await queue(jobId, ["review"], who);
@@ -109,7 +110,7 @@ export async function cancelImport(jobId: number, who: JobActor): Promise<"cance
     return "cancelling";
   }
   if (!["review", "paused", "queued", "running", "cancelling"].includes(job.status)) {
-    throw new ImportCommandError("CONFLICT", "This job has already ended.");
+    throw new ImportCommandError("CONFLICT", msg("import.commands.alreadyEnded"));
   }
   const rows = forHomeserver(who.homeserver).importRows;
   const rowsInFlight = (await rows.count(jobId))["in-flight"] ?? 0;
@@ -130,7 +131,7 @@ export async function cancelImport(jobId: number, who: JobActor): Promise<"cance
 /** A paused job continues with the resuming admin's credential. */
 export async function resumeImport(jobId: number, who: JobActor): Promise<void> {
   const job = await loadJobFor(jobId, who);
-  if (job.status !== "paused") throw new ImportCommandError("CONFLICT", "Only a paused job can be resumed.");
+  if (job.status !== "paused") throw new ImportCommandError("CONFLICT", msg("import.commands.onlyPausedResume"));
   if (job.credential) await dropCredential(job);
   await queue(jobId, ["paused"], who);
 }
@@ -138,8 +139,8 @@ export async function resumeImport(jobId: number, who: JobActor): Promise<void> 
 /** A finished dry run becomes a real job over the same rows (ids from display names are chosen again). */
 export async function runDryRunForReal(jobId: number, who: JobActor): Promise<number> {
   const source = await loadJobFor(jobId, who);
-  if (!source.dryRun || source.status !== "completed") throw new ImportCommandError("CONFLICT", "Only a completed dry run can be run for real.");
-  if (source.passwordsPurgedAt) throw new ImportCommandError("CONFLICT", "The file's passwords were purged from this dry run. Upload the file again to import it.");
+  if (!source.dryRun || source.status !== "completed") throw new ImportCommandError("CONFLICT", msg("import.commands.onlyCompletedDryRun"));
+  if (source.passwordsPurgedAt) throw new ImportCommandError("CONFLICT", msg("import.commands.dryRunPurged"));
   return followUp(source, who, { dryRun: false, statuses: undefined, fileName: source.fileName });
 }
 
@@ -147,17 +148,17 @@ export async function runDryRunForReal(jobId: number, who: JobActor): Promise<nu
 export async function rerunFailedRows(jobId: number, who: JobActor): Promise<number> {
   const source = await loadJobFor(jobId, who);
   if (!["completed", "stopped", "cancelled"].includes(source.status) || source.dryRun) {
-    throw new ImportCommandError("CONFLICT", "Failed rows can be re-run once the import has ended.");
+    throw new ImportCommandError("CONFLICT", msg("import.commands.rerunNotEnded"));
   }
   const counts = await forHomeserver(who.homeserver).importRows.count(jobId);
-  if (!(counts.failed ?? 0) && !(counts["not-run"] ?? 0)) throw new ImportCommandError("NOTHING_TO_RUN", "No row failed or was left out, so there is nothing to re-run.");
+  if (!(counts.failed ?? 0) && !(counts["not-run"] ?? 0)) throw new ImportCommandError("NOTHING_TO_RUN", msg("import.commands.nothingToRerun"));
   return followUp(source, who, { dryRun: false, statuses: ["failed", "not-run"], fileName: source.fileName });
 }
 
 async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boolean; statuses: ("failed" | "not-run")[] | undefined; fileName: string }): Promise<number> {
   const { importJobs: jobs, importRows: rows } = forHomeserver(source.homeserver);
   const existing = await jobs.followUpOf(source.id);
-  if (existing) throw new ImportCommandError("CONFLICT", `This job has already been carried on as import #${existing}.`);
+  if (existing) throw new ImportCommandError("CONFLICT", msg("import.commands.carriedOn", { id: String(existing) }));
   const id = await jobs
     .create({
       actor: who.actor,
@@ -173,7 +174,7 @@ async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boo
     })
     .catch((e: unknown) => {
       // Two requests at once: the database lets only one follow-up exist.
-      if (e instanceof FollowUpExists) throw new ImportCommandError("CONFLICT", "This job is already being carried on; reload the page.");
+      if (e instanceof FollowUpExists) throw new ImportCommandError("CONFLICT", msg("import.commands.beingCarriedOn"));
       throw e;
     });
   const copied = await rows.moveToJob(source.id, id, o.statuses, false);
@@ -186,8 +187,8 @@ async function followUp(source: ImportJobRecord, who: JobActor, o: { dryRun: boo
 /** Generated passwords (and file passwords kept for re-runs) are erased for good. Owner only. */
 export async function purgeImportPasswords(jobId: number, who: JobActor): Promise<void> {
   const job = await loadJobFor(jobId, who);
-  if (!isJobOwner(job, who)) throw new ImportCommandError("NOT_OWNER", `Only ${job.actor}, who started this import, can purge its passwords.`);
-  if (!["completed", "stopped", "cancelled"].includes(job.status)) throw new ImportCommandError("CONFLICT", "Passwords can be purged once the job has ended.");
+  if (!isJobOwner(job, who)) throw new ImportCommandError("NOT_OWNER", msg("import.commands.notOwner", { actor: job.actor }));
+  if (!["completed", "stopped", "cancelled"].includes(job.status)) throw new ImportCommandError("CONFLICT", msg("import.commands.purgeNotEnded"));
   // A dry run holds the file's passwords for its real run; purged, it can no longer be carried out.
   const tenant = forHomeserver(who.homeserver);
   await tenant.importRows.purgePasswords(jobId);

@@ -1,5 +1,6 @@
 // A dry run decides every row without changing anything on Synapse, and records what a real run would do.
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { rowsAfterLine } from "@/lib/db/import-rows";
 import type { RowOutcome } from "@/lib/db/import-row-writes";
 import type { RowStatus } from "@/lib/schemas/import";
@@ -25,19 +26,19 @@ export async function dryRun(run: JobRun): Promise<void> {
     };
     for (const row of page) {
       if (stoppedAt !== null) {
-        group("not-run", `the job would have stopped at line ${stoppedAt}`, row.id);
+        group("not-run", msg("import.rowReasons.wouldHaveStopped", { line: String(stoppedAt) }), row.id);
         continue;
       }
       const d = await decideRow(run, row);
       if (d.kind === "create") {
         const pw = passwordForCreate(run.job.options.passwords, row.parsed.hasPassword === true);
-        group("would-create", pw === "generate" ? "with a generated password" : pw === "csv" ? "with the file's password" : "without a password", row.id);
+        group("would-create", msg(pw === "generate" ? "import.rowReasons.withGeneratedPassword" : pw === "csv" ? "import.rowReasons.withFilePassword" : "import.rowReasons.withoutPassword"), row.id);
       } else if (d.kind === "update") individual.push({ id: row.id, outcome: { status: "would-update", changes: JSON.stringify(d.changes) } });
       else if (d.kind === "skip") group("would-skip", d.reason, row.id);
       else {
         group("would-stop", d.reason, row.id);
         stoppedAt = row.line;
-        run.stopMessage = `A real run would stop at line ${row.line}: ${row.userId} already exists (conflict mode: stop).`;
+        run.stopMessage = msg("import.jobMessages.wouldStopAt", { line: String(row.line), userId: row.userId! });
       }
     }
     await run.finishEach(individual);

@@ -1,6 +1,7 @@
 // "Did the call land?" A row is marked in flight before its PUT; when its answer is lost (a retry, a
 // restart, a cancel during an outage) the user is looked up on Synapse and resolveInFlight decides.
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { rowsInStatus } from "@/lib/db/import-rows";
 import { resetRowsToPending } from "@/lib/db/import-row-writes";
 import { getImportUser, putImportUser } from "@/lib/synapse/import-users";
@@ -26,13 +27,13 @@ export async function settleInFlight(run: JobRun, when: "start" | "end"): Promis
     const lookUp = () => getImportUser(run.creds, row.userId!);
     const current = when === "start" ? await run.retrying(lookUp) : await lookUp().catch(() => undefined);
     if (current === undefined) {
-      await run.finish(row.id, { status: "failed", reason: "The homeserver did not answer before the job was cancelled, so it is unknown whether this user was changed. Check the user." });
+      await run.finish(row.id, { status: "failed", reason: msg("import.rowReasons.unknownOutcome") });
       continue;
     }
     const landed = resolveInFlight(row, current);
     if (landed && when === "start") {
       if (landed === "created") await applyCreateOnlyFlags(run, row, current);
-      await run.finish(row.id, { status: landed, reason: "confirmed on the homeserver after a restart", eraseCsvPassword: true });
+      await run.finish(row.id, { status: landed, reason: msg("import.rowReasons.confirmedAfterRestart"), eraseCsvPassword: true });
       await auditRow(run, landed === "created" ? "user.create" : "user.update", row, "ok");
       run.snapshot.ids.add(row.userId!);
     } else if (landed) {

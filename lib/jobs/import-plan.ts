@@ -1,5 +1,6 @@
 // What each row does on the server: create, skip, stop, or update which fields. Pure, unit-tested;
 // the runner supplies what it knows about existing users.
+import { msg } from "@/lib/i18n/message";
 import type { ConflictMode, PasswordMode } from "@/lib/schemas/import";
 import type { ExistingUser } from "@/lib/synapse/import-users";
 import type { Threepid } from "@/lib/matrix/threepid";
@@ -115,11 +116,11 @@ export function decide(
     const pw = passwordForCreate(opts.passwords, input.hasPassword === true);
     return { kind: "create", body: putBody(input), generatePassword: pw === "generate" };
   }
-  if (opts.conflict === "skip") return { kind: "skip", reason: "the user already exists" };
-  if (opts.conflict === "stop") return { kind: "stop", reason: "the user already exists, so the job stopped here (conflict mode: stop)" };
+  if (opts.conflict === "skip") return { kind: "skip", reason: msg("import.rowReasons.exists") };
+  if (opts.conflict === "stop") return { kind: "stop", reason: msg("import.rowReasons.existsStop") };
   const setsPassword = updatesPassword(opts.passwords, input.hasPassword === true);
   const changes = diffUser(input, existing, setsPassword);
-  if (changes.length === 0) return { kind: "skip", reason: "the user already exists with these values" };
+  if (changes.length === 0) return { kind: "skip", reason: msg("import.rowReasons.existsSame") };
   return { kind: "update", changes, body: putBody(input, new Set(changes.map((c) => c.field))) };
 }
 

@@ -1,17 +1,23 @@
 // The result CSV of an import and the live progress figures. Every cell goes through escapeCsvCell.
+// The CSV is in English whoever downloads it (its column names are fixed too): a file to process or forward.
 import "server-only";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { unseal } from "@/lib/crypto/seal";
 import { forHomeserver, type ImportJobRecord, type ImportRowRecord } from "@/lib/db/tenant";
-import { ROW_STATUS_LABELS, type ImportProgress } from "@/lib/schemas/import";
+import type { ImportProgress } from "@/lib/schemas/import";
+import { messageIn, translatorFor } from "@/lib/i18n/translator";
 import type { Change } from "./import-plan";
 import type { StoredInput } from "./import-upload";
 
-export function describeChanges(changes: string | null): string {
+/** The words in a change list that are not values: no value, and the stored password markers. */
+export type ChangeWords = { none: string; password: string; newPassword: string };
+const ENGLISH_CHANGE_WORDS: ChangeWords = { none: "(none)", password: "(password)", newPassword: "(new password)" };
+
+export function describeChanges(changes: string | null, words: ChangeWords = ENGLISH_CHANGE_WORDS): string {
   if (!changes) return "";
-  return (JSON.parse(changes) as Change[])
-    .map((c) => (c.from === null ? `${c.field}: ${c.to ?? "(none)"}` : `${c.field}: ${c.from} → ${c.to ?? "(none)"}`))
-    .join("; ");
+  // The markers are stored as the English words (import-plan, import-apply-row).
+  const to = (v: string | null) => (v === null ? words.none : v === "(password)" ? words.password : v === "(new password)" ? words.newPassword : v);
+  return (JSON.parse(changes) as Change[]).map((c) => (c.from === null ? `${c.field}: ${to(c.to)}` : `${c.field}: ${c.from} → ${to(c.to)}`)).join("; ");
 }
 
 export function rowIdentity(r: Pick<ImportRowRecord, "userId" | "input">): string {
@@ -23,6 +29,7 @@ export function rowIdentity(r: Pick<ImportRowRecord, "userId" | "input">): strin
 /** The report, a page of rows at a time. Generated passwords appear only when `withPasswords`. */
 export async function* importReportLines(job: ImportJobRecord, withPasswords: boolean): AsyncGenerator<string> {
   yield csvLine(["line", "id", "outcome", "reason", "changes", "password"]);
+  const en = translatorFor("en");
   for (let after = 0; ; ) {
     const rows = await forHomeserver(job.homeserver).importRows.afterId(job.id, after, 1000);
     if (rows.length === 0) break;
@@ -37,7 +44,7 @@ export async function* importReportLines(job: ImportJobRecord, withPasswords: bo
           password = "(cannot be decrypted: SESSION_SECRET changed)";
         }
       }
-      yield csvLine([r.line, rowIdentity(r), ROW_STATUS_LABELS[r.status] ?? r.status, r.reason ?? "", describeChanges(r.changes), password]);
+      yield csvLine([r.line, rowIdentity(r), en(`import.rowStatus.${r.status}`), r.reason ? messageIn(r.reason) : "", describeChanges(r.changes), password]);
     }
   }
 }

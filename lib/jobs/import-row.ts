@@ -7,6 +7,7 @@ import { IMPORT_COLUMNS as KNOWN_COLUMNS, type ImportColumn as Column } from "@/
 import { MAX_DISPLAYNAME_LENGTH, MAX_PASSWORD_LENGTH, MAX_USER_ID_LENGTH } from "@/lib/matrix/limits";
 import { localpartRule, type LocalpartProblem } from "@/lib/matrix/mxid";
 import { parseMxc } from "@/lib/matrix/mxc";
+import { msg } from "@/lib/i18n/message";
 export type { Threepid };
 
 
@@ -42,8 +43,9 @@ function otherDelimiters(used: Delimiter): Delimiter[] {
   return ([",", ";", "\t"] as const).filter((d) => d !== used);
 }
 
-function delimiterName(d: Delimiter): string {
-  return d === "," ? "comma (,)" : d === ";" ? "semicolon (;)" : "tab";
+// The separator's key under import.delimiters (the form's choice names).
+function delimiterKey(d: Delimiter): "comma" | "semicolon" | "tab" {
+  return d === "," ? "comma" : d === ";" ? "semicolon" : "tab";
 }
 
 /** Maps header names (case-insensitive, trimmed, any order) to columns. Throws for a header the import cannot use. */
@@ -54,7 +56,7 @@ export function readHeader(cells: string[], delimiter: Delimiter, idMode: IdMode
   names.forEach((name, i) => {
     if (!name) return;
     if ((KNOWN_COLUMNS as readonly string[]).includes(name)) {
-      if (columns.has(name as Column)) throw new CsvFileError("duplicate-column", `Line 1: the column "${name}" appears twice in the header.`);
+      if (columns.has(name as Column)) throw new CsvFileError("duplicate-column", msg("import.fileErrors.duplicateColumn", { column: name }));
       columns.set(name as Column, i);
     } else unknown.push(cells[i].trim());
   });
@@ -63,23 +65,19 @@ export function readHeader(cells: string[], delimiter: Delimiter, idMode: IdMode
     for (const other of otherDelimiters(delimiter)) {
       const split = raw.split(other).map(normalizeHeaderCell);
       if (split.includes("id") || (split.length > 1 && split.some((c) => (KNOWN_COLUMNS as readonly string[]).includes(c)))) {
-        throw new CsvFileError(
-          "wrong-delimiter",
-          `The file separates its cells with a ${delimiterName(other)}, not a ${delimiterName(delimiter)}. Choose "${delimiterName(other)}" or "Detect" as the separator and upload it again.`,
-        );
+        throw new CsvFileError("wrong-delimiter", msg("import.fileErrors.wrongDelimiter", { found: delimiterKey(other), chosen: delimiterKey(delimiter) }));
       }
     }
     if (columns.size === 0) {
       throw new CsvFileError(
         "no-header",
         // Not quoted back: a first line of data holds a password, and this message is kept in the audit log.
-        `Line 1 must be a header naming the columns, such as id,displayname,password,is_guest,admin,deactivated; it names none of them (${cells.length} cells).`,
+        msg("import.fileErrors.noHeader", { cells: cells.length }),
       );
     }
     throw new CsvFileError(
       "no-id-column",
-      `The file has no "id" column. The header must name it (found: ${names.filter(Boolean).join(", ")}).` +
-        (columns.has("displayname") ? ' Or choose "Generate from the display name" for user ids.' : ""),
+      msg("import.fileErrors.noIdColumn", { found: names.filter(Boolean).join(", "), hasDisplayname: columns.has("displayname") ? "yes" : "no" }),
     );
   }
   return { columns, unknown, width: cells.length };
@@ -107,13 +105,13 @@ export function parseBoolean(cell: string): boolean | undefined | "invalid" {
 
 // The import's wording of lib/matrix's localpart rule: it names the cell, so a report line says what to fix.
 const LOCALPART_MESSAGES: Record<LocalpartProblem, (localpart: string, serverName: string) => string> = {
-  empty: () => "the user id is empty",
-  spaces: (l) => `"${l}" contains spaces, which user ids cannot have`,
-  uppercase: (l) => `"${l}" contains capital letters; user ids are lowercase (use "${l.toLowerCase()}")`,
-  chars: (l) => `"${l}" contains characters a user id cannot have (allowed: a-z, 0-9 and . _ = - / +)`,
-  underscore: (l) => `"${l}" starts with "_", which Synapse reserves for bridges and bots`,
-  digits: (l) => `"${l}" is only digits, which Synapse reserves for guest accounts`,
-  "too-long": (l, s) => `"@${l}:${s}" is longer than ${MAX_USER_ID_LENGTH} characters`,
+  empty: () => msg("import.rowErrors.idEmptyName"),
+  spaces: (l) => msg("import.rowErrors.idSpaces", { id: l }),
+  uppercase: (l) => msg("import.rowErrors.idUppercase", { id: l, lower: l.toLowerCase() }),
+  chars: (l) => msg("import.rowErrors.idChars", { id: l }),
+  underscore: (l) => msg("import.rowErrors.idUnderscore", { id: l }),
+  digits: (l) => msg("import.rowErrors.idDigits", { id: l }),
+  "too-long": (l, s) => msg("import.rowErrors.idTooLong", { userId: `@${l}:${s}`, max: MAX_USER_ID_LENGTH }),
 };
 
 /** Why a localpart cannot be a new user id, or null when it can. */
@@ -129,15 +127,15 @@ export function parseIdCell(cell: string, serverName: string): { localpart: stri
   if (!v) return { empty: true };
   if (v.startsWith("@")) {
     const colon = v.indexOf(":");
-    if (colon < 0) return { error: `"${v}" is not a full user id; write "${v.slice(1)}" or "${v}:${serverName}"` };
+    if (colon < 0) return { error: msg("import.rowErrors.notFullId", { id: v, localpart: v.slice(1), full: `${v}:${serverName}` }) };
     const server = v.slice(colon + 1);
     if (server.toLowerCase() !== serverName.toLowerCase()) {
-      return { error: `"${v}" belongs to another server (${server}); only users of ${serverName} can be imported here` };
+      return { error: msg("import.rowErrors.otherServer", { id: v, server, serverName }) };
     }
     v = v.slice(1, colon);
-    if (!v) return { error: "the user id has no name before the server" };
+    if (!v) return { error: msg("import.rowErrors.noNameBeforeServer") };
   } else if (v.includes(":")) {
-    return { error: `"${v}" is neither a user name nor a full user id (@name:${serverName})` };
+    return { error: msg("import.rowErrors.neitherNameNorId", { id: v, serverName }) };
   }
   const problem = localpartProblem(v, serverName);
   return problem ? { error: problem } : { localpart: v };
@@ -157,14 +155,14 @@ export function parseThreepids(cell: string): { value?: Threepid[]; error?: stri
     const medium = colon < 0 ? "" : part.slice(0, colon).trim().toLowerCase();
     const address = colon < 0 ? "" : part.slice(colon + 1).trim();
     if (medium === "email") {
-      if (!EMAIL.test(address)) return { error: `entry ${out.length + 1} is not an email address` };
+      if (!EMAIL.test(address)) return { error: msg("import.rowErrors.threepidNotEmail", { entry: out.length + 1 }) };
       out.push({ medium, address: address.toLowerCase() });
     } else if (medium === "msisdn") {
       const digits = address.replace(/[\s().-]/g, "").replace(/^\+/, "");
-      if (!/^\d{5,15}$/.test(digits)) return { error: `entry ${out.length + 1} is not a phone number in international form (like +4915112345678)` };
+      if (!/^\d{5,15}$/.test(digits)) return { error: msg("import.rowErrors.threepidNotPhone", { entry: out.length + 1 }) };
       out.push({ medium, address: digits });
     } else {
-      return { error: `entry ${out.length + 1} must look like email:alice@example.org or msisdn:+4915112345678` };
+      return { error: msg("import.rowErrors.threepidShape", { entry: out.length + 1 }) };
     }
   }
   const unique = new Map(out.map((t) => [`${t.medium}:${t.address}`, t]));
@@ -186,7 +184,7 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
   if (extra.length > 0) {
     errors.push({
       column: "row",
-      message: `the line has ${cells.length} cells but the header has ${header.width}; quote cells that contain the separator`,
+      message: msg("import.rowErrors.cellCount", { cells: cells.length, width: header.width }),
     });
   }
 
@@ -195,27 +193,27 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
   const id = parseIdCell(idCell, ctx.serverName);
   if ("error" in id) errors.push({ column: "id", message: id.error });
   else if ("empty" in id) {
-    if (ctx.idMode !== "generate-missing") errors.push({ column: "id", message: "the id is empty" });
-    else if (!(cell("displayname") ?? "").trim()) errors.push({ column: "id", message: "the id and the display name are empty, so no id can be made" });
+    if (ctx.idMode !== "generate-missing") errors.push({ column: "id", message: msg("import.rowErrors.idEmpty") });
+    else if (!(cell("displayname") ?? "").trim()) errors.push({ column: "id", message: msg("import.rowErrors.idAndNameEmpty") });
   } else {
     input.localpart = id.localpart;
     userId = `@${id.localpart}:${ctx.serverName}`;
     const earlier = ctx.seen.get(id.localpart);
-    if (earlier !== undefined) errors.push({ column: "id", message: `"${id.localpart}" already appears on line ${earlier}` });
+    if (earlier !== undefined) errors.push({ column: "id", message: msg("import.rowErrors.duplicateId", { id: id.localpart, earlier: String(earlier) }) });
     else ctx.seen.set(id.localpart, line);
   }
 
   const displayname = cell("displayname")?.trim();
   if (displayname) {
     if (length(displayname) > MAX_DISPLAYNAME_LENGTH) {
-      errors.push({ column: "displayname", message: `the display name is longer than ${MAX_DISPLAYNAME_LENGTH} characters (${length(displayname)})` });
+      errors.push({ column: "displayname", message: msg("import.rowErrors.displaynameTooLong", { max: MAX_DISPLAYNAME_LENGTH, length: length(displayname) }) });
     } else input.displayname = displayname;
   }
 
   let password: string | undefined;
   const pw = cell("password");
   if (pw) {
-    if (length(pw) > MAX_PASSWORD_LENGTH) errors.push({ column: "password", message: `the password is longer than ${MAX_PASSWORD_LENGTH} characters` });
+    if (length(pw) > MAX_PASSWORD_LENGTH) errors.push({ column: "password", message: msg("import.rowErrors.passwordTooLong", { max: MAX_PASSWORD_LENGTH }) });
     else {
       password = pw;
       input.hasPassword = true;
@@ -232,25 +230,25 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
     if (raw === undefined) continue;
     const b = parseBoolean(raw);
     // The cell is not quoted: in a file whose columns slipped, it may hold a password (kept in clear in errors).
-    if (b === "invalid") errors.push({ column, message: "the value is not true or false (also accepted: 1/0, yes/no, on/off, empty)" });
+    if (b === "invalid") errors.push({ column, message: msg("import.rowErrors.notBoolean") });
     else if (b !== undefined) input[key] = b;
   }
   if (input.isGuest === true) {
-    errors.push({ column: "is_guest", message: "guest accounts cannot be created or changed through Synapse's admin API; leave is_guest false or empty" });
+    errors.push({ column: "is_guest", message: msg("import.rowErrors.guest") });
   }
   if (input.deactivated === true && input.locked === true) {
-    errors.push({ column: "locked", message: "a user cannot be both deactivated and locked (Synapse refuses it)" });
+    errors.push({ column: "locked", message: msg("import.rowErrors.deactivatedAndLocked") });
   }
 
   const avatar = cell("avatar_url")?.trim();
   if (avatar) {
-    if (!parseMxc(avatar)) errors.push({ column: "avatar_url", message: "the value is not an mxc:// URL (like mxc://example.org/AbCdEf)" });
+    if (!parseMxc(avatar)) errors.push({ column: "avatar_url", message: msg("import.rowErrors.notMxc") });
     else input.avatarUrl = avatar;
   }
 
   const userType = cell("user_type")?.trim();
   if (userType) {
-    if (!USER_TYPE.test(userType)) errors.push({ column: "user_type", message: "the value is not a user type (bot, support, or one set in Synapse's user_types)" });
+    if (!USER_TYPE.test(userType)) errors.push({ column: "user_type", message: msg("import.rowErrors.notUserType") });
     else input.userType = userType;
   }
 
@@ -265,6 +263,8 @@ export function checkRow(cells: string[], header: Header, ctx: RowContext, line:
   return { ok: true, input, password, userId };
 }
 
+/** All of a row's errors as one message reference ("column: problem; …"), nested so each part is rendered. */
 export function describeCellErrors(errors: CellError[]): string {
-  return errors.map((e) => (e.column === "row" ? e.message : `${e.column}: ${e.message}`)).join("; ");
+  const parts = errors.map((e) => (e.column === "row" ? e.message : msg("import.rowErrors.inColumn", { column: e.column, problem: e.message })));
+  return parts.length === 0 ? "" : parts.reduceRight((rest, first) => msg("import.rowErrors.joined", { first, rest }));
 }

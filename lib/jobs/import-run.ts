@@ -2,6 +2,7 @@
 // and the rules every Synapse call of the run follows: retries, outage pause, dead credential. Every row
 // outcome is written through JobRun with the lease, so a stale owner's write matches nothing (LeaseLost).
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { record } from "@/lib/audit/record";
 import { updateImportJobFenced, type ImportJobRecord } from "@/lib/db/import-jobs";
 import type { ImportRowRecord } from "@/lib/db/import-rows";
@@ -120,19 +121,19 @@ export class JobRun {
           throw new JobPaused(
             tokenEndedMessage(this.job.credentialKind) ??
             (this.job.credentialKind === "session"
-              ? "Paused: the admin session this job used has ended (signed out). Press Resume to continue with your session."
-              : "Paused: the job's access token is no longer valid. Press Resume to continue with your session."),
+              ? msg("import.jobMessages.sessionEnded")
+              : msg("import.jobMessages.tokenInvalid")),
             true,
           );
         }
-        if (describeError(e).code === "NOT_ADMIN") throw new JobPaused("Paused: the account running this job is no longer a server admin. An admin can press Resume.", true);
+        if (describeError(e).code === "NOT_ADMIN") throw new JobPaused(msg("import.jobMessages.notAdmin"), true);
         if (!isTransient(e)) throw e;
         this.outageSince ??= Date.now();
         if (Date.now() - this.outageSince > outageLimitMs) {
-          throw new JobPaused(`Paused: the homeserver has not answered properly for a long time (${describeError(e).message}) Press Resume once it is back.`, false);
+          throw new JobPaused(msg("import.jobMessages.outage", { problem: describeError(e).message }), false);
         }
         const wait = e instanceof SynapseError && e.retryAfterMs !== undefined ? e.retryAfterMs : delay;
-        await updateImportJobFenced(this.lease, { message: `Waiting for the homeserver: ${describeError(e).message} Retrying automatically.` });
+        await updateImportJobFenced(this.lease, { message: msg("import.jobMessages.waiting", { problem: describeError(e).message }) });
         // A cancel, shutdown or lost lease ends the wait: the sleep rejects with the signal's reason, a JobStopped.
         await sleep(wait, this.signal);
         delay = Math.min(delay * 2, MAX_BACKOFF_MS);

@@ -15,6 +15,7 @@
  *   rows in flight finish and the run ends recording nothing more: the next owner goes on from the rows.
  */
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { record } from "@/lib/audit/record";
 import { deleteStaleUploads, getImportJob } from "@/lib/db/import-jobs";
 import { countImportRows, rowKeysAfterLine, rowsAfterLine, rowsById } from "@/lib/db/import-rows";
@@ -71,7 +72,7 @@ async function execute(ctl: RunControl): Promise<void> {
   if (!job || !ACTIVE_STATUSES.includes(job.status)) return;
   const creds = credentialOf(job);
   if (!creds) {
-    await markPaused(lease, job, "Paused: the job has no usable credential (the portal restarted with another SESSION_SECRET, or the session ended). Press Resume to continue with your session.", true);
+    await markPaused(lease, job, msg("import.jobMessages.noCredential"), true);
     return;
   }
   await markRunning(lease, job);
@@ -154,7 +155,7 @@ async function* pendingRows(run: JobRun): AsyncGenerator<StoredRow[]> {
       if (ended()) return;
       if (run.job.options.conflict === "stop" && run.snapshot.ids.has(row.userId!)) {
         run.stopDispatch = true;
-        run.stopMessage = `Stopped at line ${row.line}: ${row.userId} already exists (conflict mode: stop).`;
+        run.stopMessage = msg("import.jobMessages.stoppedAt", { line: String(row.line), userId: row.userId! });
       }
       yield [row];
     }
@@ -186,7 +187,7 @@ async function finish(run: JobRun): Promise<void> {
   const status = cancelled ? "cancelled" : run.stopDispatch && !job.dryRun ? "stopped" : "completed";
   const fresh = await getImportJob(job.id);
   await dropCredential(fresh ?? job, run.lease);
-  await markEnded(run.lease, fresh ?? job, status, cancelled ? "Cancelled; the rows in flight were finished first." : run.stopMessage);
+  await markEnded(run.lease, fresh ?? job, status, cancelled ? msg("import.jobMessages.cancelledAfterInFlight") : run.stopMessage);
   const counts = await countImportRows(job.id);
   await record(
     importAuditContext(job),

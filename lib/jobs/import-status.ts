@@ -3,6 +3,7 @@
 // or workers racing cannot both win. import-commands (admin requests) and import-runner (the worker) call these;
 // the worker's changes are fenced by its lease (LeaseLost once another instance has taken the job over).
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { record } from "@/lib/audit/record";
 import { transitionImportJob, transitionImportJobFenced, updateImportJob, type ImportJobRecord, type JobUpdate } from "@/lib/db/import-jobs";
 import type { Lease } from "@/lib/db/leases";
@@ -35,7 +36,7 @@ export async function markCancelled(job: ImportJobRecord): Promise<void> {
     status: "cancelled",
     finishedAt,
     durationMs: job.startedAt ? finishedAt.getTime() - job.startedAt.getTime() : 0,
-    message: job.status === "review" ? "Discarded without running." : "Cancelled.",
+    message: msg(job.status === "review" ? "import.jobMessages.discarded" : "import.jobMessages.cancelled"),
     cancelRequested: false,
   });
 }
@@ -70,5 +71,5 @@ export async function markPaused(lease: Lease, job: ImportJobRecord, message: st
 
 /** The worker crashed (logged): paused, so an admin can resume it. */
 export async function markCrashed(lease: Lease): Promise<void> {
-  await transitionImportJobFenced(lease, ACTIVE_STATUSES, { status: "paused", message: "The job stopped on an unexpected error (logged on the server). Press Resume to continue." });
+  await transitionImportJobFenced(lease, ACTIVE_STATUSES, { status: "paused", message: msg("import.jobMessages.crashed") });
 }

@@ -1,6 +1,7 @@
 // Receives an import file: streams it through the CSV reader and row checks into the database in batches,
 // so a 50 MB file never sits in memory. Nothing is sent to Synapse here.
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { seal } from "@/lib/crypto/seal";
 import type { NewImportRow } from "@/lib/db/import-rows";
 import { forHomeserver } from "@/lib/db/tenant";
@@ -9,6 +10,9 @@ import { checkPasswordPolicy, describePolicyViolation, type PasswordPolicy } fro
 import { CsvFileError, readCsv, type ByteStats } from "./csv-reader";
 import { checkRow, describeCellErrors, readHeader, type Header, type RowContext, type RowResult } from "./import-row";
 import { markUploaded } from "./import-status";
+import { IMPORT_COLUMNS } from "@/lib/csv/user-columns";
+
+const KNOWN_COLUMNS = IMPORT_COLUMNS.join(", ");
 
 export type UploadRequest = {
   actor: string;
@@ -100,13 +104,13 @@ export async function receiveImportFile(req: UploadRequest): Promise<UploadResul
       }
     }
     if (req.expectedBytes !== undefined && stats.bytes !== req.expectedBytes) {
-      throw new CsvFileError("truncated", `Only ${stats.bytes} of the file's ${req.expectedBytes} bytes arrived. Nothing was imported; upload it again.`);
+      throw new CsvFileError("truncated", msg("import.fileErrors.truncated", { bytes: stats.bytes, expected: req.expectedBytes }));
     }
-    if (!header) throw new CsvFileError("empty", "The file is empty.");
-    if (total === 0) throw new CsvFileError("header-only", "The file has a header but no rows below it.");
+    if (!header) throw new CsvFileError("empty", msg("import.fileErrors.empty"));
+    if (total === 0) throw new CsvFileError("header-only", msg("import.fileErrors.headerOnly"));
     await tenant.importRows.insert(jobId, batch);
     const warnings = header.unknown.length
-      ? [`Ignored unknown column${header.unknown.length > 1 ? "s" : ""}: ${header.unknown.join(", ")}. Known columns: id, displayname, password, is_guest, admin, deactivated, avatar_url, user_type, threepids, locked.`]
+      ? [msg("import.fileErrors.unknownColumns", { count: header.unknown.length, columns: header.unknown.join(", "), known: KNOWN_COLUMNS })]
       : [];
     const uploaded = await markUploaded(jobId, { totalRows: total, invalidRows: invalid, warnings, fileBytes: stats.bytes, fileSha256: stats.sha256 });
     if (!uploaded) throw new Error(`import job ${jobId} left "uploading" while its file was read`);

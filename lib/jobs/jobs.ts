@@ -4,6 +4,7 @@
  * The work itself runs wherever the runtime claims it, on this instance or another.
  */
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import type { AuditContext, AuditPerson } from "@/lib/audit/record";
 import { forHomeserver, type ItemStatus, type JobRecord, type JobStatus } from "@/lib/db/tenant";
 import { personLabel } from "@/lib/gate-rules";
@@ -56,7 +57,7 @@ export async function cancelJob(homeserver: string, id: number, by: string | Pic
   const who = typeof by === "string" ? by : personLabel(by.person) ? `${personLabel(by.person)} (${by.actor})` : by.actor;
   const jobs = forHomeserver(homeserver).jobs;
   const status = await jobs.requestCancel(id, who);
-  if (!status) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
+  if (!status) throw new PortalRefusal("NOT_FOUND", msg("jobs.errors.notFound"));
   // A paused job ended here, not at a runner: its own credential (device, MAS personal session) goes now.
   const job = status === "cancelled" ? await jobs.get(id) : null;
   if (job?.credential) {
@@ -80,13 +81,13 @@ export async function resumeNeedsOwner(homeserver: string, id: number): Promise<
 export async function resumeJob(owner: JobOwner, id: number): Promise<void> {
   const jobs = forHomeserver(owner.homeserver).jobs;
   const job = await jobs.get(id);
-  if (!job) throw new PortalRefusal("NOT_FOUND", "There is no such job.");
-  if (job.status !== "paused") throw new PortalRefusal("NOT_PAUSED", `The job is ${job.status}, not paused.`);
+  if (!job) throw new PortalRefusal("NOT_FOUND", msg("jobs.errors.notFound"));
+  if (job.status !== "paused") throw new PortalRefusal("NOT_PAUSED", msg("jobs.errors.notPaused", { status: job.status }));
   const credential = await credentialFor(owner, `Synapse Admin Portal job #${id} (${job.kind})`, false);
   const moved = await jobs.transition(id, ["paused"], { status: "queued", message: null, credential: credential.seal(id), credentialKind: credential.kind });
   if (!moved) {
     await credential.release();
-    throw new PortalRefusal("NOT_PAUSED", "The job is no longer paused.");
+    throw new PortalRefusal("NOT_PAUSED", msg("jobs.errors.noLongerPaused"));
   }
   // The credential it paused with (kept when only the homeserver was away) is replaced: let it go.
   await releaseJobCredential(job);

@@ -3,13 +3,14 @@
 import "server-only";
 import { forHomeserver, type ItemStatus, type JobItemRecord } from "@/lib/db/tenant";
 import { getJobView, type JobView } from "./jobs";
+import { msg } from "@/lib/i18n/message";
 
 export const RESULT_PAGE_SIZE = 100;
 export const RESULT_SECTIONS = [
-  { key: "failed", title: "Failed", statuses: ["failed"] },
-  { key: "skipped", title: "Skipped", statuses: ["skipped"] },
-  { key: "ok", title: "Succeeded", statuses: ["ok"] },
-  { key: "open", title: "Not done yet", statuses: ["in-flight", "pending"] },
+  { key: "failed", title: msg("jobs.sections.failed"), statuses: ["failed"] },
+  { key: "skipped", title: msg("jobs.sections.skipped"), statuses: ["skipped"] },
+  { key: "ok", title: msg("jobs.sections.ok"), statuses: ["ok"] },
+  { key: "open", title: msg("jobs.sections.open"), statuses: ["in-flight", "pending"] },
 ] as const satisfies readonly { key: string; title: string; statuses: readonly ItemStatus[] }[];
 export type SectionKey = (typeof RESULT_SECTIONS)[number]["key"];
 
@@ -34,22 +35,22 @@ export async function readUserJob(homeserver: string, id: number, kind: string, 
   return { view, params: job.params, sections };
 }
 
-/** The status line of a per-user job, in the admin's words. */
+/** The status line of a per-user job, in the admin's words (a message reference; unit: "users" or "rooms"). */
 export function statusSentence(view: JobView, unit = "users"): string {
   switch (view.status) {
     case "completed":
-      return "Finished.";
+      return msg("jobs.sentence.finished");
     case "cancelled":
-      return `Cancelled; ${unit} not yet reached were left unchanged.`;
+      return msg("jobs.sentence.cancelled", { unit });
     case "paused":
-      return "Paused.";
+      return msg("jobs.sentence.paused");
     case "stopped":
     case "failed":
-      return "Stopped.";
+      return msg("jobs.sentence.stopped");
     case "cancelling":
-      return `Cancelling: the ${unit} in flight are finished first…`;
+      return msg("jobs.sentence.cancelling", { unit });
     default:
-      return view.phase === "listing users" ? "Listing users…" : "Running…";
+      return msg(view.phase === "listing users" ? "jobs.sentence.listing" : "jobs.sentence.running");
   }
 }
 

@@ -1,6 +1,7 @@
 // CSV import options and the Jobs pages' URLs. Shared by the import form (client), the upload route and
 // the job actions (server). Client-safe.
 import { z } from "zod";
+import { msg } from "@/lib/i18n/message";
 
 export const CONFLICT_MODES = ["stop", "skip", "update"] as const;
 export const PASSWORD_MODES = ["csv", "generate-missing", "generate-all", "none"] as const;
@@ -17,50 +18,36 @@ export type DelimiterChoice = (typeof DELIMITERS)[number];
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 16;
 
-export const CONFLICT_LABELS: Record<ConflictMode, string> = {
-  stop: "Stop the job",
-  skip: "Skip the row",
-  update: "Update the given fields",
-};
-export const PASSWORD_LABELS: Record<PasswordMode, string> = {
-  csv: "Use the file's passwords",
-  "generate-missing": "Generate where the cell is empty",
-  "generate-all": "Ignore the file's and generate all",
-  none: "Set none (single sign-on accounts)",
-};
-export const ID_LABELS: Record<IdMode, string> = {
-  csv: "Use the file's ids",
-  "generate-missing": "Generate from the display name where empty",
-};
-export const DELIMITER_LABELS: Record<DelimiterChoice, string> = {
-  auto: "Detect",
-  ",": "Comma (,)",
-  ";": "Semicolon (;)",
-  "\t": "Tab",
-};
+/** A separator's catalogue key (import.options.delimiter.*): the values themselves are punctuation. */
+export const DELIMITER_KEYS: Record<DelimiterChoice, "auto" | "comma" | "semicolon" | "tab"> = { auto: "auto", ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/** The upload limit in megabytes, one decimal (the catalogue words it: "{megabytes, number} MB"). */
+export function megabytesOf(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
 
 /** Options that decide how the rows are carried out (changeable until the job runs). */
 export const runOptionsSchema = z.object({
-  conflict: z.enum(CONFLICT_MODES, { message: "Choose what happens when a user exists." }),
-  passwords: z.enum(PASSWORD_MODES, { message: "Choose how passwords are set." }),
+  conflict: z.enum(CONFLICT_MODES, { message: msg("import.validation.conflict") }),
+  passwords: z.enum(PASSWORD_MODES, { message: msg("import.validation.passwords") }),
   concurrency: z.coerce
-    .number({ message: "Enter a number." })
-    .int("Enter a whole number.")
-    .min(1, "At least 1.")
-    .max(MAX_CONCURRENCY, `At most ${MAX_CONCURRENCY}.`),
+    .number({ message: msg("import.validation.number") })
+    .int(msg("import.validation.wholeNumber"))
+    .min(1, msg("import.validation.atLeast", { min: 1 }))
+    .max(MAX_CONCURRENCY, msg("import.validation.atMost", { max: MAX_CONCURRENCY })),
 });
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 
 /** Everything chosen on the import page, sent with the upload (as query parameters). */
 export const importOptionsSchema = runOptionsSchema.extend({
-  ids: z.enum(ID_MODES, { message: "Choose where user ids come from." }),
-  delimiter: z.enum(DELIMITERS, { message: "Choose the separator." }),
+  ids: z.enum(ID_MODES, { message: msg("import.validation.ids") }),
+  delimiter: z.enum(DELIMITERS, { message: msg("import.validation.delimiter") }),
   dryRun: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
 export const uploadQuerySchema = importOptionsSchema.extend({
-  fileName: z.string().trim().min(1, "The file has no name.").max(255, "The file name is too long."),
+  fileName: z.string().trim().min(1, msg("import.validation.noFileName")).max(255, msg("import.validation.fileNameTooLong")),
 });
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
@@ -93,21 +80,6 @@ export const ROW_STATUSES = [
   "would-stop",
 ] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
-
-export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
-  invalid: "invalid",
-  pending: "pending",
-  "in-flight": "in progress",
-  created: "created",
-  updated: "updated",
-  skipped: "skipped",
-  failed: "failed",
-  "not-run": "not run",
-  "would-create": "would create",
-  "would-update": "would update",
-  "would-skip": "would skip",
-  "would-stop": "would stop the job",
-};
 
 // The Jobs list URL.
 export const JOBS_PAGE_SIZE = 25;

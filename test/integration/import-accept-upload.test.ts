@@ -9,6 +9,7 @@ import { getImportJob } from "@/lib/db/import-jobs";
 import { acceptUpload } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
+import { messageIn } from "@/lib/i18n/translator";
 
 async function accept(fileName: string, csv: string, options: Partial<ImportOptions> = {}) {
   const opts = { ...DEFAULT_IMPORT_OPTIONS, dryRun: false, passwords: "none" as const, ...options };
@@ -79,7 +80,7 @@ describe("acceptUpload", () => {
     assert.equal(out.ok, false);
     assert.ok(!out.ok);
     assert.equal(out.problem, "header-only");
-    assert.match(out.message, /header but no rows/);
+    assert.match(messageIn(out.message), /header but no rows/);
     assert.deepEqual(await auditOf(file), [["import.upload", "header-only", null, null]]);
   });
 });

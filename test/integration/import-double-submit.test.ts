@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { adminToken, api, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { importCsv, jobState, testActor, uploadCsv } from "./import-helpers";
+import { messageIn } from "@/lib/i18n/translator";
 import { getImportJob } from "@/lib/db/import-jobs";
 import { runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
 import { waitForImport } from "@/lib/jobs/import-runner";
@@ -27,7 +28,7 @@ describe("double submits", () => {
     const results = await Promise.allSettled([startImport(up.jobId, who), startImport(up.jobId, who)]);
     assert.deepEqual(results.map((r) => r.status).sort(), ["fulfilled", "rejected"]);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    assert.match(String(refused.reason?.message), /changed meanwhile|already been started/);
+    assert.match(messageIn(String(refused.reason?.message)), /changed meanwhile|already been started/);
     await waitForImport(up.jobId);
     const { job, rows } = await jobState(up.jobId);
     assert.equal(job.status, "completed");
@@ -46,7 +47,7 @@ describe("double submits", () => {
     const won = results.filter((r): r is PromiseFulfilledResult<number> => r.status === "fulfilled");
     assert.equal(won.length, 1, JSON.stringify(results.map((r) => (r.status === "rejected" ? String(r.reason) : r.value))));
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    assert.match(String(lost.reason?.message), /already (being|been) carried on/);
+    assert.match(messageIn(String(lost.reason?.message)), /already (being|been) carried on/);
     await waitForImport(won[0].value);
     const real = await jobState(won[0].value);
     assert.deepEqual(real.rows.map((r) => [r.userId, r.status]), [

@@ -11,6 +11,7 @@ import { waitForImport } from "@/lib/jobs/import-runner";
 import { getImportJob } from "@/lib/db/import-jobs";
 import { listImportRows, type ImportRowRecord } from "@/lib/db/import-rows";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
+import { messageIn } from "@/lib/i18n/translator";
 
 startJobRuntime();
 after(() => jobRuntime().stop(5_000));
@@ -31,8 +32,15 @@ export async function receiveAsAdmin(req: Pick<UploadRequest, "fileName" | "opti
   return receiveImportFile({ actor: who.actor, homeserver: who.homeserver, serverName: await serverName(), ...req });
 }
 
+/** A refusal's message as the admin reads it in English (lib code returns message references). */
+export const inEnglish = (re: RegExp) => (e: unknown) => e instanceof Error && re.test(messageIn(e.message));
+
 export async function uploadCsv(text: string, options: Partial<ImportOptions> = {}, maxBytes = 50 * 1024 * 1024) {
-  return receiveAsAdmin({ fileName: "test.csv", options: { ...DEFAULT_IMPORT_OPTIONS, dryRun: false, ...options }, body: chunked(text), maxBytes });
+  return english(await receiveAsAdmin({ fileName: "test.csv", options: { ...DEFAULT_IMPORT_OPTIONS, dryRun: false, ...options }, body: chunked(text), maxBytes }));
+}
+
+function english<R extends { ok: boolean; message?: string }>(r: R): R {
+  return r.ok ? r : { ...r, message: messageIn(r.message!) };
 }
 
 /** Uploads, starts and waits for the job; returns it and its rows by line. */
@@ -44,9 +52,11 @@ export async function importCsv(text: string, options: Partial<ImportOptions> = 
   return { jobId: up.jobId, ...(await jobState(up.jobId)) };
 }
 
+/** The job and its rows, with the stored messages and reasons in English. */
 export async function jobState(jobId: number) {
-  const job = (await getImportJob(jobId))!;
-  const { rows } = await listImportRows(jobId, {}, { skip: 0, take: 10_000 });
+  const stored = (await getImportJob(jobId))!;
+  const job = { ...stored, message: stored.message && messageIn(stored.message) };
+  const rows = (await listImportRows(jobId, {}, { skip: 0, take: 10_000 })).rows.map((r) => ({ ...r, reason: r.reason && messageIn(r.reason) }));
   const byLine = new Map<number, ImportRowRecord>(rows.map((r) => [r.line, r]));
   return { job, rows, byLine };
 }

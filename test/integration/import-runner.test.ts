@@ -3,7 +3,8 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
-import { chunked, importCsv, jobState, receiveAsAdmin, testActor, uploadCsv } from "./import-helpers";
+import { chunked, importCsv, inEnglish, jobState, receiveAsAdmin, testActor, uploadCsv } from "./import-helpers";
+import { messageIn } from "@/lib/i18n/translator";
 import { getImportJob, transitionImportJob, transitionImportJobFenced, updateImportJob } from "@/lib/db/import-jobs";
 import { rowsInStatus } from "@/lib/db/import-rows";
 import { cancelImport, purgeImportPasswords, rerunFailedRows, resumeImport, runDryRunForReal, startImport } from "@/lib/jobs/import-commands";
@@ -127,7 +128,7 @@ describe("the import worker", () => {
     await waitForImport(up.jobId);
     let job = (await getImportJob(up.jobId))!;
     assert.equal(job.status, "paused");
-    assert.match(job.message!, /session this job used has ended.*Press Resume/);
+    assert.match(messageIn(job.message!), /session this job used has ended.*Press Resume/);
     assert.equal(job.credential, null);
     assert.equal(await user(`@cred-a-${s}:${hs}`), null);
 
@@ -154,7 +155,7 @@ describe("the import worker", () => {
       await waitForImport(job.id);
       const after = (await getImportJob(job.id))!;
       assert.equal(after.status, "paused");
-      assert.match(after.message!, /has not answered properly for a long time.*Press Resume once it is back/);
+      assert.match(messageIn(after.message!), /has not answered properly for a long time.*Press Resume once it is back/);
       assert.notEqual(after.credential, null); // kept for the resume
       const { byLine } = await jobState(job.id);
       assert.equal(byLine.get(2)!.status, "pending");
@@ -195,8 +196,8 @@ describe("the import worker", () => {
     assert.match(dry.rows[0].csvPassword ?? "", /^v1\./);
     await purgeImportPasswords(dry.jobId, await testActor());
     assert.equal((await jobState(dry.jobId)).rows[0].csvPassword, null);
-    await assert.rejects(runDryRunForReal(dry.jobId, await testActor()), /passwords were purged from this dry run/);
-    await assert.rejects(purgeImportPasswords(dry.jobId, { ...(await testActor()), actor: "@someone-else:example.org" }), /Only .* can purge its passwords/);
+    await assert.rejects(runDryRunForReal(dry.jobId, await testActor()), inEnglish(/passwords were purged from this dry run/));
+    await assert.rejects(purgeImportPasswords(dry.jobId, { ...(await testActor()), actor: "@someone-else:example.org" }), inEnglish(/Only .* can purge its passwords/));
   });
 
   test("failed rows are re-run as a new job; the report and the audit log tell what happened", async () => {
@@ -220,7 +221,7 @@ describe("the import worker", () => {
     await waitForImport(again);
     const second = await jobState(again);
     assert.deepEqual(second.rows.map((r) => [r.line, r.status]), [[3, "failed"]]);
-    await assert.rejects(rerunFailedRows(first.jobId, await testActor()), new RegExp(`already been carried on as import #${again}`));
+    await assert.rejects(rerunFailedRows(first.jobId, await testActor()), inEnglish(new RegExp(`already been carried on as import #${again}`)));
   });
 
   test("new users the file wants deactivated or locked end up so (Synapse ignores both flags on create)", async () => {
@@ -266,7 +267,7 @@ describe("the import worker", () => {
     assert.equal(job.status, "cancelled");
     assert.equal(byLine.get(2)!.status, "not-run");
     assert.equal(await user(`@cx-${s}:${await serverName()}`), null);
-    await assert.rejects(startImport(up.jobId, await testActor()), /already been started/);
+    await assert.rejects(startImport(up.jobId, await testActor()), inEnglish(/already been started/));
   });
 
   test("file passwords are stored sealed, never in clear, and erased once used", async () => {
@@ -313,7 +314,7 @@ describe("receiveImportFile", () => {
       })(),
       maxBytes: 1024 * 1024,
     });
-    assert.deepEqual(r, { ok: false, problem: "too-large", message: "The file is larger than the limit of 1 MB. Split it into smaller files." });
+    assert.deepEqual(!r.ok && { ...r, message: messageIn(r.message) }, { ok: false, problem: "too-large", message: "The file is larger than the limit of 1 MB. Split it into smaller files." });
     const { db } = await import("@/lib/db/client");
     assert.equal(await db().importJob.count({ where: { fileName: "big.csv" } }), 0);
   });
@@ -326,7 +327,7 @@ describe("receiveImportFile", () => {
       maxBytes: 1000,
       expectedBytes: 500,
     });
-    assert.deepEqual(r, { ok: false, problem: "truncated", message: "Only 9 of the file's 500 bytes arrived. Nothing was imported; upload it again." });
+    assert.deepEqual(!r.ok && { ...r, message: messageIn(r.message) }, { ok: false, problem: "truncated", message: "Only 9 of the file's 500 bytes arrived. Nothing was imported; upload it again." });
   });
 
   test("header only, and a semicolon file read with commas", async () => {

@@ -14,6 +14,7 @@ import { listImportRows } from "@/lib/db/import-rows";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "@/lib/schemas/import";
 import { chunked } from "./import-helpers";
 import { refusal } from "./rejection";
+import { messageIn } from "@/lib/i18n/translator";
 
 // The provisioned test bed starts it; scripts/test.sh leaves this file out against a SYNAPSE_URL server.
 const policyTestbed = loadPolicyTestbed();
@@ -104,7 +105,7 @@ describe("password policy", () => {
     const { rows } = await listImportRows(up.jobId, {}, { skip: 0, take: 10 });
     const bad = rows.find((r) => r.line === 3)!;
     assert.equal(bad.status, "invalid");
-    assert.match(bad.reason ?? "", /^password: The password must be at least 12 characters long/);
+    assert.match(messageIn(bad.reason ?? ""), /^password: The password must be at least 12 characters long/);
 
     // Checked at upload without the policy (homeserver unreachable then): the runner refuses the row itself.
     const later = await upload(`id,password\n${prefix}-i3,${strong}\n${prefix}-i4,NoSymbolHere123\n`, false);
@@ -114,7 +115,7 @@ describe("password policy", () => {
     const run = new Map((await listImportRows(later.jobId, {}, { skip: 0, take: 10 })).rows.map((r) => [r.line, r]));
     assert.equal(run.get(2)!.status, "created");
     assert.equal(run.get(3)!.status, "failed");
-    assert.match(run.get(3)!.reason ?? "", /at least one symbol.*M_PASSWORD_NO_SYMBOL/);
+    assert.match(messageIn(run.get(3)!.reason ?? ""), /at least one symbol.*M_PASSWORD_NO_SYMBOL/);
     assert.equal((await rawUser(`@${prefix}-i4:${tb.serverName}`)).status, 404);
     await passwordLogin(`@${prefix}-i3:${tb.serverName}`, strong, tb.baseUrl);
   });

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { CsvFileError, detectDelimiter, readCsv, type ByteStats } from "@/lib/jobs/csv-reader";
 import type { DelimiterChoice } from "@/lib/schemas/import";
+import { messageIn } from "@/lib/i18n/translator";
 
 async function* chunks(data: Buffer, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
@@ -82,7 +83,7 @@ describe("readCsv: files it refuses", () => {
   test("an empty file", async () => {
     const e = await refused("");
     assert.equal(e.problem, "empty");
-    assert.equal(e.message, "The file is empty.");
+    assert.equal(messageIn(e.message, "en"), "The file is empty.");
   });
 
   test("only blank lines", async () => {
@@ -92,7 +93,7 @@ describe("readCsv: files it refuses", () => {
   test("a binary file", async () => {
     const e = await refused(Buffer.from([0x69, 0x64, 0x0a, 0x00, 0x01, 0x02]));
     assert.equal(e.problem, "binary");
-    assert.match(e.message, /binary file, not CSV text/);
+    assert.match(messageIn(e.message, "en"), /binary file, not CSV text/);
   });
 
   test("an Excel workbook", async () => {
@@ -104,7 +105,7 @@ describe("readCsv: files it refuses", () => {
     assert.equal(utf16.problem, "not-utf8");
     const latin1 = await refused(Buffer.from("id,displayname\njose,Jos\xe9\n", "latin1"));
     assert.equal(latin1.problem, "not-utf8");
-    assert.match(latin1.message, /^The file is not UTF-8 text \(an invalid character on line 2\)\. Save it as "CSV UTF-8"/);
+    assert.match(messageIn(latin1.message, "en"), /^The file is not UTF-8 text \(an invalid character on line 2\)\. Save it as "CSV UTF-8"/);
   });
 
   test("a file over the size limit stops being read at the limit", async () => {
@@ -120,7 +121,7 @@ describe("readCsv: files it refuses", () => {
       async () => {
         for await (const _ of reader.records);
       },
-      (e: unknown) => e instanceof CsvFileError && e.problem === "too-large" && /larger than the limit of 0.1 MB/.test(e.message),
+      (e: unknown) => e instanceof CsvFileError && e.problem === "too-large" && /larger than the limit of 0.1 MB/.test(messageIn(e.message, "en")),
     );
     assert.ok(served <= 62 * 1024, `read ${served} bytes`);
   });
@@ -128,17 +129,17 @@ describe("readCsv: files it refuses", () => {
   test("an unclosed quote, with the line it starts on", async () => {
     const e = await refused('id,displayname\nann,Ann\nbob,"Bob\ncarl,Carl\n');
     assert.equal(e.problem, "malformed");
-    assert.match(e.message, /^Line 3: a quoted cell is never closed/);
+    assert.match(messageIn(e.message, "en"), /^Line 3: a quoted cell is never closed/);
   });
 
   test("text after a closing quote", async () => {
     const e = await refused('id,displayname\nann,"Ann" Lee\n');
-    assert.match(e.message, /^Line 2: text follows a closing quote/);
+    assert.match(messageIn(e.message, "en"), /^Line 2: text follows a closing quote/);
   });
 
   test("a line longer than any user list needs", async () => {
     const e = await refused(`id\n${"x".repeat(300 * 1024)}\n`, { chunk: 4096 });
     assert.equal(e.problem, "line-too-long");
-    assert.match(e.message, /^Line 2 of the file is longer than 256 KB/);
+    assert.match(messageIn(e.message, "en"), /^Line 2 of the file is longer than 256 KB/);
   });
 });

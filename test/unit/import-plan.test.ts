@@ -1,6 +1,7 @@
 // What each import row does on the server, decided from what is known about existing users.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { messageIn } from "@/lib/i18n/translator";
 import {
   decide,
   diffUser,
@@ -66,7 +67,7 @@ describe("decide", () => {
 
   test("nothing to change means skipped; empty cells are not changes", () => {
     const d = decide({ localpart: "ann", displayname: "Ann", admin: false }, current, { conflict: "update", passwords: "none" });
-    assert.deepEqual(d, { kind: "skip", reason: "the user already exists with these values" });
+    assert.deepEqual(d.kind === "skip" && { ...d, reason: messageIn(d.reason, "en") }, { kind: "skip", reason: "the user already exists with these values" });
   });
 
   test("threepids are compared as sets", () => {

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { CsvFileError, readCsv } from "@/lib/jobs/csv-reader";
 import { TEMPLATE_CSV } from "@/lib/csv/user-columns";
 import { checkRow, describeCellErrors, parseBoolean, readHeader, type RowContext } from "@/lib/jobs/import-row";
+import { messageIn } from "@/lib/i18n/translator";
 
 const HS = "example.org";
 const ctx = (idMode: RowContext["idMode"] = "csv"): RowContext => ({ serverName: HS, idMode, seen: new Map() });
@@ -21,7 +22,7 @@ function headerError(cells: string[], delimiter: "," | ";" = ",", idMode: RowCon
 
 function errorsOf(line: string, head = "id,displayname,password,is_guest,admin,deactivated", c = ctx()) {
   const r = checkRow(line.split(","), header(head), c, 2);
-  return r.ok ? [] : r.errors.map((e) => `${e.column}: ${e.message}`);
+  return r.ok ? [] : r.errors.map((e) => `${e.column}: ${messageIn(e.message, "en")}`);
 }
 
 describe("readHeader", () => {
@@ -37,7 +38,7 @@ describe("readHeader", () => {
   test("a missing id column", () => {
     const e = headerError(["displayname", "password"]);
     assert.equal(e.problem, "no-id-column");
-    assert.match(e.message, /no "id" column.*found: displayname, password.*Generate from the display name/);
+    assert.match(messageIn(e.message, "en"), /no "id" column.*found: displayname, password.*Generate from the display name/);
   });
 
   test("without an id column, ids may come from the display name if chosen", () => {
@@ -47,15 +48,15 @@ describe("readHeader", () => {
   test("the wrong separator is named", () => {
     const e = headerError(["id;displayname;password"], ",");
     assert.equal(e.problem, "wrong-delimiter");
-    assert.match(e.message, /separates its cells with a semicolon \(;\), not a comma \(,\)/);
+    assert.match(messageIn(e.message, "en"), /separates its cells with a semicolon \(;\), not a comma \(,\)/);
     assert.equal(headerError(["id,displayname", "x"], ";").problem, "wrong-delimiter");
   });
 
   test("a first line that is data, not a header", () => {
     const e = headerError(["jane.doe", "Jane Doe", "secret"]);
     assert.equal(e.problem, "no-header");
-    assert.match(e.message, /Line 1 must be a header.*names none of them \(3 cells\)/);
-    assert.doesNotMatch(e.message, /secret|jane/);
+    assert.match(messageIn(e.message, "en"), /Line 1 must be a header.*names none of them \(3 cells\)/);
+    assert.doesNotMatch(messageIn(e.message, "en"), /secret|jane/);
   });
 
   test("a column named twice", () => {
@@ -123,7 +124,8 @@ describe("checkRow", () => {
     assert.equal(checkRow(["ann"], h, c, 2).ok, true);
     const second = checkRow(["@ann:example.org"], h, c, 7);
     assert.equal(second.ok, false);
-    assert.deepEqual(!second.ok && second.errors, [{ column: "id", message: '"ann" already appears on line 2' }]);
+    assert.deepEqual(!second.ok && second.errors.map((e) => ({ ...e, message: messageIn(e.message, "en") })), [{ column: "id", message: '"ann" already appears on line 2' }]);
+    assert.equal(!second.ok && messageIn(second.errors[0].message, "de"), "„ann“ kommt bereits in Zeile 2 vor");
   });
 
   test("passwords up to 512 characters (counted as Synapse counts them), display names up to 256", () => {
@@ -174,8 +176,12 @@ describe("checkRow", () => {
     const r = checkRow(["Bad Id", "x".repeat(300), "", "maybe"], header("id,displayname,password,admin"), ctx(), 9);
     assert.equal(r.ok, false);
     assert.equal(
-      !r.ok && describeCellErrors(r.errors),
+      !r.ok && messageIn(describeCellErrors(r.errors), "en"),
       'id: "Bad Id" contains spaces, which user ids cannot have; displayname: the display name is longer than 256 characters (300); admin: the value is not true or false (also accepted: 1/0, yes/no, on/off, empty)',
+    );
+    assert.equal(
+      !r.ok && messageIn(describeCellErrors(r.errors), "de"),
+      "id: „Bad Id“ enthält Leerzeichen, die Benutzer-IDs nicht haben dürfen; displayname: der Anzeigename ist länger als 256 Zeichen (300); admin: der Wert ist weder true noch false (ebenfalls akzeptiert: 1/0, yes/no, on/off, leer)",
     );
   });
 });

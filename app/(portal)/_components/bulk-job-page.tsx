@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
 import { readUserJobPage, UserJobPanel } from "./user-job-panel";
 import type { PageProps } from "./page-read";
@@ -14,6 +15,7 @@ export async function BulkJobPage(props: {
   const { job, pages } = await readUserJobPage(props.page, props.kind);
   const { view } = job;
   const path = `${props.back.href}/bulk/${view.id}`;
+  const t = await getTranslations("jobs.bulk");
   return (
     <section className="flex flex-col gap-4">
       <Link href={props.back.href} className="text-sm hover:underline">
@@ -21,10 +23,11 @@ export async function BulkJobPage(props: {
       </Link>
       <h1 className="text-2xl font-semibold">{props.title((job.params as { action?: string }).action)}</h1>
       <p className="text-sm text-muted">
-        Job #{view.id}, started by {view.startedBy}
-        {view.cancelledBy ? `, cancelled by ${view.cancelledBy}` : ""}. It runs on the server: you can leave this page.
+        {view.cancelledBy
+          ? t("facts.cancelled", { id: String(view.id), startedBy: view.startedBy, cancelledBy: view.cancelledBy })
+          : t("facts.running", { id: String(view.id), startedBy: view.startedBy })}
       </p>
-      <UserJobPanel job={job} pages={pages} path={path} okWord="succeeded" cancel={cancelJobAction} resume={resumeJobAction} items={props.items} />
+      <UserJobPanel job={job} pages={pages} path={path} okWord={t("succeeded")} cancel={cancelJobAction} resume={resumeJobAction} items={props.items} />
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import type { JobItemRecord } from "@/lib/db/tenant";
-import { formatCount } from "@/lib/format";
+import { useTranslations } from "next-intl";
 import { useMessage } from "@/lib/i18n/hooks";
+import type { JobItemRecord } from "@/lib/db/tenant";
 import { Pager } from "./data-table";
 
-const WORDS: Record<JobItemRecord["status"], string> = { pending: "waiting", "in-flight": "in flight", ok: "ok", failed: "failed", skipped: "skipped" };
 const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "in-flight": "text-muted", ok: "text-ok", failed: "text-danger", skipped: "text-muted" };
 
 /**
@@ -13,15 +12,16 @@ const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "
  */
 export function JobUserItems(props: { title: string; rows: JobItemRecord[]; total: number; page: number; pageSize: number; href: (page: number) => string; items?: "users" | "rooms" }) {
   const unit = props.items ?? "users";
-  const render = useMessage(); // item outcomes are stored as message references
+  const t = useTranslations("jobs.items");
+  const render = useMessage();
   if (props.total === 0) return null;
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   return (
     <div className="flex flex-col gap-2">
       <h2 className="text-lg font-semibold">
-        {props.title} ({formatCount(props.total)})
+        {t("title", { title: props.title, count: props.total })}
       </h2>
-      <table className="w-full text-left text-sm" aria-label={`${props.title} ${unit}`}>
+      <table className="w-full text-left text-sm" aria-label={t("tableLabel", { title: props.title, unit: t(`unit.${unit}`) })}>
         <tbody>
           {props.rows.map((r) => (
             <tr key={r.id} className="border-b border-line" data-testid="bulk-result" data-status={r.status}>
@@ -30,8 +30,8 @@ export function JobUserItems(props: { title: string; rows: JobItemRecord[]; tota
                   {r.key}
                 </Link>
               </td>
-              <td className={`py-1.5 pr-3 ${TONE[r.status]}`}>{WORDS[r.status]}</td>
-              <td className="py-1.5 pr-3">{r.status === "in-flight" || r.message === null ? null : render(r.message)}</td>
+              <td className={`py-1.5 pr-3 ${TONE[r.status]}`}>{t(`status.${r.status}`)}</td>
+              <td className="py-1.5 pr-3">{r.status === "in-flight" || !r.message ? null : render(r.message)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,22 +1,12 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useMessage } from "@/lib/i18n/hooks";
 import type { JobView } from "@/lib/jobs/jobs";
 import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
 import { ProgressBar } from "./progress-bar";
 import { useAction } from "./use-action";
-
-const STATUS_WORDS: Record<JobView["status"], string> = {
-  queued: "Queued",
-  running: "Running",
-  paused: "Paused",
-  cancelling: "Cancelling",
-  completed: "Completed",
-  stopped: "Stopped",
-  cancelled: "Cancelled",
-  failed: "Failed",
-};
 
 type JobAction = (raw: { jobId: number }) => Promise<ActionResult<unknown>>;
 
@@ -34,11 +24,12 @@ export function JobProgress(props: {
   onChange?: (v: JobView) => void;
 }) {
   const [view, setView] = useState(props.initial);
-  const render = useMessage();
   const [perSecond, setPerSecond] = useState<number | null>(null);
   const first = useRef({ at: Date.now(), done: props.initial.done });
   const { run, pending, outcome } = useAction();
   const { onChange } = props;
+  const t = useTranslations("jobs.progress");
+  const render = useMessage();
 
   useEffect(() => {
     if (view.ended) return;
@@ -59,10 +50,10 @@ export function JobProgress(props: {
     <section aria-label={props.label} className="flex flex-col gap-2" data-testid="job-progress" data-status={view.status}>
       <p className="text-sm">
         <span className="font-medium" data-testid="job-status">
-          {STATUS_WORDS[view.status]}
+          {t(`status.${view.status}`)}
         </span>
-        {view.phase && !view.ended ? ` · ${view.phase}` : ""} · {view.done} of {view.total ?? "?"} {props.unit ?? "items"} done
-        {view.failed > 0 ? `, ${view.failed} failed` : ""}
+        {view.phase && !view.ended ? ` · ${render(view.phase)}` : ""} · {t("done", { done: view.done, total: view.total ?? "?", unit: props.unit ?? t("items") })}
+        {view.failed > 0 ? t("failed", { count: view.failed }) : ""}
       </p>
       <ProgressBar done={view.done} total={total} label={props.label} perSecond={view.ended ? null : perSecond} unit={props.unit} />
       {view.message && (
@@ -72,13 +63,13 @@ export function JobProgress(props: {
       )}
       <div className="flex gap-2">
         {props.cancel && !view.ended && view.status !== "cancelling" && (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => props.cancel!({ jobId: view.id }), "Cancel requested.")}>
-            Cancel
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => props.cancel!({ jobId: view.id }), t("cancelRequested"))}>
+            {t("cancel")}
           </button>
         )}
         {props.resume && view.status === "paused" && (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => props.resume!({ jobId: view.id }), "Resumed.").then(() => setView((v) => ({ ...v, status: "queued" })))}>
-            Resume
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => props.resume!({ jobId: view.id }), t("resumed")).then(() => setView((v) => ({ ...v, status: "queued" })))}>
+            {t("resume")}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { formatDuration } from "@/lib/format";
 
 /**
@@ -7,6 +8,7 @@ import { formatDuration } from "@/lib/format";
 export function ProgressBar(props: { done: number; total: number; label: string; perSecond?: number | null; etaSeconds?: number | null; unit?: string }) {
   const { done, total, perSecond } = props;
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const t = useTranslations("jobs.progress");
   const eta = props.etaSeconds ?? (perSecond && total > done ? (total - done) / perSecond : null);
   return (
     <div className="flex flex-col gap-1">
@@ -15,7 +17,7 @@ export function ProgressBar(props: { done: number; total: number; label: string;
       </div>
       {perSecond != null && (
         <span className="text-xs text-muted" data-testid="progress-rate">
-          {perSecond.toFixed(1)} {props.unit ?? "rows"}/s · ETA {formatDuration(eta === null ? null : eta * 1000)}
+          {t("rate", { rate: perSecond.toFixed(1), unit: props.unit ?? t("rows"), eta: formatDuration(eta === null ? null : eta * 1000) })}
         </span>
       )}
     </div>

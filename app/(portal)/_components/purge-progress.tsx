@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type ComponentProps } from "react";
-import { formatBytes, formatCount } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat, useMessage } from "@/lib/i18n/hooks";
 import type { JobView } from "@/lib/jobs/jobs";
 import { JobProgress } from "./job-progress";
-import { useMessage } from "@/lib/i18n/hooks";
 
 type MediaResult = { purgeRecord?: number; filesDeleted?: number; bytesFreed?: number | null };
 type Actions = Pick<ComponentProps<typeof JobProgress>, "cancel" | "resume">;
@@ -16,8 +16,10 @@ type Actions = Pick<ComponentProps<typeof JobProgress>, "cancel" | "resume">;
  */
 export function PurgeProgress({ initial, unit = "deleted", cancel, resume }: { initial: JobView; unit?: "deleted" | "purged" } & Actions) {
   const router = useRouter();
-  const [view, setView] = useState(initial);
+  const t = useTranslations("jobs.purgeProgress");
+  const f = useFormat();
   const render = useMessage();
+  const [view, setView] = useState(initial);
   const onChange = useCallback(
     (v: JobView) => {
       setView(v);
@@ -28,26 +30,27 @@ export function PurgeProgress({ initial, unit = "deleted", cancel, resume }: { i
   const r = (view.result ?? {}) as MediaResult;
   const history = (
     <Link href={r.purgeRecord ? `/jobs/purges/${r.purgeRecord}` : "/jobs/purges"} className="underline">
-      See it in the purge history
+      {t("history")}
     </Link>
   );
   if (!view.ended) {
     return (
       <div className="flex flex-col gap-1">
-        <JobProgress initial={view} label="Media job" unit={`files ${unit}`} cancel={cancel} resume={resume} onChange={onChange} />
-        <p className="text-sm text-muted">It continues on the server if you close this page or the portal restarts. {history}</p>
+        <JobProgress initial={view} label={t("label")} unit={t(`unit.${unit}`)} cancel={cancel} resume={resume} onChange={onChange} />
+        <p className="text-sm text-muted">
+          {t("continues")} {history}
+        </p>
       </div>
     );
   }
   const n = r.filesDeleted ?? 0;
-  const files = `${formatCount(n)} ${n === 1 ? "file" : "files"} ${unit}`;
-  const bytes = r.bytesFreed !== null && r.bytesFreed !== undefined ? `, ${formatBytes(r.bytesFreed)} freed` : "";
+  const freed = r.bytesFreed !== null && r.bytesFreed !== undefined ? f.bytes(r.bytesFreed) : "none";
+  const files = t("files", { count: n, unit, freed });
   if (view.status === "completed") {
     return (
       <div role="status" className="flex flex-col gap-1" data-testid="job-result">
         <p className="font-medium text-ok">
-          Done: {files}
-          {bytes}.
+          {t("done", { files })}
         </p>
         <p className="text-sm">{history}</p>
       </div>
@@ -55,11 +58,10 @@ export function PurgeProgress({ initial, unit = "deleted", cancel, resume }: { i
   }
   return (
     <div role="alert" className="flex flex-col gap-1" data-testid="job-result">
-      <p className="font-medium text-danger">{view.status === "failed" ? `Failed: ${view.message ? render(view.message) : "unknown error"}` : view.message ? render(view.message) : "Cancelled."}</p>
+      <p className="font-medium text-danger">{view.status === "failed" ? t("failed", { message: view.message ? render(view.message) : t("unknownError") }) : view.message ? render(view.message) : t("cancelled")}</p>
       {n > 0 && (
         <p className="text-sm">
-          Before that: {files}
-          {bytes}.
+          {t("before", { files })}
         </p>
       )}
       <p className="text-sm">{history}</p>

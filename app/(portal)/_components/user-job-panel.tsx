@@ -1,4 +1,5 @@
-import { formatCount } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat, useMessage } from "@/lib/i18n/hooks";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { readUserJob, RESULT_PAGE_SIZE, sectionHref, sectionPages, statusSentence, type SectionKey, type UserJobPage } from "@/lib/jobs/user-job-view";
@@ -35,21 +36,31 @@ export function UserJobPanel(props: {
 }) {
   const unit = props.items ?? "users";
   const { view, sections } = props.job;
-  const n = (k: "ok" | "failed" | "skipped") => formatCount(view.items[k] ?? 0);
+  const t = useTranslations("jobs.bulk");
+  const f = useFormat();
+  const render = useMessage();
+  const n = (k: "ok" | "failed" | "skipped") => view.items[k] ?? 0;
   return (
     <>
       <div className="card flex flex-col gap-2">
-        <LiveJob initial={view} label="Progress" unit={unit} cancel={props.cancel} resume={props.resume} />
+        <LiveJob initial={view} label={t("progress")} unit={t(`unit.${unit}`)} cancel={props.cancel} resume={props.resume} />
         <p className="text-sm" data-testid="bulk-summary">
-          {formatCount(view.done)} of {view.total === null ? "?" : formatCount(view.total)}
-          {view.phase === "listing users" ? " (still listing users)" : ""} done · {n("ok")} {props.okWord} · {n("failed")} failed · {n("skipped")} skipped
+          {t("summary", {
+            done: f.count(view.done),
+            total: view.total === null ? "?" : f.count(view.total),
+            listing: view.phase === "listing users" ? "yes" : "no",
+            ok: n("ok"),
+            okWord: props.okWord,
+            failed: n("failed"),
+            skipped: n("skipped"),
+          })}
         </p>
         <p className="text-sm font-medium" data-testid="bulk-status">
-          {statusSentence(view, unit)}
+          {render(statusSentence(view, unit))}
         </p>
       </div>
       {sections.map((s) => (
-        <JobUserItems key={s.key} title={s.title} rows={s.rows} total={s.total} page={s.page} pageSize={RESULT_PAGE_SIZE} href={sectionHref(props.path, props.pages, s.key)} items={unit} />
+        <JobUserItems key={s.key} title={render(s.title)} rows={s.rows} total={s.total} page={s.page} pageSize={RESULT_PAGE_SIZE} href={sectionHref(props.path, props.pages, s.key)} items={unit} />
       ))}
     </>
   );

@@ -1,21 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
-import { formatBytes, formatCount, formatDateTime, formatDuration } from "@/lib/format";
+import { formatDuration } from "@/lib/format";
+import { getFormat, getMessageRenderer } from "@/lib/i18n/server";
 import { isJobOwner } from "@/lib/jobs/import-commands";
 import { describeChanges, importProgress, rowIdentity } from "@/lib/jobs/import-report";
 import type { CellError } from "@/lib/jobs/import-row";
-import {
-  CONFLICT_LABELS,
-  FINISHED_STATUSES,
-  ID_LABELS,
-  jobRowsQuerySchema,
-  PASSWORD_LABELS,
-  ROW_STATUS_LABELS,
-  ROW_STATUSES,
-  ROWS_PAGE_SIZE,
-} from "@/lib/schemas/import";
+import { FINISHED_STATUSES, jobRowsQuerySchema, ROW_STATUSES, ROWS_PAGE_SIZE } from "@/lib/schemas/import";
 import { JobStatusBadge } from "../_components/job-status";
 import { JobControls } from "./_components/job-controls";
 import { ProgressPanel } from "./_components/progress-panel";
@@ -25,6 +18,11 @@ import { storedPerson } from "@/lib/audit/person";
 import { personLabel } from "@/lib/gate-rules";
 
 const PROBLEMS_SHOWN = 100;
+
+export async function generateMetadata({ params }: PageProps<{ id: string }>) {
+  const t = await getTranslations("jobs.import");
+  return { title: t("metaTitle", { id: (await params).id }) };
+}
 
 export default async function ImportJobPage({
   params,
@@ -52,74 +50,80 @@ export default async function ImportJobPage({
   const valid = job.totalRows - job.invalidRows;
   const leftOver = (counts.failed ?? 0) + (counts["not-run"] ?? 0);
   const pages = Math.max(1, Math.ceil(table.total / ROWS_PAGE_SIZE));
+  const t = await getTranslations("jobs.import");
+  const ti = await getTranslations("import");
+  const f = await getFormat();
+  const render = await getMessageRenderer();
+  const startedBy = personLabel(storedPerson(people?.startedBy));
+  const changeWords = { none: t("changes.none"), password: t("changes.password"), newPassword: t("changes.newPassword") };
 
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/jobs">Jobs</Link> / Import #{job.id}
+      <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
+        <Link href="/jobs">{t("breadcrumbJobs")}</Link> / {t("name", { id: job.id })}
       </nav>
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold">
-          Import #{job.id}
-          {job.dryRun && " (dry run)"}
+          {t("title", { id: job.id, dryRun: job.dryRun ? "yes" : "no" })}
         </h1>
         {job.status === "review" && <JobStatusBadge status={job.status} />}
       </div>
 
       <dl className="card grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="text-muted">File</dt>
+        <dt className="text-muted">{t("file")}</dt>
         <dd>
-          {job.fileName} ({formatBytes(job.fileBytes)}, {formatCount(job.totalRows)} rows{job.invalidRows > 0 && `, ${formatCount(job.invalidRows)} invalid`})
+          {t("fileFacts", { name: job.fileName, size: f.bytes(job.fileBytes), rows: job.totalRows, invalid: job.invalidRows })}
         </dd>
-        <dt className="text-muted">Started by</dt>
+        <dt className="text-muted">{t("startedBy")}</dt>
         <dd data-testid="job-started-by">
-          {personLabel(storedPerson(people?.startedBy)) ? `${personLabel(storedPerson(people?.startedBy))} as ` : ""}
-          {job.actor} on {formatDateTime(job.createdAt)}
+          {startedBy
+            ? t("startedByPerson", { person: startedBy, actor: job.actor, when: f.dateTime(job.createdAt) })
+            : t("startedByActor", { actor: job.actor, when: f.dateTime(job.createdAt) })}
         </dd>
         {people?.cancelledBy && (
           <>
-            <dt className="text-muted">Cancelled by</dt>
+            <dt className="text-muted">{t("cancelledBy")}</dt>
             <dd data-testid="job-cancelled-by">{personLabel(storedPerson(people.cancelledBy))}</dd>
           </>
         )}
-        <dt className="text-muted">Options</dt>
+        <dt className="text-muted">{t("options")}</dt>
         <dd>
-          When the user exists: {CONFLICT_LABELS[job.options.conflict].toLowerCase()} · Passwords: {PASSWORD_LABELS[job.options.passwords].toLowerCase()} · Ids:{" "}
-          {ID_LABELS[job.options.ids].toLowerCase()} · Concurrency {job.options.concurrency}
+          {t("optionsFacts", {
+            conflict: ti(`options.conflict.${job.options.conflict}`),
+            passwords: ti(`options.passwords.${job.options.passwords}`),
+            ids: ti(`options.ids.${job.options.ids}`),
+            concurrency: job.options.concurrency,
+          })}
         </dd>
         {job.parentId && (
           <>
-            <dt className="text-muted">From</dt>
+            <dt className="text-muted">{t("from")}</dt>
             <dd>
               <Link href={`/jobs/${job.parentId}`} className="underline">
-                Import #{job.parentId}
+                {t("name", { id: job.parentId })}
               </Link>
             </dd>
           </>
         )}
         {followUp && (
           <>
-            <dt className="text-muted">Carried on as</dt>
+            <dt className="text-muted">{t("carriedOnAs")}</dt>
             <dd>
               <Link href={`/jobs/${followUp}`} className="underline">
-                Import #{followUp}
+                {t("name", { id: followUp })}
               </Link>
             </dd>
           </>
         )}
         {(job.status === "running" || job.status === "queued") && job.credentialKind && (
           <>
-            <dt className="text-muted">Runs as</dt>
-            <dd>
-              {job.credentialKind === "job-device" || job.credentialKind === "mas-personal"
-                ? "its own sign-in (a device of the admin's account), so signing out does not stop it"
-                : "the admin's session: signing out pauses the job until someone presses Resume"}
-            </dd>
+            <dt className="text-muted">{t("runsAs")}</dt>
+            <dd>{job.credentialKind === "job-device" || job.credentialKind === "mas-personal" ? t("runsAsDevice") : t("runsAsSession")}</dd>
           </>
         )}
         {finished && (
           <>
-            <dt className="text-muted">Duration</dt>
+            <dt className="text-muted">{t("duration")}</dt>
             <dd>{formatDuration(job.durationMs)}</dd>
           </>
         )}
@@ -127,15 +131,13 @@ export default async function ImportJobPage({
 
       {job.warnings.map((w) => (
         <p key={w} className="card text-sm text-amber-800 dark:text-amber-200" role="note">
-          {w}
+          {render(w)}
         </p>
       ))}
 
       {job.status === "review" && (
         <p className="card text-sm" role="status">
-          {valid === 0
-            ? "No row of this file is valid. Fix the file and upload it again."
-            : `${formatCount(job.invalidRows)} of ${formatCount(job.totalRows)} rows have problems (listed below). Nothing has been sent to the homeserver. You can run the ${formatCount(valid)} valid rows only, or fix the file and upload it again.`}
+          {valid === 0 ? t("noValidRows") : t("review", { invalid: job.invalidRows, total: job.totalRows, valid })}
         </p>
       )}
 
@@ -144,12 +146,12 @@ export default async function ImportJobPage({
       <JobControls
         jobId={job.id}
         canStart={job.status === "review" && valid > 0}
-        startLabel={`${job.dryRun ? "Dry-run" : "Import"} the ${formatCount(valid)} valid rows`}
+        startLabel={t("start", { dryRun: job.dryRun ? "yes" : "no", count: valid })}
         canCancel={["review", "queued", "running", "paused"].includes(job.status)}
-        cancelLabel={job.status === "review" ? "Discard" : "Cancel import"}
+        cancelLabel={job.status === "review" ? t("discard") : t("cancel")}
         canResume={job.status === "paused"}
         canRunForReal={job.dryRun && job.status === "completed" && valid > 0 && !followUp && !job.passwordsPurgedAt}
-        rerunLabel={!job.dryRun && finished && leftOver > 0 && !followUp ? `Re-run ${formatCount(leftOver)} failed or not-run rows` : null}
+        rerunLabel={!job.dryRun && finished && leftOver > 0 && !followUp ? t("rerun", { count: leftOver }) : null}
         canPurge={owner && finished && !job.passwordsPurgedAt && (job.dryRun ? !followUp && heldFilePasswords > 0 : generated > 0 || heldFilePasswords > 0)}
       />
 
@@ -159,7 +161,7 @@ export default async function ImportJobPage({
             // A POST: handing out the passwords is stamped, and a GET must not change anything.
             <form method="post" action={`/api/imports/${job.id}/report`}>
               <button type="submit" className="underline" data-testid="report-link">
-                Download the report (CSV)
+                {t("report")}
               </button>
             </form>
           ) : (
@@ -169,29 +171,30 @@ export default async function ImportJobPage({
           )}
           {generated > 0 && owner && (
             <span>
-              It includes the {formatCount(generated)} generated passwords, for you only. Purge them once you have handed them out
-              {job.passwordsDownloadedAt ? ` (last downloaded ${formatDateTime(job.passwordsDownloadedAt)})` : ""}.
+              {job.passwordsDownloadedAt
+                ? t("generatedDownloaded", { count: generated, when: f.dateTime(job.passwordsDownloadedAt) })
+                : t("generated", { count: generated })}
             </span>
           )}
-          {generated > 0 && !owner && <span>Its generated passwords are only in the report {job.actor} downloads.</span>}
-          {job.passwordsPurgedAt && <span>Passwords purged on {formatDateTime(job.passwordsPurgedAt)}.</span>}
+          {generated > 0 && !owner && <span>{t("generatedOther", { actor: job.actor })}</span>}
+          {job.passwordsPurgedAt && <span>{t("purgedOn", { when: f.dateTime(job.passwordsPurgedAt) })}</span>}
         </div>
       )}
 
       {problems && problems.rows.length > 0 && (
         <section className="flex flex-col gap-2" aria-labelledby="problems-heading">
           <h2 id="problems-heading" className="text-lg font-semibold">
-            Problems in the file
+            {t("problems")}
           </h2>
           <table className="w-full text-left text-sm">
-            <TableHead columns={["Line", "Column", "Problem"]} />
+            <TableHead columns={[t("line"), t("column"), t("problem")]} />
             <tbody>
               {problems.rows.flatMap((r) =>
                 (JSON.parse(r.errors ?? "[]") as CellError[]).map((e, i) => (
                   <tr key={`${r.id}-${i}`} className="border-b border-line" data-testid="problem-row">
                     <td className="py-1 pr-3">{r.line}</td>
                     <td className="py-1 pr-3 font-mono">{e.column === "row" ? "—" : e.column}</td>
-                    <td className="py-1 pr-3">{e.message}</td>
+                    <td className="py-1 pr-3">{render(e.message)}</td>
                   </tr>
                 )),
               )}
@@ -199,11 +202,15 @@ export default async function ImportJobPage({
           </table>
           {job.invalidRows > PROBLEMS_SHOWN && (
             <p className="text-sm text-muted">
-              The first {PROBLEMS_SHOWN} of {formatCount(job.invalidRows)} invalid rows;{" "}
-              <Link href={`/jobs/${job.id}?status=invalid`} className="underline">
-                show all
-              </Link>
-              .
+              {t.rich("firstProblems", {
+                shown: PROBLEMS_SHOWN,
+                count: job.invalidRows,
+                all: (chunks) => (
+                  <Link href={`/jobs/${job.id}?status=invalid`} className="underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
         </section>
@@ -211,47 +218,47 @@ export default async function ImportJobPage({
 
       <section className="flex flex-col gap-2" aria-labelledby="rows-heading">
         <h2 id="rows-heading" className="text-lg font-semibold">
-          Rows
+          {t("rows")}
         </h2>
-        <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter rows">
+        <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("filterRows")}>
           <label className="flex flex-col gap-1">
-            <span>Outcome</span>
+            <span>{t("outcome")}</span>
             <select name="status" defaultValue={q.status ?? ""} className="field">
-              <option value="">Any</option>
+              <option value="">{t("any")}</option>
               {ROW_STATUSES.filter((s) => (counts[s] ?? 0) > 0 || s === q.status).map((s) => (
                 <option key={s} value={s}>
-                  {ROW_STATUS_LABELS[s]} ({counts[s] ?? 0})
+                  {t("statusCount", { status: ti(`rowStatus.${s}`), count: counts[s] ?? 0 })}
                 </option>
               ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
-            <span>Search</span>
-            <input name="q" defaultValue={q.q ?? ""} placeholder="user id or text" className="field" />
+            <span>{t("search")}</span>
+            <input name="q" defaultValue={q.q ?? ""} placeholder={t("searchPlaceholder")} className="field" />
           </label>
           <button type="submit" className="btn-primary py-1.5">
-            Filter
+            {t("filter")}
           </button>
           <Link href={`/jobs/${job.id}`} className="btn-secondary py-1.5">
-            Clear
+            {t("clear")}
           </Link>
         </form>
-        <DataTable columns={["Line", "User", "Outcome", "Details"]} rowCount={table.rows.length} empty="No rows match.">
+        <DataTable columns={[t("line"), t("user"), t("outcome"), t("details")]} rowCount={table.rows.length} empty={t("noRows")}>
           {table.rows.map((r) => (
             <tr key={r.id} className="border-b border-line align-top" data-testid="import-row">
               <td className="py-2 pr-3">{r.line}</td>
               <td className="py-2 pr-3 break-all">{rowIdentity(r)}</td>
               <td className="py-2 pr-3 whitespace-nowrap" data-testid="row-outcome">
-                {ROW_STATUS_LABELS[r.status]}
+                {ti(`rowStatus.${r.status}`)}
               </td>
               <td className="py-2 pr-3 text-xs">
-                {r.reason && <div>{r.reason}</div>}
-                {r.changes && <div className="text-muted">{describeChanges(r.changes)}</div>}
+                {r.reason && <div>{render(r.reason)}</div>}
+                {r.changes && <div className="text-muted">{describeChanges(r.changes, changeWords)}</div>}
               </td>
             </tr>
           ))}
         </DataTable>
-        <Pager page={q.page} pages={pages} href={(page) => listHref(`/jobs/${job.id}`, { ...q, page }, ["status", "q", "page"])} previous="Previous" next="Next" />
+        <Pager page={q.page} pages={pages} href={(page) => listHref(`/jobs/${job.id}`, { ...q, page }, ["status", "q", "page"])} previous={t("previous")} next={t("next")} />
       </section>
     </section>
   );

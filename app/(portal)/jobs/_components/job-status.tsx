@@ -1,16 +1,5 @@
+import { useTranslations } from "next-intl";
 import type { JobStatus } from "@/lib/schemas/import";
-
-const STATUS_TEXT: Record<JobStatus, string> = {
-  uploading: "uploading",
-  review: "waiting for review",
-  queued: "queued",
-  running: "running",
-  paused: "paused",
-  cancelling: "cancelling",
-  cancelled: "cancelled",
-  stopped: "stopped",
-  completed: "completed",
-};
 
 const TONE: Partial<Record<JobStatus, string>> = {
   completed: "text-ok",
@@ -21,9 +10,10 @@ const TONE: Partial<Record<JobStatus, string>> = {
 };
 
 export function JobStatusBadge({ status }: { status: JobStatus }) {
+  const t = useTranslations("jobs.status");
   return (
     <span className={`font-medium ${TONE[status] ?? ""}`} data-testid="job-status">
-      {STATUS_TEXT[status]}
+      {t(status)}
     </span>
   );
 }

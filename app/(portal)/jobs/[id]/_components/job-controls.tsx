@@ -1,6 +1,7 @@
 "use client";
 import { useCan } from "@/app/(portal)/_components/role";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/result";
 import {
   cancelImportAction,
@@ -31,6 +32,7 @@ export function JobControls(s: ControlsState) {
   const router = useRouter();
   const { run: runAction, error, pending } = useAction();
   const mayControl = useCan("operator");
+  const t = useTranslations("jobs.import");
 
   async function run(action: AnyAction, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
@@ -52,8 +54,8 @@ export function JobControls(s: ControlsState) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         {s.canStart && button(startImportAction, s.startLabel)}
-        {s.canRunForReal && button(runForRealAction, "Run this import for real")}
-        {s.canResume && button(resumeImportAction, "Resume")}
+        {s.canRunForReal && button(runForRealAction, t("runForReal"))}
+        {s.canResume && button(resumeImportAction, t("resume"))}
         {s.rerunLabel && button(rerunFailedRowsAction, s.rerunLabel)}
         {s.canCancel && button(cancelImportAction, s.cancelLabel, "btn-secondary")}
         {s.canPurge && (
@@ -61,9 +63,9 @@ export function JobControls(s: ControlsState) {
             type="button"
             className="btn-secondary"
             disabled={pending}
-            onClick={() => run(purgePasswordsAction, "Erase this job's passwords for good? Download the report first if you still need them.")}
+            onClick={() => run(purgePasswordsAction, t("purgeConfirm"))}
           >
-            Purge passwords
+            {t("purge")}
           </button>
         )}
       </div>

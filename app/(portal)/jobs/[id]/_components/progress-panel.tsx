@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useMessage } from "@/lib/i18n/hooks";
 import type { ImportProgress } from "@/lib/schemas/import";
 import { JobStatusBadge } from "../../_components/job-status";
@@ -13,7 +14,8 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
   const router = useRouter();
   const [p, setP] = useState(initial);
   const status = useRef(initial.status);
-  const message = useMessage();
+  const t = useTranslations("jobs.import.progress");
+  const render = useMessage();
 
   useEffect(() => {
     setP(initial);
@@ -46,36 +48,36 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
   }, [jobId, p.status, router]);
 
   return (
-    <div className="card flex flex-col gap-3" aria-label="Progress" role="region">
+    <div className="card flex flex-col gap-3" aria-label={t("label")} role="region">
       <div className="flex items-baseline justify-between gap-3 text-sm">
         <span>
-          Status: <JobStatusBadge status={p.status} />
+          {t("status")} <JobStatusBadge status={p.status} />
         </span>
         <span data-testid="progress-done" className="mr-auto">
-          {p.done} of {p.total} rows done
+          {t("done", { done: p.done, total: p.total })}
         </span>
       </div>
-      <ProgressBar label="Rows done" done={p.done} total={p.total} perSecond={p.ratePerSecond} etaSeconds={p.etaSeconds} />
+      <ProgressBar label={t("rowsDone")} done={p.done} total={p.total} perSecond={p.ratePerSecond} etaSeconds={p.etaSeconds} />
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-live="polite">
         {p.dryRun ? (
           <>
-            <Figure label="Would create" value={p.planned.create} testId="count-would-create" />
-            <Figure label="Would update" value={p.planned.update} testId="count-would-update" />
-            <Figure label="Would skip" value={p.planned.skip} testId="count-would-skip" />
-            {p.planned.stop > 0 && <Figure label="Would stop" value={p.planned.stop} testId="count-would-stop" />}
+            <Figure label={t("wouldCreate")} value={p.planned.create} testId="count-would-create" />
+            <Figure label={t("wouldUpdate")} value={p.planned.update} testId="count-would-update" />
+            <Figure label={t("wouldSkip")} value={p.planned.skip} testId="count-would-skip" />
+            {p.planned.stop > 0 && <Figure label={t("wouldStop")} value={p.planned.stop} testId="count-would-stop" />}
           </>
         ) : (
           <>
-            <Figure label="Created" value={p.created} testId="count-created" />
-            <Figure label="Updated" value={p.updated} testId="count-updated" />
-            <Figure label="Skipped" value={p.skipped} testId="count-skipped" />
-            <Figure label="Failed" value={p.failed} testId="count-failed" />
+            <Figure label={t("created")} value={p.created} testId="count-created" />
+            <Figure label={t("updated")} value={p.updated} testId="count-updated" />
+            <Figure label={t("skipped")} value={p.skipped} testId="count-skipped" />
+            <Figure label={t("failed")} value={p.failed} testId="count-failed" />
           </>
         )}
       </dl>
       {p.message && (
         <p className="text-sm" role="status" data-testid="job-message">
-          {message(p.message)}
+          {render(p.message)}
         </p>
       )}
     </div>

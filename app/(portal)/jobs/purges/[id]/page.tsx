@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
 import { getJobView } from "@/lib/jobs/jobs";
@@ -16,22 +17,26 @@ export default async function PurgeRecordPage({ params }: { params: Promise<{ id
   if (!row) notFound();
   // Media jobs follow their job here; a room's row is one item of a room job (followed on the rooms pages).
   const job = row.jobId && row.kind.startsWith("media.") ? await getJobView(admin.homeserver, row.jobId) : null;
+  const t = await getTranslations("jobs.purges");
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/jobs">Jobs</Link> / <Link href="/jobs/purges">purge history</Link> / {id}
+      <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
+        <Link href="/jobs">{t("breadcrumbJobs")}</Link> / <Link href="/jobs/purges">{t("breadcrumbHere")}</Link> / {id}
       </nav>
-      <h1 className="text-2xl font-semibold">Purge {id}</h1>
+      <h1 className="text-2xl font-semibold">{t("record", { id: String(id) })}</h1>
       {job && !job.ended && <PurgeProgress initial={job} unit={row.kind === "media.purge-remote-cache" ? "purged" : "deleted"} cancel={cancelJobAction} resume={resumeJobAction} />}
       <PurgeRows rows={[row]} />
-      {row.synapseTaskId && <p className="text-sm text-muted">Synapse task: {row.synapseTaskId}</p>}
+      {row.synapseTaskId && <p className="text-sm text-muted">{t("synapseTask", { task: row.synapseTaskId })}</p>}
       {row.jobId && row.kind.startsWith("room.") && (
         <p className="text-sm text-muted">
-          Part of{" "}
-          <Link className="underline" href={`/rooms${row.target ? `/${encodeURIComponent(row.target)}` : ""}?jobs=${row.jobId}`}>
-            job {row.jobId}
-          </Link>
-          .
+          {t.rich("partOf", {
+            id: String(row.jobId),
+            job: (chunks) => (
+              <Link className="underline" href={`/rooms${row.target ? `/${encodeURIComponent(row.target)}` : ""}?jobs=${row.jobId}`}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
     </section>

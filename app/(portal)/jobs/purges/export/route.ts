@@ -3,6 +3,7 @@ import { forHomeserver } from "@/lib/db/tenant";
 import { csvLine } from "@/lib/csv/escape-cell";
 import { purgeFilterOf, purgeHistoryQuerySchema } from "@/lib/schemas/media";
 import { csvDownload } from "@/lib/http/csv-download";
+import { messageIn } from "@/lib/i18n/translator";
 
 const BATCH = 500;
 const HEADER = ["id", "started_at", "finished_at", "actor", "homeserver", "kind", "target", "scope", "status", "files", "bytes_freed", "duration_ms", "synapse_task_id", "error"];
@@ -36,7 +37,7 @@ export async function GET(request: Request) {
                 r.bytesFreed,
                 r.durationMs,
                 r.synapseTaskId,
-                r.error,
+                r.error && messageIn(r.error), // a message reference in English; the columns stay fixed
               ]),
             ),
           );

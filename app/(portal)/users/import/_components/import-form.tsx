@@ -1,31 +1,32 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
-  CONFLICT_LABELS,
   CONFLICT_MODES,
   DEFAULT_IMPORT_OPTIONS,
-  DELIMITER_LABELS,
+  DELIMITER_KEYS,
   DELIMITERS,
-  ID_LABELS,
   ID_MODES,
   importOptionsSchema,
   MAX_CONCURRENCY,
-  PASSWORD_LABELS,
+  megabytesOf,
   PASSWORD_MODES,
   type ImportOptions,
 } from "@/lib/schemas/import";
+import { useMessage } from "@/lib/i18n/hooks";
 import { TextField } from "@/app/(portal)/_components/text-field";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
-
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
+  const t = useTranslations("import.form");
+  const o = useTranslations("import.options");
+  const fe = useTranslations("import.fileErrors");
+  const render = useMessage();
+  const megabytes = megabytesOf(maxBytes);
   const form = useForm({
     resolver: zodResolver(importOptionsSchema),
     defaultValues: DEFAULT_IMPORT_OPTIONS,
@@ -38,9 +39,9 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
   async function onSubmit(values: ImportOptions) {
     setFormError(null);
-    if (!file) return setFileError("Choose a CSV file.");
-    if (file.size === 0) return setFileError("The file is empty.");
-    if (file.size > maxBytes) return setFileError(`The file is larger than the limit of ${megabytes(maxBytes)}. Split it into smaller files.`);
+    if (!file) return setFileError(t("chooseFile"));
+    if (file.size === 0) return setFileError(fe("empty"));
+    if (file.size > maxBytes) return setFileError(fe("tooLarge", { megabytes }));
     setFileError(null);
     setUploading(true);
     const query = new URLSearchParams({
@@ -57,27 +58,28 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       if (res.redirected && res.url.includes("/login")) return router.push("/login");
       const body = (await res.json().catch(() => null)) as { jobId?: number; error?: { message: string } } | null;
       if (!res.ok || !body?.jobId) {
-        setFormError(body?.error?.message ?? `The upload failed (HTTP ${res.status}). Try again.`);
+        setFormError(body?.error?.message ?? t("uploadFailed", { status: res.status }));
         return;
       }
       router.push(`/jobs/${body.jobId}`);
     } catch {
-      setFormError("The upload was interrupted. Check the connection and try again.");
+      setFormError(t("interrupted"));
     } finally {
       setUploading(false);
     }
   }
 
   const { errors } = formState;
+  const err = (m: string | undefined) => (m ? render(m) : undefined);
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="CSV import" className="card flex flex-col gap-4">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={t("label")} className="card flex flex-col gap-4">
       <TextField
         id="import-file"
-        label="CSV file"
+        label={t("file")}
         type="file"
         accept=".csv,text/csv,text/plain"
         className=""
-        help={`UTF-8 text, up to ${megabytes(maxBytes)}.`}
+        help={t("fileHelp", { megabytes })}
         aria-invalid={fileError ? true : undefined}
         onChange={(e) => {
           setFile(e.target.files?.[0] ?? null);
@@ -87,11 +89,11 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectChoice label="Separator" error={errors.delimiter?.message} field={register("delimiter")} values={DELIMITERS} labels={DELIMITER_LABELS} />
-        <SelectChoice label="When the user exists" error={errors.conflict?.message} field={register("conflict")} values={CONFLICT_MODES} labels={CONFLICT_LABELS} />
-        <SelectChoice label="Passwords" error={errors.passwords?.message} help="Generated passwords are set only on new accounts and are in the report for you alone." field={register("passwords")} values={PASSWORD_MODES} labels={PASSWORD_LABELS} />
-        <SelectChoice label="User ids" error={errors.ids?.message} field={register("ids")} values={ID_MODES} labels={ID_LABELS} />
-        <Choice label="Concurrency" error={errors.concurrency?.message} help="Users created at once. Synapse hashes each password for about 0.3 s of CPU.">
+        <SelectChoice label={t("delimiter")} error={err(errors.delimiter?.message)} field={register("delimiter")} values={DELIMITERS} label_={(v) => o(`delimiter.${DELIMITER_KEYS[v]}`)} />
+        <SelectChoice label={t("conflict")} error={err(errors.conflict?.message)} field={register("conflict")} values={CONFLICT_MODES} label_={(v) => o(`conflict.${v}`)} />
+        <SelectChoice label={t("passwords")} error={err(errors.passwords?.message)} help={t("passwordsHelp")} field={register("passwords")} values={PASSWORD_MODES} label_={(v) => o(`passwords.${v}`)} />
+        <SelectChoice label={t("ids")} error={err(errors.ids?.message)} field={register("ids")} values={ID_MODES} label_={(v) => o(`ids.${v}`)} />
+        <Choice label={t("concurrency")} error={err(errors.concurrency?.message)} help={t("concurrencyHelp")}>
           <input type="number" min={1} max={MAX_CONCURRENCY} {...register("concurrency")} className="field w-28" />
         </Choice>
       </div>
@@ -99,25 +101,25 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" {...register("dryRun")} className="mt-1" />
         <span>
-          <span className="font-medium">Dry run</span> — check every row against the server and show what would happen, without changing anything.
+          {t.rich("dryRun", { strong: (chunks) => <span className="font-medium">{chunks}</span> })}
         </span>
       </label>
 
       <OutcomeLine error={formError} className="min-h-5" />
       <div>
         <button type="submit" className="btn-primary" disabled={uploading}>
-          {uploading ? "Uploading…" : "Upload and check"}
+          {uploading ? t("uploading") : t("submit")}
         </button>
       </div>
     </form>
   );
 }
 
-/** A Choice whose control is a select: one <option> a value, worded by its label. */
+/** A Choice whose control is a select: one <option> a value, worded by label_. */
 function SelectChoice<T extends string>({
   field,
   values,
-  labels,
+  label_,
   ...choice
 }: {
   label: string;
@@ -125,14 +127,14 @@ function SelectChoice<T extends string>({
   help?: string;
   field: UseFormRegisterReturn;
   values: readonly T[];
-  labels: Record<T, string>;
+  label_: (value: T) => string;
 }) {
   return (
     <Choice {...choice}>
       <select {...field} className="field">
         {values.map((v) => (
           <option key={v} value={v}>
-            {labels[v]}
+            {label_(v)}
           </option>
         ))}
       </select>

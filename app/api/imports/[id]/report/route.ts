@@ -1,4 +1,6 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
+import { getMessageRenderer } from "@/lib/i18n/server";
+import { msg } from "@/lib/i18n/message";
 import { record } from "@/lib/audit/record";
 import { forHomeserver } from "@/lib/db/tenant";
 import { importReportLines } from "@/lib/jobs/import-report";
@@ -22,7 +24,7 @@ async function report(params: Promise<{ id: string }>, passwordsWanted: boolean)
   const id = Number((await params).id);
   const tenant = forHomeserver(admin.homeserver);
   const job = Number.isInteger(id) && id > 0 ? await tenant.importJobs.get(id) : null;
-  if (!job) return new Response("There is no such import job.", { status: 404 });
+  if (!job) return new Response((await getMessageRenderer())(msg("import.commands.notFound")), { status: 404 });
   const withPasswords = passwordsWanted && isJobOwner(job, admin) && can(admin.role, "operator") && (await tenant.importRows.countGeneratedPasswords(job.id)) > 0;
   if (withPasswords) {
     await tenant.importJobs.update(job.id, { passwordsDownloadedAt: new Date() });
