@@ -1,6 +1,6 @@
 // A translator outside React and without a request: exports, logs, jobs and unit tests. Server-side.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core"; // not "next-intl": its entry pulls in React client code, which the react-server condition (unit tests) lacks
 import { CATALOGUES } from "./catalogues";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { renderMessage } from "./message";

@@ -5,10 +5,9 @@ import { PortalRefusal } from "./describe-error";
 import { isSynapseError } from "./errors";
 import { assertLocalUser } from "./user-errors";
 import type { ActorContext } from "./users";
+import { msg } from "@/lib/i18n/message";
 
-export const NOTICES_DISABLED_MESSAGE =
-  "Server notices are not enabled on this server. To enable them, add to homeserver.yaml " +
-  '`server_notices: {system_mxid_localpart: "server", system_mxid_display_name: "Server notices"}` and restart Synapse.';
+export const NOTICES_DISABLED_MESSAGE = msg("user.refusals.noticesDisabled", { config: '`server_notices: {system_mxid_localpart: "server", system_mxid_display_name: "Server notices"}`' });
 
 const isDisabled = (e: unknown) => isSynapseError(e) && e.status === 400 && /server notices are not enabled/i.test(e.error);
 
