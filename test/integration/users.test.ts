@@ -2,6 +2,7 @@
 // lifecycle, sessions and settings. Effects are read back with the test bed's own API calls.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { messageIn } from "@/lib/i18n/translator";
 import { adminCreds, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { usersQuerySchema, type UsersFilter } from "@/lib/schemas/users";
 import { filterOf } from "@/lib/schemas/users";
@@ -253,7 +254,7 @@ describe("bulk jobs", () => {
     assert.equal(job.done, 6);
     assert.equal(job.failed, 1);
     const items = (await forHomeserver(tb.baseUrl).jobs.listItems(id, {}, { skip: 0, take: 10 }))!.rows;
-    assert.match(items.find((r) => r.key === ctx.actor)?.message ?? "", /your own account/);
+    assert.match(messageIn(items.find((r) => r.key === ctx.actor)?.message ?? ""), /your own account/);
     for (const t of targets) assert.equal((await getRaw(t)).locked, true);
     assert.equal(await getJobView("https://other.example.org", id), null, "another homeserver's admins do not see the job");
     const audit = await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.lock", target: targets[0] }, { skip: 0, take: 5 });
