@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { JobItemRecord } from "@/lib/db/tenant";
 import { formatCount } from "@/lib/format";
 import { Pager } from "./data-table";
+import { useMessage } from "@/lib/i18n/hooks";
 
 const WORDS: Record<JobItemRecord["status"], string> = { pending: "waiting", "in-flight": "in flight", ok: "ok", failed: "failed", skipped: "skipped" };
 const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "in-flight": "text-muted", ok: "text-ok", failed: "text-danger", skipped: "text-muted" };
@@ -11,6 +12,7 @@ const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "
  * their page. `href(page)` keeps the other sections' pages in the URL.
  */
 export function JobUserItems(props: { title: string; rows: JobItemRecord[]; total: number; page: number; pageSize: number; href: (page: number) => string; items?: "users" | "rooms" }) {
+  const render = useMessage(); // stored outcomes are message references (lib/i18n/message.ts)
   const unit = props.items ?? "users";
   if (props.total === 0) return null;
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
@@ -29,7 +31,7 @@ export function JobUserItems(props: { title: string; rows: JobItemRecord[]; tota
                 </Link>
               </td>
               <td className={`py-1.5 pr-3 ${TONE[r.status]}`}>{WORDS[r.status]}</td>
-              <td className="py-1.5 pr-3">{r.status === "in-flight" ? null : r.message}</td>
+              <td className="py-1.5 pr-3">{r.status === "in-flight" || !r.message ? null : render(r.message)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { JobView } from "@/lib/jobs/jobs";
 import type { ActionResult } from "@/lib/result";
 import { OutcomeLine } from "./outcome-line";
+import { useMessage } from "@/lib/i18n/hooks";
 import { ProgressBar } from "./progress-bar";
 import { useAction } from "./use-action";
 
@@ -32,6 +33,7 @@ export function JobProgress(props: {
   resume?: JobAction;
   onChange?: (v: JobView) => void;
 }) {
+  const render = useMessage(); // the job's message may be a reference (lib/i18n/message.ts)
   const [view, setView] = useState(props.initial);
   const [perSecond, setPerSecond] = useState<number | null>(null);
   const first = useRef({ at: Date.now(), done: props.initial.done });
@@ -65,7 +67,7 @@ export function JobProgress(props: {
       <ProgressBar done={view.done} total={total} label={props.label} perSecond={view.ended ? null : perSecond} unit={props.unit} />
       {view.message && (
         <p className={`text-sm ${view.status === "paused" || view.status === "failed" ? "text-danger" : "text-muted"}`} data-testid="job-message">
-          {view.message}
+          {render(view.message)}
         </p>
       )}
       <div className="flex gap-2">
