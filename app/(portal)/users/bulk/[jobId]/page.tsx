@@ -4,6 +4,11 @@ import { BULK_ACTIONS, type BulkAction } from "@/lib/schemas/users";
 import { BulkJobPage } from "@/app/(portal)/_components/bulk-job-page";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
+export async function generateMetadata({ params }: PageProps<{ jobId: string }>) {
+  const t = await getTranslations("userBulk");
+  return { title: t("metaTitle", { id: (await params).jobId }) };
+}
+
 export default async function UserBulkJobPage(props: PageProps<{ jobId: string }>) {
   const t = await getTranslations("userBulk");
   const tu = await getTranslations("users");

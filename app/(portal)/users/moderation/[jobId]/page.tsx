@@ -15,6 +15,11 @@ import { ModerationJobPanel } from "../../_components/moderation-job-panel";
 const KINDS = { "user.redact": "redact", "user.spam-cleanup": "cleanup" } as const;
 const ITEMS_SHOWN = 1000;
 
+export async function generateMetadata({ params }: PageProps<{ jobId: string }>) {
+  const t = await getTranslations("moderation.job");
+  return { title: t("metaTitle", { id: (await params).jobId }) };
+}
+
 /** One moderation job: its progress, and every item (a user, or a user's step) with its own result. */
 export default async function ModerationJobPage({ params }: PageProps<{ jobId: string }>) {
   const admin = await requireAdmin();
