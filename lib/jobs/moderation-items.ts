@@ -10,11 +10,12 @@ import { sleep } from "@/lib/pool";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded } from "@/lib/synapse/errors";
 import { PauseJob, type RunningJob } from "./job-driver";
+import { msg } from "@/lib/i18n/message";
 
 /** ok/failed/skipped with a message; null: interrupted mid-item (it stays in flight for the next owner). */
 export type ItemEnd = { status: "ok" | "failed" | "skipped"; message: string | null } | null;
 
-export const SESSION_ENDED = "Paused: the job's access token no longer works (signed out or revoked). Press Resume to continue with your session.";
+export const SESSION_ENDED = msg("moderation.outcomes.sessionEnded");
 
 export async function runItems(job: RunningJob, handle: (item: JobItemRecord) => Promise<ItemEnd>): Promise<void> {
   for (let after = -1; ; ) {

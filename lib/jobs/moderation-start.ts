@@ -11,6 +11,7 @@ import { mapPool } from "@/lib/pool";
 import { cleanupItems, SPAM_CLEANUP, type SpamCleanupParams } from "./spam-cleanup";
 import { getJobView, startJob, type JobOwner, type JobView } from "./jobs";
 import { USER_REDACT, type UserRedactParams } from "./user-redact";
+import { msg } from "@/lib/i18n/message";
 
 /** The kinds the moderation pages start and follow. */
 export const MODERATION_KINDS = [USER_REDACT, SPAM_CLEANUP];
@@ -18,7 +19,7 @@ export const MODERATION_KINDS = [USER_REDACT, SPAM_CLEANUP];
 export async function assertUsersExist(owner: JobOwner, userIds: string[]): Promise<void> {
   for (const userId of userIds) {
     assertLocalUser(userId, owner.actor);
-    if (!(await getUser(owner.creds, userId))) throw new PortalRefusal("NOT_FOUND", `There is no user ${userId} on this homeserver.`);
+    if (!(await getUser(owner.creds, userId))) throw new PortalRefusal("NOT_FOUND", msg("moderation.outcomes.noUser", { userId }));
   }
 }
 
@@ -38,7 +39,7 @@ export type CleanupPreview = {
 
 /** What a clean-up would touch, before anything runs; a remote user or the admin themself is refused first. */
 export async function previewSpamCleanup(owner: JobOwner, userIds: string[]): Promise<CleanupPreview> {
-  for (const u of userIds) assertLocalUser(u, owner.actor), assertNotSelf(u, owner.actor, "clean up");
+  for (const u of userIds) assertLocalUser(u, owner.actor), assertNotSelf(u, owner.actor, "cleanUp");
   const rows = (await mapPool(userIds, 4, (u) => previewCleanup(owner.creds, u))) as CleanupPreviewRow[];
   const found = rows.filter((r) => r.exists);
   const sum = (f: (r: CleanupPreviewRow) => number) => found.reduce((n, r) => n + f(r), 0);
@@ -46,7 +47,7 @@ export async function previewSpamCleanup(owner: JobOwner, userIds: string[]): Pr
 }
 
 export async function startSpamCleanupJob(owner: JobOwner, input: SpamCleanupInput): Promise<JobView> {
-  for (const u of input.userIds) assertNotSelf(u, owner.actor, "clean up");
+  for (const u of input.userIds) assertNotSelf(u, owner.actor, "cleanUp");
   await assertUsersExist(owner, input.userIds);
   const params: SpamCleanupParams = { steps: input.steps, erase: input.erase, ...(input.reason ? { reason: input.reason } : {}) };
   const id = await startJob(owner, { kind: SPAM_CLEANUP, params, items: cleanupItems(input.userIds, input.steps), phase: "queued", ownDevice: true });

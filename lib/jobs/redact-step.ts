@@ -10,6 +10,7 @@ import type { JobItemRecord } from "@/lib/db/jobs";
 import { findUserRedactionSince, getUserRedactionStatus, startUserRedaction } from "@/lib/synapse/user-redact";
 import type { RunningJob } from "./job-driver";
 import { patchResult, pollWait, type ItemEnd } from "./moderation-items";
+import { msg } from "@/lib/i18n/message";
 
 const POLL_FIRST_MS = 300;
 const POLL_MAX_MS = 3_000;
@@ -38,13 +39,13 @@ export async function redactStep(job: RunningJob, item: JobItemRecord, p: Redact
   for (let wait = POLL_FIRST_MS; ; wait = Math.min(wait * 2, POLL_MAX_MS)) {
     if (job.interrupted()) return null;
     const s = await getUserRedactionStatus(creds, id);
-    if (!s) return { status: "failed", message: `Synapse no longer knows redaction task ${id} (finished tasks are kept for a week).` };
+    if (!s) return { status: "failed", message: msg("moderation.outcomes.taskGone", { id }) };
     if (s.state === "complete") {
       const failed = Object.entries(s.failed);
-      if (failed.length === 0) return { status: "ok", message: `Redacted (Synapse task ${id}).` };
-      return { status: "failed", message: `${failed.length} events could not be redacted, e.g. ${failed[0][0]}: ${failed[0][1]}` };
+      if (failed.length === 0) return { status: "ok", message: msg("moderation.outcomes.redacted", { id }) };
+      return { status: "failed", message: msg("moderation.outcomes.redactFailed", { count: failed.length, event: failed[0][0], error: failed[0][1] }) };
     }
-    if (s.state === "failed" || s.state === "cancelled") return { status: "failed", message: `Synapse's redaction task ${s.state}${s.error ? `: ${s.error}` : ""}.` };
+    if (s.state === "failed" || s.state === "cancelled") return { status: "failed", message: msg(s.error ? "moderation.outcomes.taskEndedError" : "moderation.outcomes.taskEnded", { state: s.state, error: s.error ?? "" }) };
     await pollWait(job, wait);
   }
 }

@@ -16,6 +16,7 @@ import type { JobKind, RunningJob } from "./job-driver";
 import { runItems, type ItemEnd } from "./moderation-items";
 import { redactStep } from "./redact-step";
 import { jobAuditContext } from "./jobs";
+import { msg } from "@/lib/i18n/message";
 
 export const SPAM_CLEANUP = "user.spam-cleanup";
 export type SpamCleanupParams = { steps: CleanupStep[]; erase: boolean; reason?: string };
@@ -40,22 +41,22 @@ async function runStep(job: RunningJob, item: JobItemRecord, p: SpamCleanupParam
   switch (step) {
     case "media": {
       const n = await deleteAllUserMedia(creds, userId);
-      return { status: "ok", message: `${n} ${n === 1 ? "file" : "files"} deleted.` };
+      return { status: "ok", message: msg("moderation.outcomes.filesDeleted", { count: n }) };
     }
     case "rooms": {
       try {
         const n = await leaveAllRooms(creds, userId);
-        return { status: "ok", message: `Left ${n} ${n === 1 ? "room" : "rooms"}.` };
+        return { status: "ok", message: msg("moderation.outcomes.leftRooms", { count: n }) };
       } catch (e) {
         if (!(e instanceof PortalRefusal && e.code === "USER_LOCKED")) throw e;
         // Deactivation removes the user from every room as well, lock or not.
-        if (p.steps.includes("deactivate")) return { status: "skipped", message: `${e.message} Deactivating it (the next step) removes it from every room.` };
-        return { status: "failed", message: `${e.message} Unlock it, or deactivate it, to remove it from its rooms.` };
+        if (p.steps.includes("deactivate")) return { status: "skipped", message: msg("moderation.outcomes.lockedSkipped", { reason: e.message }) };
+        return { status: "failed", message: msg("moderation.outcomes.lockedFailed", { reason: e.message }) };
       }
     }
     case "deactivate":
       await deactivateForCleanup(creds, userId, p.erase);
-      return { status: "ok", message: p.erase ? "Deactivated and erased." : "Deactivated." };
+      return { status: "ok", message: msg(p.erase ? "moderation.outcomes.erased" : "moderation.outcomes.deactivated") };
   }
 }
 
@@ -72,7 +73,7 @@ async function run(job: RunningJob) {
     return end;
   });
   const failed = job.job.failed;
-  return { status: "completed" as const, message: failed ? `${job.job.done - failed} steps done, ${failed} failed (see the steps).` : `All ${job.job.done} steps done.` };
+  return { status: "completed" as const, message: failed ? msg("moderation.outcomes.someFailed", { done: job.job.done - failed, failed }) : msg("moderation.outcomes.allDone", { count: job.job.done }) };
 }
 
 export const spamCleanupKind: JobKind = { kind: SPAM_CLEANUP, needsCredential: true, run };

@@ -31,6 +31,7 @@ import type { RunningJob } from "./job-driver";
 import { startJob, type JobOwner } from "./jobs";
 import { credentialTag, noticeStep } from "./notice-step";
 import { userItemsKind, type UserStep } from "./user-items";
+import { msg } from "@/lib/i18n/message";
 
 export const USER_BULK_KIND = "user.bulk";
 export const BULK_CONCURRENCY = 4;
@@ -56,18 +57,18 @@ function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
         try {
           await deactivateUser(ctx, u, false);
         } catch (e) {
-          if (item.status === "in-flight" && e instanceof PortalRefusal && e.code === "ALREADY_DEACTIVATED") return { status: "ok", message: "deactivated (found done on Synapse)" };
+          if (item.status === "in-flight" && e instanceof PortalRefusal && e.code === "ALREADY_DEACTIVATED") return { status: "ok", message: msg("userBulk.outcomes.deactivatedFound") };
           throw e;
         }
         return { status: "ok" };
       };
     case "erase":
-      return async (u) => (await deactivateUser(ctx, u, true), { status: "ok", message: "deactivated and erased" });
+      return async (u) => (await deactivateUser(ctx, u, true), { status: "ok", message: msg("userBulk.outcomes.erased") });
     case "delete-media":
       return async (u) => {
         // The user in flight is finished on cancel and shutdown alike (stopping halfway would record it as done).
         const { files } = await deleteAllUserMedia(ctx.creds, u);
-        return { status: "ok", message: files === 1 ? "1 file deleted" : `${files} files deleted` };
+        return { status: "ok", message: msg("userBulk.outcomes.filesDeleted", { count: files }) };
       };
     case "lock":
     case "unlock":
@@ -75,7 +76,7 @@ function stepOf(job: RunningJob, ctx: ActorContext, p: BulkParams): UserStep {
     case "logout":
       return async (u) => {
         const n = await logoutEverywhere(ctx, u);
-        return { status: "ok", message: n === 1 ? "1 device logged out" : `${n} devices logged out` };
+        return { status: "ok", message: msg("userBulk.outcomes.devicesLoggedOut", { count: n }) };
       };
     case "notice":
       // Users picked one by one are sent to even when they belong to an appservice (the admin chose them).
@@ -95,23 +96,23 @@ export const userBulkKind = userItemsKind<BulkParams>(USER_BULK_KIND, (job, ctx,
  * starts the job. Nothing runs when the count changed: the admin confirms the new number instead.
  */
 export async function startBulkFromInput(admin: JobOwner & { role?: Role }, input: z.output<typeof bulkStartSchema>): Promise<{ jobId: number }> {
-  if (OWNER_BULK_ACTIONS.includes(input.action) && admin.role && !can(admin.role, "owner")) throw new PortalRefusal("FORBIDDEN", "Only a portal owner may delete media.");
+  if (OWNER_BULK_ACTIONS.includes(input.action) && admin.role && !can(admin.role, "owner")) throw new PortalRefusal("FORBIDDEN", msg("userBulk.refusals.ownerOnlyMedia"));
   const base = { action: input.action, expected: input.expectedCount, txnSalt: crypto.randomBytes(6).toString("hex"), ...(input.action === "notice" ? { notice: input.notice } : {}) };
   if (input.action === "notice") await assertServerNoticesEnabled(admin.creds);
   if (input.filter !== undefined) {
     const listedAt = Date.now();
     const { total } = await listUsers(admin.creds, filterOf(parseUsersSearch(input.filter)), { offset: 0, limit: 0 }, listedAt);
     if (total !== input.expectedCount) {
-      throw new PortalRefusal("COUNT_CHANGED", `${total} users match the filter now, not ${input.expectedCount} as confirmed. Check the list and confirm again.`);
+      throw new PortalRefusal("COUNT_CHANGED", msg("userBulk.refusals.filterCountChanged", { total, expected: input.expectedCount }));
     }
-    if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", `A bulk action can cover at most ${MAX_BULK_USERS} users; narrow the filter.`);
+    if (total > MAX_BULK_USERS) throw new PortalRefusal("TOO_MANY", msg("userBulk.refusals.tooMany", { max: MAX_BULK_USERS }));
     const params: BulkParams = { ...base, filter: input.filter, listedAt, managedPattern: (await forHomeserver(admin.homeserver).settings.get()).managedUserPattern };
     return { jobId: await startJob(admin, { kind: USER_BULK_KIND, params, total, phase: "listing users", ownDevice: total >= OWN_DEVICE_FROM }) };
   }
   for (const u of input.userIds) assertLocalUser(u, admin.actor);
   const ids = [...new Set(input.userIds)];
   if (ids.length !== input.expectedCount) {
-    throw new PortalRefusal("COUNT_CHANGED", `${ids.length} users are selected, not ${input.expectedCount} as confirmed.`);
+    throw new PortalRefusal("COUNT_CHANGED", msg("userBulk.refusals.selectedCountChanged", { count: ids.length, expected: input.expectedCount }));
   }
   return { jobId: await startJob(admin, { kind: USER_BULK_KIND, params: base, items: ids, ownDevice: ids.length >= OWN_DEVICE_FROM }) };
 }

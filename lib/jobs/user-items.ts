@@ -17,6 +17,7 @@ import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { iterateUsers, type ActorContext } from "@/lib/synapse/users";
 import { PauseJob, type JobEnd, type JobKind, type RunningJob } from "./job-driver";
 import { jobAuditContext } from "./jobs";
+import { msg } from "@/lib/i18n/message";
 
 export type ItemOutcome = { status: "ok" | "failed" | "skipped"; message?: string | null };
 /** One user's work. Throwing is that user's failure (its message is shown), except a dead token, which pauses the job. */
@@ -34,8 +35,7 @@ export type UserItemsSpec = {
 /** Params of a job whose users are "all matching" a filter, listed when it runs. */
 export type ListedParams = { filter?: string | null; listedAt?: number };
 
-const TOKEN_ENDED =
-  "Paused: the job's access token stopped working (signed out or revoked). Press Resume to go on with your session; the users done so far stay done.";
+const TOKEN_ENDED = msg("userBulk.outcomes.tokenEnded");
 
 /** A kind whose items are users: its spec from the job's params (it needs the admin's sealed token). */
 export function userItemsKind<P>(kind: string, specOf: (job: RunningJob, ctx: ActorContext, params: P) => UserItemsSpec): JobKind {
@@ -104,7 +104,7 @@ export async function runUserItems(job: RunningJob, spec: UserItemsSpec): Promis
   const ok = after.ok ?? 0;
   const skipped = after.skipped ?? 0;
   await job.update({ done, failed, phase: null });
-  return { status: "completed", message: `${ok} succeeded · ${skipped} skipped · ${after.failed ?? 0} failed.` };
+  return { status: "completed", message: msg("userBulk.outcomes.summary", { ok, skipped, failed: after.failed ?? 0 }) };
 }
 
 /** Lists every user matching the filter into items; false when the run was stopped meanwhile. */
@@ -118,7 +118,7 @@ async function listInto(job: RunningJob, ctx: ActorContext, search: string, now:
   } catch (e) {
     if (isSessionEnded(e)) throw new PauseJob(TOKEN_ENDED, true);
     if (e instanceof SynapseError || describeError(e).code !== "UNEXPECTED") {
-      throw new PauseJob(`Paused while listing the users: ${describeError(e).message} Press Resume to try again.`);
+      throw new PauseJob(msg("userBulk.outcomes.listingPaused", { reason: describeError(e).message }));
     }
     throw e;
   }

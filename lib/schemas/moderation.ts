@@ -2,17 +2,18 @@
 import { z } from "zod";
 import { roomIdField, userIdField } from "./fields";
 import { externalIdSchema, threepidSchema } from "./users";
+import { msg } from "@/lib/i18n/message";
 
 export const REDACT_REASON_MAX = 500;
 
 export const redactUserEventsSchema = z
   .object({
     userId: userIdField,
-    scope: z.enum(["all", "chosen"], { message: "Choose all rooms or some rooms." }),
-    rooms: z.array(roomIdField).max(1000, "At most 1000 rooms at once.").default([]),
-    reason: z.string().trim().max(REDACT_REASON_MAX, `The reason is at most ${REDACT_REASON_MAX} characters.`).default(""),
+    scope: z.enum(["all", "chosen"], { message: msg("moderation.validation.scope") }),
+    rooms: z.array(roomIdField).max(1000, msg("moderation.validation.maxRooms")).default([]),
+    reason: z.string().trim().max(REDACT_REASON_MAX, msg("moderation.validation.reasonLength", { max: REDACT_REASON_MAX })).default(""),
   })
-  .refine((v) => v.scope === "all" || v.rooms.length > 0, { message: "Choose at least one room, or redact in all rooms.", path: ["rooms"] });
+  .refine((v) => v.scope === "all" || v.rooms.length > 0, { message: msg("moderation.validation.chooseRoom"), path: ["rooms"] });
 export type RedactUserEventsInput = z.infer<typeof redactUserEventsSchema>;
 
 /**
@@ -38,26 +39,20 @@ export type FindUserInput = z.input<typeof findUserSchema>;
 
 export const CLEANUP_STEPS = ["redact", "media", "rooms", "deactivate"] as const;
 export type CleanupStep = (typeof CLEANUP_STEPS)[number];
-export const CLEANUP_STEP_LABELS: Record<CleanupStep, string> = {
-  redact: "Redact all their events",
-  media: "Delete all their uploaded files",
-  rooms: "Make them leave every room",
-  deactivate: "Deactivate the account",
-};
 export const CLEANUP_MAX_USERS = 200;
 
 /** User IDs from a textarea (one per line, or separated by commas or spaces), deduplicated. */
 export const cleanupUsersField = z
   .array(z.string())
   .transform((list) => [...new Set(list.flatMap((l) => l.split(/[\s,]+/)).map((s) => s.trim()).filter(Boolean))])
-  .pipe(z.array(userIdField).min(1, "Enter at least one user ID.").max(CLEANUP_MAX_USERS, `At most ${CLEANUP_MAX_USERS} users in one clean-up.`));
+  .pipe(z.array(userIdField).min(1, msg("moderation.validation.enterUser")).max(CLEANUP_MAX_USERS, msg("moderation.validation.maxUsers", { max: CLEANUP_MAX_USERS })));
 
 export const cleanupPreviewSchema = z.object({ userIds: cleanupUsersField });
 export const spamCleanupSchema = z.object({
   userIds: cleanupUsersField,
-  steps: z.array(z.enum(CLEANUP_STEPS)).min(1, "Choose at least one step."),
+  steps: z.array(z.enum(CLEANUP_STEPS)).min(1, msg("moderation.validation.chooseStep")),
   erase: z.boolean().default(false),
-  reason: z.string().trim().max(REDACT_REASON_MAX, `The reason is at most ${REDACT_REASON_MAX} characters.`).default(""),
+  reason: z.string().trim().max(REDACT_REASON_MAX, msg("moderation.validation.reasonLength", { max: REDACT_REASON_MAX })).default(""),
 });
 export type SpamCleanupInput = z.infer<typeof spamCleanupSchema>;
 
@@ -69,7 +64,7 @@ export const accountValiditySchema = z.object({
   expiresOn: z
     .string()
     .trim()
-    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T23:59:59Z`))), "Enter a date like 2027-01-31, or leave it empty.")
+    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T23:59:59Z`))), msg("moderation.validation.date"))
     .default(""),
 });
 export const crossSigningResetSchema = z.object({ userId: userIdField });

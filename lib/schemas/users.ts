@@ -1,19 +1,12 @@
 // Users: the list's URL state and every user form/action input. Shared by forms (client) and actions (server).
 import { z } from "zod";
 import { displaynameField, localpartField, optionalPasswordField, passwordField, userIdField } from "./fields";
+import { msg } from "@/lib/i18n/message";
 
 // ---------- The list's URL ----------
 
 export const USER_SORTS = ["name", "displayname", "creation_ts", "last_seen_ts", "admin", "deactivated"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
-export const USER_SORT_LABELS: Record<UserSort, string> = {
-  name: "User ID",
-  displayname: "Display name",
-  creation_ts: "Created",
-  last_seen_ts: "Last seen",
-  admin: "Admin",
-  deactivated: "Deactivated",
-};
 /** Types the list can hide ("regular" = users without a type). Synapse filters types only by exclusion. */
 export const HIDEABLE_USER_TYPES = ["regular", "bot", "support"] as const;
 export type HideableUserType = (typeof HIDEABLE_USER_TYPES)[number];
@@ -90,7 +83,7 @@ export const userTypeField = z
   .string()
   .trim()
   .max(64)
-  .regex(/^[A-Za-z0-9._-]*$/, "A user type contains only letters, digits, . _ and -.");
+  .regex(/^[A-Za-z0-9._-]*$/, msg("users.validation.userType"));
 
 export const PASSWORD_MODES = ["set", "generate", "none"] as const;
 
@@ -98,18 +91,18 @@ export const PASSWORD_MODES = ["set", "generate", "none"] as const;
 
 export const THREEPID_MEDIA = ["email", "msisdn"] as const;
 export const threepidSchema = z
-  .object({ medium: z.enum(THREEPID_MEDIA), address: z.string().trim().min(1, "Enter an address.").max(320) })
+  .object({ medium: z.enum(THREEPID_MEDIA), address: z.string().trim().min(1, msg("users.validation.enterAddress")).max(320) })
   .superRefine((v, ctx) => {
     if (v.medium === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.address)) {
-      ctx.addIssue({ code: "custom", path: ["address"], message: `"${v.address}" is not an email address.` });
+      ctx.addIssue({ code: "custom", path: ["address"], message: msg("users.validation.notEmail", { address: v.address }) });
     }
     if (v.medium === "msisdn" && !/^\d{6,15}$/.test(v.address)) {
-      ctx.addIssue({ code: "custom", path: ["address"], message: "A phone number (msisdn) is 6–15 digits with the country code and no +, e.g. 447700900123." });
+      ctx.addIssue({ code: "custom", path: ["address"], message: msg("users.validation.msisdn") });
     }
   });
 export const externalIdSchema = z.object({
-  authProvider: z.string().trim().min(1, "Enter the SSO provider id (e.g. oidc-google).").max(255),
-  externalId: z.string().trim().min(1, "Enter the id at that provider.").max(255),
+  authProvider: z.string().trim().min(1, msg("users.validation.enterProvider")).max(255),
+  externalId: z.string().trim().min(1, msg("users.validation.enterExternalId")).max(255),
 });
 
 export const userCreateSchema = z
@@ -124,7 +117,7 @@ export const userCreateSchema = z
     externalIds: z.array(externalIdSchema).max(50).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose to generate one." });
+    if (v.passwordMode === "set" && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: msg("users.validation.enterPassword") });
   });
 export type UserCreateInput = z.input<typeof userCreateSchema>;
 
@@ -151,12 +144,12 @@ export const resetPasswordSchema = z
     logoutDevices: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {
-    if (!v.generate && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a new password, or choose to generate one." });
+    if (!v.generate && !v.password.trim()) ctx.addIssue({ code: "custom", path: ["password"], message: msg("users.validation.enterNewPassword") });
   });
 
 export const deactivateSchema = z
   .object({ userId: userIdField, confirm: z.string().trim(), erase: z.boolean().default(false), managedConfirmed: z.boolean().default(false) })
-  .refine((v) => v.confirm === v.userId, { path: ["confirm"], message: "Type the user's full Matrix ID exactly to confirm." });
+  .refine((v) => v.confirm === v.userId, { path: ["confirm"], message: msg("users.validation.typeUserId") });
 
 export const reactivateSchema = z.object({ userId: userIdField, password: passwordField });
 
@@ -166,28 +159,25 @@ export const setFlagSchema = z.object({ userId: userIdField, flag: z.enum(USER_F
 
 export const loginAsSchema = z.object({
   userId: userIdField,
-  validForMinutes: z.coerce.number().int().min(5, "At least 5 minutes.").max(7 * 24 * 60, "At most 7 days (10080 minutes)."),
+  validForMinutes: z.coerce.number().int().min(5, msg("users.validation.minMinutes")).max(7 * 24 * 60, msg("users.validation.maxMinutes")),
 });
 
 // ---------- Detail tabs ----------
 
 export const deleteDevicesSchema = z.object({
   userId: userIdField,
-  deviceIds: z.array(z.string().min(1).max(255)).min(1, "Select at least one device.").max(1000),
+  deviceIds: z.array(z.string().min(1).max(255)).min(1, msg("users.validation.selectDevice")).max(1000),
 });
 
 export const rateLimitSchema = z.object({
   userId: userIdField,
-  messagesPerSecond: z.coerce.number().int("Whole messages per second only.").min(0, "0 or more (0 means no limit)."),
-  burstCount: z.coerce.number().int("A whole number.").min(0, "0 or more (0 means no limit)."),
+  messagesPerSecond: z.coerce.number().int(msg("users.validation.wholeMps")).min(0, msg("users.validation.zeroOrMore")),
+  burstCount: z.coerce.number().int(msg("users.validation.wholeNumber")).min(0, msg("users.validation.zeroOrMore")),
 });
 
-export const EXPERIMENTAL_FEATURES = {
-  msc3881: "Remotely toggling push notifications (MSC3881)",
-  msc3575: "Sliding sync (MSC3575)",
-  msc4222: "state_after in sync v2 (MSC4222)",
-} as const;
-export type ExperimentalFeature = keyof typeof EXPERIMENTAL_FEATURES;
+/** The features' names are in the catalogue (user.features.names.*). */
+export const EXPERIMENTAL_FEATURES = ["msc3881", "msc3575", "msc4222"] as const;
+export type ExperimentalFeature = (typeof EXPERIMENTAL_FEATURES)[number];
 export const experimentalFeaturesSchema = z.object({
   userId: userIdField,
   features: z.object({ msc3881: z.boolean(), msc3575: z.boolean(), msc4222: z.boolean() }),
@@ -197,15 +187,6 @@ export const experimentalFeaturesSchema = z.object({
 
 export const BULK_ACTIONS = ["deactivate", "erase", "delete-media", "lock", "unlock", "logout", "notice"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
-export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
-  deactivate: "Deactivate",
-  erase: "Deactivate and erase",
-  "delete-media": "Delete all media",
-  lock: "Lock",
-  unlock: "Unlock",
-  logout: "Log out everywhere",
-  notice: "Send server notice",
-};
 export const MAX_BULK_USERS = 100_000;
 /** Cannot be undone: the dialog asks to type the number of users. */
 export const DESTRUCTIVE_BULK_ACTIONS: readonly BulkAction[] = ["deactivate", "erase", "delete-media"];
@@ -222,8 +203,8 @@ export const bulkStartSchema = z
     notice: z.string().trim().max(10_000).default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.userIds.length === 0 && v.filter === undefined) ctx.addIssue({ code: "custom", path: ["userIds"], message: "Select at least one user." });
-    if (v.action === "notice" && !v.notice) ctx.addIssue({ code: "custom", path: ["notice"], message: "Write the notice to send." });
+    if (v.userIds.length === 0 && v.filter === undefined) ctx.addIssue({ code: "custom", path: ["userIds"], message: msg("users.validation.selectUser") });
+    if (v.action === "notice" && !v.notice) ctx.addIssue({ code: "custom", path: ["notice"], message: msg("users.validation.writeNotice") });
   });
 export type BulkStartInput = z.input<typeof bulkStartSchema>;
 
@@ -235,22 +216,22 @@ export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp
 
 /** A problem with an avatar file, or null. Checked in the browser and again on the server. */
 export function avatarProblem(file: { size: number; type: string }): string | null {
-  if (!(AVATAR_TYPES as readonly string[]).includes(file.type)) return "Choose a PNG, JPEG, GIF or WebP image.";
-  if (file.size === 0) return "That file is empty.";
-  if (file.size > MAX_AVATAR_BYTES) return `An avatar can be at most ${Math.floor(MAX_AVATAR_BYTES / 1024)} KB.`;
+  if (!(AVATAR_TYPES as readonly string[]).includes(file.type)) return msg("users.validation.avatarType");
+  if (file.size === 0) return msg("users.validation.avatarEmpty");
+  if (file.size > MAX_AVATAR_BYTES) return msg("users.validation.avatarSize", { kb: Math.floor(MAX_AVATAR_BYTES / 1024) });
   return null;
 }
 
 /** The avatar upload form: `userId` and a `file` (FormData, because files do not travel as JSON). */
-export const avatarUploadSchema = z.instanceof(FormData, { message: "Send the avatar as a form." }).transform((fd, ctx) => {
+export const avatarUploadSchema = z.instanceof(FormData, { message: msg("users.validation.avatarForm") }).transform((fd, ctx) => {
   const userId = userIdField.safeParse(fd.get("userId"));
   const file = fd.get("file");
   if (!userId.success) {
-    ctx.addIssue({ code: "custom", path: ["userId"], message: userId.error.issues[0]?.message ?? "Missing user." });
+    ctx.addIssue({ code: "custom", path: ["userId"], message: userId.error.issues[0]?.message ?? msg("users.validation.missingUser") });
     return z.NEVER;
   }
   if (!(file instanceof Blob)) {
-    ctx.addIssue({ code: "custom", path: ["file"], message: "Choose an image." });
+    ctx.addIssue({ code: "custom", path: ["file"], message: msg("users.validation.chooseImage") });
     return z.NEVER;
   }
   const problem = avatarProblem(file);

@@ -6,6 +6,7 @@ import { logout } from "./auth";
 import { deleteUserMediaPage } from "./media";
 import { getMediaSummary } from "./user-data";
 import { getUser } from "./users";
+import { msg } from "@/lib/i18n/message";
 
 // The Synapse side of a spam clean-up, step by step. Every step can be repeated harmlessly (a job that
 // is taken over redoes the step it was in): media deletion deletes what is left, leaving skips rooms the
@@ -49,8 +50,8 @@ export async function leaveAllRooms(creds: SynapseCredentials, userId: string): 
       } catch (e) {
         if (isSynapseError(e) && e.status === 403) continue; // no longer in the room
         // The user's token, not the admin's, was refused: never mistake it for the admin's session ending.
-        if (isSynapseError(e, "M_USER_LOCKED")) throw new PortalRefusal("USER_LOCKED", `${userId} is locked, so it cannot leave rooms in its own name.`);
-        if (isSynapseError(e) && e.status === 401) throw new PortalRefusal("PUPPET_REFUSED", `Synapse refused to act as ${userId} (${e.errcode}).`);
+        if (isSynapseError(e, "M_USER_LOCKED")) throw new PortalRefusal("USER_LOCKED", msg("moderation.outcomes.userLocked", { userId }));
+        if (isSynapseError(e) && e.status === 401) throw new PortalRefusal("PUPPET_REFUSED", msg("moderation.outcomes.puppetRefused", { userId, errcode: e.errcode }));
         throw e;
       }
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { DEFAULT_TIMEOUT_MS, synapseFetch, type SynapseCredentials } from "./client";
 import { SynapseError } from "./errors";
+import { msg } from "@/lib/i18n/message";
 
 /** Uploads an image as the admin and returns its mxc:// URI, to be set as a user's avatar. */
 export async function uploadAvatarImage(creds: SynapseCredentials, bytes: Blob, contentType: string, filename: string): Promise<string> {
@@ -10,6 +11,6 @@ export async function uploadAvatarImage(creds: SynapseCredentials, bytes: Blob, 
     upload: { data: bytes, contentType },
     timeoutMs: DEFAULT_TIMEOUT_MS * 2,
   });
-  if (typeof body.content_uri !== "string") throw new SynapseError(502, "M_UNKNOWN", "The homeserver did not accept the image.");
+  if (typeof body.content_uri !== "string") throw new SynapseError(502, "M_UNKNOWN", msg("user.refusals.avatarRejected"));
   return body.content_uri;
 }

@@ -4,6 +4,7 @@ import { isSynapseError } from "./errors";
 import { PortalRefusal } from "./describe-error";
 import { assertLocalUser } from "./user-errors";
 import type { ActorContext } from "./users";
+import { msg } from "@/lib/i18n/message";
 
 // Counters and less common switches on a user: invites sent and rooms joined (since a time), account
 // validity, and the one-off allowance to replace cross-signing keys without a password prompt.
@@ -33,7 +34,7 @@ export async function renewAccountValidity(ctx: ActorContext, userId: string, ex
     return r.expiration_ts;
   } catch (e) {
     if (expiresAt === null && isSynapseError(e) && e.status >= 500) {
-      throw new PortalRefusal("NO_VALIDITY_PERIOD", "Synapse could not renew by its own period: account validity (account_validity.period) is not configured on this homeserver. Choose a date instead.");
+      throw new PortalRefusal("NO_VALIDITY_PERIOD", msg("user.refusals.noValidityPeriod"));
     }
     throw e;
   }
@@ -46,7 +47,7 @@ export async function allowCrossSigningReset(ctx: ActorContext, userId: string):
     const r = await synapseFetch<{ updatable_without_uia_before_ms: number }>(ctx.creds, `${v1User(userId)}/_allow_cross_signing_replacement_without_uia`, { method: "POST", body: {} });
     return r.updatable_without_uia_before_ms;
   } catch (e) {
-    if (isSynapseError(e, "M_NOT_FOUND")) throw new PortalRefusal("NO_CROSS_SIGNING", `${userId} has not set up cross-signing yet: there are no keys to replace, their client can create them without this.`);
+    if (isSynapseError(e, "M_NOT_FOUND")) throw new PortalRefusal("NO_CROSS_SIGNING", msg("user.refusals.noCrossSigning", { userId }));
     throw e;
   }
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { encodeId, synapseFetch } from "./client";
-import { assertNotSelf } from "./user-errors";
+import { assertNotSelf, type SelfAction } from "./user-errors";
 import { PortalRefusal } from "./describe-error";
 import { requireExistingUser, type ActorContext } from "./users";
 import { generatePassword } from "./user-password";
 import { assertPasswordAllowed, getPasswordPolicy } from "./password-policy";
 import type { UserFlag } from "@/lib/schemas/users";
+import { msg } from "@/lib/i18n/message";
 
 const v2User = (userId: string) => `/_synapse/admin/v2/users/${encodeId(userId)}`;
 
@@ -34,19 +35,19 @@ export async function resetPassword(
 export async function deactivateUser(ctx: ActorContext, userId: string, erase: boolean): Promise<void> {
   assertNotSelf(userId, ctx.actor, "deactivate");
   const user = await requireExistingUser(ctx, userId);
-  if (user.deactivated && !erase) throw new PortalRefusal("ALREADY_DEACTIVATED", `${userId} is already deactivated.`);
+  if (user.deactivated && !erase) throw new PortalRefusal("ALREADY_DEACTIVATED", msg("user.refusals.alreadyDeactivated", { userId }));
   await synapseFetch(ctx.creds, `/_synapse/admin/v1/deactivate/${encodeId(userId)}`, { method: "POST", body: { erase } });
 }
 
 /** Deactivation wiped the password, so reactivating without a new one would leave an account nobody can use. */
 export async function reactivateUser(ctx: ActorContext, userId: string, password: string): Promise<void> {
   const user = await requireExistingUser(ctx, userId);
-  if (!user.deactivated) throw new PortalRefusal("NOT_DEACTIVATED", `${userId} is not deactivated.`);
+  if (!user.deactivated) throw new PortalRefusal("NOT_DEACTIVATED", msg("user.refusals.notDeactivated", { userId }));
   await assertPasswordAllowed(ctx.creds.baseUrl, password);
   await synapseFetch(ctx.creds, v2User(userId), { method: "PUT", body: { deactivated: false, password } });
 }
 
-const FLAG_VERBS: Record<UserFlag, string> = { locked: "lock", suspended: "suspend", shadowBanned: "shadow-ban" };
+const FLAG_VERBS: Record<UserFlag, SelfAction> = { locked: "lock", suspended: "suspend", shadowBanned: "shadowBan" };
 
 /** Lock (tokens refused until unlocked), suspend (read-only), shadow-ban (sends silently dropped). */
 export async function setUserFlag(ctx: ActorContext, userId: string, flag: UserFlag, value: boolean): Promise<void> {
@@ -63,9 +64,9 @@ export async function setUserFlag(ctx: ActorContext, userId: string, flag: UserF
 
 /** An access token for the user (support cases): no device, valid until the given time. Never stored or logged. */
 export async function createLoginToken(ctx: ActorContext, userId: string, validForMinutes: number, now = Date.now()): Promise<{ accessToken: string; validUntil: number }> {
-  assertNotSelf(userId, ctx.actor, "log in as");
+  assertNotSelf(userId, ctx.actor, "logInAs");
   const user = await requireExistingUser(ctx, userId);
-  if (user.deactivated) throw new PortalRefusal("DEACTIVATED", `${userId} is deactivated; there is no account to log in to.`);
+  if (user.deactivated) throw new PortalRefusal("DEACTIVATED", msg("user.refusals.deactivatedLogin", { userId }));
   const validUntil = now + validForMinutes * 60_000;
   const body = await synapseFetch<{ access_token: string }>(ctx.creds, `/_synapse/admin/v1/users/${encodeId(userId)}/login`, {
     method: "POST",

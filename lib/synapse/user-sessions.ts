@@ -3,6 +3,7 @@ import { encodeId, synapseFetch, type SynapseCredentials } from "./client";
 import { assertLocalUser } from "./user-errors";
 import { PortalRefusal } from "./describe-error";
 import type { ActorContext } from "./users";
+import { msg } from "@/lib/i18n/message";
 
 type RawDevice = {
   device_id: string;
@@ -69,7 +70,7 @@ export async function listDevices(creds: SynapseCredentials, userId: string): Pr
 export async function deleteDevices(ctx: ActorContext & { deviceId?: string | null }, userId: string, deviceIds: string[]): Promise<void> {
   assertLocalUser(userId, ctx.actor);
   if (userId === ctx.actor && ctx.deviceId && deviceIds.includes(ctx.deviceId)) {
-    throw new PortalRefusal("SELF_PROTECTION", `Device ${ctx.deviceId} is this portal session; sign out instead of deleting it.`);
+    throw new PortalRefusal("SELF_PROTECTION", msg("user.refusals.ownDevice", { deviceId: ctx.deviceId }));
   }
   await synapseFetch(ctx.creds, `${users(userId)}/delete_devices`, { method: "POST", body: { devices: deviceIds } });
 }
@@ -77,7 +78,7 @@ export async function deleteDevices(ctx: ActorContext & { deviceId?: string | nu
 /** "Log out everywhere": every device of the user is deleted. Returns how many there were. */
 export async function logoutEverywhere(ctx: ActorContext, userId: string): Promise<number> {
   assertLocalUser(userId, ctx.actor);
-  if (userId === ctx.actor) throw new PortalRefusal("SELF_PROTECTION", "You cannot log out your own account everywhere: it would end this session.");
+  if (userId === ctx.actor) throw new PortalRefusal("SELF_PROTECTION", msg("user.refusals.selfLogout"));
   const devices = await listDevices(ctx.creds, userId);
   if (devices.length > 0) await deleteDevices(ctx, userId, devices.map((d) => d.deviceId));
   return devices.length;

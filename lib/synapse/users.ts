@@ -264,7 +264,7 @@ export type UserChanges = {
 /** Edits an existing user; never creates one (Synapse's PUT would). */
 export async function updateUser(ctx: ActorContext, c: UserChanges): Promise<void> {
   const current = await requireExistingUser(ctx, c.userId);
-  if (current.admin && !c.admin) assertNotSelf(c.userId, ctx.actor, "remove admin rights from");
+  if (current.admin && !c.admin) assertNotSelf(c.userId, ctx.actor, "demote");
   await synapseFetch(ctx.creds, userPath(c.userId), {
     method: "PUT",
     body: {

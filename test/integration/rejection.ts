@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describeError, PortalRefusal } from "@/lib/synapse/describe-error";
 import { HomeserverUnreachableError, SynapseError } from "@/lib/synapse/errors";
+import { messageIn } from "@/lib/i18n/translator";
 
 type ErrorClass<E> = abstract new (...args: never[]) => E;
 
@@ -20,3 +21,5 @@ export const synapseError = (p: Promise<unknown>) => rejection(p, SynapseError);
 export const unreachable = (p: Promise<unknown>) => rejection(p, HomeserverUnreachableError);
 /** A refusal the portal made itself, as the admin reads it. */
 export const refusal = async (p: Promise<unknown>) => describeError(await rejection(p, PortalRefusal));
+/** For assert.rejects: the error's message, in English (portal messages are references), matches `re`. */
+export const inEnglish = (re: RegExp) => (e: unknown) => e instanceof Error && re.test(messageIn(e.message, "en"));

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { inEnglish } from "./rejection";
 import { allowCrossSigningReset, getUserCounters, renewAccountValidity } from "@/lib/synapse/user-extras";
 import { accountValiditySchema, expiryOf } from "@/lib/schemas/moderation";
 import { api, randomSuffix } from "../../e2e/synapse/testbed";
@@ -33,12 +34,12 @@ describe("user extras", () => {
   test("account validity: a chosen date is set; the server's own period is refused with the reason here", async () => {
     const input = accountValiditySchema.parse({ userId: user.userId, expiresOn: "2031-05-17" });
     assert.equal(await renewAccountValidity(ctx, user.userId, expiryOf(input.expiresOn)), Date.parse("2031-05-17T23:59:59Z"));
-    await assert.rejects(renewAccountValidity(ctx, user.userId, null), /account validity \(account_validity.period\) is not configured/);
+    await assert.rejects(renewAccountValidity(ctx, user.userId, null), inEnglish(/account validity \(account_validity.period\) is not configured/));
     assert.equal(accountValiditySchema.safeParse({ userId: user.userId, expiresOn: "next week" }).success, false);
   });
 
   test("cross-signing reset: refused without keys, allowed for a few minutes once the user has a master key", async () => {
-    await assert.rejects(allowCrossSigningReset(ctx, user.userId), /has not set up cross-signing/);
+    await assert.rejects(allowCrossSigningReset(ctx, user.userId), inEnglish(/has not set up cross-signing/));
     const k = crypto.randomBytes(32).toString("base64").replace(/=+$/, "");
     const up = await api(`/_matrix/client/v3/keys/device_signing/upload`, {
       method: "POST",

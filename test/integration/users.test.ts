@@ -2,6 +2,7 @@
 // lifecycle, sessions and settings. Effects are read back with the test bed's own API calls.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { messageIn } from "@/lib/i18n/translator";
 import { adminCreds, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
 import { usersQuerySchema, type UsersFilter } from "@/lib/schemas/users";
 import { filterOf } from "@/lib/schemas/users";
@@ -253,7 +254,7 @@ describe("bulk jobs", () => {
     assert.equal(job.done, 6);
     assert.equal(job.failed, 1);
     const items = (await forHomeserver(tb.baseUrl).jobs.listItems(id, {}, { skip: 0, take: 10 }))!.rows;
-    assert.match(items.find((r) => r.key === ctx.actor)?.message ?? "", /your own account/);
+    assert.match(messageIn(items.find((r) => r.key === ctx.actor)?.message ?? ""), /your own account/);
     for (const t of targets) assert.equal((await getRaw(t)).locked, true);
     assert.equal(await getJobView("https://other.example.org", id), null, "another homeserver's admins do not see the job");
     const audit = await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.lock", target: targets[0] }, { skip: 0, take: 5 });
@@ -289,7 +290,7 @@ describe("bulk jobs", () => {
     testRuntime("tok").start();
     const paused = await ended(jobId);
     assert.equal(paused.status, "paused");
-    assert.match(paused.message ?? "", /access token stopped working/);
+    assert.match(messageIn(paused.message ?? ""), /access token stopped working/);
     assert.equal(paused.credential, null);
     const items = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, {}, { skip: 0, take: 10 }))!.rows;
     assert.deepEqual(new Set(items.map((r) => r.status)), new Set(["pending"]), "refused users go back to pending");
@@ -324,7 +325,7 @@ describe("bulk jobs", () => {
     assert.equal(job.done, 200);
     assert.equal(job.failed, 0, "the user found deactivated on Synapse counts as done, not failed");
     const items = (await forHomeserver(tb.baseUrl).jobs.listItems(jobId, {}, { skip: 0, take: 300 }))!.rows;
-    assert.equal(items.find((r) => r.id === item.id)?.message, "deactivated (found done on Synapse)");
+    assert.equal(messageIn(items.find((r) => r.id === item.id)?.message ?? ""), "deactivated (found done on Synapse)");
     for (const t of targets) assert.equal((await getRaw(t)).deactivated, true, t);
     for (const t of targets.slice(0, 40)) {
       const entries = (await forHomeserver(tb.baseUrl).audit.list({ action: "user.bulk.deactivate", target: t }, { skip: 0, take: 5 })).rows;

@@ -30,9 +30,9 @@ describe("bulk and create inputs", () => {
   });
   test("erase and delete-media are bulk actions; the create form validates its 3PIDs", () => {
     assert.equal(bulkStartSchema.safeParse({ action: "erase", userIds: ["@a:x"], expectedCount: 1 }).success, true);
-    assert.equal(bulkStartSchema.safeParse({ action: "delete-media", userIds: [], expectedCount: 1 }).error?.issues[0].message, "Select at least one user.");
+    assert.equal(messageIn(bulkStartSchema.safeParse({ action: "delete-media", userIds: [], expectedCount: 1 }).error!.issues[0].message, "en"), "Select at least one user.");
     const bad = userCreateSchema.safeParse({ localpart: "bob", passwordMode: "none", threepids: [{ medium: "email", address: "bob@" }] });
-    assert.equal(bad.error?.issues[0].message, '"bob@" is not an email address.');
+    assert.equal(messageIn(bad.error!.issues[0].message, "en"), '"bob@" is not an email address.');
     assert.deepEqual(userCreateSchema.parse({ localpart: "bob", passwordMode: "none" }).threepids, []);
   });
 });

@@ -147,4 +147,9 @@ describe("relativeTime", () => {
     assert.equal(relativeTime(now - 400 * 86_400_000, now), "1 year ago");
     assert.equal(relativeTime(now + 2 * 86_400_000, now), "in 2 days");
   });
+  test("in the reader's language", () => {
+    assert.equal(relativeTime(now - 3 * 3600_000, now, "de"), "vor 3 Stunden");
+    assert.equal(relativeTime(now + 2 * 86_400_000, now, "de"), "in 2 Tagen");
+    assert.equal(relativeTime(now - 30_000, now, "de", "gerade eben"), "gerade eben");
+  });
 });

@@ -11,9 +11,9 @@ const TONE: Record<JobItemRecord["status"], string> = { pending: "text-muted", "
  * their page. `href(page)` keeps the other sections' pages in the URL.
  */
 export function JobUserItems(props: { title: string; rows: JobItemRecord[]; total: number; page: number; pageSize: number; href: (page: number) => string; items?: "users" | "rooms" }) {
+  const render = useMessage(); // stored outcomes are message references (lib/i18n/message.ts)
   const unit = props.items ?? "users";
   const t = useTranslations("jobs.items");
-  const render = useMessage();
   if (props.total === 0) return null;
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   return (

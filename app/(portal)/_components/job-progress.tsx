@@ -23,13 +23,13 @@ export function JobProgress(props: {
   resume?: JobAction;
   onChange?: (v: JobView) => void;
 }) {
+  const render = useMessage(); // the job's message may be a reference (lib/i18n/message.ts)
   const [view, setView] = useState(props.initial);
   const [perSecond, setPerSecond] = useState<number | null>(null);
   const first = useRef({ at: Date.now(), done: props.initial.done });
   const { run, pending, outcome } = useAction();
   const { onChange } = props;
   const t = useTranslations("jobs.progress");
-  const render = useMessage();
 
   useEffect(() => {
     if (view.ended) return;

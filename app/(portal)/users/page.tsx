@@ -1,15 +1,15 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireAdminWhile } from "@/lib/auth/require-admin";
 import { can } from "@/lib/roles";
 import { listUsers } from "@/lib/synapse/users";
 import { forHomeserver } from "@/lib/db/tenant";
 import { readForPage } from "../_components/page-read";
 import {
-  BULK_ACTION_LABELS,
+  BULK_ACTIONS,
   filterOf,
   HIDEABLE_USER_TYPES,
   PAGE_SIZES,
-  USER_SORT_LABELS,
   USER_SORTS,
   usersHref,
   usersQuerySchema,
@@ -17,7 +17,7 @@ import {
   type UserSort,
   type UsersQuery,
 } from "@/lib/schemas/users";
-import { formatCount } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/server";
 import { UsersTable } from "./_components/users-table";
 import { FindUserForm } from "./_components/find-user-form";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
@@ -25,6 +25,11 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { nextSortDir, SortHeader, type SortDir } from "../_components/sort-header";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata() {
+  const t = await getTranslations("users");
+  return { title: t("title") };
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const q = usersQuerySchema.parse(await searchParams);
@@ -35,27 +40,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const pages = Math.max(1, Math.ceil(data.total / q.size));
   const filterSearch = usersSearchParams({ ...filterOf(q) }).toString();
   const inactive = q.inactive !== undefined;
+  const t = await getTranslations("users");
+  const tb = await getTranslations("userBulk");
+  const { count } = await getFormat();
 
   return (
     <section className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Users</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <span className="text-sm text-muted" data-testid="users-total">
-          {formatCount(data.total)} {data.total === 1 ? "user" : "users"}
+          {t("total", { count: data.total })}
         </span>
         <div className="ml-auto flex flex-wrap gap-2 text-sm">
           {can(admin.role, "operator") && (
             <>
               <Link href="/users/new" className="btn-primary py-1.5">
-                Create user
+                {t("createUser")}
               </Link>
               <Link href="/users/import" className="btn-secondary py-1.5">
-                CSV Import
+                {t("csvImport")}
               </Link>
             </>
           )}
           <a href={`/users/export${filterSearch ? `?${filterSearch}` : ""}`} className="btn-secondary py-1.5" download>
-            Export CSV
+            {t("exportCsv")}
           </a>
         </div>
       </div>
@@ -67,7 +75,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       <ErrorCard message={error} />
       {inactive && (
         <p className="text-sm text-muted">
-          Users not seen in the last {q.inactive} days (never-seen users included), oldest activity first.
+          {t("inactiveNote", { days: q.inactive! })}
         </p>
       )}
 
@@ -78,69 +86,74 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         total={data.total}
         filter={filterSearch}
         actor={admin.actor}
-        labels={BULK_ACTION_LABELS}
+        labels={Object.fromEntries(BULK_ACTIONS.map((a) => [a, tb(`actions.${a}`)])) as Record<(typeof BULK_ACTIONS)[number], string>}
         managedPattern={(await forHomeserver(admin.homeserver).settings.get()).managedUserPattern}
         head={
           <>
             <UserSortHeader q={q} sort="name" />
             <UserSortHeader q={q} sort="displayname" />
-            <th className="py-2 pr-3">Status</th>
+            <th className="py-2 pr-3">{t("columns.status")}</th>
             <UserSortHeader q={q} sort="creation_ts" />
             <UserSortHeader q={q} sort="last_seen_ts" />
           </>
         }
       />
-      {data.users.length === 0 && !error && <p className="py-6 text-center text-sm text-muted">No users match.</p>}
+      {data.users.length === 0 && !error && <p className="py-6 text-center text-sm text-muted">{t("empty")}</p>}
 
-      <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm">
-        {q.page > 1 && <Link href={usersHref({ ...q, page: 1 })}>« First</Link>}
-        {q.page > 1 && <Link href={usersHref({ ...q, page: q.page - 1 })}>‹ Previous</Link>}
+      <nav aria-label={t("pager.label")} className="flex flex-wrap items-center gap-3 text-sm">
+        {q.page > 1 && <Link href={usersHref({ ...q, page: 1 })}>{t("pager.first")}</Link>}
+        {q.page > 1 && <Link href={usersHref({ ...q, page: q.page - 1 })}>{t("pager.previous")}</Link>}
         <span>
-          Page {formatCount(q.page)} of {formatCount(pages)}
+          {t("pager.page", { page: count(q.page), pages: count(pages) })}
         </span>
-        {q.page < pages && <Link href={usersHref({ ...q, page: q.page + 1 })}>Next ›</Link>}
-        {q.page < pages && <Link href={usersHref({ ...q, page: pages })}>Last »</Link>}
+        {q.page < pages && <Link href={usersHref({ ...q, page: q.page + 1 })}>{t("pager.next")}</Link>}
+        {q.page < pages && <Link href={usersHref({ ...q, page: pages })}>{t("pager.last")}</Link>}
       </nav>
     </section>
   );
 }
 
 /** "Inactive for N days" lists by last seen, oldest first, whatever the sort in the URL says. */
-function UserSortHeader({ q, sort }: { q: UsersQuery; sort: UserSort }) {
+async function UserSortHeader({ q, sort }: { q: UsersQuery; sort: UserSort }) {
+  const t = await getTranslations("users");
   const active = q.inactive === undefined ? q.sort === sort : sort === "last_seen_ts";
   const dir: SortDir = q.inactive === undefined ? q.dir : "asc";
   const href = usersHref({ ...q, sort, dir: nextSortDir(active, dir, "asc"), page: 1, inactive: undefined });
-  return <SortHeader label={USER_SORT_LABELS[sort]} href={href} sorted={active ? dir : null} />;
+  return <SortHeader label={t(`sorts.${sort}`)} href={href} sorted={active ? dir : null} />;
 }
 
-function UsersFilterForm({ q }: { q: UsersQuery }) {
+async function UsersFilterForm({ q }: { q: UsersQuery }) {
+  const t = await getTranslations("users.filters");
+  const tu = await getTranslations("users");
+  const showHideOnly = { all: t("show"), exclude: t("hide"), only: t("only") };
+  const showHide = { include: t("show"), exclude: t("hide") };
   return (
-    <FilterForm label="Filter users" clearHref="/users" action="/users" submit="Apply">
-      <TextFilter name="q" type="search" grow label="Search" value={q.q} placeholder="name, display name or @user:server" />
-      <SelectFilter name="deactivated" label="Deactivated" value={q.deactivated} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
-      <SelectFilter name="admins" label="Admins" value={q.admins} options={{ all: "Show", exclude: "Hide", only: "Only" }} />
-      <SelectFilter name="guests" label="Guests" value={q.guests} options={{ include: "Show", exclude: "Hide" }} />
-      <SelectFilter name="locked" label="Locked" value={q.locked} options={{ include: "Show", exclude: "Hide" }} />
+    <FilterForm label={t("label")} clearHref="/users" action="/users" submit={t("apply")}>
+      <TextFilter name="q" type="search" grow label={t("search")} value={q.q} placeholder={t("searchPlaceholder")} />
+      <SelectFilter name="deactivated" label={t("deactivated")} value={q.deactivated} options={showHideOnly} />
+      <SelectFilter name="admins" label={t("admins")} value={q.admins} options={showHideOnly} />
+      <SelectFilter name="guests" label={t("guests")} value={q.guests} options={showHide} />
+      <SelectFilter name="locked" label={t("locked")} value={q.locked} options={showHide} />
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1">Hide types</legend>
+        <legend className="mb-1">{t("hideTypes")}</legend>
         <div className="flex gap-3 py-1.5">
-          {HIDEABLE_USER_TYPES.map((t) => (
-            <label key={t} className="flex items-center gap-1">
-              <input type="checkbox" name="hide" value={t} defaultChecked={q.hide.includes(t)} />
-              {t}
+          {HIDEABLE_USER_TYPES.map((type) => (
+            <label key={type} className="flex items-center gap-1">
+              <input type="checkbox" name="hide" value={type} defaultChecked={q.hide.includes(type)} />
+              {t(`types.${type}`)}
             </label>
           ))}
         </div>
       </fieldset>
       <label className="flex w-36 flex-col gap-1">
-        <span>Inactive for (days)</span>
-        <input name="inactive" type="number" min={1} max={36500} defaultValue={q.inactive ?? ""} placeholder="any" className="field" />
+        <span>{t("inactive")}</span>
+        <input name="inactive" type="number" min={1} max={36500} defaultValue={q.inactive ?? ""} placeholder={t("inactiveAny")} className="field" />
       </label>
-      <SelectFilter name="sort" label="Sort by" value={q.sort} options={Object.fromEntries(USER_SORTS.map((s) => [s, USER_SORT_LABELS[s]]))} />
-      <SelectFilter name="dir" label="Order" value={q.dir} options={{ asc: "Ascending", desc: "Descending" }} />
+      <SelectFilter name="sort" label={t("sortBy")} value={q.sort} options={Object.fromEntries(USER_SORTS.map((s) => [s, tu(`sorts.${s}`)]))} />
+      <SelectFilter name="dir" label={t("order")} value={q.dir} options={{ asc: t("asc"), desc: t("desc") }} />
       <SelectFilter
         name="size"
-        label="Per page"
+        label={t("perPage")}
         value={String(q.size)}
         options={Object.fromEntries([...new Set([...PAGE_SIZES, q.size])].sort((a, b) => a - b).map((n) => [String(n), String(n)]))}
       />

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MODERATION_KINDS, previewSpamCleanup, startSpamCleanupJob, startUserRedactJob } from "@/lib/jobs/moderation-start";
 import { cancelJob, getJobView, resumeJob } from "@/lib/jobs/jobs";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
+import { msg } from "@/lib/i18n/message";
 
 // Starts redacting all of a user's events (all rooms or the chosen ones); the page follows the job.
 export const redactUserEventsAction = adminAction(
@@ -31,7 +32,7 @@ export const startSpamCleanupAction = adminAction(
 
 const moderationJob = z.object({ jobId: z.coerce.number().int().positive() });
 const ownKind = async (homeserver: string, jobId: number) => {
-  if (!(await getJobView(homeserver, jobId, MODERATION_KINDS))) throw new PortalRefusal("NOT_FOUND", "There is no such moderation job.");
+  if (!(await getJobView(homeserver, jobId, MODERATION_KINDS))) throw new PortalRefusal("NOT_FOUND", msg("moderation.job.notFound"));
 };
 
 // Stops a moderation job after the step in flight (the user page's progress panel).

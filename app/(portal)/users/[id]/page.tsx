@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getUser } from "@/lib/synapse/users";
 import { passwordPolicyHint } from "@/lib/synapse/password-policy";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { parseMxid, serverNameOf } from "@/lib/matrix/mxid";
-import { formatDateTime } from "@/lib/format";
 import { UserAvatar, UserBadges } from "../_components/user-badges";
 import { When } from "../_components/when";
 import { UserActions } from "../_components/user-actions";
@@ -19,12 +20,18 @@ import { NavTabs } from "@/app/(portal)/_components/nav-tabs";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const t = await getTranslations("user");
+  const raw = (await params).id;
+  return { title: t("metaTitle", { userId: raw.startsWith("%40") ? decodeURIComponent(raw) : raw }) };
+}
+
 export default async function UserPage({ params, searchParams }: Props) {
   const admin = await requireAdmin();
   const raw = (await params).id;
   const userId = raw.startsWith("%40") ? decodeURIComponent(raw) : raw;
   const tabParam = (await searchParams).tab;
-  const tab: UserTabId = USER_TABS.some((t) => t.id === tabParam) ? (tabParam as UserTabId) : "profile";
+  const tab: UserTabId = USER_TABS.includes(tabParam as UserTabId) ? (tabParam as UserTabId) : "profile";
   const parsed = parseMxid(userId);
   if (!parsed.ok || serverNameOf(userId) !== serverNameOf(admin.actor)) notFound();
 
@@ -35,11 +42,14 @@ export default async function UserPage({ params, searchParams }: Props) {
   const now = Date.now();
   const base = `/users/${encodeURIComponent(userId)}`;
   const tabHref = (id: UserTabId) => (id === "profile" ? base : `${base}?tab=${id}`);
+  const t = await getTranslations("user");
+  const tu = await getTranslations("users");
+  const { dateTime } = await getFormat();
 
   return (
     <section className="flex flex-col gap-4">
       <Link href="/users" className="text-sm hover:underline">
-        ← Users
+        ← {tu("title")}
       </Link>
       <ErrorCard message={error} />
       {user && (
@@ -53,9 +63,9 @@ export default async function UserPage({ params, searchParams }: Props) {
               </p>
               <UserBadges user={user} suspended={user.suspended} managed={managedReason(user.userId, user.appserviceId, settings.managedUserPattern) !== null} />
               <p className="text-sm text-muted">
-                Created <span title={formatDateTime(new Date(user.createdAt))}>{formatDateTime(new Date(user.createdAt))}</span> · Last seen{" "}
+                {t("created")} <span title={dateTime(new Date(user.createdAt))}>{dateTime(new Date(user.createdAt))}</span> · {t("lastSeen")}{" "}
                 <When ms={user.lastSeenAt} now={now} />
-                {user.appserviceId ? ` · appservice ${user.appserviceId}` : ""}
+                {user.appserviceId ? ` · ${t("appservice", { id: user.appserviceId })}` : ""}
               </p>
             </div>
           </header>
@@ -73,12 +83,10 @@ export default async function UserPage({ params, searchParams }: Props) {
           )}
           {admin.delegated && (
             <p className="card text-sm" data-testid="mas-owned">
-              This homeserver delegates authentication to MAS: passwords, e-mail addresses and sessions (devices) belong to
-              MAS, so the portal does not change them through Synapse (changes there would be undone or bypass MAS). Use MAS
-              for them (<Link href="/mas" className="underline">MAS</Link>).
+              {t("masOwned")} (<Link href="/mas" className="underline">MAS</Link>).
             </p>
           )}
-          <NavTabs label="User sections" items={USER_TABS.map((t) => ({ href: tabHref(t.id), label: t.label }))} current={tabHref(tab)} />
+          <NavTabs label={t("sections")} items={USER_TABS.map((id) => ({ href: tabHref(id), label: t(`tabs.${id}`) }))} current={tabHref(tab)} />
           <UserTab tab={tab} user={user} admin={admin} now={now} />
         </>
       )}

@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMessage } from "@/lib/i18n/hooks";
 import Link from "next/link";
 import { useForm, type UseFormReturn } from "react-hook-form";
-import { MAS_OWNED_NOTE } from "@/lib/auth/mas-owned";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { localpartProblem } from "@/lib/schemas/fields";
 import { avatarProblem, userCreateSchema, type UserCreateInput } from "@/lib/schemas/users";
@@ -19,6 +20,8 @@ type Created = { userId: string; generatedPassword: string | null; avatarError: 
 
 /** `delegated`: MAS owns passwords, so the user is created without one and the form says why. */
 export function CreateUserForm({ serverName, policyHint, delegated = false }: { serverName: string; policyHint: string | null; delegated?: boolean }) {
+  const t = useTranslations("users.create");
+  const render = useMessage();
   const form = useForm<UserCreateInput>({
     resolver: zodResolver(userCreateSchema),
     defaultValues: { localpart: "", displayname: "", passwordMode: delegated ? "none" : "generate", password: "", admin: false, userType: "", threepids: [], externalIds: [] },
@@ -39,7 +42,7 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
     if (!r.ok) return;
     if (r.data.available) {
       clearErrors("localpart");
-      setAvailability(`@${localpart}:${serverName} is available.`);
+      setAvailability(t("available", { userId: `@${localpart}:${serverName}` }));
     } else setError("localpart", { message: r.data.reason });
   }
 
@@ -71,16 +74,16 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
     return (
       <div className="card flex flex-col gap-3" role="status">
         <p>
-          Created <strong data-testid="created-user">{created.userId}</strong>.
+          {t.rich("created", { userId: created.userId, strong: (c) => <strong data-testid="created-user">{c}</strong> })}
         </p>
-        {created.generatedPassword && <OnceSecret label="Generated password" value={created.generatedPassword} />}
-        {created.avatarError && <p className="text-danger">The user was created, but the avatar was not set: {created.avatarError}</p>}
+        {created.generatedPassword && <OnceSecret label={t("generatedPassword")} value={created.generatedPassword} />}
+        {created.avatarError && <p className="text-danger">{t("avatarFailed", { error: render(created.avatarError) })}</p>}
         <div className="flex gap-2">
           <Link className="btn-primary" href={`/users/${encodeURIComponent(created.userId)}`}>
-            Open user
+            {t("open")}
           </Link>
           <button type="button" className="btn-secondary" onClick={() => setCreated(null)}>
-            Create another
+            {t("another")}
           </button>
         </div>
       </div>
@@ -89,10 +92,10 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
 
   const localpartReg = register("localpart");
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="card flex flex-col gap-4" aria-label="Create user">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="card flex flex-col gap-4" aria-label={t("label")}>
       <div className="flex flex-col gap-1">
         <label htmlFor="localpart" className="text-sm font-medium">
-          User name
+          {t("localpart")}
         </label>
         <div className="flex items-center gap-1">
           <span className="text-muted">@</span>
@@ -111,7 +114,7 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
           <span className="text-muted">:{serverName}</span>
         </div>
         <p id="localpart-help" className="text-xs text-muted">
-          Lowercase letters, digits and . _ = - / + only.
+          {t("localpartHelp")}
         </p>
         <FieldError message={errors.localpart?.message} />
         {!errors.localpart && availability && <p className="text-sm text-ok">{availability}</p>}
@@ -121,25 +124,25 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
 
       {delegated && (
         <p className="text-sm text-muted" data-testid="mas-owned-password">
-          A user&apos;s password is {MAS_OWNED_NOTE}
+          {t("masPassword")}
         </p>
       )}
       {!delegated && (
         <fieldset className="flex flex-col gap-2">
-          <legend className="text-sm font-medium">Password</legend>
+          <legend className="text-sm font-medium">{t("password")}</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" value="generate" {...register("passwordMode")} /> Generate one (shown once)
+            <input type="radio" value="generate" {...register("passwordMode")} /> {t("modes.generate")}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" value="set" {...register("passwordMode")} /> Set a password
+            <input type="radio" value="set" {...register("passwordMode")} /> {t("modes.set")}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" value="none" {...register("passwordMode")} /> No password (single sign-on, or set later)
+            <input type="radio" value="none" {...register("passwordMode")} /> {t("modes.none")}
           </label>
           {mode === "set" && (
             <div className="flex flex-col gap-1">
               <label htmlFor="password" className="text-sm font-medium">
-                New password
+                {t("newPassword")}
               </label>
               <input id="password" type="password" autoComplete="new-password" className="field" {...register("password")} />
               <PolicyHint text={policyHint} />
@@ -155,7 +158,7 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
 
       <div className="flex flex-col gap-1">
         <label htmlFor="avatar" className="text-sm font-medium">
-          Avatar (optional)
+          {t("avatar")}
         </label>
         <input
           id="avatar"
@@ -172,7 +175,7 @@ export function CreateUserForm({ serverName, policyHint, delegated = false }: { 
 
       <OutcomeLine error={formError} />
       <button type="submit" className="btn-primary self-start" disabled={isSubmitting}>
-        {isSubmitting ? "Creating…" : "Create user"}
+        {isSubmitting ? t("creating") : t("submit")}
       </button>
     </form>
   );

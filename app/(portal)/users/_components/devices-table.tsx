@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/hooks";
 import type { Device } from "@/lib/synapse/user-sessions";
 import { deleteDevicesAction } from "../[id]/actions";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
@@ -10,13 +12,15 @@ import { useCan } from "@/app/(portal)/_components/role";
 
 /** Devices with their last seen IP and time; deleting one ends its sessions. Read-only when MAS owns them. */
 export function DevicesTable({ userId, devices, now, masOwned = false }: { userId: string; devices: Device[]; now: number; masOwned?: boolean }) {
+  const t = useTranslations("user.devices");
+  const { dateTime } = useFormat();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const { run, error, pending } = useAction();
   const mayDelete = useCan("operator") && !masOwned;
 
   async function remove(ids: string[]) {
-    const what = ids.length === 1 ? `device ${ids[0]}` : `${ids.length} devices`;
-    if (!window.confirm(`Delete ${what}? Their sessions end immediately.`)) return;
+    const question = ids.length === 1 ? t("confirmOne", { deviceId: ids[0] }) : t("confirmMany", { count: ids.length });
+    if (!window.confirm(question)) return;
     if ((await run(() => deleteDevicesAction({ userId, deviceIds: ids }))).ok) setSelected(new Set());
   }
 
@@ -26,7 +30,7 @@ export function DevicesTable({ userId, devices, now, masOwned = false }: { userI
     return (
       <div className="flex flex-col gap-2">
         {create}
-        <p className="text-muted">No devices.</p>
+        <p className="text-muted">{t("empty")}</p>
       </div>
     );
   }
@@ -36,7 +40,7 @@ export function DevicesTable({ userId, devices, now, masOwned = false }: { userI
       <div className="flex items-center gap-3 text-sm">
         {mayDelete && (
           <button type="button" className="btn-secondary py-1" disabled={selected.size === 0 || pending} onClick={() => remove([...selected])}>
-            Delete selected ({selected.size})
+            {t("deleteSelected", { count: selected.size })}
           </button>
         )}
         <OutcomeLine error={error} />
@@ -46,16 +50,16 @@ export function DevicesTable({ userId, devices, now, masOwned = false }: { userI
           <tr>
             <SelectAllHeader
               className="w-8 py-2 pr-2"
-              label="Select all devices"
+              label={t("selectAll")}
               checked={selected.size === devices.length}
               onToggle={(on) => setSelected(on ? new Set(devices.map((d) => d.deviceId)) : new Set())}
             />
-            <th className="py-2 pr-3">Device</th>
-            <th className="py-2 pr-3">Name</th>
-            <th className="py-2 pr-3">Last seen IP</th>
-            <th className="py-2 pr-3">Last seen</th>
+            <th className="py-2 pr-3">{t("columns.device")}</th>
+            <th className="py-2 pr-3">{t("columns.name")}</th>
+            <th className="py-2 pr-3">{t("columns.ip")}</th>
+            <th className="py-2 pr-3">{t("columns.lastSeen")}</th>
             <th className="py-2 pr-3">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("columns.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -65,7 +69,7 @@ export function DevicesTable({ userId, devices, now, masOwned = false }: { userI
               <td className="py-2 pr-2">
                 <input
                   type="checkbox"
-                  aria-label={`Select device ${d.deviceId}`}
+                  aria-label={t("select", { deviceId: d.deviceId })}
                   checked={selected.has(d.deviceId)}
                   onChange={(e) => {
                     const next = new Set(selected);
@@ -81,13 +85,13 @@ export function DevicesTable({ userId, devices, now, masOwned = false }: { userI
               </td>
               <td className="py-2 pr-3">{d.lastSeenIp ?? <span className="text-muted">—</span>}</td>
               <td className="py-2 pr-3" title={d.userAgent ?? undefined}>
-                {d.lastSeenAt ? new Date(d.lastSeenAt).toISOString().replace("T", " ").slice(0, 19) + " UTC" : <span className="text-muted">never</span>}
-                {d.lastSeenAt && now - d.lastSeenAt < 5 * 60_000 ? " (active now)" : ""}
+                {d.lastSeenAt ? dateTime(new Date(d.lastSeenAt)) : <span className="text-muted">{t("never")}</span>}
+                {d.lastSeenAt && now - d.lastSeenAt < 5 * 60_000 ? ` ${t("activeNow")}` : ""}
               </td>
               <td className="py-2 pr-3">
                 {mayDelete && (
                   <button type="button" className="underline" disabled={pending} onClick={() => remove([d.deviceId])}>
-                    Delete
+                    {t("delete")}
                   </button>
                 )}
               </td>

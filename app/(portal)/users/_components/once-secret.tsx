@@ -1,8 +1,10 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 /** A secret shown once (generated password, login token): selectable, copyable, never stored by the portal. */
 export function OnceSecret({ label, value, note }: { label: string; value: string; note?: string }) {
+  const t = useTranslations("users.secret");
   const [copied, setCopied] = useState(false);
   return (
     <div className="flex flex-col gap-1 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950/40">
@@ -19,10 +21,10 @@ export function OnceSecret({ label, value, note }: { label: string; value: strin
             setCopied(true);
           }}
         >
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </button>
       </div>
-      <span className="text-xs text-muted">{note ?? "Shown only now: the portal does not keep it."}</span>
+      <span className="text-xs text-muted">{note ?? t("note")}</span>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { sendServerNoticeAction } from "../[id]/actions";
 import { DialogButton } from "@/app/(portal)/_components/dialog";
 import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
@@ -8,14 +9,16 @@ import { NOTICE_MAX_LENGTH } from "@/lib/schemas/server-notices";
 
 /** Sends one user a server notice; a server without `server_notices` gets the how-to instead of Synapse's 400. */
 export function ServerNoticeButton({ userId }: { userId: string }) {
+  const t = useTranslations("user.notice");
   return (
-    <DialogButton label="Send server notice…" title={`Server notice to ${userId}`}>
+    <DialogButton label={t("button")} title={t("title", { userId })}>
       {() => <NoticeForm userId={userId} />}
     </DialogButton>
   );
 }
 
 function NoticeForm({ userId }: { userId: string }) {
+  const t = useTranslations("user.notice");
   const { pending, outcome, run } = useAction();
   const [text, setText] = useState("");
   // One txn id per notice written: a repeated submit is answered by Synapse, not sent again.
@@ -25,16 +28,16 @@ function NoticeForm({ userId }: { userId: string }) {
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => sendServerNoticeAction({ userId, text, txnId }), "The notice was sent.").then((r) => r.ok && setTxnId(crypto.randomUUID()));
+        void run(() => sendServerNoticeAction({ userId, text, txnId }), t("sent")).then((r) => r.ok && setTxnId(crypto.randomUUID()));
       }}
     >
       <label htmlFor="notice-text" className="text-sm font-medium">
-        Notice text
+        {t("text")}
       </label>
       <textarea id="notice-text" className="field" rows={4} maxLength={NOTICE_MAX_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />
       <div>
         <button type="submit" className="btn-primary" disabled={pending}>
-          Send notice
+          {t("send")}
         </button>
       </div>
       <OutcomeLine outcome={outcome} />

@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat, useMessage } from "@/lib/i18n/hooks";
 import type { ActionResult } from "@/lib/result";
 import type { UserFlag } from "@/lib/schemas/users";
 import {
@@ -22,28 +24,29 @@ type State = { userId: string; deactivated: boolean; locked: boolean; suspended:
 /** Password, lifecycle and support actions of one user, each behind a confirmation. */
 export function UserActions({ user, policyHint, delegated = false }: { user: State; policyHint: string | null; delegated?: boolean }) {
   const { userId } = user;
+  const t = useTranslations("user.actions");
   return (
-    <div className="flex flex-wrap gap-2 text-sm" aria-label="User actions" role="group">
+    <div className="flex flex-wrap gap-2 text-sm" aria-label={t("label")} role="group">
       {!user.deactivated && !delegated && (
-        <DialogButton label="Reset password" title="Reset password">
+        <DialogButton label={t("resetPassword")} title={t("resetPassword")}>
           {(close) => <ResetPassword userId={userId} close={close} policyHint={policyHint} />}
         </DialogButton>
       )}
       {user.deactivated ? (
-        <DialogButton label="Reactivate" title="Reactivate user">
+        <DialogButton label={t("reactivate")} title={t("reactivateTitle")}>
           {(close) => <Reactivate userId={userId} close={close} policyHint={policyHint} />}
         </DialogButton>
       ) : (
-        <DialogButton label="Deactivate" title="Deactivate user" danger>
+        <DialogButton label={t("deactivate")} title={t("deactivateTitle")} danger>
           {(close) => <Deactivate userId={userId} managed={user.managed ?? null} close={close} />}
         </DialogButton>
       )}
-      {!user.deactivated && <Flag userId={userId} flag="locked" on={user.locked} labels={["Lock", "Unlock"]} help="A locked user's sessions are refused until unlocked." />}
-      <Flag userId={userId} flag="suspended" on={user.suspended} labels={["Suspend", "Unsuspend"]} help="A suspended user can sign in and read, but not send messages, join rooms or change the profile." />
-      <Flag userId={userId} flag="shadowBanned" on={user.shadowBanned} labels={["Shadow-ban", "Remove shadow-ban"]} help="A shadow-banned user's messages seem to send but nobody receives them." />
+      {!user.deactivated && <Flag userId={userId} flag="locked" on={user.locked} labels={[t("lock"), t("unlock")]} help={t("lockHelp")} />}
+      <Flag userId={userId} flag="suspended" on={user.suspended} labels={[t("suspend"), t("unsuspend")]} help={t("suspendHelp")} />
+      <Flag userId={userId} flag="shadowBanned" on={user.shadowBanned} labels={[t("shadowBan"), t("unshadowBan")]} help={t("shadowBanHelp")} />
       {!user.deactivated && (
         <IfCan need="owner">
-          <DialogButton label="Login as user…" title="Log in as this user">
+          <DialogButton label={t("loginAs")} title={t("loginAsTitle")}>
             {(close) => <LoginAs userId={userId} close={close} />}
           </DialogButton>
         </IfCan>
@@ -64,6 +67,7 @@ type FormProps<T> = {
 
 /** A dialog's form: runs the action, shows its error sentence, hands the result on. */
 function ActionForm<T>({ action, onDone, close, label, danger, disabled, children }: FormProps<T>) {
+  const t = useTranslations("user.actions");
   const { run, error, pending } = useAction({ refresh: true });
   return (
     <form
@@ -77,24 +81,26 @@ function ActionForm<T>({ action, onDone, close, label, danger, disabled, childre
     >
       {children}
       <OutcomeLine error={error} className="min-h-5" />
-      <DialogActions submit onCancel={close} label={label} pending={pending} pendingLabel="Working…" disabled={disabled} danger={danger} />
+      <DialogActions submit onCancel={close} label={label} pending={pending} pendingLabel={t("working")} disabled={disabled} danger={danger} />
     </form>
   );
 }
 
 /** What a dialog shows after it produced a secret: the secret once, and Done. */
 function Shown({ close, children }: { close: () => void; children: React.ReactNode }) {
+  const t = useTranslations("user.actions");
   return (
     <div className="flex flex-col gap-3 text-sm">
       {children}
       <button type="button" className="btn-primary self-end" onClick={close}>
-        Done
+        {t("done")}
       </button>
     </div>
   );
 }
 
 function ResetPassword({ userId, close, policyHint }: { userId: string; close: () => void; policyHint: string | null }) {
+  const t = useTranslations("user.actions.password");
   const [generate, setGenerate] = useState(false);
   const [password, setPassword] = useState("");
   const [logoutDevices, setLogoutDevices] = useState(true);
@@ -102,54 +108,54 @@ function ResetPassword({ userId, close, policyHint }: { userId: string; close: (
   if (done) {
     return (
       <Shown close={close}>
-        <p role="status">The password was changed{logoutDevices ? " and every session was logged out" : "; the user's sessions stay signed in"}.</p>
-        {done.generatedPassword && <OnceSecret label="New password" value={done.generatedPassword} />}
+        <p role="status">{t(logoutDevices ? "changedLoggedOut" : "changedKept")}</p>
+        {done.generatedPassword && <OnceSecret label={t("new")} value={done.generatedPassword} />}
       </Shown>
     );
   }
   return (
-    <ActionForm action={() => resetPasswordAction({ userId, generate, password, logoutDevices })} onDone={setDone} close={close} label="Set password">
+    <ActionForm action={() => resetPasswordAction({ userId, generate, password, logoutDevices })} onDone={setDone} close={close} label={t("set")}>
       <label className="flex items-center gap-2">
-        <input type="checkbox" checked={generate} onChange={(e) => setGenerate(e.target.checked)} /> Generate a password
+        <input type="checkbox" checked={generate} onChange={(e) => setGenerate(e.target.checked)} /> {t("generate")}
       </label>
       {!generate && (
         <label className="flex flex-col gap-1">
-          <span>New password</span>
+          <span>{t("new")}</span>
           <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className="field" />
         </label>
       )}
       {!generate && <PolicyHint text={policyHint} />}
       <label className="flex items-center gap-2">
-        <input type="checkbox" checked={logoutDevices} onChange={(e) => setLogoutDevices(e.target.checked)} /> Log out all devices
+        <input type="checkbox" checked={logoutDevices} onChange={(e) => setLogoutDevices(e.target.checked)} /> {t("logoutDevices")}
       </label>
     </ActionForm>
   );
 }
 
 function Deactivate({ userId, managed, close }: { userId: string; managed: string | null; close: () => void }) {
+  const t = useTranslations("user.actions.deactivateDialog");
+  const render = useMessage();
   const [confirm, setConfirm] = useState("");
   const [erase, setErase] = useState(false);
   const [managedConfirmed, setManagedConfirmed] = useState(false);
   const ready = confirmed(userId, confirm) && (!managed || managedConfirmed);
   return (
-    <ActionForm action={() => deactivateUserAction({ userId, confirm, erase, managedConfirmed })} onDone={close} close={close} label="Deactivate" danger disabled={!ready}>
+    <ActionForm action={() => deactivateUserAction({ userId, confirm, erase, managedConfirmed })} onDone={close} close={close} label={t("confirm")} danger disabled={!ready}>
       {managed && (
         <div role="alert" className="flex flex-col gap-2 rounded border border-danger-line p-2">
           <p>
-            <strong>{userId}</strong> is a managed user: {managed}. A bridge or bot usually breaks when its account is deactivated.
+            {t.rich("managed", { userId, reason: render(managed), strong: (c) => <strong>{c}</strong> })}
           </p>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={managedConfirmed} onChange={(e) => setManagedConfirmed(e.target.checked)} /> I understand this is a managed user and
-            still want to deactivate it
+            <input type="checkbox" checked={managedConfirmed} onChange={(e) => setManagedConfirmed(e.target.checked)} /> {t("managedConfirm")}
           </label>
         </div>
       )}
       <p>
-        Deactivating <strong>{userId}</strong> logs them out everywhere, removes them from every room and deletes their password, email addresses and pushers.
+        {t.rich("explain", { userId, strong: (c) => <strong>{c}</strong> })}
       </p>
       <label className="flex items-center gap-2">
-        <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} /> Also erase: remove the display name and avatar, and hide their messages from
-        future room members (GDPR erasure)
+        <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} /> {t("erase")}
       </label>
       <TypedConfirmation expected={userId} value={confirm} onChange={setConfirm} mono />
     </ActionForm>
@@ -157,12 +163,13 @@ function Deactivate({ userId, managed, close }: { userId: string; managed: strin
 }
 
 function Reactivate({ userId, close, policyHint }: { userId: string; close: () => void; policyHint: string | null }) {
+  const t = useTranslations("user.actions");
   const [password, setPassword] = useState("");
   return (
-    <ActionForm action={() => reactivateUserAction({ userId, password })} onDone={close} close={close} label="Reactivate">
-      <p>Deactivation deleted the password, so the account needs a new one to be usable again.</p>
+    <ActionForm action={() => reactivateUserAction({ userId, password })} onDone={close} close={close} label={t("reactivate")}>
+      <p>{t("reactivateHelp")}</p>
       <label className="flex flex-col gap-1">
-        <span>New password</span>
+        <span>{t("password.new")}</span>
         <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className="field" />
       </label>
       <PolicyHint text={policyHint} />
@@ -171,9 +178,10 @@ function Reactivate({ userId, close, policyHint }: { userId: string; close: () =
 }
 
 function Flag({ userId, flag, on, labels, help }: { userId: string; flag: UserFlag; on: boolean; labels: [string, string]; help: string }) {
+  const t = useTranslations("user.actions");
   const label = on ? labels[1] : labels[0];
   return (
-    <DialogButton label={label} title={`${label} ${userId}?`} danger={!on}>
+    <DialogButton label={label} title={t("flagTitle", { action: label, userId })} danger={!on}>
       {(close) => (
         <ActionForm action={() => setUserFlagAction({ userId, flag, value: !on })} onDone={close} close={close} label={label}>
           <p>{help}</p>
@@ -184,24 +192,24 @@ function Flag({ userId, flag, on, labels, help }: { userId: string; flag: UserFl
 }
 
 function LoginAs({ userId, close }: { userId: string; close: () => void }) {
+  const t = useTranslations("user.actions.loginAsDialog");
+  const { dateTime } = useFormat();
   const [minutes, setMinutes] = useState("60");
   const [token, setToken] = useState<{ accessToken: string; validUntil: number } | null>(null);
   if (token) {
-    const until = new Date(token.validUntil).toISOString().replace("T", " ").slice(0, 16);
     return (
       <Shown close={close}>
-        <OnceSecret label="Access token" value={token.accessToken} note={`Valid until ${until} UTC. Shown only now; the portal does not keep it.`} />
+        <OnceSecret label={t("token")} value={token.accessToken} note={t("note", { until: dateTime(new Date(token.validUntil)) })} />
       </Shown>
     );
   }
   return (
-    <ActionForm action={() => createLoginTokenAction({ userId, validForMinutes: minutes })} onDone={setToken} close={close} label="Create token">
+    <ActionForm action={() => createLoginTokenAction({ userId, validForMinutes: minutes })} onDone={setToken} close={close} label={t("create")}>
       <p>
-        This creates an access token that acts as <strong>{userId}</strong>, for support cases. Anyone holding it can read and send as the user until it expires. The
-        audit log records that you created it.
+        {t.rich("explain", { userId, strong: (c) => <strong>{c}</strong> })}
       </p>
       <label className="flex flex-col gap-1">
-        <span>Valid for (minutes)</span>
+        <span>{t("validFor")}</span>
         <input type="number" min={5} max={10080} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="field w-32" />
       </label>
     </ActionForm>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { UserSummary } from "@/lib/synapse/users";
 
 const STYLE: Record<string, string> = {
@@ -14,16 +15,17 @@ const STYLE: Record<string, string> = {
 
 /** managed: a bridge or bot account (lib/matrix/managed-users.ts). */
 export function UserBadges({ user, suspended, managed }: { user: Omit<UserSummary, "avatarUrl">; suspended?: boolean; managed?: boolean }) {
+  const t = useTranslations("users.badges");
   const badges: [string, string][] = [];
-  if (managed) badges.push(["managed", "bridge/bot"]);
-  if (user.admin) badges.push(["admin", "admin"]);
-  if (user.isGuest) badges.push(["guest", "guest"]);
+  if (managed) badges.push(["managed", t("managed")]);
+  if (user.admin) badges.push(["admin", t("admin")]);
+  if (user.isGuest) badges.push(["guest", t("guest")]);
   if (user.userType) badges.push(["type", user.userType]);
-  if (user.deactivated) badges.push(["deactivated", "deactivated"]);
-  if (user.locked) badges.push(["locked", "locked"]);
-  if (suspended) badges.push(["suspended", "suspended"]);
-  if (user.shadowBanned) badges.push(["shadow-banned", "shadow-banned"]);
-  if (user.erased) badges.push(["erased", "erased"]);
+  if (user.deactivated) badges.push(["deactivated", t("deactivated")]);
+  if (user.locked) badges.push(["locked", t("locked")]);
+  if (suspended) badges.push(["suspended", t("suspended")]);
+  if (user.shadowBanned) badges.push(["shadow-banned", t("shadowBanned")]);
+  if (user.erased) badges.push(["erased", t("erased")]);
   if (badges.length === 0) return null;
   return (
     <span className="inline-flex flex-wrap gap-1">

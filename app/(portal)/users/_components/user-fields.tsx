@@ -1,16 +1,18 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { FieldError } from "@/app/(portal)/_components/text-field";
 
 /** The admin flag and the user type, as the create and edit forms both ask for them. */
 export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: string; admin: UseFormRegisterReturn; userType: UseFormRegisterReturn; error?: string }) {
+  const t = useTranslations("user.fields");
   return (
     <>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" {...admin} /> Server admin
+        <input type="checkbox" {...admin} /> {t("serverAdmin")}
       </label>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${idPrefix}-usertype`} className="text-sm font-medium">
-          User type
+          {t("userType")}
         </label>
         <input id={`${idPrefix}-usertype`} list={`${idPrefix}-user-types`} placeholder="regular" className="field" {...userType} />
         <datalist id={`${idPrefix}-user-types`}>
@@ -25,10 +27,11 @@ export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: str
 
 /** The display name field, as the create and edit forms both ask for it. */
 export function DisplayNameField({ id, field, error }: { id: string; field: UseFormRegisterReturn; error?: string }) {
+  const t = useTranslations("user.fields");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
-        Display name
+        {t("displayname")}
       </label>
       <input id={id} className="field" {...field} />
       <FieldError message={error} />

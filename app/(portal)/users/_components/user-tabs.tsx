@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import type { AdminContext } from "@/lib/auth/require-admin";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import type { UserDetail } from "@/lib/synapse/users";
@@ -11,7 +13,6 @@ import {
   listJoinedRooms,
   listMemberships,
 } from "@/lib/synapse/user-data";
-import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { AvatarForm, EditUserForm } from "./edit-user-form";
 import { DevicesTable } from "./devices-table";
 import { FeaturesForm, RateLimitForm } from "./user-settings";
@@ -20,44 +21,34 @@ import { TableHead } from "@/app/(portal)/_components/data-table";
 import { RoomLink } from "@/app/(portal)/_components/user-link";
 import { ModerationTab } from "./moderation-tab";
 import { can } from "@/lib/roles";
-import { MAS_OWNED_NOTE } from "@/lib/auth/mas-owned";
 
-export const USER_TABS = [
-  { id: "profile", label: "Profile" },
-  { id: "devices", label: "Devices" },
-  { id: "connections", label: "Connections" },
-  { id: "rooms", label: "Joined rooms" },
-  { id: "memberships", label: "Memberships" },
-  { id: "pushers", label: "Pushers" },
-  { id: "media", label: "Media" },
-  { id: "account-data", label: "Account data" },
-  { id: "rate-limit", label: "Rate limit" },
-  { id: "features", label: "Experimental features" },
-  { id: "moderation", label: "Moderation" },
-] as const;
-export type UserTabId = (typeof USER_TABS)[number]["id"];
+/** The tabs in their order; their names are user.tabs.<id> in the catalogue. */
+export const USER_TABS = ["profile", "devices", "connections", "rooms", "memberships", "pushers", "media", "account-data", "rate-limit", "features", "moderation"] as const;
+export type UserTabId = (typeof USER_TABS)[number];
 
 type Props = { tab: UserTabId; user: UserDetail; admin: AdminContext; now: number };
 
 /** One tab of the user page; only that tab's data is fetched. */
 export async function UserTab(props: Props) {
+  const t = await getTranslations("user.tabs");
   const tab = await readForPage(() => renderTab(props), "user tab read");
   if (tab.error) return <ErrorCard message={tab.error} />;
-  return <section aria-label={USER_TABS.find((t) => t.id === props.tab)?.label}>{tab.data}</section>;
+  return <section aria-label={t(props.tab)}>{tab.data}</section>;
 }
-
-const time = (ms: number | null) => (ms ? formatDateTime(new Date(ms)) : "—");
 
 async function renderTab({ tab, user, admin, now }: Props) {
   const { creds } = admin;
   const id = user.userId;
+  const t = await getTranslations("user.tab");
+  const f = await getFormat();
+  const time = (ms: number | null) => (ms ? f.dateTime(new Date(ms)) : "—");
   // A viewer reads the same data without the forms (the actions refuse a viewer anyway).
   const mayEdit = can(admin.role, "operator");
   switch (tab) {
     case "profile":
       if (!mayEdit) {
         const { displayname, admin: isAdmin, userType, threepids, externalIds } = user;
-        return <Json open title="Profile" value={{ displayname, admin: isAdmin, userType, threepids, externalIds }} />;
+        return <Json open title={t("profile")} value={{ displayname, admin: isAdmin, userType, threepids, externalIds }} />;
       }
       return (
         <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
@@ -77,7 +68,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
     case "devices":
       return (
         <>
-          {admin.delegated && <MasOwnedNote what="A user's devices (sessions) are" />}
+          {admin.delegated && <MasOwnedNote text={t("masDevices")} />}
           <DevicesTable userId={id} devices={await listDevices(creds, id)} now={now} masOwned={admin.delegated} />
         </>
       );
@@ -85,8 +76,8 @@ async function renderTab({ tab, user, admin, now }: Props) {
       const rows = await listConnections(creds, id);
       return (
         <>
-          {admin.delegated && <MasOwnedNote what="Sessions, passwords and e-mail addresses are" />}
-          <Table head={["IP address", "User agent", "Last seen"]} empty="No connections recorded.">
+          {admin.delegated && <MasOwnedNote text={t("masSessions")} />}
+          <Table head={[t("connections.ip"), t("connections.userAgent"), t("connections.lastSeen")]} empty={t("connections.empty")}>
             {rows.map((c, i) => (
               <tr key={i} data-testid="connection-row">
                 <td className="font-mono text-xs">{c.ip}</td>
@@ -102,8 +93,8 @@ async function renderTab({ tab, user, admin, now }: Props) {
       const { rooms, total } = await listJoinedRooms(creds, id);
       return (
         <>
-          <p className="mb-2 text-sm text-muted">{formatCount(total)} joined rooms</p>
-          <Table head={["Room", "Name", "Members"]} empty="Not in any room.">
+          <p className="mb-2 text-sm text-muted">{t("rooms.total", { count: total })}</p>
+          <Table head={[t("rooms.room"), t("rooms.name"), t("rooms.members")]} empty={t("rooms.empty")}>
             {rooms.map((r) => (
               <tr key={r.roomId} data-testid="room-row">
                 <td className="font-mono text-xs">
@@ -120,7 +111,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
     case "memberships": {
       const rows = await listMemberships(creds, id);
       return (
-        <Table head={["Room", "Membership"]} empty="No memberships.">
+        <Table head={[t("memberships.room"), t("memberships.membership")]} empty={t("memberships.empty")}>
           {rows.map((m) => (
             <tr key={m.roomId} data-testid="membership-row">
               <td className="font-mono text-xs">
@@ -135,7 +126,7 @@ async function renderTab({ tab, user, admin, now }: Props) {
     case "pushers": {
       const rows = await listPushers(creds, id);
       return (
-        <Table head={["Kind", "App", "Device", "Push key", "Gateway URL", "Language"]} empty="No pushers.">
+        <Table head={[t("pushers.kind"), t("pushers.app"), t("pushers.device"), t("pushers.pushkey"), t("pushers.url"), t("pushers.lang")]} empty={t("pushers.empty")}>
           {rows.map((p) => (
             <tr key={`${p.appId}|${p.pushkey}`} data-testid="pusher-row">
               <td>{p.kind}</td>
@@ -156,11 +147,10 @@ async function renderTab({ tab, user, admin, now }: Props) {
       return (
         <div className="card flex flex-col gap-2 text-sm">
           <p data-testid="media-summary">
-            {formatCount(m.count)} {m.count === 1 ? "file" : "files"}
-            {Number.isNaN(m.bytes) ? "" : `, ${formatBytes(m.bytes)}`} uploaded by this user.
+            {Number.isNaN(m.bytes) ? t("media.files", { count: m.count }) : t("media.filesBytes", { count: m.count, bytes: f.bytes(m.bytes) })}
           </p>
           <Link href={`/media/users/${encodeURIComponent(id)}`} className="btn-secondary self-start py-1.5">
-            Manage this user&apos;s media
+            {t("media.manage")}
           </Link>
         </div>
       );
@@ -171,33 +161,33 @@ async function renderTab({ tab, user, admin, now }: Props) {
       const rooms = Object.keys(data.rooms).sort();
       return (
         <div className="flex flex-col gap-3 text-sm">
-          <p className="text-muted">Read-only. {globalTypes.length} global types, {rooms.length} rooms with room account data.</p>
+          <p className="text-muted">{t("accountData.summary", { types: globalTypes.length, rooms: rooms.length })}</p>
           {globalTypes.map((t) => (
             <Json key={t} title={t} value={data.global[t]} />
           ))}
           {rooms.map((r) => (
-            <Json key={r} title={`Room ${r}`} value={data.rooms[r]} />
+            <Json key={r} title={t("accountData.room", { roomId: r })} value={data.rooms[r]} />
           ))}
         </div>
       );
     }
     case "rate-limit": {
       const current = await getRateLimitOverride(creds, id);
-      return mayEdit ? <RateLimitForm userId={id} current={current} /> : <Json open title="Rate-limit override" value={current} />;
+      return mayEdit ? <RateLimitForm userId={id} current={current} /> : <Json open title={t("rateLimit")} value={current} />;
     }
     case "features": {
       const current = await getExperimentalFeatures(creds, id);
-      return mayEdit ? <FeaturesForm userId={id} current={current} /> : <Json open title="Experimental features" value={current} />;
+      return mayEdit ? <FeaturesForm userId={id} current={current} /> : <Json open title={t("features")} value={current} />;
     }
     case "moderation":
       return <ModerationTab user={user} admin={admin} now={now} />;
   }
 }
 
-function MasOwnedNote({ what }: { what: string }) {
+function MasOwnedNote({ text }: { text: string }) {
   return (
     <p className="card mb-2 text-sm" data-testid="mas-owned-note">
-      {what} {MAS_OWNED_NOTE} (<Link href="/mas" className="underline">MAS</Link>)
+      {text} (<Link href="/mas" className="underline">MAS</Link>)
     </p>
   );
 }

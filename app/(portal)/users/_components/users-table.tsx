@@ -1,6 +1,8 @@
 "use client";
 import { useCan } from "@/app/(portal)/_components/role";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/hooks";
 import { useRouter } from "next/navigation";
 // Types only: the schema module pulls in zod, which this page's JavaScript budget cannot carry.
 import type { BulkAction } from "@/lib/schemas/users";
@@ -42,6 +44,8 @@ type Props = {
  */
 export function UsersTable({ rows, now, total, filter, actor, labels, managedPattern, head }: Props) {
   const router = useRouter();
+  const t = useTranslations("users.bulk");
+  const { count: num } = useFormat();
   const [asking, setAsking] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -81,28 +85,27 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
 
   const needsTyping = TYPED.includes(action);
   const canRun = count > 0 && (!needsTyping || confirmed(String(count), typed)) && (action !== "notice" || notice.trim() !== "");
-  const noun = count === 1 ? "user" : "users";
 
   return (
     <div className="flex flex-col gap-2">
       <div className="flex min-h-10 flex-wrap items-center gap-3 text-sm" aria-live="polite">
         {!mayAct ? null : count === 0 ? (
-          <span className="text-muted">Select users for bulk actions.</span>
+          <span className="text-muted">{t("hint")}</span>
         ) : (
           <>
             <span data-testid="selection-count">
-              {count.toLocaleString("en-US")} {noun} selected{allMatching ? " (all matching the filter)" : ""}
+              {t(allMatching ? "selectedAll" : "selected", { count })}
             </span>
             {!allMatching && total > selected.size && allOnPage && (
               <button type="button" className="underline" onClick={() => setAllMatching(true)}>
-                Select all {total.toLocaleString("en-US")} matching the filter
+                {t("selectAll", { total: num(total) })}
               </button>
             )}
             <button type="button" className="underline" onClick={() => selectPage(false)}>
-              Clear selection
+              {t("clear")}
             </button>
             <label className="flex items-center gap-2">
-              <span>Bulk action</span>
+              <span>{t("action")}</span>
               <select value={action} onChange={(e) => setAction(e.target.value as BulkAction)} className="field py-1">
                 <Options labels={shown} />
               </select>
@@ -125,9 +128,9 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line text-muted">
             <tr>
-              <SelectAllHeader className="w-8 py-2 pr-2" label="Select all users on this page" checked={allOnPage} onToggle={selectPage} />
+              <SelectAllHeader className="w-8 py-2 pr-2" label={t("selectPage")} checked={allOnPage} onToggle={selectPage} />
               <th className="w-10 py-2 pr-2">
-                <span className="sr-only">Avatar</span>
+                <span className="sr-only">{t("avatar")}</span>
               </th>
               {head}
             </tr>
@@ -136,7 +139,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
             {rows.map((u) => (
               <tr key={u.userId} data-testid="user-row">
                 <td>
-                  <input type="checkbox" aria-label={`Select ${u.userId}`} checked={allMatching || selected.has(u.userId)} onChange={(e) => toggle(u.userId, e.target.checked)} />
+                  <input type="checkbox" aria-label={t("selectUser", { userId: u.userId })} checked={allMatching || selected.has(u.userId)} onChange={(e) => toggle(u.userId, e.target.checked)} />
                 </td>
                 <td>
                   <UserAvatar user={u} />
@@ -160,23 +163,23 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
           </tbody>
         </table>
       </div>
-      <Dialog title={`${labels[action]} ${count.toLocaleString("en-US")} ${noun}?`} open={asking} onClose={() => setAsking(false)}>
-        {allMatching && <p className="text-sm text-muted">Bridge and bot users (managed) among them are left out.</p>}
+      <Dialog title={t("confirmTitle", { action: labels[action], count })} open={asking} onClose={() => setAsking(false)}>
+        {allMatching && <p className="text-sm text-muted">{t("managedLeftOut")}</p>}
         {action === "deactivate" && (
-          <p>Deactivation logs the users out, removes them from every room and deletes their passwords. It can be undone only by reactivating each user with a new password.</p>
+          <p>{t("explain.deactivate")}</p>
         )}
         {action === "erase" && (
-          <p>As deactivation, and Synapse also forgets the users&apos; display names and avatars and hides their messages from anyone who joins later (GDPR erasure). It cannot be undone.</p>
+          <p>{t("explain.erase")}</p>
         )}
-        {action === "delete-media" && <p>Every file these users uploaded is deleted from this server&apos;s disk. It cannot be undone.</p>}
-        {action === "logout" && <p>Every device of these users is deleted, so all their sessions end.</p>}
-        {action === "lock" && <p>Locked users cannot use their sessions until they are unlocked.</p>}
+        {action === "delete-media" && <p>{t("explain.delete-media")}</p>}
+        {action === "logout" && <p>{t("explain.logout")}</p>}
+        {action === "lock" && <p>{t("explain.lock")}</p>}
         {includesSelf && (action === "deactivate" || action === "erase" || action === "lock") && (
-          <p className="text-amber-800 dark:text-amber-200">Your own account is selected; it will be skipped.</p>
+          <p className="text-amber-800 dark:text-amber-200">{t("selfSkipped")}</p>
         )}
         {action === "notice" && (
           <label className="flex flex-col gap-1">
-            <span>Notice text</span>
+            <span>{t("noticeText")}</span>
             <textarea value={notice} onChange={(e) => setNotice(e.target.value)} rows={4} className="field" />
           </label>
         )}
@@ -185,9 +188,9 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
         <DialogActions
           onCancel={() => setAsking(false)}
           onConfirm={run}
-          label={`${labels[action]} ${count.toLocaleString("en-US")} ${noun}`}
+          label={t("confirmLabel", { action: labels[action], count })}
           pending={pending}
-          pendingLabel="Starting…"
+          pendingLabel={t("starting")}
           disabled={!canRun}
         />
       </Dialog>

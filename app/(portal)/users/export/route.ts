@@ -5,6 +5,7 @@ import { iterateUsers } from "@/lib/synapse/users";
 import { userCsvHeader, userCsvRow } from "@/lib/csv/user-columns";
 import { describeAndLog } from "@/lib/synapse/describe-error";
 import { csvDownload } from "@/lib/http/csv-download";
+import { messageIn } from "@/lib/i18n/translator";
 
 // The filtered users list as CSV, all pages, streamed: rows leave as Synapse's pages arrive.
 export async function GET(request: NextRequest) {
@@ -28,7 +29,7 @@ export async function GET(request: NextRequest) {
       } catch (e) {
         // Headers are gone already: end the file with a line that says it is incomplete.
         const ui = describeAndLog(e, "users export");
-        controller.enqueue(encoder.encode(`# export incomplete: ${ui.message}\r\n`));
+        controller.enqueue(encoder.encode(`# export incomplete: ${messageIn(ui.message)}\r\n`));
         controller.close();
       }
     },

@@ -1,16 +1,17 @@
+import { getTranslations } from "next-intl/server";
 import { USER_BULK_KIND } from "@/lib/jobs/user-bulk";
-import { BULK_ACTION_LABELS, type BulkAction } from "@/lib/schemas/users";
+import { BULK_ACTIONS, type BulkAction } from "@/lib/schemas/users";
 import { BulkJobPage } from "@/app/(portal)/_components/bulk-job-page";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 
-export default function UserBulkJobPage(props: PageProps<{ jobId: string }>) {
-  return (
-    <BulkJobPage
-      page={props}
-      kind={USER_BULK_KIND}
-      back={{ href: "/users", label: "Users" }}
-      title={(a) => `Bulk action: ${BULK_ACTION_LABELS[(a ?? "lock") as BulkAction] ?? a}`}
-      items="users"
-    />
-  );
+export async function generateMetadata({ params }: PageProps<{ jobId: string }>) {
+  const t = await getTranslations("userBulk");
+  return { title: t("metaTitle", { id: (await params).jobId }) };
+}
+
+export default async function UserBulkJobPage(props: PageProps<{ jobId: string }>) {
+  const t = await getTranslations("userBulk");
+  const tu = await getTranslations("users");
+  const name = (a: string | undefined) => (BULK_ACTIONS.includes((a ?? "lock") as BulkAction) ? t(`actions.${(a ?? "lock") as BulkAction}`) : (a ?? ""));
+  return <BulkJobPage page={props} kind={USER_BULK_KIND} back={{ href: "/users", label: tu("title") }} title={(a) => t("title", { action: name(a) })} items="users" />;
 }
