@@ -7,7 +7,16 @@ import { databaseProvider, type DatabaseProvider } from "@/lib/database-url";
 import { getEnv } from "@/lib/env";
 
 // One client per process (dev hot reload re-evaluates modules, hence the global).
-const globalForPrisma = globalThis as unknown as { portalPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { portalPrisma?: PrismaClient; portalAdapter?: DriverConnection };
+
+/**
+ * The slice of the driver adapter's connection (@prisma/driver-adapter-utils' SqlDriverAdapter) that
+ * lib/db/bulk-sql.ts uses to send big statements without the client's query compiler.
+ */
+export type DriverStatement = { sql: string; args: (string | number | null)[]; argTypes: { scalarType: "string" | "int"; arity: "scalar" }[] };
+export type DriverQueryable = { executeRaw(q: DriverStatement): Promise<number> };
+export type DriverTransaction = DriverQueryable & { readonly options: { usePhantomQuery: boolean }; commit(): Promise<void>; rollback(): Promise<void> };
+export type DriverConnection = DriverQueryable & { startTransaction(): Promise<DriverTransaction> };
 
 export function dbProvider(): DatabaseProvider {
   return databaseProvider(getEnv().databaseUrl);
@@ -20,10 +29,28 @@ export function db(): PrismaClient {
     // the app is typed against the SQLite client, and the PostgreSQL one is cast here, once.
     globalForPrisma.portalPrisma =
       dbProvider() === "postgresql"
-        ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient)
-        : new PrismaClient({ adapter: withWriteAheadLog(new PrismaBetterSQLite3({ url })) });
+        ? (new PostgresPrismaClient({ adapter: keepConnection(new PrismaPg({ connectionString: url })) }) as unknown as PrismaClient)
+        : new PrismaClient({ adapter: keepConnection(withWriteAheadLog(new PrismaBetterSQLite3({ url }))) });
   }
   return globalForPrisma.portalPrisma;
+}
+
+/** The connection the client opened through its driver adapter (opened now if it has not yet). */
+export async function driverConnection(): Promise<DriverConnection> {
+  if (!globalForPrisma.portalAdapter) await db().$connect();
+  if (!globalForPrisma.portalAdapter) throw new Error("the database client opened no driver connection");
+  return globalForPrisma.portalAdapter;
+}
+
+/** Remembers the connection the client opens, for driverConnection (the client itself does not expose it). */
+function keepConnection<F extends { connect: () => Promise<unknown> }>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    globalForPrisma.portalAdapter = adapter as DriverConnection;
+    return adapter;
+  };
+  return factory;
 }
 
 /**
@@ -51,5 +78,6 @@ export const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code 
 export async function disconnectDb(): Promise<void> {
   const client = globalForPrisma.portalPrisma;
   globalForPrisma.portalPrisma = undefined;
+  globalForPrisma.portalAdapter = undefined;
   await client?.$disconnect();
 }
