@@ -1,9 +1,8 @@
 // Reads an uploaded CSV as a stream of records: size limit, encoding and binary checks, separator
 // detection, and the line numbers a spreadsheet shows. Never holds the whole file in memory.
 import crypto from "node:crypto";
-import { Readable } from "node:stream";
-import { parse } from "fast-csv";
 import type { DelimiterChoice } from "@/lib/schemas/import";
+import { CsvSyntaxError, parseCsvRows } from "./csv-parse";
 
 export type CsvProblem =
   | "empty"
@@ -191,13 +190,11 @@ function firstLineEnd(text: string): number {
   return -1;
 }
 
-function describeParseError(message: string, delimiter: Delimiter): string {
-  if (/missing closing/i.test(message)) return 'a quoted cell is never closed (a " is missing)';
-  if (/expected/i.test(message)) {
-    const sep = delimiter === "\t" ? "a tab" : `"${delimiter}"`;
-    return `text follows a closing quote; quote the whole cell, write every " inside it as "", and separate cells with ${sep}`;
-  }
-  return "the line cannot be read as CSV";
+function describeReadError(e: unknown, delimiter: Delimiter): string {
+  if (!(e instanceof CsvSyntaxError)) return "the line cannot be read as CSV";
+  if (e.kind === "unclosed-quote") return 'a quoted cell is never closed (a " is missing)';
+  const sep = delimiter === "\t" ? "a tab" : `"${delimiter}"`;
+  return `text follows a closing quote; quote the whole cell, write every " inside it as "", and separate cells with ${sep}`;
 }
 
 export type CsvReadOptions = { delimiter: DelimiterChoice; maxBytes: number; stats?: ByteStats };
@@ -216,22 +213,19 @@ export function readCsv(source: AsyncIterable<Uint8Array>, opts: CsvReadOptions)
       sawHeaderText = header.trim().length > 0;
       if (opts.delimiter === "auto") chosen = detectDelimiter(header);
     });
-    // Pull the first chunk so the header is seen (and the separator chosen) before the parser is set up.
+    // Pull the first chunk so the header is seen (and the separator chosen) before the parser starts.
     const first = await text.next();
-    const parser = parse({ headers: false, ignoreEmpty: false, delimiter: chosen });
-    const input = Readable.from(
+    const rows = parseCsvRows(
       (async function* () {
         if (!first.done) yield first.value;
         yield* text;
       })(),
-      { objectMode: false },
+      chosen,
     );
-    input.on("error", (e) => parser.destroy(e));
-    input.pipe(parser);
     let line = 0;
     let any = false;
     try {
-      for await (const row of parser as AsyncIterable<string[]>) {
+      for await (const row of rows) {
         line++;
         if (row.length === 0 || row.every((c) => c === "")) continue;
         any = true;
@@ -239,13 +233,8 @@ export function readCsv(source: AsyncIterable<Uint8Array>, opts: CsvReadOptions)
       }
     } catch (e) {
       if (e instanceof CsvFileError) throw e;
-      const message = e instanceof Error ? e.message : String(e);
-      throw new CsvFileError(
-        "malformed",
-        `Line ${line + 1}: ${describeParseError(message, chosen)}. Nothing was imported; fix the file and upload it again.`,
-      );
-    } finally {
-      input.destroy();
+      // Any other failure of the text (the upload breaking off, say) is reported as the line it stopped on.
+      throw new CsvFileError("malformed", `Line ${line + 1}: ${describeReadError(e, chosen)}. Nothing was imported; fix the file and upload it again.`);
     }
     if (!any && !sawHeaderText && stats.bytes === 0) throw new CsvFileError("empty", "The file is empty.");
     if (!any) throw new CsvFileError("empty", "The file has no rows (only blank lines).");
