@@ -39,6 +39,11 @@ export async function bulkStatements(statements: { sql: string; args: BulkArg[] 
   });
 }
 
+/** Rows of a read too big for the client's result mapping (thousands of rows a page), as arrays in column order. */
+export async function bulkQuery(sql: string, ...args: BulkArg[]): Promise<unknown[][]> {
+  return (await (await driverConnection()).queryRaw(statement(sql, args))).rows;
+}
+
 function statement(sql: string, args: BulkArg[]): DriverStatement {
   // Integers go to SQLite as integers, text as text; PostgreSQL gets typed casts in the SQL (dialect.ts).
   return { sql, args, argTypes: args.map((a) => ({ scalarType: typeof a === "number" ? "int" : "string", arity: "scalar" })) };

@@ -14,7 +14,10 @@ const globalForPrisma = globalThis as unknown as { portalPrisma?: PrismaClient; 
  * lib/db/bulk-sql.ts uses to send big statements without the client's query compiler.
  */
 export type DriverStatement = { sql: string; args: (string | number | null)[]; argTypes: { scalarType: "string" | "int"; arity: "scalar" }[] };
-export type DriverQueryable = { executeRaw(q: DriverStatement): Promise<number> };
+export type DriverQueryable = {
+  executeRaw(q: DriverStatement): Promise<number>;
+  queryRaw(q: DriverStatement): Promise<{ columnNames: string[]; rows: unknown[][] }>;
+};
 export type DriverTransaction = DriverQueryable & { readonly options: { usePhantomQuery: boolean }; commit(): Promise<void>; rollback(): Promise<void> };
 export type DriverConnection = DriverQueryable & { startTransaction(): Promise<DriverTransaction> };
 

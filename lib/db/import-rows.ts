@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./client";
-import { bulkTransaction } from "./bulk-sql";
+import { bulkQuery, bulkTransaction } from "./bulk-sql";
 import { containsText, sqlDialect } from "./dialect";
 import type { RowStatus } from "@/lib/schemas/import";
 
@@ -99,6 +99,21 @@ export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterL
     take,
     ...(withSecrets ? {} : { omit: { csvPassword: true, generatedPassword: true } }),
   })) as ImportRowRecord[];
+}
+
+/**
+ * Pending rows in file order with just what a decision needs, read through the driver (bulk-sql.ts): a dry
+ * run of a big file reads every row, and the client's mapping of 2000 full rows a page was most of its garbage.
+ */
+export async function pendingRowsToDecide(jobId: number, afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null; input: string }[]> {
+  const d = sqlDialect();
+  const rows = await bulkQuery(
+    `SELECT "id", "line", "userId", "input" FROM "ImportRow" WHERE "jobId" = ${d.param(1, "integer")} AND "status" = 'pending' AND "line" > ${d.param(2, "integer")} ORDER BY "line" LIMIT ${d.param(3, "integer")}`,
+    jobId,
+    afterLine,
+    take,
+  );
+  return rows.map(([id, line, userId, input]) => ({ id: Number(id), line: Number(line), userId: userId as string | null, input: input as string }));
 }
 
 /** Just the keys of rows in file order: enough to know which users a file names. */
