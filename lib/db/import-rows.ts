@@ -116,14 +116,19 @@ export async function pendingRowsToDecide(jobId: number, afterLine: number, take
   return rows.map(([id, line, userId, input]) => ({ id: Number(id), line: Number(line), userId: userId as string | null, input: input as string }));
 }
 
-/** Just the keys of rows in file order: enough to know which users a file names. */
+/** Just the keys of rows in file order: enough to know which users a file names (read through the driver, as above). */
 export async function rowKeysAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null }[]> {
-  return db().importRow.findMany({
-    where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
-    orderBy: { line: "asc" },
+  const d = sqlDialect();
+  const among = statuses.map((_, i) => d.param(2 + i)).join(", ");
+  const n = 2 + statuses.length;
+  const rows = await bulkQuery(
+    `SELECT "id", "line", "userId" FROM "ImportRow" WHERE "jobId" = ${d.param(1, "integer")} AND "status" IN (${among}) AND "line" > ${d.param(n, "integer")} ORDER BY "line" LIMIT ${d.param(n + 1, "integer")}`,
+    jobId,
+    ...statuses,
+    afterLine,
     take,
-    select: { id: true, line: true, userId: true },
-  });
+  );
+  return rows.map(([id, line, userId]) => ({ id: Number(id), line: Number(line), userId: userId as string | null }));
 }
 
 export async function rowsById(ids: number[]): Promise<ImportRowRecord[]> {
