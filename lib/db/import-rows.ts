@@ -92,12 +92,11 @@ export async function listImportRows(
 }
 
 /** Rows in file order after `afterLine`, a page at a time (the runner never loads a whole file). */
-export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number, withSecrets = true): Promise<ImportRowRecord[]> {
+export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<ImportRowRecord[]> {
   return (await db().importRow.findMany({
     where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
     orderBy: { line: "asc" },
     take,
-    ...(withSecrets ? {} : { omit: { csvPassword: true, generatedPassword: true } }),
   })) as ImportRowRecord[];
 }
 
