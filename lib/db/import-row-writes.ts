@@ -1,4 +1,5 @@
 import "server-only";
+import { bulkStatements } from "./bulk-sql";
 import { db } from "./client";
 import { sqlDialect } from "./dialect";
 import { assertImportFence } from "./import-jobs";
@@ -77,7 +78,7 @@ export async function finishRow(l: Lease, id: number, o: RowOutcome): Promise<vo
   });
 }
 
-/** Many rows with their own outcomes and changes, in one transaction of JSON-unpacking statements (as for inserts). */
+/** Many rows with their own outcomes and changes, in one transaction of JSON-unpacking statements (as for inserts, bulk-sql.ts). */
 export async function finishRowsEach(l: Lease, outcomes: { id: number; outcome: RowOutcome }[]): Promise<void> {
   if (outcomes.length === 0) return;
   const d = sqlDialect();
@@ -85,16 +86,13 @@ export async function finishRowsEach(l: Lease, outcomes: { id: number; outcome: 
   const statements = [];
   for (let i = 0; i < outcomes.length; i += ROWS_PER_STATEMENT) {
     const packed = JSON.stringify(outcomes.slice(i, i + ROWS_PER_STATEMENT).map(({ id, outcome: o }) => [id, o.status, o.reason ?? null, o.changes ?? null]));
-    statements.push(
-      db().$executeRawUnsafe(
-        `UPDATE "ImportRow" SET "status" = ${d.field("j", 1)}, "reason" = ${d.field("j", 2)}, "changes" = ${d.field("j", 3)}, "attempt" = NULL, "finishedAt" = ${d.param(1, "timestamp(3)")}
+    statements.push({
+      sql: `UPDATE "ImportRow" SET "status" = ${d.field("j", 1)}, "reason" = ${d.field("j", 2)}, "changes" = ${d.field("j", 3)}, "attempt" = NULL, "finishedAt" = ${d.param(1, "timestamp(3)")}
          FROM ${d.jsonRows(2, "j")} WHERE "ImportRow"."id" = ${d.field("j", 0, "integer")} AND ${fencedSql(l)}`,
-        now,
-        packed,
-      ),
-    );
+      args: [now, packed],
+    });
   }
-  const counts = await db().$transaction(statements);
+  const counts = await bulkStatements(statements);
   await checkCount(l, counts.reduce((n, c) => n + c, 0), outcomes.length);
 }
 
@@ -107,16 +105,12 @@ export async function finishRows(l: Lease, ids: number[], o: Pick<RowOutcome, "s
   for (let i = 0; i < ids.length; i += 900) {
     // Row ids are integers from the database, so they can be written into the statement.
     const list = ids.slice(i, i + 900).map((id) => Math.trunc(id)).join(",");
-    statements.push(
-      db().$executeRawUnsafe(
-        `UPDATE "ImportRow" SET "status" = ${d.param(1)}, "reason" = ${d.param(2)}, "attempt" = NULL, "finishedAt" = ${d.param(3, "timestamp(3)")}${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list}) AND ${fencedSql(l)}`,
-        o.status,
-        o.reason ?? null,
-        now,
-      ),
-    );
+    statements.push({
+      sql: `UPDATE "ImportRow" SET "status" = ${d.param(1)}, "reason" = ${d.param(2)}, "attempt" = NULL, "finishedAt" = ${d.param(3, "timestamp(3)")}${o.eraseCsvPassword ? ', "csvPassword" = NULL' : ""} WHERE "id" IN (${list}) AND ${fencedSql(l)}`,
+      args: [o.status, o.reason ?? null, now],
+    });
   }
-  const counts = await db().$transaction(statements);
+  const counts = await bulkStatements(statements);
   await checkCount(l, counts.reduce((n, c) => n + c, 0), ids.length);
 }
 

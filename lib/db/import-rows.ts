@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { bulkQuery, bulkTransaction } from "./bulk-sql";
 import { containsText, sqlDialect } from "./dialect";
 import type { RowStatus } from "@/lib/schemas/import";
 
@@ -31,24 +32,21 @@ export const ROWS_PER_STATEMENT = 200;
 
 /**
  * Inserts a batch of rows in one transaction of statements that each unpack a single JSON parameter
- * (json_each in SQLite, jsonb_array_elements in PostgreSQL; see dialect.ts): big files are written many
- * times faster, and with far less garbage, than through createMany.
+ * (json_each in SQLite, jsonb_array_elements in PostgreSQL; see dialect.ts), sent to the driver directly
+ * (bulk-sql.ts): big files are written many times faster, and with far less garbage, than through createMany.
  */
 export async function insertImportRows(jobId: number, rows: NewImportRow[]): Promise<void> {
   if (rows.length === 0) return;
   // One commit per batch (each costs a disk sync), but each statement sent on its own, so no request
-  // to the query engine carries the whole batch.
+  // to the database carries the whole batch.
   const d = sqlDialect();
   const cells = [1, 2, 3, 4, 5, 6].map((i) => d.field("j", i)).join(", ");
-  await db().$transaction(async (tx) => {
+  const sql = `INSERT INTO "ImportRow" ("jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword")
+     SELECT ${d.param(1, "integer")}, ${d.field("j", 0, "integer")}, ${cells} FROM ${d.jsonRows(2, "j")}`;
+  await bulkTransaction(async (exec) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const packed = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.line, r.userId, r.input, r.status, r.errors, r.reason, r.csvPassword]));
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "ImportRow" ("jobId", "line", "userId", "input", "status", "errors", "reason", "csvPassword")
-         SELECT ${d.param(1, "integer")}, ${d.field("j", 0, "integer")}, ${cells} FROM ${d.jsonRows(2, "j")}`,
-        jobId,
-        packed,
-      );
+      await exec(sql, jobId, packed);
     }
   });
 }
@@ -94,23 +92,42 @@ export async function listImportRows(
 }
 
 /** Rows in file order after `afterLine`, a page at a time (the runner never loads a whole file). */
-export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number, withSecrets = true): Promise<ImportRowRecord[]> {
+export async function rowsAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<ImportRowRecord[]> {
   return (await db().importRow.findMany({
     where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
     orderBy: { line: "asc" },
     take,
-    ...(withSecrets ? {} : { omit: { csvPassword: true, generatedPassword: true } }),
   })) as ImportRowRecord[];
 }
 
-/** Just the keys of rows in file order: enough to know which users a file names. */
-export async function rowKeysAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null }[]> {
-  return db().importRow.findMany({
-    where: { jobId, status: { in: statuses }, line: { gt: afterLine } },
-    orderBy: { line: "asc" },
+/**
+ * Pending rows in file order with just what a decision needs, read through the driver (bulk-sql.ts): a dry
+ * run of a big file reads every row, and the client's mapping of 2000 full rows a page was most of its garbage.
+ */
+export async function pendingRowsToDecide(jobId: number, afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null; input: string }[]> {
+  const d = sqlDialect();
+  const rows = await bulkQuery(
+    `SELECT "id", "line", "userId", "input" FROM "ImportRow" WHERE "jobId" = ${d.param(1, "integer")} AND "status" = 'pending' AND "line" > ${d.param(2, "integer")} ORDER BY "line" LIMIT ${d.param(3, "integer")}`,
+    jobId,
+    afterLine,
     take,
-    select: { id: true, line: true, userId: true },
-  });
+  );
+  return rows.map(([id, line, userId, input]) => ({ id: Number(id), line: Number(line), userId: userId as string | null, input: input as string }));
+}
+
+/** Just the keys of rows in file order: enough to know which users a file names (read through the driver, as above). */
+export async function rowKeysAfterLine(jobId: number, statuses: RowStatus[], afterLine: number, take: number): Promise<{ id: number; line: number; userId: string | null }[]> {
+  const d = sqlDialect();
+  const among = statuses.map((_, i) => d.param(2 + i)).join(", ");
+  const n = 2 + statuses.length;
+  const rows = await bulkQuery(
+    `SELECT "id", "line", "userId" FROM "ImportRow" WHERE "jobId" = ${d.param(1, "integer")} AND "status" IN (${among}) AND "line" > ${d.param(n, "integer")} ORDER BY "line" LIMIT ${d.param(n + 1, "integer")}`,
+    jobId,
+    ...statuses,
+    afterLine,
+    take,
+  );
+  return rows.map(([id, line, userId]) => ({ id: Number(id), line: Number(line), userId: userId as string | null }));
 }
 
 export async function rowsById(ids: number[]): Promise<ImportRowRecord[]> {

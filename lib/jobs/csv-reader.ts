@@ -1,10 +1,9 @@
 // Reads an uploaded CSV as a stream of records: size limit, encoding and binary checks, separator
 // detection, and the line numbers a spreadsheet shows. Never holds the whole file in memory.
 import crypto from "node:crypto";
-import { Readable } from "node:stream";
-import { parse } from "fast-csv";
 import { megabytesOf, type DelimiterChoice } from "@/lib/schemas/import";
 import { msg } from "@/lib/i18n/message";
+import { CsvSyntaxError, parseCsvRows } from "./csv-parse";
 
 export type CsvProblem =
   | "empty"
@@ -190,10 +189,10 @@ function firstLineEnd(text: string): number {
   return -1;
 }
 
-function describeParseError(message: string, delimiter: Delimiter): string {
-  if (/missing closing/i.test(message)) return msg("import.fileErrors.parse.unclosed");
-  if (/expected/i.test(message)) return msg("import.fileErrors.parse.afterQuote", { separator: delimiter === "\t" ? "tab" : delimiter });
-  return msg("import.fileErrors.parse.unreadable");
+function describeReadError(e: unknown, delimiter: Delimiter): string {
+  if (!(e instanceof CsvSyntaxError)) return msg("import.fileErrors.parse.unreadable");
+  if (e.kind === "unclosed-quote") return msg("import.fileErrors.parse.unclosed");
+  return msg("import.fileErrors.parse.afterQuote", { separator: delimiter === "\t" ? "tab" : delimiter });
 }
 
 export type CsvReadOptions = { delimiter: DelimiterChoice; maxBytes: number; stats?: ByteStats };
@@ -212,22 +211,19 @@ export function readCsv(source: AsyncIterable<Uint8Array>, opts: CsvReadOptions)
       sawHeaderText = header.trim().length > 0;
       if (opts.delimiter === "auto") chosen = detectDelimiter(header);
     });
-    // Pull the first chunk so the header is seen (and the separator chosen) before the parser is set up.
+    // Pull the first chunk so the header is seen (and the separator chosen) before the parser starts.
     const first = await text.next();
-    const parser = parse({ headers: false, ignoreEmpty: false, delimiter: chosen });
-    const input = Readable.from(
+    const rows = parseCsvRows(
       (async function* () {
         if (!first.done) yield first.value;
         yield* text;
       })(),
-      { objectMode: false },
+      chosen,
     );
-    input.on("error", (e) => parser.destroy(e));
-    input.pipe(parser);
     let line = 0;
     let any = false;
     try {
-      for await (const row of parser as AsyncIterable<string[]>) {
+      for await (const row of rows) {
         line++;
         if (row.length === 0 || row.every((c) => c === "")) continue;
         any = true;
@@ -235,10 +231,8 @@ export function readCsv(source: AsyncIterable<Uint8Array>, opts: CsvReadOptions)
       }
     } catch (e) {
       if (e instanceof CsvFileError) throw e;
-      const message = e instanceof Error ? e.message : String(e);
-      throw new CsvFileError("malformed", msg("import.fileErrors.malformed", { line: String(line + 1), problem: describeParseError(message, chosen) }));
-    } finally {
-      input.destroy();
+      // Any other failure of the text (the upload breaking off, say) is reported as the line it stopped on.
+      throw new CsvFileError("malformed", msg("import.fileErrors.malformed", { line: String(line + 1), problem: describeReadError(e, chosen) }));
     }
     if (!any && !sawHeaderText && stats.bytes === 0) throw new CsvFileError("empty", msg("import.fileErrors.empty"));
     if (!any) throw new CsvFileError("empty", msg("import.fileErrors.blankOnly"));

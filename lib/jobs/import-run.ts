@@ -149,11 +149,20 @@ export function existingOf(run: JobRun, userId: string): ExistingUser | undefine
 }
 
 /** Update mode compares threepids too, which the user list does not show: fetch them for those rows only. */
-export async function decideRow(run: JobRun, row: StoredRow): Promise<Decision> {
-  let existing = existingOf(run, row.userId!);
-  if (existing && run.job.options.conflict === "update" && row.parsed.threepids !== undefined && existing.threepids === undefined) {
-    existing = (await run.retrying(() => getImportUser(run.creds, row.userId!))) ?? undefined;
-  }
+export async function decideRow(run: JobRun, row: Pick<StoredRow, "userId" | "parsed">): Promise<Decision> {
+  const known = decideFromSnapshot(run, row);
+  if (known) return known;
+  const existing = (await run.retrying(() => getImportUser(run.creds, row.userId!))) ?? undefined;
+  return decide(row.parsed, existing, run.job.options);
+}
+
+/**
+ * The decision when the snapshot of users is enough (every row but updates that compare threepids), else null.
+ * Synchronous, so a dry run of a big file makes no promise per row.
+ */
+export function decideFromSnapshot(run: JobRun, row: Pick<StoredRow, "userId" | "parsed">): Decision | null {
+  const existing = existingOf(run, row.userId!);
+  if (existing && run.job.options.conflict === "update" && row.parsed.threepids !== undefined && existing.threepids === undefined) return null;
   return decide(row.parsed, existing, run.job.options);
 }
 

@@ -103,7 +103,7 @@ async function prepare(run: JobRun): Promise<void> {
   const inFile = new Set<string>();
   const needIds: number[] = [];
   for (let after = 0; ; ) {
-    const page = await rowKeysAfterLine(jobId, ["pending", "in-flight"], after, 10_000);
+    const page = await rowKeysAfterLine(jobId, ["pending", "in-flight"], after, 2000);
     if (page.length === 0) break;
     after = page[page.length - 1].line;
     for (const r of page) {

@@ -31,3 +31,13 @@ test("a truncated authentication tag is refused (the tag length is pinned to 16 
   const short = Buffer.from(tag, "base64url").subarray(0, 4).toString("base64url");
   assert.throws(() => unseal([version, iv, ct, short].join("."), "import-credential", "job:7", SECRET), UnsealError);
 });
+
+test("every seal gets its own IV, also across a refill of the IV pool", () => {
+  const ivs = new Set<string>();
+  for (let i = 0; i < 10_000; i++) {
+    const sealed = seal(`pw-${i}`, "import-password", "", SECRET);
+    ivs.add(sealed.split(".")[1]);
+    if (i % 997 === 0) assert.equal(unseal(sealed, "import-password", "", SECRET), `pw-${i}`);
+  }
+  assert.equal(ivs.size, 10_000);
+});
