@@ -1,6 +1,7 @@
 // A translator outside React and without a request: exports, logs, jobs and unit tests. Server-side.
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core, same version): "next-intl" under the react-server condition needs React's client API.
+import { createTranslator } from "use-intl/core";
 import { CATALOGUES } from "./catalogues";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { renderMessage } from "./message";
