@@ -18,6 +18,7 @@ import { adminToken, loadTestbed, randomSuffix, serverName } from "../../e2e/syn
 import { createMember, createRoom, roomFlags, sendImage } from "../../e2e/rooms-fixtures";
 import { mediaInfo, pngOfSize, upload, type Uploaded } from "../../e2e/media-fixtures";
 import { ended, stopTestRuntimes, testRuntime, until } from "./job-helpers";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 let owner: { creds: { baseUrl: string; accessToken: string }; actor: string; homeserver: string; role: "owner" };
@@ -62,7 +63,7 @@ describe("bulk room actions", () => {
     assert.equal((await ended(publish.jobId)).status, "completed");
     const refused = (await listItems(publish.jobId, {}, { skip: 0, take: 5 })).rows;
     assert.deepEqual(refused.map((i) => i.status), ["failed", "failed", "failed"]);
-    assert.match(refused[0].message ?? "", /room_list_publication_rules/);
+    assert.match(messageIn(refused[0].message ?? ""), /room_list_publication_rules/);
     await run("unpublish", rooms);
     const unblock = await run("unblock", rooms.slice(0, 2));
     assert.deepEqual(await Promise.all(rooms.map(roomFlags)), [

@@ -11,6 +11,7 @@ import { forHomeserver } from "@/lib/db/tenant";
 import type { SynapseCredentials } from "@/lib/synapse/client";
 import { adminCreds, api, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
 import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seedRoom, sendText } from "../../e2e/rooms-fixtures";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 let creds: SynapseCredentials;
@@ -77,7 +78,7 @@ describe("listing and reading rooms", () => {
     await assert.rejects(setPublishedInDirectory(creds, ids[1], true), (e) => {
       const ui = describeError(e);
       assert.equal(ui.code, "PUBLISH_NOT_ALLOWED");
-      assert.match(ui.message, /room_list_publication_rules/);
+      assert.match(messageIn(ui.message), /room_list_publication_rules/);
       return true;
     });
     await setPublishedInDirectory(creds, ids[1], false);
@@ -224,9 +225,9 @@ describe("room jobs", () => {
     // Nothing before that point: Synapse refuses, the job and the record say so.
     const refused = await jobEnded(c.homeserver, await startPurgeHistoryJob(c, roomId, { beforeTs: Date.UTC(2015, 0, 1) }, false));
     assert.equal(refused.status, "failed");
-    assert.match(refused.message ?? "", /nothing to purge/);
+    assert.match(messageIn(refused.message ?? ""), /nothing to purge/);
     const [failed] = await purgeRows(c);
     assert.equal(failed.status, "failed");
-    assert.match(failed.error ?? "", /nothing to purge/);
+    assert.match(messageIn(failed.error ?? ""), /nothing to purge/);
   });
 });
