@@ -1,6 +1,7 @@
 // Who may pass the organisation gate and with which portal role: pure rules over the identity the
 // gate's identity provider vouches for (README "Teams: organisation sign-in and roles").
 import { ROLES, type Role } from "./roles";
+import { msg } from "./i18n/message";
 
 export type GateIdentity = {
   /** The identity provider's stable id for the person (the id_token's `sub`). */
@@ -84,19 +85,20 @@ export function isGateConfiguredToAdmitAnyone(rules: GateRules): boolean {
 /** May this person enter, and as what? A refusal names what the person lacks (never the allowed values). */
 export function judge(who: GateIdentity, rules: GateRules): GateVerdict {
   if (!isGateConfiguredToAdmitAnyone(rules)) {
-    return { allowed: false, reason: "No one may enter yet: the portal has no allowed e-mails, domains or groups configured (GATE_ALLOWED_EMAILS, GATE_ALLOWED_DOMAINS, GATE_ALLOWED_GROUPS)." };
+    return { allowed: false, reason: msg("gate.refusal.noneConfigured") };
   }
   const email = verifiedEmail(who);
   const byEmail = email !== null && (rules.allowedEmails.includes(email) || rules.allowedDomains.includes(domainOf(email)));
   const byGroup = who.groups.some((g) => rules.allowedGroups.includes(g));
   if (byEmail || byGroup) return { allowed: true, role: roleOf(who, rules) };
+  // The reason is a message reference (rendered in the reader's language on the gate page).
   const emailPart = !who.email
-    ? "Your identity provider sent no e-mail address"
+    ? msg("gate.refusal.noEmail")
     : !who.emailVerified
-      ? `Your e-mail ${who.email} is not verified by the identity provider`
-      : `Your e-mail ${who.email} is not in the allowed e-mails or domains`;
-  const groupPart = who.groups.length ? `none of your groups (${who.groups.join(", ")}) is allowed` : "you are in no group that is allowed";
-  return { allowed: false, reason: `${emailPart}, and ${groupPart}.` };
+      ? msg("gate.refusal.emailUnverified", { email: who.email })
+      : msg("gate.refusal.emailNotAllowed", { email: who.email });
+  const groupPart = who.groups.length ? msg("gate.refusal.groupsNotAllowed", { groups: who.groups.join(", ") }) : msg("gate.refusal.noGroup");
+  return { allowed: false, reason: msg("gate.refusal.sentence", { email: emailPart, groups: groupPart }) };
 }
 
 /** How a person is shown on job pages and in exports: "Name <e-mail>", or what there is of it. */

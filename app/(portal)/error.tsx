@@ -1,14 +1,15 @@
 "use client";
 // Last resort for a page that failed unexpectedly; expected failures are shown by the pages themselves.
+import { useTranslations } from "next-intl";
+
 export default function PortalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errorPage");
   return (
     <section role="alert" className="card flex flex-col items-start gap-3">
-      <h1 className="text-xl font-semibold">This page could not be loaded</h1>
-      <p className="text-muted">
-        The portal hit an unexpected error (it was logged on the server). If the homeserver was restarting, try again in a moment.
-      </p>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="text-muted">{t("text")}</p>
       <button type="button" className="btn-primary" onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </section>
   );

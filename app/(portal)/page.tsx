@@ -2,7 +2,8 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { getServerTotals } from "@/lib/synapse/server-stats";
 import { readActivitySnapshot } from "@/lib/jobs/dashboard-activity";
 import { getServerVersionCached } from "@/lib/synapse/discovery";
-import { formatBytes, formatCount } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { forHomeserver } from "@/lib/db/tenant";
 import { readForPage } from "./_components/page-read";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
@@ -16,6 +17,7 @@ export default async function DashboardPage() {
   const admin = await requireAdmin();
   // Every read at once: the page costs the slowest of them, not their sum. The user activity (a read of the
   // whole user list) comes from its stored snapshot, which a job computes.
+  const [t, f] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   const [totalsRead, health, version, freed, activity] = await Promise.all([
     readForPage(() => getServerTotals(admin.creds), "server totals read"),
     loadServerHealth(admin),
@@ -29,45 +31,45 @@ export default async function DashboardPage() {
 
   return (
     <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ErrorCard message={totalsRead.error} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Server version" value={version ? `Synapse ${version}` : "unknown"} testId="stat-version" />
-        <Stat label="Users" href="/users" value={totals ? formatCount(totals.users) : dash} testId="stat-users" hint="all accounts, deactivated and locked included" />
-        <Stat label="Rooms" href="/rooms" value={totals ? formatCount(totals.rooms) : dash} testId="stat-rooms" />
+        <Stat label={t("version")} value={version ? t("versionValue", { version }) : t("unknown")} testId="stat-version" />
+        <Stat label={t("users")} href="/users" value={totals ? f.count(totals.users) : dash} testId="stat-users" hint={t("usersHint")} />
+        <Stat label={t("rooms")} href="/rooms" value={totals ? f.count(totals.rooms) : dash} testId="stat-rooms" />
         <Stat
-          label="Local media"
+          label={t("media")}
           href="/media"
-          value={totals ? formatBytes(totals.mediaBytes) : dash}
+          value={totals ? f.bytes(totals.mediaBytes) : dash}
           testId="stat-media"
-          hint={totals ? `${formatCount(totals.mediaFiles)} files from ${formatCount(totals.mediaUsers)} users` : undefined}
+          hint={totals ? t("mediaHint", { files: totals.mediaFiles, users: totals.mediaUsers }) : undefined}
           raw={totals?.mediaBytes}
         />
-        <Stat label="Freed in the last 30 days" href="/jobs/purges" value={formatBytes(freed)} testId="stat-freed" hint="by deletions and purges made through the portal (Jobs → Purge history)" raw={freed} />
+        <Stat label={t("freed")} href="/jobs/purges" value={f.bytes(freed)} testId="stat-freed" hint={t("freedHint")} raw={freed} />
       </dl>
 
-      <h2 className="text-xl font-semibold">What the server is doing</h2>
+      <h2 className="text-xl font-semibold">{t("doing")}</h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
-          label="Failing federation destinations"
+          label={t("failing")}
           href="/server/federation"
-          value={failing.data ? `${formatCount(failing.data.count)}${failing.data.capped ? "+" : ""}` : dash}
+          value={failing.data ? `${f.count(failing.data.count)}${failing.data.capped ? "+" : ""}` : dash}
           testId="stat-failing-destinations"
           hint={failing.error ?? undefined}
           raw={failing.data?.count}
         />
         <Stat
-          label="Background updates running"
+          label={t("background")}
           href="/server/background-updates"
-          value={background.data ? formatCount(running.length) : dash}
+          value={background.data ? f.count(running.length) : dash}
           testId="stat-background-updates"
-          hint={background.error ?? (running.length ? running.map((u) => `${u.database}: ${u.name}`).join(", ") : background.data && !background.data.enabled ? "paused" : undefined)}
+          hint={background.error ?? (running.length ? running.map((u) => `${u.database}: ${u.name}`).join(", ") : background.data && !background.data.enabled ? t("backgroundPaused") : undefined)}
           raw={background.data ? running.length : undefined}
         />
-        <Stat label="Unresolved reports" href="/reports?status=unresolved" value={unresolved.data === null ? dash : formatCount(unresolved.data)} testId="stat-unresolved-reports" hint={unresolved.error ?? undefined} raw={unresolved.data ?? undefined} />
-        <Stat label="CSV imports running" href="/jobs?status=running" value={formatCount(imports)} testId="stat-imports-running" raw={imports} />
-        <Stat label="Room deletes and purges running" href="/rooms" value={formatCount(roomJobs)} testId="stat-room-jobs-running" hint="jobs; their progress shows on the rooms page" raw={roomJobs} />
-        <Stat label="Media jobs running" href="/jobs/purges?status=running" value={formatCount(mediaJobs)} testId="stat-media-jobs-running" raw={mediaJobs} />
+        <Stat label={t("unresolved")} href="/reports?status=unresolved" value={unresolved.data === null ? dash : f.count(unresolved.data)} testId="stat-unresolved-reports" hint={unresolved.error ?? undefined} raw={unresolved.data ?? undefined} />
+        <Stat label={t("imports")} href="/jobs?status=running" value={f.count(imports)} testId="stat-imports-running" raw={imports} />
+        <Stat label={t("roomJobs")} href="/rooms" value={f.count(roomJobs)} testId="stat-room-jobs-running" hint={t("roomJobsHint")} raw={roomJobs} />
+        <Stat label={t("mediaJobs")} href="/jobs/purges?status=running" value={f.count(mediaJobs)} testId="stat-media-jobs-running" raw={mediaJobs} />
       </dl>
       <UserActivitySection snapshot={activity} />
     </section>

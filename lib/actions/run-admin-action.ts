@@ -9,6 +9,7 @@ import { fail, ok, type ActionResult } from "@/lib/result";
 import type { Role } from "@/lib/roles";
 import { masOwnedRefusal, type MasOwned } from "@/lib/auth/mas-owned";
 import { refuseRole } from "./role-check";
+import { msg } from "@/lib/i18n/message";
 
 export type Spec<S extends z.ZodType> = {
   schema: S;
@@ -36,7 +37,7 @@ export async function runAdminAction<S extends z.ZodType, T>(
   if (refusal) return fail("FORBIDDEN", refusal);
   if (!parsed.success) {
     const fieldErrors = firstFieldErrors(parsed.error);
-    const first = Object.values(fieldErrors)[0] ?? "Check the input.";
+    const first = Object.values(fieldErrors)[0] ?? msg("errors.INVALID_INPUT");
     return fail("INVALID_INPUT", first, fieldErrors);
   }
   const input = parsed.data as z.infer<S>;

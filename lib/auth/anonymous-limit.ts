@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import type { ActionError } from "@/lib/result";
 import { createRateLimiter } from "@/lib/http/rate-limit";
 import { requireGate } from "./gate";
+import { msg } from "@/lib/i18n/message";
 
 /**
  * The client's address. Behind a proxy (TRUST_PROXY=true) the last X-Forwarded-For entry, the one the proxy
@@ -38,5 +39,5 @@ export async function limitAnonymous(kind: Kind): Promise<{ ok: false; error: Ac
   const verdict = limiter(kind).take(await clientAddress());
   if (verdict.ok) return null;
   const s = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  return { ok: false, error: { code: "PORTAL_RATE_LIMITED", message: `Too many attempts from your address. Try again in ${s} s.` } };
+  return { ok: false, error: { code: "PORTAL_RATE_LIMITED", message: msg("errors.PORTAL_RATE_LIMITED", { seconds: s }) } };
 }

@@ -4,6 +4,7 @@ import { allowlistLabel, isHomeserverAllowed, parseAllowlist, type AllowlistEntr
 import { normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
 import { discoverHomeserver } from "@/lib/synapse/discovery";
 import { rememberFor } from "@/lib/remember-for";
+import { msg } from "@/lib/i18n/message";
 
 export function getAllowlist(): AllowlistEntry[] {
   return parseAllowlist(getEnv().HOMESERVER_ALLOWLIST);
@@ -23,7 +24,7 @@ export function isServerNameAllowed(serverName: string): boolean {
 }
 
 export function notAllowedMessage(what: string): string {
-  return `This portal only signs in to ${getAllowlist().map(allowlistLabel).join(", ")}. ${what} is not on its list.`;
+  return msg("errors.HS_NOT_ALLOWED", { list: getAllowlist().map(allowlistLabel).join(", "), what });
 }
 
 export type HomeserverChoice = { label: string; value: string };

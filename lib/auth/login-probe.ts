@@ -7,11 +7,12 @@ import { discoverHomeserver, probeHomeserver } from "@/lib/synapse/discovery";
 import { getAuthServer } from "@/lib/synapse/oauth";
 import { OAuthFlowError } from "@/lib/synapse/errors";
 import { issuerLabel } from "@/lib/matrix/oauth";
+import { msg } from "@/lib/i18n/message";
 import { isServerNameAllowed, notAllowedMessage, resolveAllowedHomeserver } from "./homeserver-policy";
 
 export type HomeserverInfo = {
   baseUrl: string;
-  /** "Synapse 1.160.0", or a plain description when the server is Matrix but not Synapse. */
+  /** "Synapse 1.160.0", or a plain description (a message reference) when the server is Matrix but not Synapse. */
   label: string;
   isSynapse: boolean;
   flows: LoginFlows;
@@ -59,7 +60,7 @@ export async function probeForLogin(url: string): Promise<ActionResult<Homeserve
     }));
     return ok({
       baseUrl: allowed.baseUrl,
-      label: probe.implementation ? `${probe.implementation} ${probe.version}` : "Matrix homeserver (not Synapse: the admin API is missing)",
+      label: probe.implementation ? `${probe.implementation} ${probe.version}` : msg("login.homeserver.notSynapse"),
       isSynapse: probe.implementation !== null,
       flows,
       oauth: delegated && { issuerHost: issuerLabel(delegated.issuer) },

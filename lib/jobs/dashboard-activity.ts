@@ -12,6 +12,7 @@
 import "server-only";
 import { forHomeserver, LeaseLost } from "@/lib/db/tenant";
 import { describeError } from "@/lib/synapse/describe-error";
+import { msg } from "@/lib/i18n/message";
 import { getUserActivity } from "@/lib/synapse/user-activity";
 import type { JobKind } from "./job-driver";
 import { startJob, type JobOwner } from "./jobs";
@@ -27,7 +28,7 @@ export const dashboardActivityKind: JobKind = {
   async run(job) {
     const activity = forHomeserver(job.job.homeserver).activity;
     if (!job.creds) {
-      const message = "The job had no usable token (signed out, or another SESSION_SECRET); the next dashboard view asks again.";
+      const message = msg("dashboard.activity.noToken");
       await activity.release(message);
       return { status: "failed", message };
     }
@@ -45,7 +46,7 @@ export const dashboardActivityKind: JobKind = {
       if (e instanceof LeaseLost || job.interrupted()) throw e;
       const ui = describeError(e);
       if (ui.code === "UNEXPECTED") console.error(`[portal] dashboard activity job ${job.job.id} failed:`, e instanceof Error ? e.stack : e);
-      await activity.release(`Counting users failed: ${ui.message}`);
+      await activity.release(msg("dashboard.activity.countFailed", { reason: ui.message }));
       return { status: "failed", message: ui.message };
     }
   },

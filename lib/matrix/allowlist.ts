@@ -1,5 +1,6 @@
-// HOMESERVER_ALLOWLIST: which homeservers a shared portal may log in to. Pure and client-safe.
+// HOMESERVER_ALLOWLIST: which homeservers a shared portal may log in to. Server-side (its errors are for the log).
 import { normalizeHomeserverUrl } from "./homeserver-url";
+import { messageIn } from "@/lib/i18n/translator";
 import { isValidServerName } from "./mxid";
 
 export type AllowlistEntry = { kind: "url"; url: string } | { kind: "server-name"; serverName: string };
@@ -10,7 +11,7 @@ export function parseAllowlist(raw: string | undefined): AllowlistEntry[] {
   for (const part of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
     if (/^https?:\/\//i.test(part)) {
       const n = normalizeHomeserverUrl(part);
-      if (!n.ok) throw new Error(`HOMESERVER_ALLOWLIST: ${n.message}`);
+      if (!n.ok) throw new Error(`HOMESERVER_ALLOWLIST: ${messageIn(n.message)}`);
       entries.push({ kind: "url", url: n.url });
     } else if (isValidServerName(part.toLowerCase())) {
       entries.push({ kind: "server-name", serverName: part.toLowerCase() });

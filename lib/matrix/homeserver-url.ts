@@ -1,27 +1,28 @@
 // Homeserver base URL normalisation. Pure and client-safe.
+import { msg } from "@/lib/i18n/message";
 
 export type HomeserverUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
 export function normalizeHomeserverUrl(input: string): HomeserverUrlResult {
   const text = input.trim();
-  if (!text) return { ok: false, message: "Enter the homeserver URL, for example https://matrix.example.org." };
+  if (!text) return { ok: false, message: msg("fields.homeserverUrl.empty") };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, message: `"${text}" is not a valid URL. Use the form https://matrix.example.org.` };
+    return { ok: false, message: msg("fields.homeserverUrl.invalid", { text }) };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return { ok: false, message: `The homeserver URL must start with https:// (got ${url.protocol}//).` };
+    return { ok: false, message: msg("fields.homeserverUrl.scheme", { scheme: url.protocol }) };
   }
   if (url.username || url.password) {
-    return { ok: false, message: "The homeserver URL must not contain a user name or password." };
+    return { ok: false, message: msg("fields.homeserverUrl.credentials") };
   }
   if (url.search || url.hash) {
-    return { ok: false, message: "The homeserver URL must not contain a query (?…) or fragment (#…)." };
+    return { ok: false, message: msg("fields.homeserverUrl.queryOrFragment") };
   }
-  if (!url.hostname) return { ok: false, message: `"${text}" has no host name.` };
+  if (!url.hostname) return { ok: false, message: msg("fields.homeserverUrl.noHost", { text }) };
   const path = url.pathname.replace(/\/+$/, "");
   return { ok: true, url: `${url.protocol}//${url.host}${path}` };
 }

@@ -1,11 +1,10 @@
 // Matrix ID parsing and the localpart rule. Pure and client-safe: the forms, the import and the server share it.
 import { MAX_USER_ID_LENGTH } from "./limits";
+import { msg } from "@/lib/i18n/message";
 
 export type ParsedMxid = { userId: string; localpart: string; serverName: string };
 export type MxidProblem = "empty" | "no-server" | "bad-localpart" | "bad-server";
 export type MxidResult = { ok: true; value: ParsedMxid } | { ok: false; problem: MxidProblem; message: string };
-
-const EXAMPLE = "@alice:example.org";
 
 // Server name grammar from the Matrix spec: a DNS name, IPv4 literal or [IPv6] literal, optional port.
 const DNS_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -29,7 +28,7 @@ export function isStrictLocalpart(localpart: string): boolean {
 
 export function parseMxid(input: string): MxidResult {
   const text = input.trim();
-  if (!text) return { ok: false, problem: "empty", message: `Enter your Matrix ID, for example ${EXAMPLE}.` };
+  if (!text) return { ok: false, problem: "empty", message: msg("fields.mxid.empty") };
   const body = text.startsWith("@") ? text.slice(1) : text;
   const colon = body.indexOf(":");
   if (colon < 0) {
@@ -37,7 +36,7 @@ export function parseMxid(input: string): MxidResult {
     return {
       ok: false,
       problem: "no-server",
-      message: `Enter your full Matrix ID with the server, like @${name}:example.org — not just the username.`,
+      message: msg("fields.mxid.noServer", { name }),
     };
   }
   const localpart = body.slice(0, colon);
@@ -46,14 +45,14 @@ export function parseMxid(input: string): MxidResult {
     return {
       ok: false,
       problem: "bad-localpart",
-      message: `"${localpart}" is not a valid user name. A Matrix ID looks like ${EXAMPLE}.`,
+      message: msg("fields.mxid.badLocalpart", { localpart }),
     };
   }
   if (!isValidServerName(serverName)) {
     return {
       ok: false,
       problem: "bad-server",
-      message: `"${serverName}" is not a valid server name. A Matrix ID looks like ${EXAMPLE}.`,
+      message: msg("fields.mxid.badServer", { serverName }),
     };
   }
   return { ok: true, value: { userId: `@${localpart}:${serverName}`, localpart, serverName } };

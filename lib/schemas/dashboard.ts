@@ -14,12 +14,11 @@ export function monthKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "2026-03" → "Mar 2026". */
-export function monthLabel(key: string): string {
-  const [y, m] = key.split("-");
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+/** "2026-03" → "Mar 2026" (German "März 2026"); `short` → the month alone ("Mar", "März"), for the chart's axis. */
+export function monthLabel(key: string, locale = "en", form: "long" | "short" = "long"): string {
+  const [y, m] = key.split("-").map(Number);
+  const options: Intl.DateTimeFormatOptions = form === "short" ? { month: "short" } : { month: "short", year: "numeric" };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(Date.UTC(y, m - 1, 1));
 }
 
 export type Bar = { x: number; y: number; width: number; height: number };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { localpartRule, parseMxid, type LocalpartProblem } from "@/lib/matrix/mxid";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { MAX_DISPLAYNAME_LENGTH, MAX_PASSWORD_LENGTH, MAX_USER_ID_LENGTH } from "@/lib/matrix/limits";
+import { msg } from "@/lib/i18n/message";
 
 /** Each field's first message, keyed by the field ("form" for the object itself). */
 export function firstFieldErrors(error: z.ZodError): Record<string, string> {
@@ -19,9 +20,9 @@ export function firstFieldErrors(error: z.ZodError): Record<string, string> {
 export const userIdField = z.string().transform((v, ctx) => {
   const text = v.trim();
   const r = parseMxid(text);
-  if (!text) ctx.addIssue({ code: "custom", message: "Enter a user ID, like @alice:example.org." });
-  else if (!r.ok || !text.startsWith("@")) ctx.addIssue({ code: "custom", message: `"${text}" is not a valid user ID. A user ID looks like @alice:example.org.` });
-  else if (text.length > MAX_USER_ID_LENGTH) ctx.addIssue({ code: "custom", message: `A user ID is at most ${MAX_USER_ID_LENGTH} characters.` });
+  if (!text) ctx.addIssue({ code: "custom", message: msg("fields.userId.empty") });
+  else if (!r.ok || !text.startsWith("@")) ctx.addIssue({ code: "custom", message: msg("fields.userId.invalid", { text }) });
+  else if (text.length > MAX_USER_ID_LENGTH) ctx.addIssue({ code: "custom", message: msg("fields.userId.tooLong", { max: MAX_USER_ID_LENGTH }) });
   else return r.value.userId;
   return z.NEVER;
 });
@@ -39,14 +40,15 @@ const roomRefField = (allowAlias: boolean) =>
 export const roomIdField = roomRefField(false);
 export const roomIdOrAliasField = roomRefField(true);
 
+// Message references (fields.localpart.*), rendered in the reader's language by whoever shows them.
 const LOCALPART_MESSAGES: Record<LocalpartProblem, string> = {
-  empty: "Enter a user name.",
-  spaces: "A user name can contain only a–z, 0–9 and . _ = - / +",
-  uppercase: "Use lowercase letters only (Matrix user names are lowercase).",
-  chars: "A user name can contain only a–z, 0–9 and . _ = - / +",
-  underscore: "A user name may not begin with _ (reserved for bridges and bots).",
-  digits: "A user name of digits only is reserved by Synapse for guest accounts.",
-  "too-long": `That user name is too long (a Matrix ID is at most ${MAX_USER_ID_LENGTH} characters).`,
+  empty: msg("fields.localpart.empty"),
+  spaces: msg("fields.localpart.chars"),
+  uppercase: msg("fields.localpart.uppercase"),
+  chars: msg("fields.localpart.chars"),
+  underscore: msg("fields.localpart.underscore"),
+  digits: msg("fields.localpart.digits"),
+  "too-long": msg("fields.localpart.tooLong", { max: MAX_USER_ID_LENGTH }),
 };
 
 /** The form's sentence for why a localpart cannot name a new user, or null. */
@@ -63,13 +65,15 @@ export const localpartField = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-export const displaynameField = z.string().trim().max(MAX_DISPLAYNAME_LENGTH, `A display name is at most ${MAX_DISPLAYNAME_LENGTH} characters.`);
+export const displaynameField = z.string().trim().max(MAX_DISPLAYNAME_LENGTH, msg("fields.displayname.tooLong", { max: MAX_DISPLAYNAME_LENGTH }));
+
+const passwordTooLong = msg("fields.password.tooLong", { max: MAX_PASSWORD_LENGTH });
 
 export const passwordField = z
   .string()
-  .min(1, "Enter a password.")
-  .max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`)
-  .refine((v) => v.trim().length > 0, "A password cannot be only spaces.");
+  .min(1, msg("fields.password.empty"))
+  .max(MAX_PASSWORD_LENGTH, passwordTooLong)
+  .refine((v) => v.trim().length > 0, msg("fields.password.spaces"));
 
 /** A password that may be left empty (generated, or not set). */
-export const optionalPasswordField = z.string().max(MAX_PASSWORD_LENGTH, `A password is at most ${MAX_PASSWORD_LENGTH} characters.`).default("");
+export const optionalPasswordField = z.string().max(MAX_PASSWORD_LENGTH, passwordTooLong).default("");

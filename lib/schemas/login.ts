@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseMxid } from "@/lib/matrix/mxid";
 import { normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
+import { msg } from "@/lib/i18n/message";
 
 export const mxidField = z.string().superRefine((v, ctx) => {
   const r = parseMxid(v);
@@ -15,7 +16,7 @@ export const homeserverUrlField = z.string().superRefine((v, ctx) => {
 
 export const passwordLoginSchema = z.object({
   mxid: mxidField,
-  password: z.string().min(1, "Enter your password."),
+  password: z.string().min(1, msg("fields.password.loginEmpty")),
   homeserverUrl: homeserverUrlField,
 });
 export type PasswordLoginInput = z.infer<typeof passwordLoginSchema>;
@@ -24,8 +25,8 @@ export const tokenLoginSchema = z.object({
   accessToken: z
     .string()
     .trim()
-    .min(1, "Paste an access token.")
-    .regex(/^[\x21-\x7E]+$/, "An access token has no spaces or special characters."),
+    .min(1, msg("fields.accessToken.empty"))
+    .regex(/^[\x21-\x7E]+$/, msg("fields.accessToken.invalid")),
   homeserverUrl: homeserverUrlField,
 });
 export type TokenLoginInput = z.infer<typeof tokenLoginSchema>;

@@ -1,14 +1,13 @@
 // Turns a failed call into what the admin reads. The one place that maps errors to messages.
 import { HomeserverUnreachableError, OAuthFlowError, SynapseError } from "./errors";
+import { msg } from "@/lib/i18n/message";
 
 export type UiError = { code: string; message: string; retryAfterMs?: number };
 
 export type ErrorContext = "login" | "token-login" | "admin-api";
 
-function seconds(ms: number): string {
-  const n = Math.max(1, Math.ceil(ms / 1000));
-  return n === 1 ? "1 second" : `${n} seconds`;
-}
+// Messages are references (msg): the reader's language renders them (errors.<CODE> in the catalogue).
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** A refusal the portal decides itself (not Synapse), with a message written for the admin. */
 export class PortalRefusal extends Error {
@@ -43,67 +42,62 @@ export function describeError(e: unknown, context: ErrorContext = "admin-api"): 
     const at = origin(e.url);
     switch (e.kind) {
       case "timeout":
-        return { code: "HS_TIMEOUT", message: `The homeserver at ${at} did not answer in time. Check the URL and that the server is running.` };
+        return { code: "HS_TIMEOUT", message: msg("errors.HS_TIMEOUT", { at }) };
       case "network":
-        return { code: "HS_UNREACHABLE", message: `Could not connect to ${at}. Check the homeserver URL.` };
+        return { code: "HS_UNREACHABLE", message: msg("errors.HS_UNREACHABLE", { at }) };
       case "redirect":
-        return { code: "HS_REDIRECT", message: `${at} redirects elsewhere, and the portal follows no redirect to another address. Enter the homeserver's own URL instead.` };
+        return { code: "HS_REDIRECT", message: msg("errors.HS_REDIRECT", { at }) };
       case "not-matrix":
       case "too-large":
-        return { code: "HS_NOT_MATRIX", message: `${at} answered, but it is not a Matrix homeserver. Check the homeserver URL (it is often https://matrix.<your domain>).` };
+        return { code: "HS_NOT_MATRIX", message: msg("errors.HS_NOT_MATRIX", { at }) };
       case "policy":
-        return { code: "HS_REFUSED_BY_POLICY", message: `This portal does not connect to ${at}: its address is refused by the portal's network policy (see "Security model" in the README).` };
+        return { code: "HS_REFUSED_BY_POLICY", message: msg("errors.HS_REFUSED_BY_POLICY", { at }) };
     }
   }
   if (e instanceof SynapseError) return describeSynapseError(e, context);
   if (e instanceof OAuthFlowError) return describeOAuthError(e);
-  return { code: "UNEXPECTED", message: "Something went wrong on the portal. The error was logged; try again." };
+  return { code: "UNEXPECTED", message: msg("errors.UNEXPECTED") };
 }
 
 function describeSynapseError(e: SynapseError, context: ErrorContext): UiError {
   if (e.errcode === "M_LIMIT_EXCEEDED" || e.status === 429) {
-    const wait = e.retryAfterMs !== undefined ? `in ${seconds(e.retryAfterMs)}` : "in a moment";
-    return { code: "M_LIMIT_EXCEEDED", message: `Synapse is rate-limiting these requests. Try again ${wait}.`, retryAfterMs: e.retryAfterMs };
+    const message = e.retryAfterMs !== undefined ? msg("errors.M_LIMIT_EXCEEDED", { seconds: seconds(e.retryAfterMs) }) : msg("errors.M_LIMIT_EXCEEDED_MOMENT");
+    return { code: "M_LIMIT_EXCEEDED", message, retryAfterMs: e.retryAfterMs };
   }
   if (context === "login" && e.status === 403 && (e.errcode === "M_FORBIDDEN" || e.errcode === "M_USER_DEACTIVATED")) {
     if (e.errcode === "M_USER_DEACTIVATED") {
-      return { code: "M_USER_DEACTIVATED", message: "This account has been deactivated. Another server admin can reactivate it." };
+      return { code: "M_USER_DEACTIVATED", message: msg("errors.M_USER_DEACTIVATED") };
     }
-    return {
-      code: "M_FORBIDDEN",
-      message: "Wrong Matrix ID or password. (Synapse gives the same answer for a deactivated account.)",
-    };
+    return { code: "M_FORBIDDEN", message: msg("errors.M_FORBIDDEN") };
   }
   if (e.errcode === "M_USER_LOCKED") {
-    return { code: "M_USER_LOCKED", message: "This account is locked. Another server admin can unlock it." };
+    return { code: "M_USER_LOCKED", message: msg("errors.M_USER_LOCKED") };
   }
   if (context === "token-login" && e.status === 401) {
-    return { code: e.errcode, message: "This access token is not valid on that homeserver (it may have been logged out)." };
+    return { code: e.errcode, message: msg("errors.TOKEN_INVALID") };
   }
   if (e.errcode === "M_UNKNOWN_TOKEN" || e.errcode === "M_MISSING_TOKEN") {
-    return { code: "SESSION_ENDED", message: "Your session ended. Sign in again." };
+    return { code: "SESSION_ENDED", message: msg("errors.SESSION_ENDED") };
   }
   if (e.status === 403 && e.error === "You are not a server admin") {
-    return { code: "NOT_ADMIN", message: "This account is not a server admin." };
+    return { code: "NOT_ADMIN", message: msg("errors.NOT_ADMIN") };
   }
   if (e.status === 404 && e.errcode === "M_UNRECOGNIZED") {
-    return { code: "M_UNRECOGNIZED", message: "The homeserver does not offer this API (is it Synapse, and is the admin API exposed?)." };
+    return { code: "M_UNRECOGNIZED", message: msg("errors.M_UNRECOGNIZED") };
   }
   if (e.status === 403 && /not allowed to publish room/i.test(e.error)) {
     return { code: "PUBLISH_NOT_ALLOWED", message: PUBLISH_REFUSED_HELP };
   }
   if (e.status === 404 && /no event to be purged/i.test(e.error)) {
-    return { code: "NOTHING_TO_PURGE", message: "This room has no events before that point, so there is nothing to purge." };
+    return { code: "NOTHING_TO_PURGE", message: msg("errors.NOTHING_TO_PURGE") };
   }
   // Before sign-in the server is not trusted yet: its own words are not shown (they could be anything).
-  if (context !== "admin-api") return { code: "SIGN_IN_REFUSED", message: `The homeserver refused the sign-in (HTTP ${e.status}).` };
+  if (context !== "admin-api") return { code: "SIGN_IN_REFUSED", message: msg("errors.SIGN_IN_REFUSED", { status: e.status }) };
   // A signed-in admin's Synapse is specific and safe to show ("You may not demote yourself.", policy errors, …).
   return { code: e.errcode, message: sentence(e.error) };
 }
 
-export const MAS_ADMIN_HELP =
-  "Your MAS account may not request admin rights (the scope urn:synapse:admin:* was refused). " +
-  "An admin of MAS grants them: set can_request_admin on your account (mas-cli manage promote-admin <username>, or the MAS admin API).";
+export const MAS_ADMIN_HELP = msg("errors.OAUTH_ADMIN_REFUSED");
 
 function describeOAuthError(e: OAuthFlowError): UiError {
   const at = origin(e.issuer);
@@ -112,20 +106,22 @@ function describeOAuthError(e: OAuthFlowError): UiError {
     case "scope-refused":
       return { code: "OAUTH_ADMIN_REFUSED", message: MAS_ADMIN_HELP };
     case "issuer-unreachable":
-      return { code: "OAUTH_ISSUER_UNREACHABLE", message: `The homeserver's authorization server (${at}) could not be reached. Try again later, or ask its operator.` };
+      return { code: "OAUTH_ISSUER_UNREACHABLE", message: msg("errors.OAUTH_ISSUER_UNREACHABLE", { at }) };
     case "bad-metadata":
-      return { code: "OAUTH_BAD_METADATA", message: `The homeserver delegates sign-in to ${at}, but that authorization server's metadata is not usable by the portal (it needs the code flow with PKCE S256 and dynamic client registration).` };
+      return { code: "OAUTH_BAD_METADATA", message: msg("errors.OAUTH_BAD_METADATA", { at }) };
     case "registration-refused":
-      return { code: "OAUTH_REGISTRATION_REFUSED", message: `The authorization server at ${at} refused to register the portal as a client (MSC2966). Its operator may have turned dynamic registration off, or restricted redirect addresses.` };
+      return { code: "OAUTH_REGISTRATION_REFUSED", message: msg("errors.OAUTH_REGISTRATION_REFUSED", { at }) };
     case "state-mismatch":
-      return { code: "OAUTH_STATE_MISMATCH", message: "The answer of the authorization server did not match a sign-in started in this browser (it may have expired after 10 minutes). Start again." };
+      return { code: "OAUTH_STATE_MISMATCH", message: msg("errors.OAUTH_STATE_MISMATCH") };
     case "token-refused":
-      return { code: "OAUTH_TOKEN_REFUSED", message: `The authorization server at ${at} refused to hand out the tokens. Start the sign-in again.` };
+      return { code: "OAUTH_TOKEN_REFUSED", message: msg("errors.OAUTH_TOKEN_REFUSED", { at }) };
   }
 }
 
+/** Synapse's own words (not a portal sentence, so not translated), ended with a full stop. */
 function sentence(text: string): string {
-  const t = text.trim() || "The homeserver refused the request.";
+  const t = text.trim();
+  if (!t) return msg("errors.SYNAPSE_REFUSED");
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
@@ -137,13 +133,6 @@ function origin(url: string): string {
   }
 }
 
-export const NOT_ADMIN_HELP =
-  "This account signed in, but it is not a server admin, so the portal signed it out again. " +
-  "An existing admin can promote it (in this portal, or with PUT /_synapse/admin/v2/users/<id> and {\"admin\": true}), " +
-  "or someone with shell access to the server can create an admin with register_new_matrix_user --admin.";
+export const NOT_ADMIN_HELP = msg("errors.NOT_ADMIN_SIGNED_OUT");
 
-export const PUBLISH_REFUSED_HELP =
-  "Synapse refused to publish this room in its room directory. Since Synapse 1.126 publishing is denied unless the " +
-  "server's room_list_publication_rules setting allows it, and Synapse 1.160 applies that rule to server admins too. " +
-  "To allow it, add a rule to homeserver.yaml (for example room_list_publication_rules: [{action: allow}], or a rule " +
-  "limited to some users or aliases) and restart Synapse. Removing a room from the directory always works.";
+export const PUBLISH_REFUSED_HELP = msg("errors.PUBLISH_NOT_ALLOWED");

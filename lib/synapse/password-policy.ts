@@ -3,6 +3,7 @@ import { synapseFetch } from "./client";
 import { PortalRefusal } from "./describe-error";
 import { on404 } from "./errors";
 import { rememberFor } from "@/lib/remember-for";
+import { msg } from "@/lib/i18n/message";
 
 /**
  * The homeserver's password rules (password_config.policy in homeserver.yaml), as
@@ -21,11 +22,12 @@ export type PolicyViolation = { errcode: string; message: string };
 // Synapse applies its policy to registration and to users changing their own password, but not to the
 // admin API (an admin can set any password). The portal applies it to passwords admins set too, with
 // Synapse's own checks, error codes and sentences (synapse/handlers/password_policy.py).
-const RULES: { key: keyof PasswordPolicy; errcode: string; test: RegExp; message: string }[] = [
-  { key: "m.require_digit", errcode: "M_PASSWORD_NO_DIGIT", test: /[0-9]/, message: "The password must include at least one digit" },
-  { key: "m.require_symbol", errcode: "M_PASSWORD_NO_SYMBOL", test: /[^a-zA-Z0-9]/, message: "The password must include at least one symbol" },
-  { key: "m.require_uppercase", errcode: "M_PASSWORD_NO_UPPERCASE", test: /[A-Z]/, message: "The password must include at least one uppercase letter" },
-  { key: "m.require_lowercase", errcode: "M_PASSWORD_NO_LOWERCASE", test: /[a-z]/, message: "The password must include at least one lowercase letter" },
+// Messages are references (passwordPolicy.rules.<errcode>), rendered in the reader's language.
+const RULES: { key: keyof PasswordPolicy; errcode: string; test: RegExp }[] = [
+  { key: "m.require_digit", errcode: "M_PASSWORD_NO_DIGIT", test: /[0-9]/ },
+  { key: "m.require_symbol", errcode: "M_PASSWORD_NO_SYMBOL", test: /[^a-zA-Z0-9]/ },
+  { key: "m.require_uppercase", errcode: "M_PASSWORD_NO_UPPERCASE", test: /[A-Z]/ },
+  { key: "m.require_lowercase", errcode: "M_PASSWORD_NO_LOWERCASE", test: /[a-z]/ },
 ];
 
 /** The first rule the password breaks, in Synapse's order, or null. */
@@ -33,31 +35,37 @@ export function checkPasswordPolicy(policy: PasswordPolicy, password: string): P
   const min = policy["m.minimum_length"] ?? 0;
   // Python's len(): code points, not UTF-16 units.
   if ([...password].length < min) {
-    return { errcode: "M_PASSWORD_TOO_SHORT", message: `The password must be at least ${min} characters long` };
+    return { errcode: "M_PASSWORD_TOO_SHORT", message: msg("passwordPolicy.rules.M_PASSWORD_TOO_SHORT", { min }) };
   }
   for (const rule of RULES) {
-    if (policy[rule.key] === true && !rule.test.test(password)) return { errcode: rule.errcode, message: rule.message };
+    if (policy[rule.key] === true && !rule.test.test(password)) return { errcode: rule.errcode, message: msg(`passwordPolicy.rules.${rule.errcode}`) };
   }
   return null;
 }
 
 /** What the admin reads: Synapse's sentence, and why the portal checked it. */
 export function describePolicyViolation(v: PolicyViolation): string {
-  return `${v.message} (the homeserver's password policy, ${v.errcode}).`;
+  return msg("passwordPolicy.violation", { rule: v.message, errcode: v.errcode });
 }
 
 /** The rules in a sentence, for the password fields; null when the homeserver has no policy. */
 export function describePasswordPolicy(policy: PasswordPolicy): string | null {
   const parts: string[] = [];
   const min = policy["m.minimum_length"] ?? 0;
-  if (min > 0) parts.push(`at least ${min} characters`);
-  if (policy["m.require_digit"]) parts.push("a digit");
-  if (policy["m.require_symbol"]) parts.push("a symbol");
-  if (policy["m.require_uppercase"]) parts.push("an uppercase letter");
-  if (policy["m.require_lowercase"]) parts.push("a lowercase letter");
+  if (min > 0) parts.push(msg("passwordPolicy.parts.minLength", { min }));
+  if (policy["m.require_digit"]) parts.push(msg("passwordPolicy.parts.digit"));
+  if (policy["m.require_symbol"]) parts.push(msg("passwordPolicy.parts.symbol"));
+  if (policy["m.require_uppercase"]) parts.push(msg("passwordPolicy.parts.uppercase"));
+  if (policy["m.require_lowercase"]) parts.push(msg("passwordPolicy.parts.lowercase"));
   if (parts.length === 0) return null;
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return `The homeserver's password policy asks for ${list}.`;
+  return msg("passwordPolicy.asksFor", { list: listOf(parts) });
+}
+
+/** "a, b and c" as nested references, so each language words its own list ("a, b und c"). */
+function listOf(parts: string[]): string {
+  if (parts.length === 1) return parts[0];
+  if (parts.length === 2) return msg("passwordPolicy.list.pair", { first: parts[0], last: parts[1] });
+  return msg("passwordPolicy.list.more", { first: parts[0], rest: listOf(parts.slice(1)) });
 }
 
 /** For the pages with password fields: the policy in a sentence, or null (none, or Synapse did not answer). */

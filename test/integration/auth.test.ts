@@ -5,6 +5,7 @@ import { getLoginFlows, isServerAdmin, loginWithPassword, loginWithToken, logout
 import { describeError } from "@/lib/synapse/describe-error";
 import { adminToken, api, createUser, loadTestbed, randomSuffix } from "../../e2e/synapse/testbed";
 import { synapseError } from "./rejection";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 const baseUrl = tb.baseUrl;
@@ -74,7 +75,8 @@ describe("loginWithPassword", () => {
     const e = await synapseError(loginWithPassword(baseUrl, userId, `${userPassword}-wrong`));
     assert.equal(e.status, 403);
     assert.equal(e.errcode, "M_FORBIDDEN");
-    assert.match(describeError(e, "login").message, /Wrong Matrix ID or password/);
+    assert.match(messageIn(describeError(e, "login").message), /Wrong Matrix ID or password/);
+    assert.match(messageIn(describeError(e, "login").message, "de"), /^Falsche Matrix-ID oder falsches Passwort\./);
   });
 
   test("an unknown user gets the same 403 M_FORBIDDEN", async () => {

@@ -5,7 +5,7 @@ import { synapseFetch, encodeId } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
 import { isSessionEnded, SynapseError } from "@/lib/synapse/errors";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, serverName } from "../../e2e/synapse/testbed";
-import { synapseError } from "./rejection";
+import { described, synapseError } from "./rejection";
 
 const tb = loadTestbed();
 const baseUrl = tb.baseUrl;
@@ -83,7 +83,7 @@ describe("synapseFetch on the real Synapse", () => {
     assert.equal(e.errcode, "M_FORBIDDEN");
     assert.equal(e.error, "You are not a server admin");
     assert.equal(isSessionEnded(e), false);
-    assert.deepEqual(describeError(e), { code: "NOT_ADMIN", message: "This account is not a server admin." });
+    assert.deepEqual(described(e), { code: "NOT_ADMIN", message: "This account is not a server admin." });
   });
 
   test("the same non-admin token still works on the client API", async () => {
@@ -123,6 +123,6 @@ describe("synapseFetch on the real Synapse", () => {
     );
     assert.equal(e.status, 400);
     assert.equal(e.error, "You may not demote yourself.");
-    assert.equal(describeError(e).message, "You may not demote yourself.");
+    assert.equal(described(e).message, "You may not demote yourself.");
   });
 });

@@ -9,6 +9,7 @@ import type { JobOwner } from "@/lib/jobs/jobs";
 import { UNFINISHED } from "@/lib/jobs/room-tasks";
 import { api, apiAt, loadPolicyTestbed, loadTestbed, passwordLogin } from "../../e2e/synapse/testbed";
 import { stopTestRuntimes, testRuntime, until } from "./job-helpers";
+import { messageIn } from "@/lib/i18n/translator";
 
 const DAY = 86_400_000;
 const policyTestbed = loadPolicyTestbed();
@@ -99,7 +100,7 @@ describe("dashboard activity snapshot", () => {
     assert.equal(await requestActivitySnapshot(revoked, { force: true }), "queued");
     const snap = await landed(a);
     assert.deepEqual(snap.figures, old.figures, "the old figures stay");
-    assert.match(snap.error ?? "", /^Counting users failed: /);
+    assert.match(messageIn(snap.error ?? ""), /^Counting users failed: Your session ended\. Sign in again\.$/);
     // The next success clears the error.
     assert.equal(await requestActivitySnapshot(a, { force: true }), "queued");
     const again = await landed(a);

@@ -6,6 +6,7 @@ import { describeError } from "@/lib/synapse/describe-error";
 import { normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
 import { api, loadTestbed } from "../../e2e/synapse/testbed";
 import { unreachable } from "./rejection";
+import { messageIn } from "@/lib/i18n/translator";
 
 const tb = loadTestbed();
 const baseUrl = tb.baseUrl;
@@ -54,7 +55,7 @@ describe("probeHomeserver", () => {
     assert.match(e.url, /^http:\/\/127\.0\.0\.1:9\//);
     const ui = describeError(e);
     assert.equal(ui.code, "HS_UNREACHABLE");
-    assert.match(ui.message, /http:\/\/127\.0\.0\.1:9/);
+    assert.match(messageIn(ui.message), /^Could not connect to http:\/\/127\.0\.0\.1:9\. /);
   });
 });
 

@@ -89,7 +89,10 @@ describe("managed (bridge and bot) users", () => {
     await forHomeserver(owner.homeserver).settings.setManagedUserPattern(`^@${p}-tg-`, owner.actor);
     const tg = await putUser(`${p}-tg-1`);
     const plain = await putUser(`${p}-plain`);
-    await assert.rejects(assertManagedConfirmed(owner, tg, false, "deactivate"), new RegExp(`is a managed user: its ID matches this server's bridge and bot pattern \\^@${p}-tg-\\. Confirm`));
+    // The refusal is a message reference; the admin reads it in English here, and in German.
+    const refused = await assertManagedConfirmed(owner, tg, false, "deactivate").then(() => "", (e: Error) => e.message);
+    assert.match(messageIn(refused), new RegExp(`is a managed user: its ID matches this server's bridge and bot pattern \\^@${p}-tg-\\. Confirm that you mean to deactivate it\\.$`));
+    assert.match(messageIn(refused, "de"), /ist ein verwalteter Benutzer: Seine ID passt .* Bestätigen Sie, dass Sie ihn deaktivieren möchten\.$/);
     await assertManagedConfirmed(owner, tg, true, "deactivate");
     await assertManagedConfirmed(owner, plain, false, "deactivate");
     await forHomeserver(owner.homeserver).settings.setManagedUserPattern(null, owner.actor);

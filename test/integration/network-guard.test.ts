@@ -10,6 +10,7 @@ import { discoverHomeserver, probeHomeserver } from "@/lib/synapse/discovery";
 import { loginWithPassword } from "@/lib/synapse/auth";
 import { synapseFetch } from "@/lib/synapse/client";
 import { describeError } from "@/lib/synapse/describe-error";
+import { described } from "./rejection";
 import { HomeserverUnreachableError } from "@/lib/synapse/errors";
 import { forgetCachedPins, mayReachPrivate } from "@/lib/auth/network-policy";
 import { db } from "@/lib/db/client";
@@ -142,7 +143,7 @@ describe("answers of a hostile homeserver", () => {
   test("a remote error string never reaches the message", async () => {
     const failed = await loginWithPassword(homeserver.url, "@a:fake.test", "pw").then(() => null, (e: unknown) => e);
     assert.ok(failed, "the login must fail");
-    const ui = describeError(failed, "login");
+    const ui = described(failed, "login");
     assert.doesNotMatch(ui.message, /hunter2|internal secret/);
     assert.match(ui.message, /refused the sign-in \(HTTP 400\)/);
   });

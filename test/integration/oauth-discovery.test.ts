@@ -7,6 +7,7 @@ import { describeError } from "@/lib/synapse/describe-error";
 import { clientRegistration } from "@/lib/matrix/oauth";
 import { loadMasTestbed, loadTestbed } from "../../e2e/synapse/testbed";
 import { startMasStandIn, type MasStandIn } from "../../e2e/synapse/mas-standin";
+import { messageIn } from "@/lib/i18n/translator";
 
 const mas = loadMasTestbed();
 let standIn: MasStandIn;
@@ -44,7 +45,7 @@ describe("discovery of the authorization server", () => {
     try {
       const e = await registerOAuthClient(meta, clientRegistration("http://127.0.0.1:1", "http://127.0.0.1:1/cb")).catch((x) => x);
       assert.equal(describeError(e).code, "OAUTH_ISSUER_UNREACHABLE", String(e));
-      assert.match(describeError(e).message, /could not be reached/);
+      assert.match(messageIn(describeError(e).message), /could not be reached/);
     } finally {
       standIn = await startMasStandIn({ port: mas.masPort, synapseUrl: mas.baseUrl, secret: mas.masSecret });
     }

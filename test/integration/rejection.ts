@@ -19,7 +19,13 @@ export async function rejection<E extends Error>(p: Promise<unknown>, kind: Erro
 
 export const synapseError = (p: Promise<unknown>) => rejection(p, SynapseError);
 export const unreachable = (p: Promise<unknown>) => rejection(p, HomeserverUnreachableError);
-/** A refusal the portal made itself, as the admin reads it. */
-export const refusal = async (p: Promise<unknown>) => describeError(await rejection(p, PortalRefusal));
+/** A refusal the portal made itself, as the admin reads it (in English). */
+export const refusal = async (p: Promise<unknown>) => described(await rejection(p, PortalRefusal));
+
+/** describeError with its message rendered as the admin reads it (English unless told). */
+export function described(e: unknown, context?: Parameters<typeof describeError>[1], locale: "en" | "de" = "en") {
+  const ui = describeError(e, context);
+  return { ...ui, message: messageIn(ui.message, locale) };
+}
 /** For assert.rejects: the error's message, in English (portal messages are references), matches `re`. */
 export const inEnglish = (re: RegExp) => (e: unknown) => e instanceof Error && re.test(messageIn(e.message, "en"));

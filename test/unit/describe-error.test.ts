@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { describeAndLog, describeError, maskTokens, NOT_ADMIN_HELP } from "@/lib/synapse/describe-error";
+import { describeAndLog, describeError as describeRef, maskTokens, NOT_ADMIN_HELP, PUBLISH_REFUSED_HELP } from "@/lib/synapse/describe-error";
+import { messageIn } from "@/lib/i18n/translator";
 import { HomeserverUnreachableError, isSessionEnded, isSynapseError, nullIfNotFound, on404, SynapseError } from "@/lib/synapse/errors";
 
 // Error bodies as recorded from a live Synapse 1.160 (see /work/shared/synapse-api.md).
@@ -19,6 +20,12 @@ const RECORDED = {
   unrecognized: { status: 404, body: { errcode: "M_UNRECOGNIZED", error: "Unrecognized request" } },
   postgresOnly: { status: 400, body: { errcode: "M_UNKNOWN", error: "Endpoint requires using PostgreSQL" } },
 } satisfies Record<string, { status: number; body: Body }>;
+
+/** describeError with its message rendered in a language (English unless told), as the reader sees it. */
+function describeError(e: unknown, context?: Parameters<typeof describeRef>[1], locale: "en" | "de" = "en") {
+  const ui = describeRef(e, context);
+  return { ...ui, message: messageIn(ui.message, locale) };
+}
 
 function fromRecorded(r: { status: number; body: Body }): SynapseError {
   return new SynapseError(r.status, r.body.errcode, r.body.error, r.body.retry_after_ms, r.body.soft_logout);
@@ -102,7 +109,8 @@ describe("describeError: SynapseError", () => {
     const ui = describeError(fromRecorded(RECORDED.notAdmin));
     assert.equal(ui.code, "NOT_ADMIN");
     assert.equal(ui.message, "This account is not a server admin.");
-    assert.match(NOT_ADMIN_HELP, /register_new_matrix_user --admin/);
+    assert.match(messageIn(NOT_ADMIN_HELP), /register_new_matrix_user --admin/);
+    assert.match(messageIn(NOT_ADMIN_HELP), /PUT \/_synapse\/admin\/v2\/users\/<id> and \{"admin": true\}/);
   });
 
   test("404 M_UNRECOGNIZED says the API is not offered", () => {
@@ -127,6 +135,24 @@ describe("describeError: SynapseError", () => {
       code: "HTTP_500",
       message: "The homeserver refused the request.",
     });
+  });
+});
+
+describe("describeError in German", () => {
+  test("the rate limit's seconds are an ICU plural", () => {
+    const de = (ms: number) => describeError(new SynapseError(429, "M_LIMIT_EXCEEDED", "Too Many Requests", ms), "admin-api", "de").message;
+    assert.equal(de(50), "Synapse begrenzt die Anzahl dieser Anfragen. Versuchen Sie es in 1 Sekunde erneut.");
+    assert.match(de(4_500), /in 5 Sekunden erneut/);
+    assert.match(describeError(new SynapseError(429, "M_LIMIT_EXCEEDED", "x", 1000)).message, /in 1 second\./);
+  });
+
+  test("sign-in refusals, the unreachable homeserver and the long help texts", () => {
+    assert.equal(describeError(fromRecorded(RECORDED.wrongPassword), "login", "de").message, "Falsche Matrix-ID oder falsches Passwort. (Synapse antwortet bei einem deaktivierten Konto genauso.)");
+    assert.match(describeError(new HomeserverUnreachableError("not-matrix", "https://www.example.org/", "x"), "login", "de").message, /^https:\/\/www\.example\.org hat geantwortet, ist aber kein Matrix-Homeserver.*https:\/\/matrix\.<Ihre Domain>/);
+    assert.match(messageIn(PUBLISH_REFUSED_HELP, "de"), /room_list_publication_rules: \[\{action: allow\}\]/);
+    assert.match(messageIn(PUBLISH_REFUSED_HELP), /^Synapse refused to publish this room.*\[\{action: allow\}\].*always works\.$/);
+    // Synapse's own words stay as Synapse wrote them.
+    assert.equal(describeError(fromRecorded(RECORDED.demoteSelf), "admin-api", "de").message, "You may not demote yourself.");
   });
 });
 

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { identityOf, judge, parseDomains, parseEmails, parseRoleRules, personLabel, roleOf, type GateIdentity, type GateRules } from "@/lib/gate-rules";
 import { adminFlagRefusal, can } from "@/lib/roles";
+import { messageIn } from "@/lib/i18n/translator";
 
 const rules = (over: Partial<GateRules> = {}): GateRules => ({
   allowedEmails: ["boss@partner.test"],
@@ -21,25 +22,35 @@ test("an e-mail, a domain or a group lets a person in; the domain is matched exa
   assert.equal(judge(who({ email: "eve@sub.team.test" }), rules()).allowed, false);
 });
 
+/** judge with its refusal rendered in a language (English unless told). */
+function judged(...args: Parameters<typeof judge>) {
+  const v = judge(...args);
+  return v.allowed ? v : { ...v, reason: messageIn(v.reason) };
+}
+
 test("a refusal names what the person lacks, never the allowed values", () => {
-  assert.deepEqual(judge(who({ email: "eve@evil.test", groups: ["visitors", "x"] }), rules()), {
+  assert.deepEqual(judged(who({ email: "eve@evil.test", groups: ["visitors", "x"] }), rules()), {
     allowed: false,
     reason: "Your e-mail eve@evil.test is not in the allowed e-mails or domains, and none of your groups (visitors, x) is allowed.",
   });
-  assert.deepEqual(judge(who({ email: null }), rules()), {
+  assert.deepEqual(judged(who({ email: null }), rules()), {
     allowed: false,
     reason: "Your identity provider sent no e-mail address, and you are in no group that is allowed.",
   });
-  const nobody = judge(who(), rules({ allowedEmails: [], allowedDomains: [], allowedGroups: [] }));
+  const nobody = judged(who(), rules({ allowedEmails: [], allowedDomains: [], allowedGroups: [] }));
   assert.equal(nobody.allowed, false);
   assert.match((nobody as { reason: string }).reason, /No one may enter yet.*GATE_ALLOWED_EMAILS/);
 });
 
 test("an e-mail the provider marks unverified matches no rule (a group still can)", () => {
-  const unverified = judge(who({ emailVerified: false }), rules());
+  const unverified = judged(who({ emailVerified: false }), rules());
   assert.deepEqual(unverified, { allowed: false, reason: "Your e-mail ann@team.test is not verified by the identity provider, and you are in no group that is allowed." });
   assert.equal(roleOf(who({ email: "boss@partner.test", emailVerified: false }), rules()), "viewer");
-  assert.deepEqual(judge(who({ emailVerified: false, groups: ["contractors", "admins"] }), rules()), { allowed: true, role: "owner" });
+  assert.equal(
+    messageIn((judge(who({ emailVerified: false }), rules()) as { reason: string }).reason, "de"),
+    "Ihre E-Mail-Adresse ann@team.test ist vom Identitätsanbieter nicht bestätigt, und Sie gehören keiner zugelassenen Gruppe an.",
+  );
+  assert.deepEqual(judged(who({ emailVerified: false, groups: ["contractors", "admins"] }), rules()), { allowed: true, role: "owner" });
 });
 
 test("the role is the highest one whose list names the person; none named is a viewer", () => {

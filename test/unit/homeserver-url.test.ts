@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { isLoopbackHost, normalizeHomeserverUrl } from "@/lib/matrix/homeserver-url";
+import { messageIn } from "@/lib/i18n/translator";
 
 function ok(input: string): string {
   const r = normalizeHomeserverUrl(input);
@@ -13,8 +14,8 @@ function refused(input: string): string {
   const r = normalizeHomeserverUrl(input);
   assert.equal(r.ok, false, `${JSON.stringify(input)} should be refused, got ${r.ok ? r.url : ""}`);
   if (r.ok) throw new Error("unreachable");
-  assert.ok(r.message.length > 0);
-  return r.message;
+  assert.ok(messageIn(r.message).length > 0);
+  return messageIn(r.message);
 }
 
 describe("normalizeHomeserverUrl", () => {

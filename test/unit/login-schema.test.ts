@@ -2,12 +2,13 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { firstFieldErrors } from "@/lib/schemas/fields";
 import { passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
+import { messageIn } from "@/lib/i18n/translator";
 
 function errorsOf(schema: typeof passwordLoginSchema | typeof tokenLoginSchema, input: unknown): Record<string, string> {
   const r = schema.safeParse(input);
   assert.equal(r.success, false, "expected a validation failure");
   if (r.success) throw new Error("unreachable");
-  return firstFieldErrors(r.error);
+  return Object.fromEntries(Object.entries(firstFieldErrors(r.error)).map(([k, v]) => [k, messageIn(v)]));
 }
 
 describe("passwordLoginSchema", () => {
@@ -51,5 +52,17 @@ describe("tokenLoginSchema", () => {
     if (r.success) assert.equal(r.data.accessToken, "fake-access-token");
     assert.equal(errorsOf(tokenLoginSchema, { accessToken: "  ", homeserverUrl: "https://m.example.org" }).accessToken, "Paste an access token.");
     assert.match(errorsOf(tokenLoginSchema, { accessToken: "a b", homeserverUrl: "https://m.example.org" }).accessToken, /no spaces/);
+  });
+});
+
+describe("login messages in German", () => {
+  test("the field messages are references the reader's language words", () => {
+    const r = passwordLoginSchema.safeParse({ mxid: "alice", password: "", homeserverUrl: "ftp://x" });
+    assert.equal(r.success, false);
+    if (r.success) return;
+    const de = Object.fromEntries(Object.entries(firstFieldErrors(r.error)).map(([k, v]) => [k, messageIn(v, "de")]));
+    assert.equal(de.mxid, "Geben Sie Ihre vollständige Matrix-ID mit dem Server ein, etwa @alice:example.org – nicht nur den Benutzernamen.");
+    assert.equal(de.password, "Geben Sie Ihr Passwort ein.");
+    assert.equal(de.homeserverUrl, "Die Homeserver-URL muss mit https:// beginnen (angegeben: ftp://).");
   });
 });

@@ -8,15 +8,16 @@ import { masOwnedRefusal } from "@/lib/auth/mas-owned";
 import type { AdminContext } from "@/lib/auth/require-admin";
 import { resetPasswordSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { resetPassword } from "@/lib/synapse/user-lifecycle";
+import { messageIn } from "@/lib/i18n/translator";
 
 describe("masOwnedRefusal", () => {
   test("refuses what MAS owns only under delegation, naming MAS and its admin", () => {
     assert.equal(masOwnedRefusal(false, "passwords"), null);
     assert.equal(masOwnedRefusal(true, null), null);
     for (const owned of ["passwords", "contacts", "devices"] as const) {
-      assert.match(masOwnedRefusal(true, owned)!, /managed by your Matrix Authentication Service; use its admin/);
+      assert.match(messageIn(masOwnedRefusal(true, owned)!), /managed by your Matrix Authentication Service; use its admin/);
     }
-    assert.match(masOwnedRefusal(true, "contacts")!, /e-mail addresses and phone numbers/);
+    assert.match(messageIn(masOwnedRefusal(true, "contacts")!), /e-mail addresses and phone numbers/);
   });
 });
 
@@ -50,7 +51,7 @@ describe("an action MAS owns, under delegation", () => {
       const refused = await runAdminAction(admin(true), spec, run, input, rethrow);
       assert.equal(refused.ok, false);
       assert.equal(!refused.ok && refused.error.code, "MAS_OWNED");
-      assert.match(!refused.ok ? refused.error.message : "", /A user's password is managed by your Matrix Authentication Service/);
+      assert.match(!refused.ok ? messageIn(refused.error.message) : "", /A user's password is managed by your Matrix Authentication Service/);
       assert.equal(requests, 0);
 
       await runAdminAction(admin(false), spec, run, input, rethrow);

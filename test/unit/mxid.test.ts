@@ -1,14 +1,15 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { isStrictLocalpart, isValidServerName, parseMxid, serverNameOf } from "@/lib/matrix/mxid";
+import { messageIn } from "@/lib/i18n/translator";
 
 function expectProblem(input: string, problem: string): string {
   const r = parseMxid(input);
   assert.equal(r.ok, false, `${JSON.stringify(input)} should be refused`);
   if (r.ok) throw new Error("unreachable");
   assert.equal(r.problem, problem, `${JSON.stringify(input)}: ${r.message}`);
-  assert.ok(r.message.length > 0);
-  return r.message;
+  assert.ok(messageIn(r.message).length > 0);
+  return messageIn(r.message);
 }
 
 function expectOk(input: string) {

@@ -6,6 +6,7 @@ import { authorizeUrl, clientRegistration, createPkce, grantedScopes, issuerLabe
 import { describeError, MAS_ADMIN_HELP } from "@/lib/synapse/describe-error";
 import { OAuthFlowError } from "@/lib/synapse/errors";
 import { needsRefresh } from "@/lib/auth/oauth-refresh";
+import { messageIn } from "@/lib/i18n/translator";
 
 // Shaped like MAS's /.well-known/openid-configuration (as Synapse's auth_metadata returns it).
 const MAS_METADATA = {
@@ -83,9 +84,13 @@ describe("PKCE and the authorization request", () => {
 });
 
 describe("OAuth errors map to one message each", () => {
-  const ui = (kind: ConstructorParameters<typeof OAuthFlowError>[0]) => describeError(new OAuthFlowError(kind, "https://auth.example.org/", "secret detail"));
+  const ui = (kind: ConstructorParameters<typeof OAuthFlowError>[0]) => {
+    const r = describeError(new OAuthFlowError(kind, "https://auth.example.org/", "secret detail"));
+    return { ...r, message: messageIn(r.message) };
+  };
   test("a refused admin scope names can_request_admin", () => {
-    assert.equal(ui("access-denied").message, MAS_ADMIN_HELP);
+    assert.equal(ui("access-denied").message, messageIn(MAS_ADMIN_HELP));
+    assert.match(ui("access-denied").message, /mas-cli manage promote-admin <username>/);
     assert.match(ui("scope-refused").message, /can_request_admin/);
   });
   test("unreachable, registration refused, state mismatch: specific, and never the detail", () => {

@@ -1,7 +1,8 @@
 // The homeserver's password policy as the portal applies it, and generated passwords that meet it.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { checkPasswordPolicy, describePasswordPolicy, describePolicyViolation, type PasswordPolicy } from "@/lib/synapse/password-policy";
+import { checkPasswordPolicy as checkRef, describePasswordPolicy as describeRef, describePolicyViolation as violationRef, type PasswordPolicy, type PolicyViolation } from "@/lib/synapse/password-policy";
+import { messageIn } from "@/lib/i18n/translator";
 import { generatePassword } from "@/lib/synapse/user-password";
 
 // As GET /_matrix/client/v3/password_policy answers with every rule of password_config.policy on.
@@ -11,6 +12,17 @@ const STRICT: PasswordPolicy = {
   "m.require_symbol": true,
   "m.require_lowercase": true,
   "m.require_uppercase": true,
+};
+
+// The lib returns message references; the admin reads them rendered (English unless told).
+const checkPasswordPolicy = (policy: PasswordPolicy, password: string) => {
+  const v = checkRef(policy, password);
+  return v && { ...v, message: messageIn(v.message) };
+};
+const describePolicyViolation = (v: PolicyViolation, locale: "en" | "de" = "en") => messageIn(violationRef(v), locale);
+const describePasswordPolicy = (policy: PasswordPolicy, locale: "en" | "de" = "en") => {
+  const d = describeRef(policy);
+  return d === null ? null : messageIn(d, locale);
 };
 
 describe("checkPasswordPolicy", () => {
@@ -48,8 +60,9 @@ describe("checkPasswordPolicy", () => {
   });
 
   test("the admin reads Synapse's sentence and the error code", () => {
-    const v = checkPasswordPolicy(STRICT, "short")!;
+    const v = checkRef(STRICT, "short")!;
     assert.equal(describePolicyViolation(v), "The password must be at least 12 characters long (the homeserver's password policy, M_PASSWORD_TOO_SHORT).");
+    assert.equal(describePolicyViolation(v, "de"), "Das Passwort muss mindestens 12 Zeichen lang sein (Passwortrichtlinie des Homeservers, M_PASSWORD_TOO_SHORT).");
   });
 });
 
@@ -58,6 +71,8 @@ describe("describePasswordPolicy", () => {
     assert.equal(describePasswordPolicy(STRICT), "The homeserver's password policy asks for at least 12 characters, a digit, a symbol, an uppercase letter and a lowercase letter.");
     assert.equal(describePasswordPolicy({ "m.minimum_length": 8 }), "The homeserver's password policy asks for at least 8 characters.");
     assert.equal(describePasswordPolicy({ "m.require_digit": true, "m.require_symbol": true }), "The homeserver's password policy asks for a digit and a symbol.");
+    assert.equal(describePasswordPolicy(STRICT, "de"), "Die Passwortrichtlinie des Homeservers verlangt mindestens 12 Zeichen, eine Ziffer, ein Sonderzeichen, einen Großbuchstaben und einen Kleinbuchstaben.");
+    assert.equal(describePasswordPolicy({ "m.require_digit": true, "m.require_symbol": true }, "de"), "Die Passwortrichtlinie des Homeservers verlangt eine Ziffer und ein Sonderzeichen.");
     assert.equal(describePasswordPolicy({}), null);
     assert.equal(describePasswordPolicy({ "m.minimum_length": 0, "m.require_digit": false }), null);
   });

@@ -2,8 +2,11 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseRoomRef } from "@/lib/matrix/room-ref";
 import { effectiveOrder, parseJobIds, parseUtcDateTime, purgeHistorySchema, roomDeleteSchema, roomListHref, roomListQuerySchema, roomUserSchema, synapseDir } from "@/lib/schemas/rooms";
-import { firstFieldErrors } from "@/lib/schemas/fields";
+import { firstFieldErrors as fieldRefs } from "@/lib/schemas/fields";
 import { messageIn } from "@/lib/i18n/translator";
+
+/** Each field's first message as the reader sees it in English. */
+const firstFieldErrors = (error: Parameters<typeof fieldRefs>[0]) => Object.fromEntries(Object.entries(fieldRefs(error)).map(([k, v]) => [k, messageIn(v)]));
 
 describe("parseRoomRef", () => {
   test("accepts room IDs with and without a server (room version 12) and aliases when allowed", () => {
@@ -17,7 +20,7 @@ describe("parseRoomRef", () => {
     const msg = (input: string, alias = false) => {
       const r = parseRoomRef(input, alias);
       assert.equal(r.ok, false);
-      return r.ok ? "" : r.message;
+      return r.ok ? "" : messageIn(r.message);
     };
     assert.match(msg(""), /^Enter a room ID, like !abc123:example.org\.$/);
     assert.match(msg("#lobby:example.org"), /needs the room ID \(starting with !\), not an alias/);

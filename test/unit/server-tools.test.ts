@@ -94,6 +94,8 @@ describe("dashboard", () => {
   test("months are UTC keys with readable labels", () => {
     assert.equal(monthKey(Date.UTC(2026, 0, 31, 23, 59)), "2026-01");
     assert.equal(monthLabel("2026-03"), "Mar 2026");
+    assert.equal(monthLabel("2026-03", "de"), "März 2026");
+    assert.equal(monthLabel("2026-09", "en", "short"), "Sep");
   });
 
   test("bars scale to the largest count and keep a sliver for empty months", () => {

@@ -1,17 +1,21 @@
 // User form and action inputs: what is refused before anything reaches Synapse (bulk actions and notice broadcasts too).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { localpartProblem } from "@/lib/schemas/fields";
+import { localpartProblem as localpartRef } from "@/lib/schemas/fields";
 import { avatarProblem, bulkStartSchema, deactivateSchema, rateLimitSchema, reactivateSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { assertLocalUser, assertNotSelf } from "@/lib/synapse/user-errors";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { messageIn } from "@/lib/i18n/translator";
 import { broadcastPreviewSchema, broadcastSchema, NOTICE_MAX_LENGTH, serverNoticeSchema } from "@/lib/schemas/server-notices";
 
-// Messages are references (lib/i18n/message.ts): compared in English.
+// Messages as the reader sees them in English (the field messages are references, see lib/i18n/message.ts).
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => {
   const m = r.error?.issues[0]?.message;
-  return m === undefined ? undefined : messageIn(m, "en");
+  return m === undefined ? undefined : messageIn(m);
+};
+const localpartProblem = (name: string) => {
+  const p = localpartRef(name);
+  return p === null ? null : messageIn(p);
 };
 
 describe("localpart", () => {

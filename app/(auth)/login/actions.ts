@@ -9,21 +9,25 @@ import { passwordLoginSchema, tokenLoginSchema } from "@/lib/schemas/login";
 import { signInWithAccessToken, signInWithPassword, type SignInResult } from "@/lib/auth/sign-in";
 import { discoverForMxid, probeForLogin, type HomeserverInfo } from "@/lib/auth/login-probe";
 import { limitAnonymous } from "@/lib/auth/anonymous-limit";
+import { msg } from "@/lib/i18n/message";
+import { getMessageRenderer, localizeResult } from "@/lib/i18n/server";
 
 export async function discoverHomeserverAction(mxid: string): Promise<ActionResult<{ baseUrl: string; source: string }>> {
-  return (await limitAnonymous("probe")) ?? discoverForMxid(String(mxid));
+  return localizeResult((await limitAnonymous("probe")) ?? (await discoverForMxid(String(mxid))));
 }
 
 export async function probeHomeserverAction(url: string): Promise<ActionResult<HomeserverInfo>> {
-  return (await limitAnonymous("probe")) ?? probeForLogin(String(url));
+  const r = (await limitAnonymous("probe")) ?? (await probeForLogin(String(url)));
+  // The label of a homeserver that is not Synapse is a sentence too.
+  return r.ok ? { ...r, data: { ...r.data, label: (await getMessageRenderer())(r.data.label) } } : localizeResult(r);
 }
 
 /** Checks the input, then signs in (rate-limited per address) and goes to the dashboard. */
 async function signIn<T>(schema: z.ZodType<T>, input: unknown, start: (input: T) => Promise<SignInResult>): Promise<ActionResult> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return fail("INVALID_INPUT", "Check the highlighted fields.", firstFieldErrors(parsed.error));
+  if (!parsed.success) return localizeResult(fail("INVALID_INPUT", msg("errors.CHECK_FIELDS"), firstFieldErrors(parsed.error)));
   const result = (await limitAnonymous("sign-in")) ?? (await start(parsed.data));
-  if (!result.ok) return result;
+  if (!result.ok) return localizeResult(result);
   redirect("/");
 }
 

@@ -1,14 +1,14 @@
 "use client";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { ActionButton } from "@/app/(portal)/_components/action-button";
 import { refreshActivityAction } from "./actions";
 
-const OUTCOME = { queued: "Counting again…", pending: "Already being counted.", fresh: "The figures are current." } as const;
-
 /** Asks for the user activity figures to be computed again now. */
 export function RefreshActivity() {
-  return <ActionButton label="Refresh" action={() => refreshActivityAction({})} done={(o) => OUTCOME[o]} refresh />;
+  const t = useTranslations("dashboard.activity");
+  return <ActionButton label={t("refresh")} action={() => refreshActivityAction({})} done={(o) => t(`outcome.${o}`)} refresh />;
 }
 
 /** Re-renders the page every `everyMs` while mounted (the server stops rendering it once the figures land). */

@@ -1,17 +1,18 @@
 import type { ActivitySnapshotRecord } from "@/lib/db/tenant";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/hooks";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { RegistrationsChart } from "./registrations-chart";
 import { RefreshActivity, RefreshWhilePending } from "./refresh-activity";
 import { Stat } from "./stat";
-
-const windowLabel = (days: number) => `Active in the last ${days === 1 ? "day" : `${days} days`}`;
 
 /**
  * Active users and registrations per month, from the stored snapshot (a job reads the whole user list; see
  * lib/jobs/dashboard-activity.ts). While a computation is pending the page refreshes itself until it lands.
  */
 export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRecord | null }) {
+  const t = useTranslations("dashboard.activity");
+  const f = useFormat();
   const figures = snapshot?.figures ?? null;
   const pending = Boolean(snapshot?.requestedAt);
   return (
@@ -19,16 +20,16 @@ export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRe
       {pending && <RefreshWhilePending />}
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="activity-title" className="text-xl font-semibold">
-          User activity
+          {t("title")}
         </h2>
         {figures && (
           <p className="text-sm text-muted" data-testid="activity-as-of" data-as-of={figures.computedAt.toISOString()}>
-            as of {formatDateTime(figures.computedAt)}
+            {t("asOf", { at: f.dateTime(figures.computedAt) })}
           </p>
         )}
         {figures && pending && (
           <p className="text-sm text-muted" aria-busy="true">
-            Refreshing…
+            {t("refreshing")}
           </p>
         )}
         <div className="ml-auto">
@@ -42,9 +43,9 @@ export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRe
             {figures.active.map((a) => (
               <Stat
                 key={a.days}
-                label={windowLabel(a.days)}
+                label={t("active", { days: a.days })}
                 href="/users?sort=last_seen_ts&dir=desc"
-                value={formatCount(a.count)}
+                value={f.count(a.count)}
                 testId={`stat-active-${a.days}d`}
                 raw={a.count}
               />
@@ -55,7 +56,7 @@ export function UserActivitySection({ snapshot }: { snapshot: ActivitySnapshotRe
       ) : (
         pending && (
           <p className="card text-sm text-muted" aria-busy="true" data-testid="activity-pending">
-            Active users and registrations per month are being computed…
+            {t("pending")}
           </p>
         )
       )}

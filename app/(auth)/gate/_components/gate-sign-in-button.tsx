@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 
 /** Starts the organisation sign-in (next-auth fetches its CSRF token, then sends the browser to the provider). */
 export function GateSignInButton({ name }: { name: string }) {
+  const t = useTranslations("gate");
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -15,7 +17,7 @@ export function GateSignInButton({ name }: { name: string }) {
         void signIn("gate", { callbackUrl: "/login" }).finally(() => setPending(false));
       }}
     >
-      {pending ? "Redirecting…" : `Sign in with ${name}`}
+      {pending ? t("redirecting") : t("signIn", { name })}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { ComponentProps } from "react";
+import { useTranslations } from "next-intl";
 import { FieldError, TextField } from "@/app/(portal)/_components/text-field";
 
 export type HomeserverChoice = { label: string; value: string };
@@ -19,12 +20,13 @@ export function HomeserverField(props: {
   onInput?: () => void;
 }) {
   const { id, choices, registration, error } = props;
+  const t = useTranslations("login.homeserver");
   const describedBy = error ? `${id}-error` : undefined;
   const common = "w-full rounded-md border border-line bg-surface px-3 py-2";
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
-        Homeserver URL
+        {t("label")}
       </label>
       {choices.length > 1 ? (
         <select id={id} className={common} aria-describedby={describedBy} {...registration}>

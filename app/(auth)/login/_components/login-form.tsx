@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { parseMxid } from "@/lib/matrix/mxid";
 import { passwordLoginSchema, type PasswordLoginInput } from "@/lib/schemas/login";
@@ -11,6 +12,7 @@ import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 import { OAuthSignIn } from "./oauth-sign-in";
 
 export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
+  const t = useTranslations("login.form");
   const form = useForm<PasswordLoginInput>({
     resolver: zodResolver(passwordLoginSchema),
     defaultValues: { mxid: "", password: "", homeserverUrl: homeservers[0]?.value ?? "" },
@@ -80,10 +82,10 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
   const { errors, isSubmitting } = formState;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-5 shadow-sm" aria-label="Sign in">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-5 shadow-sm" aria-label={t("label")}>
       <LoginField
         id="mxid"
-        label="Username (full Matrix ID)"
+        label={t("mxid")}
         type="text"
         autoComplete="username"
         placeholder="@alice:example.org"
@@ -98,7 +100,7 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
       {!info?.oauth && (
         <LoginField
           id="password"
-          label="Password"
+          label={t("password")}
           type="password"
           autoComplete="current-password"
           error={errors.password?.message}
@@ -128,7 +130,7 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
           }}
         />
         <p className="mt-1 min-h-5 text-sm text-muted" aria-live="polite">
-          {probing && "Checking the homeserver…"}
+          {probing && t("checking")}
           {info && (
             <span data-testid="homeserver-version" className="text-ok">
               ✓ {info.label}
@@ -143,14 +145,14 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
         <OAuthSignIn baseUrl={info.baseUrl} issuerHost={info.oauth.issuerHost} />
       ) : (
         <button type="submit" disabled={isSubmitting} className="btn-primary">
-          {isSubmitting ? "Signing in…" : "Sign in"}
+          {isSubmitting ? t("submitting") : t("submit")}
         </button>
       )}
 
       {info?.flows.sso && !info.oauth && (
         <div className="flex flex-col gap-2">
           <a className="btn-secondary text-center" href={`/login/sso/start?hs=${encodeURIComponent(info.baseUrl)}`}>
-            Sign in with SSO
+            {t("sso")}
           </a>
           {info.flows.identityProviders.map((p) => (
             <a
@@ -158,7 +160,7 @@ export function LoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) 
               className="btn-secondary text-center"
               href={`/login/sso/start?hs=${encodeURIComponent(info.baseUrl)}&idp=${encodeURIComponent(p.id)}`}
             >
-              Continue with {p.name}
+              {t("continueWith", { name: p.name })}
             </a>
           ))}
         </div>

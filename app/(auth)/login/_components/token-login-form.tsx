@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { tokenLoginSchema, type TokenLoginInput } from "@/lib/schemas/login";
 import { tokenLoginAction } from "../actions";
@@ -9,6 +10,7 @@ import { OutcomeLine } from "@/app/(portal)/_components/outcome-line";
 
 /** The second way in: an access token the admin already has (e.g. from Element's settings). */
 export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[] }) {
+  const t = useTranslations("login.token");
   const { register, handleSubmit, setError, formState } = useForm<TokenLoginInput>({
     resolver: zodResolver(tokenLoginSchema),
     defaultValues: { accessToken: "", homeserverUrl: homeservers[0]?.value ?? "" },
@@ -29,21 +31,21 @@ export function TokenLoginForm({ homeservers }: { homeservers: HomeserverChoice[
 
   return (
     <details className="rounded-lg border border-line bg-surface p-5">
-      <summary className="cursor-pointer text-sm font-medium">Sign in with an access token</summary>
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-4 flex flex-col gap-4" aria-label="Sign in with an access token">
+      <summary className="cursor-pointer text-sm font-medium">{t("summary")}</summary>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-4 flex flex-col gap-4" aria-label={t("summary")}>
         <HomeserverField id="token-homeserverUrl" choices={homeservers} registration={register("homeserverUrl")} error={errors.homeserverUrl?.message} />
         <LoginField
           id="accessToken"
-          label="Access token"
+          label={t("label")}
           type="password"
           autoComplete="off"
-          help="Signing out of the portal logs this token out on the homeserver."
+          help={t("help")}
           error={errors.accessToken?.message}
           {...register("accessToken")}
         />
         <OutcomeLine error={formError} />
         <button type="submit" disabled={isSubmitting} className="btn-primary">
-          {isSubmitting ? "Checking…" : "Sign in with token"}
+          {isSubmitting ? t("submitting") : t("submit")}
         </button>
       </form>
     </details>
