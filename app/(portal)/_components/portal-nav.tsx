@@ -1,16 +1,19 @@
+import { useTranslations } from "next-intl";
 import { NavTabs } from "./nav-tabs";
 
 const ITEMS = [
-  { href: "/users", label: "Users" },
-  { href: "/rooms", label: "Rooms" },
-  { href: "/media", label: "Media" },
-  { href: "/reports", label: "Reports" },
-  { href: "/jobs", label: "Jobs" },
-  { href: "/server", label: "Server" },
-  { href: "/audit", label: "Audit" },
-];
-const OWNER_ITEMS = [{ href: "/settings", label: "Settings" }];
+  { href: "/users", key: "users" },
+  { href: "/rooms", key: "rooms" },
+  { href: "/media", key: "media" },
+  { href: "/reports", key: "reports" },
+  { href: "/jobs", key: "jobs" },
+  { href: "/server", key: "server" },
+  { href: "/audit", key: "audit" },
+] as const;
+const OWNER_ITEMS = [{ href: "/settings", key: "settings" }] as const;
 
 export function PortalNav({ owner }: { owner: boolean }) {
-  return <NavTabs label="Main" items={[...ITEMS, ...(owner ? OWNER_ITEMS : [])]} menu />;
+  const t = useTranslations("kit.nav");
+  const items = [...ITEMS, ...(owner ? OWNER_ITEMS : [])].map((i) => ({ href: i.href, label: t(i.key) }));
+  return <NavTabs label={t("main")} items={items} menu={{ toggle: t("menu") }} />;
 }

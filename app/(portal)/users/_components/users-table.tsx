@@ -141,7 +141,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
                 <td>
                   <UserAvatar user={u} />
                 </td>
-                <td className="font-mono text-xs break-all">
+                <td className="col-identity font-mono text-xs break-all">
                   {/* A plain link: hundreds of next/link instances would each prefetch a user page. */}
                   <a href={`/users/${encodeURIComponent(u.userId)}`}>{u.userId}</a>
                 </td>
