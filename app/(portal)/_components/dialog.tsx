@@ -59,7 +59,7 @@ export function DialogButton(props: {
   const className = props.className ?? (props.danger ? "btn-secondary border-danger-line py-1.5 text-danger" : "btn-secondary py-1.5");
   return (
     <>
-      <button type="button" className={className} disabled={props.disabled} onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className={className} disabled={props.disabled} onClick={() => setOpen(true)}>
         {props.label}
       </button>
       <Dialog title={props.title} open={open} onClose={close} wide={props.wide}>

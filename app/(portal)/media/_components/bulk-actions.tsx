@@ -22,7 +22,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
   }
   return (
     <IfCan need="owner">
-      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
         Delete all of this user&apos;s media…
       </button>
       <Dialog title="Delete all of this user's media" open={open} onClose={() => setOpen(false)}>
@@ -60,7 +60,7 @@ export function DeleteAllRoomMedia({ roomId, localFiles }: { roomId: string; loc
   const n = formatCount(localFiles);
   return (
     <IfCan need="owner">
-      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={localFiles === 0} onClick={() => (setTyped(""), setOpen(true))}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary border-danger-line text-danger" disabled={localFiles === 0} onClick={() => (setTyped(""), setOpen(true))}>
         Delete all local media…
       </button>
       <Dialog title="Delete all media of this room" open={open} onClose={() => setOpen(false)}>
@@ -90,7 +90,7 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
   }
   return (
     <IfCan need="operator">
-      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary" onClick={() => setOpen(true)}>
         Quarantine all…
       </button>
       <OutcomeLine outcome={outcome} />

@@ -60,7 +60,7 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
 
   return (
     <>
-      <button type="button" className="btn-secondary text-danger" disabled={disabled} onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary text-danger" disabled={disabled} onClick={() => setOpen(true)}>
         {buttonLabel}
       </button>
       <Dialog title={`Delete ${what}`} open={open} onClose={() => setOpen(false)} wide>

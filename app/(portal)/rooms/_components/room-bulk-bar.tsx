@@ -65,7 +65,7 @@ export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
           <Options labels={labels} />
         </select>
       </label>
-      <button type="button" className="btn-secondary py-1" onClick={() => void open()}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary py-1" onClick={() => void open()}>
         Run on selected…
       </button>
       {!asking && <OutcomeLine error={error} />}

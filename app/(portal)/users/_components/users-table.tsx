@@ -109,6 +109,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
             </label>
             <button
               type="button"
+              aria-haspopup="dialog"
               className="btn-primary py-1"
               onClick={() => {
                 setTyped("");
