@@ -9,11 +9,20 @@ export function Dialog({ title, open, onClose, wide, children }: { title: string
   const t = useTranslations("kit.dialog");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Closing hands focus back to what opened it: by then the focused button inside may have unmounted.
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      d.showModal();
+    }
     if (!open && d.open) d.close();
+    if (!open && opener.current) {
+      if (opener.current.isConnected) opener.current.focus();
+      opener.current = null;
+    }
   }, [open]);
   return (
     <dialog
