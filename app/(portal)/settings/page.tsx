@@ -35,7 +35,7 @@ export default async function SettingsPage() {
         <h2 id="hs-title" className="font-semibold">
           Homeservers
         </h2>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="text-muted">Allowed (HOMESERVER_ALLOWLIST)</dt>
           <dd data-testid="settings-allowlist">{allowlist.length ? allowlist.join(", ") : "any public homeserver"}</dd>
           <dt className="text-muted">Trusted private (PRIVATE_HOMESERVER_HOSTS)</dt>

@@ -27,7 +27,7 @@ export default async function EventLookupPage({ searchParams }: PageProps<object
       </Link>
       <h1 className="text-2xl font-semibold">Find an event</h1>
       <form method="get" action="/rooms/events" className="card flex flex-wrap items-end gap-3 text-sm" aria-label="Find an event by ID">
-        <label className="flex min-w-96 flex-col gap-1">
+        <label className="flex flex-col gap-1 sm:min-w-96">
           <span>Event ID</span>
           <input name="id" defaultValue={text} className="field font-mono" placeholder="$abc123…" />
         </label>
