@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 export type NavItem = { href: string; label: string };
 
@@ -15,7 +15,6 @@ export function NavTabs({ label, items, menu, exact = false, current }: { label:
   const pathname = usePathname();
   const listId = useId();
   const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]); // a chosen link closes the folded menu
   const isActive = (href: string) => {
     if (current !== undefined) return href === current;
     if (exact) return decodeURIComponent(href) === decodeURIComponent(pathname);
@@ -24,7 +23,7 @@ export function NavTabs({ label, items, menu, exact = false, current }: { label:
   const links = items.map((t) => {
     const active = isActive(t.href);
     return (
-      <Link key={t.href} href={t.href} aria-current={active ? "page" : undefined} className={`${menu ? "rounded-md" : "rounded-t-md"} px-3 py-1.5 ${active ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}>
+      <Link key={t.href} href={t.href} aria-current={active ? "page" : undefined} onClick={() => setOpen(false)} className={`${menu ? "rounded-md" : "rounded-t-md"} px-3 py-1.5 ${active ? "bg-accent text-accent-ink" : "hover:bg-canvas"}`}>
         {t.label}
       </Link>
     );
