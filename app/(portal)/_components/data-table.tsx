@@ -1,6 +1,7 @@
 // The portal's list tables: heading row, the row that says nothing matched, the pager, and the URL of a page.
 // Server components (client tables such as the users table use TableHead and EmptyRow too).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export type Column = string | { label: string; align?: "right" };
 
@@ -52,8 +53,8 @@ export function Pager({
   page,
   pages,
   href,
-  previous = "Previous",
-  next = "Next",
+  previous,
+  next,
 }: {
   page: number;
   pages: number;
@@ -61,13 +62,22 @@ export function Pager({
   previous?: string;
   next?: string;
 }) {
+  const t = useTranslations("kit.pager");
   return (
-    <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-      {page > 1 && <Link href={href(page - 1)}>← {previous}</Link>}
-      <span>
-        Page {page} of {pages}
-      </span>
-      {page < pages && <Link href={href(page + 1)}>{next} →</Link>}
+    <nav aria-label={t("label")} className="flex items-center gap-3 text-sm">
+      {page > 1 && (
+        <Link href={href(page - 1)}>
+          <span aria-hidden="true">← </span>
+          {previous ?? t("previous")}
+        </Link>
+      )}
+      <span>{t("pageOf", { page, pages })}</span>
+      {page < pages && (
+        <Link href={href(page + 1)}>
+          {next ?? t("next")}
+          <span aria-hidden="true"> →</span>
+        </Link>
+      )}
     </nav>
   );
 }

@@ -2,23 +2,34 @@
 // The portal's one dialog: a native <dialog> (focus trapped, Escape closes), the button that opens it, the
 // cancel/confirm foot, the typed confirmation for irreversible work, and the inline "are you sure" button.
 import { createContext, use, useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /** Children mount only while open, so a dialog's form starts fresh each time. */
 export function Dialog({ title, open, onClose, wide, children }: { title: string; open: boolean; onClose: () => void; wide?: boolean; children: React.ReactNode }) {
+  const t = useTranslations("kit.dialog");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Closing hands focus back to what opened it: by then the focused button inside may have unmounted.
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      d.showModal();
+    }
     if (!open && d.open) d.close();
+    if (!open && opener.current) {
+      if (opener.current.isConnected) opener.current.focus();
+      opener.current = null;
+    }
   }, [open]);
   return (
     <dialog
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-xl"} rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40`}
+      className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-1rem)] overflow-y-auto ${wide ? "max-w-2xl" : "max-w-xl"} rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40`}
     >
       {open && (
         <div className="flex flex-col gap-4 p-5 text-sm">
@@ -26,8 +37,8 @@ export function Dialog({ title, open, onClose, wide, children }: { title: string
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="text-muted hover:text-ink" aria-label="Close dialog">
-              ✕
+            <button type="button" onClick={onClose} className="text-muted hover:text-ink" aria-label={t("close")}>
+              <span aria-hidden="true">✕</span>
             </button>
           </div>
           {children}
@@ -57,7 +68,7 @@ export function DialogButton(props: {
   const className = props.className ?? (props.danger ? "btn-secondary border-danger-line py-1.5 text-danger" : "btn-secondary py-1.5");
   return (
     <>
-      <button type="button" className={className} disabled={props.disabled} onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className={className} disabled={props.disabled} onClick={() => setOpen(true)}>
         {props.label}
       </button>
       <Dialog title={props.title} open={open} onClose={close} wide={props.wide}>
@@ -79,10 +90,11 @@ export function DialogActions(props: {
   submit?: boolean;
   cancelLabel?: string;
 }) {
+  const t = useTranslations("kit.dialog");
   return (
     <div className="flex justify-end gap-2">
       <button type="button" className="btn-secondary" onClick={props.onCancel}>
-        {props.cancelLabel ?? "Cancel"}
+        {props.cancelLabel ?? t("cancel")}
       </button>
       <button
         type={props.submit ? "submit" : "button"}
@@ -98,9 +110,10 @@ export function DialogActions(props: {
 
 /** "Type X to confirm": irreversible work waits until the admin typed the exact thing it will hit. */
 export function TypedConfirmation({ expected, value, onChange, mono, numeric }: { expected: string; value: string; onChange: (v: string) => void; mono?: boolean; numeric?: boolean }) {
+  const t = useTranslations("kit.dialog");
   return (
     <label className="flex flex-col gap-1">
-      <span>Type {expected} to confirm</span>
+      <span>{t("typeToConfirm", { expected })}</span>
       <input value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" inputMode={numeric ? "numeric" : undefined} className={mono ? "field font-mono" : "field"} />
     </label>
   );
@@ -111,6 +124,7 @@ export const confirmed = (expected: string, typed: string) => typed.trim() === e
 
 /** A button that asks once more, inline, before it acts. */
 export function ConfirmButton(props: { label: string; confirmLabel: string; question: string; pending: boolean; onConfirm: () => void; danger?: boolean }) {
+  const t = useTranslations("kit.dialog");
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -134,7 +148,7 @@ export function ConfirmButton(props: { label: string; confirmLabel: string; ques
         {props.confirmLabel}
       </button>
       <button type="button" className="btn-secondary py-1" onClick={() => setAsking(false)}>
-        Cancel
+        {t("cancel")}
       </button>
     </span>
   );

@@ -1,13 +1,13 @@
 // The GET filter forms above the portal's lists: every field lands in the URL, so a filtered view can be
 // shared and Back works. Server components; no client JavaScript.
 import Link from "next/link";
-import { formatCount } from "@/lib/format";
+import { useTranslations } from "next-intl";
 
 export function FilterForm({
   label,
   clearHref,
-  submit = "Filter",
-  clear = "Clear",
+  submit,
+  clear,
   action,
   after,
   children,
@@ -22,14 +22,15 @@ export function FilterForm({
   after?: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("kit.filter");
   return (
     <form method="get" action={action} className="card flex flex-wrap items-end gap-3 text-sm" aria-label={label}>
       {children}
       <button type="submit" className="btn-primary py-1.5">
-        {submit}
+        {submit ?? t("submit")}
       </button>
       <Link href={clearHref} className="btn-secondary py-1.5">
-        {clear}
+        {clear ?? t("clear")}
       </Link>
       {after}
     </form>
@@ -104,19 +105,21 @@ export function Options({ labels }: { labels: Record<string, string> }) {
 
 /** The From/To day pair of a log's filter. */
 export function DateRangeFilter({ from, to }: { from?: string; to?: string }) {
+  const t = useTranslations("kit.filter");
   return (
     <>
-      <TextFilter name="from" label="From" value={from} type="date" />
-      <TextFilter name="to" label="To" value={to} type="date" />
+      <TextFilter name="from" label={t("from")} value={from} type="date" />
+      <TextFilter name="to" label={t("to")} value={to} type="date" />
     </>
   );
 }
 
 /** The line under a log's filter: how many entries match, newest first. */
 export function LogTotal({ total, testId }: { total: number; testId: string }) {
+  const t = useTranslations("kit.filter");
   return (
     <p className="text-sm text-muted" data-testid={testId}>
-      {formatCount(total)} {total === 1 ? "entry" : "entries"}, newest first
+      {t("logTotal", { count: total })}
     </p>
   );
 }

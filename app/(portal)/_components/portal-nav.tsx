@@ -13,7 +13,7 @@ const ITEMS = [
 const OWNER_ITEMS = [{ href: "/settings", key: "settings" }] as const;
 
 export function PortalNav({ owner }: { owner: boolean }) {
-  const t = useTranslations("nav");
+  const t = useTranslations("kit.nav");
   const items = [...ITEMS, ...(owner ? OWNER_ITEMS : [])].map((i) => ({ href: i.href, label: t(i.key) }));
-  return <NavTabs label={t("label")} items={items} menu />;
+  return <NavTabs label={t("main")} items={items} menu={{ toggle: t("menu") }} />;
 }

@@ -44,7 +44,7 @@ export default async function SettingsPage() {
         <h2 id="hs-title" className="font-semibold">
           {t("homeservers")}
         </h2>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="text-muted">{t("allowed")}</dt>
           <dd data-testid="settings-allowlist">{allowlist.length ? allowlist.join(", ") : t("anyPublic")}</dd>
           <dt className="text-muted">{t("trustedPrivate")}</dt>

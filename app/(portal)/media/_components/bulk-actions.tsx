@@ -23,7 +23,7 @@ export function DeleteAllUserMedia({ userId, files }: { userId: string; files: n
   }
   return (
     <IfCan need="owner">
-      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary border-danger-line text-danger" disabled={files === 0} onClick={() => setOpen(true)}>
         {t("userButton")}
       </button>
       <Dialog title={t("userTitle")} open={open} onClose={() => setOpen(false)}>
@@ -59,7 +59,7 @@ export function DeleteAllRoomMedia({ roomId, localFiles }: { roomId: string; loc
   }
   return (
     <IfCan need="owner">
-      <button type="button" className="btn-secondary border-danger-line text-danger" disabled={localFiles === 0} onClick={() => (setTyped(""), setOpen(true))}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary border-danger-line text-danger" disabled={localFiles === 0} onClick={() => (setTyped(""), setOpen(true))}>
         {t("roomButton")}
       </button>
       <Dialog title={t("roomTitle")} open={open} onClose={() => setOpen(false)}>
@@ -86,7 +86,7 @@ export function QuarantineAll({ owner }: { owner: { userId: string } | { roomId:
   }
   return (
     <IfCan need="operator">
-      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary" onClick={() => setOpen(true)}>
         {t("quarantineButton")}
       </button>
       <OutcomeLine outcome={outcome} />

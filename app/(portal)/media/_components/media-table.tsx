@@ -59,7 +59,7 @@ export function MediaTable({ rows, scope, showUploader = false }: { rows: MediaR
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
         {mayDelete && (
-          <button type="button" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
+          <button type="button" aria-haspopup="dialog" className="btn-secondary" disabled={selected.size === 0 || pending} onClick={() => setConfirming(true)}>
             {t("deleteSelected", { count: selected.size })}
           </button>
         )}

@@ -62,7 +62,7 @@ export function DeleteRoomsDialog({ roomIds, what, buttonLabel, disabled, follow
 
   return (
     <>
-      <button type="button" className="btn-secondary text-danger" disabled={disabled} onClick={() => setOpen(true)}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary text-danger" disabled={disabled} onClick={() => setOpen(true)}>
         {buttonLabel}
       </button>
       <Dialog title={many || !what ? t("titleMany", { count: roomIds.length }) : t("title", { what })} open={open} onClose={() => setOpen(false)} wide>

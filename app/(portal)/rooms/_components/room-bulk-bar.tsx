@@ -59,7 +59,7 @@ export function RoomBulkBar({ roomIds }: { roomIds: string[] }) {
           <Options labels={labels} />
         </select>
       </label>
-      <button type="button" className="btn-secondary py-1" onClick={() => void open()}>
+      <button type="button" aria-haspopup="dialog" className="btn-secondary py-1" onClick={() => void open()}>
         {t("run")}
       </button>
       {!asking && <OutcomeLine error={error} />}

@@ -66,7 +66,7 @@ export function RoomTable({ rows, headers }: { rows: RoomRow[]; headers: RoomCol
                 <td className="py-2 pr-2">
                   <input type="checkbox" aria-label={t("select", { room: r.name ?? r.roomId })} checked={selected.has(r.roomId)} onChange={() => toggle(r.roomId)} />
                 </td>
-                <td className="py-2 pr-3">
+                <td className="col-identity py-2 pr-3">
                   <Link href={`/rooms/${encodeURIComponent(r.roomId)}`} className="font-medium hover:underline" data-testid="room-name">
                     {r.name ?? t("noName")}
                   </Link>

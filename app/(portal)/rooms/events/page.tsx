@@ -33,7 +33,7 @@ export default async function EventLookupPage({ searchParams }: PageProps<object
       </Link>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <form method="get" action="/rooms/events" className="card flex flex-wrap items-end gap-3 text-sm" aria-label={t("formLabel")}>
-        <label className="flex min-w-96 flex-col gap-1">
+        <label className="flex flex-col gap-1 sm:min-w-96">
           <span>{t("eventId")}</span>
           <input name="id" defaultValue={text} className="field font-mono" placeholder="$abc123…" />
         </label>

@@ -112,6 +112,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
             </label>
             <button
               type="button"
+              aria-haspopup="dialog"
               className="btn-primary py-1"
               onClick={() => {
                 setTyped("");
@@ -144,7 +145,7 @@ export function UsersTable({ rows, now, total, filter, actor, labels, managedPat
                 <td>
                   <UserAvatar user={u} />
                 </td>
-                <td className="font-mono text-xs break-all">
+                <td className="col-identity font-mono text-xs break-all">
                   {/* A plain link: hundreds of next/link instances would each prefetch a user page. */}
                   <a href={`/users/${encodeURIComponent(u.userId)}`}>{u.userId}</a>
                 </td>
