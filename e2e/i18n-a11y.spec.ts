@@ -14,7 +14,7 @@ test("the kit speaks German: menu, dialog, typed confirmation, audit filter", as
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
 
   await test.step("main menu", async () => {
-    const nav = page.getByRole("navigation", { name: "Hauptmenü" });
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
     await expect(nav.getByRole("link", { name: "Benutzer" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Audit-Protokoll" })).toBeVisible();
   });
