@@ -11,6 +11,7 @@ test.use({ locale: "de-DE" });
 test("the kit speaks German: menu, dialog, typed confirmation, audit filter", async ({ page }) => {
   const target = await putUser(`de-kit-${randomSuffix()}`);
   await signInAsNewAdmin(page, `dekit${randomSuffix()}`);
+  await page.goto("/"); // the sign-in ran in English (e2e/fixtures.ts); from here the browser's language decides
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
 
   await test.step("main menu", async () => {

@@ -3,24 +3,16 @@
  * row's problem in German with its line number, dry-runs and then runs the import, and finds it on the German
  * jobs and audit pages. The users it made are checked on Synapse.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, randomSuffix, serverName } from "./synapse/testbed";
-import { signInWithPassword } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { randomSuffix, serverName } from "./synapse/testbed";
+import { signInAsNewAdmin } from "./users-helpers";
 import { expectJobStatus, synapseUser, synapseUsersMatching } from "./import-helpers";
 
 test.use({ locale: "de-DE" });
 
-/** Signs in through the login form (its helper reads the English form), then lets Accept-Language decide. */
-async function signInAdmin(page: Page, baseURL: string) {
-  const password = `pw-${randomSuffix()}`;
-  const admin = await createUser(`importer-de-${randomSuffix()}`, password, { admin: true });
-  await page.context().addCookies([{ name: "portal-locale", value: "en", url: baseURL }]);
-  await signInWithPassword(page, admin, password);
-  await page.context().clearCookies({ name: "portal-locale" });
-}
 
 test("a CSV import in German: row error with its line, dry run, real run, jobs and audit pages", async ({ page, baseURL }) => {
-  await signInAdmin(page, baseURL!);
+  await signInAsNewAdmin(page, "importer-de");
   const s = randomSuffix();
   const hs = await serverName();
   const fileName = `de-import-${s}.csv`;

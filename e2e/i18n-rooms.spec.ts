@@ -3,22 +3,13 @@
  * the rooms list, a room's pages and the reports inbox in German, blocks a room through the German bulk dialog
  * and unblocks it on the room page (both checked on Synapse), and resolves a report filed through the client API.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { adminToken, api, randomSuffix } from "./fixtures";
+import { signInAsNewAdmin } from "./users-helpers";
 import { createMember, reportEvent, roomFlags, seedRoom, sendText } from "./rooms-fixtures";
-import { PORTAL } from "../playwright.config";
 
 test.use({ locale: "de-DE" });
 
-/** Signs in with the shared (English) login steps, then drops the language cookie so Accept-Language decides. */
-async function signInGerman(page: Page) {
-  const password = `pw-${randomSuffix()}`;
-  const admin = await createUser(`i18nrooms-${randomSuffix()}`, password, { admin: true });
-  await page.context().addCookies([{ name: "portal-locale", value: "en", url: PORTAL }]);
-  await signInWithPassword(page, admin, password);
-  await page.context().clearCookies({ name: "portal-locale" });
-  return admin;
-}
 
 test("rooms and reports speak German: list, bulk block, unblock, timeline, report resolved", async ({ page }) => {
   const name = `e2ei18n${randomSuffix()}`;
@@ -28,7 +19,7 @@ test("rooms and reports speak German: list, bulk block, unblock, timeline, repor
   const { eventId } = await sendText(owner.token, roomId, "billige Uhren hier");
   const reason = `e2e Spam ${randomSuffix()}`;
   await reportEvent(reporter.token, roomId, eventId, reason, -50);
-  const admin = await signInGerman(page);
+  const admin = await signInAsNewAdmin(page, "i18nrooms");
 
   await test.step("the rooms list is German and finds the room", async () => {
     await page.goto("/rooms");

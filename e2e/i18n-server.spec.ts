@@ -3,25 +3,16 @@
  * a user's 1.5 MB upload shown as "1,50 MB", a registration token created with the German form (checked on
  * Synapse), the federation and background updates pages, and the settings' pattern refused in German.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { adminToken, api, randomSuffix } from "./fixtures";
+import { signInAsNewAdmin } from "./users-helpers";
 import { createUserWithoutPassword, loginAs, textOfSize, upload } from "./media-fixtures";
 
 test.use({ locale: "de-DE", timezoneId: "UTC" });
 
-/** Signs in through the English sign-in form (its own suite covers it), then lets Accept-Language choose German. */
-async function signInAsNewAdmin(page: Page): Promise<string> {
-  const password = `pw-${randomSuffix()}`;
-  const admin = await createUser(`i18n-server-${randomSuffix()}`, password, { admin: true });
-  const url = new URL("/", test.info().project.use.baseURL ?? "http://127.0.0.1").toString();
-  await page.context().addCookies([{ name: "portal-locale", value: "en", url }]);
-  await signInWithPassword(page, admin, password);
-  await page.context().clearCookies({ name: "portal-locale" });
-  return admin;
-}
 
 test("media, registration tokens, federation, background updates and settings in German", async ({ page }) => {
-  await signInAsNewAdmin(page);
+  await signInAsNewAdmin(page, "i18n-server");
   const localpart = `i18n-media-${randomSuffix()}`;
   const user = await createUserWithoutPassword(localpart);
   await upload(await loginAs(user), textOfSize(1.5 * 1024 * 1024), "text/plain", "bericht.txt");

@@ -3,24 +3,17 @@
  * filters and total, a search, the user's page with its tabs and fields, and locking the user through the
  * German dialog, checked on Synapse.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createUser, randomSuffix } from "./fixtures";
-import { getUser, signInAsNewAdmin, userHref } from "./users-helpers";
+import { getUser, signInAsNewAdmin } from "./users-helpers";
 
 test.use({ locale: "de-DE" });
 
-/** Signs in with the shared (English) helper: a language cookie for the sign-in only, then the browser's language again. */
-async function signInThenGerman(page: Page) {
-  const url = test.info().project.use.baseURL!;
-  await page.context().addCookies([{ name: "portal-locale", value: "en", url }]);
-  await signInAsNewAdmin(page, "i18nusers");
-  await page.context().clearCookies({ name: "portal-locale" });
-}
 
 test("the users list, a user's page and locking a user, in German", async ({ page }) => {
   const localpart = `i18nu${randomSuffix()}-erika`;
   const userId = await createUser(localpart, `pw-${randomSuffix()}${randomSuffix()}`);
-  await signInThenGerman(page);
+  await signInAsNewAdmin(page, "i18nusers");
 
   await test.step("the list speaks German: heading, filters, columns, total", async () => {
     await page.goto("/users");
