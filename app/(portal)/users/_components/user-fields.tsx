@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/app/(portal)/_components/text-field";
+import { useMessage } from "@/lib/i18n/hooks";
 
 /** The admin flag and the user type, as the create and edit forms both ask for them. */
 export function RoleFields({ idPrefix, admin, userType, error }: { idPrefix: string; admin: UseFormRegisterReturn; userType: UseFormRegisterReturn; error?: string }) {
@@ -41,10 +42,11 @@ export function DisplayNameField({ id, field, error }: { id: string; field: UseF
 
 /** The homeserver's password rules under a password field (passwords that break them are refused). */
 export function PolicyHint({ text }: { text: string | null }) {
+  const render = useMessage(); // the policy in a sentence is a message reference (lib/synapse/password-policy.ts)
   if (!text) return null;
   return (
     <span className="text-xs text-muted" data-testid="password-policy">
-      {text}
+      {render(text)}
     </span>
   );
 }
