@@ -41,3 +41,12 @@ export function formatDuration(ms: number | null): string {
   if (m < 60) return `${m} min ${s % 60} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
+
+/** The three formatters bound to a language (what components and server code use, see lib/i18n). */
+export function formattersFor(locale: string) {
+  return {
+    bytes: (n: number) => formatBytes(n, locale),
+    count: (n: number) => formatCount(n, locale),
+    dateTime: (d: Date) => formatDateTime(d, locale),
+  };
+}

@@ -1,16 +1,11 @@
 // Words and numbers in components (client or server, not async): hooks over next-intl in the reader's language.
 import { useLocale, useTranslations } from "next-intl";
-import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
 import { renderMessage } from "./message";
 
 /** Byte sizes, counts and dates in the reader's language. */
 export function useFormat() {
-  const locale = useLocale();
-  return {
-    bytes: (n: number) => formatBytes(n, locale),
-    count: (n: number) => formatCount(n, locale),
-    dateTime: (d: Date) => formatDateTime(d, locale),
-  };
+  return formattersFor(useLocale());
 }
 
 /** Renders a message reference (msg(...)) or shows text as it is (see lib/i18n/message.ts). */

@@ -1,7 +1,7 @@
 import "server-only";
 // The server side's way to words and numbers in a request: next-intl bound to the reader's language.
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "./locales";
 import { renderMessage } from "./message";
 
@@ -14,12 +14,7 @@ export async function requestLocale(): Promise<Locale> {
 /** Byte sizes, counts and dates in the request's language. */
 export async function getFormat() {
   const locale = await requestLocale();
-  return {
-    locale,
-    bytes: (n: number) => formatBytes(n, locale),
-    count: (n: number) => formatCount(n, locale),
-    dateTime: (d: Date) => formatDateTime(d, locale),
-  };
+  return { locale, ...formattersFor(locale) };
 }
 
 /** Renders a message reference (msg(...)) in the request's language, or shows text as it is. */
