@@ -3,7 +3,8 @@
  * and back out of it (Escape, then the Cancel button). Focus is visible at every step and returns to the button that
  * opened the dialog; Synapse still has the user active.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { createUser, randomSuffix } from "./fixtures";
 import { getUser, putUser } from "./users-helpers";
 

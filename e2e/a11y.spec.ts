@@ -4,7 +4,8 @@
  * unrendered) are collected and listed at the end.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { adminToken, api, randomSuffix } from "./fixtures";
 import { createMember, reportEvent, seedRoom, sendText } from "./rooms-fixtures";
 import { loginAs, pngOfSize, upload } from "./media-fixtures";

@@ -2,7 +2,7 @@
  * A shared, internet-facing portal with HOMESERVER_ALLOWLIST: the admin picks from the list,
  * and anything else is refused before a request leaves for it.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { ALLOWLIST_ENTRIES, ALLOWLIST_PORTAL } from "../playwright.config";
 import { loadTestbed } from "./fixtures";
 

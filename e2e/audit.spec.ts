@@ -1,5 +1,5 @@
 /** The audit log records sign-ins and sign-outs (and every later mutating action) and filters them. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, fillPasswordLogin, randomSuffix, signInWithPassword } from "./fixtures";
 
 test("sign-ins, refusals and sign-outs appear newest first and can be filtered", async ({ page }) => {

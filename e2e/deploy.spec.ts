@@ -2,7 +2,7 @@
  * What a team's load balancer and Prometheus see: /api/health, the opt-in /api/metrics behind its token,
  * and a standalone server (as the image runs it) that exits cleanly on SIGTERM.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";

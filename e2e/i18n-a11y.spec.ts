@@ -2,7 +2,7 @@
  * The UI kit in German: the folded main menu, a dialog's close button, typed confirmation and Cancel, and the audit
  * log's filter and total. The journey deactivates a user through the kit's dialog and checks it on Synapse.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { randomSuffix } from "./fixtures";
 import { getUser, putUser, signInAsNewAdmin, userHref } from "./users-helpers";
 

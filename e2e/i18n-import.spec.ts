@@ -3,7 +3,7 @@
  * row's problem in German with its line number, dry-runs and then runs the import, and finds it on the German
  * jobs and audit pages. The users it made are checked on Synapse.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { randomSuffix, serverName } from "./synapse/testbed";
 import { signInAsNewAdmin } from "./users-helpers";
 import { expectJobStatus, synapseUser, synapseUsersMatching } from "./import-helpers";

@@ -2,7 +2,8 @@
  * The login page, the header and the dashboard in German: chosen by the browser's language (Accept-Language), or
  * by the switcher, which a cookie remembers across the sign-in until the admin switches back from the header.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { adminToken, api, loadTestbed } from "./fixtures";
 
 type Devices = { devices: { device_id: string }[] };

@@ -3,7 +3,7 @@
  * the rooms list, a room's pages and the reports inbox in German, blocks a room through the German bulk dialog
  * and unblocks it on the room page (both checked on Synapse), and resolves a report filed through the client API.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, randomSuffix } from "./fixtures";
 import { signInAsNewAdmin } from "./users-helpers";
 import { createMember, reportEvent, roomFlags, seedRoom, sendText } from "./rooms-fixtures";

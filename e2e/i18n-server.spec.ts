@@ -3,7 +3,7 @@
  * a user's 1.5 MB upload shown as "1,50 MB", a registration token created with the German form (checked on
  * Synapse), the federation and background updates pages, and the settings' pattern refused in German.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, randomSuffix } from "./fixtures";
 import { signInAsNewAdmin } from "./users-helpers";
 import { createUserWithoutPassword, loginAs, textOfSize, upload } from "./media-fixtures";

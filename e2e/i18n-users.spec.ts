@@ -3,7 +3,7 @@
  * filters and total, a search, the user's page with its tabs and fields, and locking the user through the
  * German dialog, checked on Synapse.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, randomSuffix } from "./fixtures";
 import { getUser, signInAsNewAdmin } from "./users-helpers";
 

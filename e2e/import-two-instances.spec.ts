@@ -4,7 +4,8 @@
  * once; an instance told to stop (SIGTERM) gives its lease back, and the other continues at once.
  */
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Browser, Page } from "@playwright/test";
 import { signInWithPassword } from "./fixtures";
 import { downloadReport, expectJobStatus, synapseUsersMatching, uploadCsv } from "./import-helpers";
 import { createUser, passwordLogin, randomSuffix, serverName } from "./synapse/testbed";

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, passwordLogin, randomSuffix, serverName } from "./synapse/testbed";
 import { signInWithPassword } from "./fixtures";
 import { downloadReport, expectJobStatus, synapseUser, synapseUsersMatching, uploadCsv } from "./import-helpers";

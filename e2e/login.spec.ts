@@ -2,7 +2,7 @@
  * The first thing a new admin sees: discovery from the MXID, the version label, the dashboard,
  * and a specific message for each classic way a sign-in goes wrong.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, createUser, fillPasswordLogin, loadTestbed, passwordLogin, randomSuffix } from "./fixtures";
 
 test("an admin signs in: discovery fills the URL, the version shows, the dashboard matches Synapse", async ({ page }) => {

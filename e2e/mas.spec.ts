@@ -16,7 +16,8 @@
  * page step checks the stand-in's version only with the stand-in. The sign-in form is MAS's own there
  * (username, password, consent), filled by the same helper.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { apiAt } from "./synapse/testbed";
 import { loadMasTestbed } from "./synapse/testbed";
 import { startMasStandIn, STANDIN_VERSION, type MasStandIn } from "./synapse/mas-standin";

@@ -1,5 +1,5 @@
 /** Synapse's media is authenticated: the portal serves it to the browser with the admin's token. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, loadTestbed, passwordLogin, randomSuffix, signInWithPassword } from "./fixtures";
 
 test("a file uploaded to Synapse is served through the portal to a signed-in admin only", async ({ page, browser }) => {

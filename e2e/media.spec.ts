@@ -3,7 +3,8 @@
  * protect, quarantine, delete selected, delete everything), the "Delete media" dialog with its preview,
  * the remote cache purge, and the purge history that records each of them. Effects are checked on Synapse.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { createUserWithoutPassword, loginAs, mediaInfo, pngOfSize, setAvatar, textOfSize, upload, type Uploaded } from "./media-fixtures";
 

@@ -4,7 +4,8 @@
  * media of the selected users and erase them, and create a user with an e-mail and an SSO link. Each
  * effect is checked on Synapse through its API.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { createMember, roomFlags, seedRoom, sendImage } from "./rooms-fixtures";
 import { mediaInfo, pngOfSize, upload, type Uploaded } from "./media-fixtures";

@@ -4,7 +4,7 @@
  * users to one spam clean-up of all of them: preview (rooms, files; events unknown until run), run, watch
  * the job end. Synapse's API shows the effect: events redacted, files gone, rooms left, accounts deactivated.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, randomSuffix } from "./fixtures";
 import { createMember, joinRoom, seedRoom, sendText } from "./rooms-fixtures";
 import { upload } from "./media-fixtures";

@@ -4,7 +4,7 @@
  * and renamed, and an event is looked up by id with the events around it and found again through the
  * timeline's filters. Every effect is checked through Synapse's API; bad input gets a message.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, randomSuffix } from "./fixtures";
 import { createMember, seedRoom, sendText } from "./rooms-fixtures";
 import { signInAsNewAdmin, userHref, userPath } from "./users-helpers";

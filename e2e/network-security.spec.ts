@@ -6,7 +6,7 @@
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { PORTAL, PORTAL_DATA_DIR } from "../playwright.config";
 import { createUser, randomSuffix } from "./synapse/testbed";
 import { signInWithPassword } from "./fixtures";

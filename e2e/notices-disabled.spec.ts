@@ -2,7 +2,7 @@
  * On a server without `server_notices` (the test bed's policy Synapse), the Notices page and the single-user
  * dialog say how to enable them instead of showing Synapse's 400, and nothing is sent or started.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { randomSuffix, signInWithPassword } from "./fixtures";
 import { apiAt, loadPolicyTestbed, passwordLogin } from "./synapse/testbed";
 

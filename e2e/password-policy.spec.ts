@@ -3,7 +3,7 @@
  * lowercase). Synapse's admin API would take any password; the portal refuses what the policy refuses, in
  * Synapse's words, sends nothing, and generates passwords that meet it.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signInWithPassword } from "./fixtures";
 import { apiAt, loadPolicyTestbed, passwordLogin, randomSuffix } from "./synapse/testbed";
 import { userHref } from "./users-helpers";

@@ -3,7 +3,8 @@
  * opens and navigates, a list table scrolls inside its box with its identity column kept in view, and a dialog fits
  * the screen. Screenshots in light and dark mode land in test-results/phone/ for a person to look at.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { randomSuffix } from "./fixtures";
 import { putUser, signInAsNewAdmin, userHref } from "./users-helpers";
 

@@ -3,7 +3,7 @@
  * the reported event, resolved (kept in the portal's database: still resolved after a reload), and the
  * event is redacted and the report deleted in Synapse.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { createMember, reportEvent, seedRoom, sendText } from "./rooms-fixtures";
 

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, randomSuffix } from "./synapse/testbed";
 import { signInAsNewAdmin } from "./users-helpers";
 import { backgroundUpdatesIdle, createMember, seedRoom } from "./rooms-fixtures";

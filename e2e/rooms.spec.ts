@@ -3,7 +3,8 @@
  * purges old history and deletes rooms (bulk with block, single with a replacement room). Rooms, members
  * and messages are made through the client API; effects are checked through Synapse's admin API.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { backgroundUpdatesIdle, createMember, joinedMembers, messageBodies, seedRoom, sendText } from "./rooms-fixtures";
 

@@ -4,7 +4,8 @@
  * federation destination and reset it, pause/resume background updates and start a job, find a room's
  * scheduled tasks, and read the dashboard's health figures.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { adminToken, api, createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { makeFailingDestination, registerWithToken, UNREACHABLE_SERVER } from "./server-fixtures";
 import { noticesReceived } from "./notice-fixtures";

@@ -2,7 +2,7 @@
  * The session: sealed httpOnly cookie, no token anywhere the browser can read it, logout revokes,
  * a token killed behind the portal's back ends the session, and the SSO return leg signs in.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix, signInWithPassword, signInWithToken, whoamiStatus } from "./fixtures";
 
 async function freshAdmin(): Promise<{ userId: string; password: string }> {

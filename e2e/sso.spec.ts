@@ -3,7 +3,7 @@
  * callback, which exchanges the loginToken. Runs against the provisioned test Synapse, which is configured
  * for the provider (playwright.config.ts leaves it out against a SYNAPSE_URL server).
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { startTestIdp, type TestIdp } from "./synapse/oidc-provider";
 import { adminToken, api, createUser, loadTestbed, randomSuffix } from "./fixtures";
 

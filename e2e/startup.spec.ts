@@ -1,5 +1,5 @@
 /** A production portal refuses to start without a usable SESSION_SECRET, and says why. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";

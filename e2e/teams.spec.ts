@@ -3,7 +3,8 @@
  * before everything, even the Synapse sign-in; portal roles hold on the server; the audit log names the person
  * beside the Synapse admin. Runs on the gate portal (playwright.config.ts GATE_PORTAL, PORTAL_PORT+3).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { GATE_PORTAL } from "../playwright.config";
 import { startTestIdp, type TestIdp } from "./synapse/oidc-provider";
 import { adminToken, api, createUser, loadTestbed, randomSuffix, signInWithPassword } from "./fixtures";

@@ -4,7 +4,7 @@
  * login form and finds none of it: not on /audit, /jobs, /jobs/purges, in the purge CSV, in the dashboard's
  * freed bytes, and a direct URL to the first server's job or purge record is a 404.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, randomSuffix, signInWithPassword } from "./fixtures";
 import { expectJobStatus, parseSimpleCsv, uploadCsv } from "./import-helpers";
 import { createUserWithoutPassword, loginAs, mediaInfo, pngOfSize, upload } from "./media-fixtures";

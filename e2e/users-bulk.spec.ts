@@ -2,7 +2,7 @@
  * Bulk actions: select rows (or everything matching the filter), confirm a stated count, watch the
  * progress page (a job of the runtime), and read a result per user; one user's failure does not stop the others.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, passwordLogin, randomSuffix } from "./fixtures";
 import { getUser, putUser, signInAsNewAdmin, whoami } from "./users-helpers";
 import { noticesReceived } from "./notice-fixtures";

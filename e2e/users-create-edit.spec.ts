@@ -2,7 +2,7 @@
  * Creating and editing accounts: bad names are explained before anything is sent, a taken name is never
  * overwritten, a generated password is shown once and works, and every edit lands on Synapse.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createUser, passwordLogin, randomSuffix } from "./fixtures";
 import { serverName } from "./synapse/testbed";
 import { getUser, PNG_2X2, signInAsNewAdmin, userHref, whoami } from "./users-helpers";

@@ -2,7 +2,7 @@
  * A support case on one user: what their devices, connections, rooms, pushers, uploads and account data
  * are, removing a device, and changing their rate-limit override and experimental features.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, api, createUser, loadTestbed, passwordLogin, randomSuffix } from "./fixtures";
 import { signInAsNewAdmin, userHref, whoami } from "./users-helpers";
 

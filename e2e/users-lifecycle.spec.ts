@@ -2,7 +2,8 @@
  * The lifecycle of an account as an admin lives it: deactivate (typing the MXID), reactivate with a new
  * password, lock, suspend, shadow-ban, a support login token; and the portal refuses to do these to yourself.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { createUser, passwordLogin, randomSuffix } from "./fixtures";
 import { getUser, signInAsNewAdmin, userHref, whoami } from "./users-helpers";
 

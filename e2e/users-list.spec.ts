@@ -3,7 +3,7 @@
  * avatars load through the portal, and the filtered list exports as an escaped, re-importable CSV.
  */
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { adminToken, loadTestbed, randomSuffix } from "./fixtures";
 import { PNG_2X2, putUser, signInAsNewAdmin } from "./users-helpers";
 

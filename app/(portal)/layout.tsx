@@ -6,8 +6,9 @@ import { RoleProvider } from "./_components/role";
 import { personLabel } from "@/lib/gate-rules";
 import { LocaleSwitcher } from "@/app/_i18n/locale-switcher";
 import { getTranslations } from "next-intl/server";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+async function PortalLayout({ children }: { children: React.ReactNode }) {
   const { homeserver } = await readAdminSession();
   const [admin, version, t] = await Promise.all([requireAdmin(), getServerVersionCached(homeserver).catch(() => null), getTranslations("header")]);
   const role = t(`roles.${admin.role}`);
@@ -52,3 +53,5 @@ export default async function PortalLayout({ children }: { children: React.React
     </div>
   );
 }
+
+export default withClientMessages("layout:(portal)", PortalLayout);

@@ -10,10 +10,11 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { loadServerHealth } from "./_dashboard/load-health";
 import { Stat } from "./_dashboard/stat";
 import { UserActivitySection } from "./_dashboard/user-activity-section";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 const dash = "—";
 
-export default async function DashboardPage() {
+async function DashboardPage() {
   const admin = await requireAdmin();
   // Every read at once: the page costs the slowest of them, not their sum. The user activity (a read of the
   // whole user list) comes from its stored snapshot, which a job computes.
@@ -75,3 +76,5 @@ export default async function DashboardPage() {
     </section>
   );
 }
+
+export default withClientMessages("(portal)", DashboardPage);

@@ -6,6 +6,7 @@ import { readGate } from "@/lib/auth/gate";
 import { getEnv } from "@/lib/env";
 import { logoutAction } from "../logout/actions";
 import { GateSignInButton } from "./_components/gate-sign-in-button";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("gate"))("metaTitle") };
@@ -16,7 +17,7 @@ const ERRORS = ["OAuthCallback", "OAuthSignin", "Callback", "AccessDenied"] as c
 const errorKey = (code: string) => ((ERRORS as readonly string[]).includes(code) ? (code as (typeof ERRORS)[number]) : "other");
 
 /** The organisation gate: asks for the sign-in, or says why this person may not enter. */
-export default async function GatePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+async function GatePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const gate = await readGate();
   if (gate.kind === "off" || gate.kind === "in") redirect("/login");
   const params = await searchParams;
@@ -60,3 +61,5 @@ export default async function GatePage({ searchParams }: { searchParams: Promise
     </main>
   );
 }
+
+export default withClientMessages("(auth)/gate", GatePage);

@@ -10,6 +10,7 @@ import { TokenLoginForm } from "./_components/token-login-form";
 import { LocaleSwitcher } from "@/app/_i18n/locale-switcher";
 import { parseMessage } from "@/lib/i18n/message";
 import { getMessageRenderer } from "@/lib/i18n/server";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("metaTitle") };
@@ -31,7 +32,7 @@ async function errorFromUrl(raw: string | undefined): Promise<string | undefined
   return (await getMessageRenderer())(raw);
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   // Behind the organisation gate (when on): strangers never see even this form.
   const person = await requireGate();
   const session = await getSession();
@@ -71,3 +72,5 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     </main>
   );
 }
+
+export default withClientMessages("(auth)/login", LoginPage);

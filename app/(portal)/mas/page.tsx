@@ -6,6 +6,7 @@ import { SCOPE_MAS_ADMIN } from "@/lib/matrix/oauth";
 import { TableHead, EmptyRow } from "../_components/data-table";
 import { ErrorCard } from "../_components/error-card";
 import { FinishSessionButton } from "./_components/finish-session-button";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("mas");
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 }
 
 // What MAS (Matrix Authentication Service) owns on a delegating homeserver, through MAS's own admin API.
-export default async function MasPage() {
+async function MasPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("mas");
   if (!admin.masIssuer) {
@@ -100,3 +101,5 @@ export default async function MasPage() {
     </section>
   );
 }
+
+export default withClientMessages("(portal)/mas", MasPage);

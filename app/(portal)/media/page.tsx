@@ -14,10 +14,11 @@ import { DialogButton } from "@/app/(portal)/_components/dialog";
 import { nextSortDir, SortHeader } from "../_components/sort-header";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { EmptyRow, Pager } from "@/app/(portal)/_components/data-table";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 const TOP_USERS = 10;
 
-export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const t = await getTranslations("media");
   const f = await getFormat();
@@ -145,3 +146,5 @@ function usageHref(q: UsageQuery): string {
   if (q.page > 1) p.set("page", String(q.page));
   return `/media?${p}`;
 }
+
+export default withClientMessages("(portal)/media", MediaPage);

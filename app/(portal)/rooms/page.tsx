@@ -21,13 +21,14 @@ import { RoomTable, type RoomColumn } from "./_components/room-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { Pager } from "@/app/(portal)/_components/data-table";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 /** The table's sortable columns (each header is the column's sort label, "Version" aside). */
 const COLUMNS: RoomSort[] = ["name", "joined_members", "joined_local_members", "state_events", "version", "creator", "encryption", "federatable", "public", "join_rules"];
 
 const tri = (v: "any" | "yes" | "no") => (v === "any" ? undefined : v === "yes");
 
-export default async function RoomsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function RoomsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const t = await getTranslations("rooms");
   const f = await getFormat();
@@ -95,3 +96,4 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   );
 }
 
+export default withClientMessages("(portal)/rooms", RoomsPage);

@@ -9,6 +9,7 @@ import { allowlistLabel } from "@/lib/matrix/allowlist";
 import { can, ROLE_DESCRIPTIONS, ROLES } from "@/lib/roles";
 import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 /** A list of entries, or the word for none. */
 const listOf = (noneText: string) => (items: string[]) => (items.length ? items.join(", ") : <span className="text-muted">{noneText}</span>);
@@ -19,7 +20,7 @@ export async function generateMetadata() {
 }
 
 /** The portal's own configuration in force (owner only): which homeservers it reaches, who enters as what, and this homeserver's settings. */
-export default async function SettingsPage() {
+async function SettingsPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("settings");
   const list = listOf(t("none"));
@@ -106,3 +107,5 @@ function RoleRow({ role, entries }: { role: (typeof ROLES)[number]; entries: str
     </>
   );
 }
+
+export default withClientMessages("(portal)/settings", SettingsPage);

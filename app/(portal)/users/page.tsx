@@ -23,6 +23,7 @@ import { FindUserForm } from "./_components/find-user-form";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { nextSortDir, SortHeader, type SortDir } from "../_components/sort-header";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -31,7 +32,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const q = usersQuerySchema.parse(await searchParams);
   const now = Date.now();
   const [admin, listed] = await requireAdminWhile((a) => readForPage(() => listUsers(a.creds, filterOf(q), { offset: (q.page - 1) * q.size, limit: q.size }, now), "users list read"));
@@ -160,3 +161,5 @@ async function UsersFilterForm({ q }: { q: UsersQuery }) {
     </FilterForm>
   );
 }
+
+export default withClientMessages("(portal)/users", UsersPage);

@@ -16,6 +16,7 @@ import { DataTable, listHref, Pager, TableHead } from "@/app/(portal)/_component
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { storedPerson } from "@/lib/audit/person";
 import { personLabel } from "@/lib/gate-rules";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 const PROBLEMS_SHOWN = 100;
 
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<{ id: string }>) {
   return { title: t("metaTitle", { id: (await params).id }) };
 }
 
-export default async function ImportJobPage({
+async function ImportJobPage({
   params,
   searchParams,
 }: PageProps<{ id: string }>) {
@@ -263,3 +264,5 @@ export default async function ImportJobPage({
     </section>
   );
 }
+
+export default withClientMessages("(portal)/jobs/[id]", ImportJobPage);

@@ -8,8 +8,9 @@ import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import { can } from "@/lib/roles";
 import { DeleteReportButton, RedactEventForm, ResolveToggle } from "../_components/report-actions";
 import { ReportDetail } from "../_components/report-detail";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();
   const t = await getTranslations("reports");
   const f = await getFormat();
@@ -65,3 +66,5 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
     </ReportDetail>
   );
 }
+
+export default withClientMessages("(portal)/reports/[reportId]", ReportPage);

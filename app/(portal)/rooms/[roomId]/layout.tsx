@@ -10,8 +10,9 @@ import { RoomBadges } from "../_components/badges";
 import { BlockToggle } from "../_components/moderation";
 import { RoomTabs } from "../_components/room-tabs";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
+async function RoomLayout({ children, params }: { children: React.ReactNode; params: Promise<{ roomId: string }> }) {
   const admin = await requireAdmin();
   const t = await getTranslations("room");
   const roomId = routeParam((await params).roomId);
@@ -65,3 +66,5 @@ export default async function RoomLayout({ children, params }: { children: React
     </section>
   );
 }
+
+export default withClientMessages("layout:(portal)/rooms/[roomId]", RoomLayout);

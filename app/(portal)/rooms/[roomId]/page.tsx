@@ -13,8 +13,9 @@ import { BlockToggle, PublishToggle, RoomUserForm } from "../_components/moderat
 import { PurgeHistoryForm } from "../_components/purge-history-form";
 import { RoomLink, UserLink } from "@/app/(portal)/_components/user-link";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function RoomOverviewPage(props: PageProps<{ roomId: string }>) {
+async function RoomOverviewPage(props: PageProps<{ roomId: string }>) {
   const { admin, value: roomId, query } = await openPage(props, "roomId");
   if (!parseRoomRef(roomId, false).ok) return null;
   const t = await getTranslations("room.overview");
@@ -100,3 +101,5 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
     </>
   );
 }
+
+export default withClientMessages("(portal)/rooms/[roomId]", RoomOverviewPage);

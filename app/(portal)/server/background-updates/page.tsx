@@ -7,8 +7,9 @@ import { DataTable } from "@/app/(portal)/_components/data-table";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { readForPage } from "@/app/(portal)/_components/page-read";
 import { BackgroundToggle, StartJobButton } from "../_components/background-controls";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function BackgroundUpdatesPage() {
+async function BackgroundUpdatesPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("server.background");
   const f = await getFormat();
@@ -47,3 +48,5 @@ export default async function BackgroundUpdatesPage() {
     </div>
   );
 }
+
+export default withClientMessages("(portal)/server/background-updates", BackgroundUpdatesPage);

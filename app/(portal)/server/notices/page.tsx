@@ -10,8 +10,9 @@ import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { readForPage, type PageProps } from "@/app/(portal)/_components/page-read";
 import { BroadcastForm } from "../_components/broadcast-form";
 import { startedByLabel } from "@/lib/jobs/jobs";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function NoticesPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
+async function NoticesPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
   const t = await getTranslations("server.notices");
   const f = await getFormat();
@@ -57,3 +58,5 @@ export default async function NoticesPage({ searchParams }: Pick<PageProps<objec
     </div>
   );
 }
+
+export default withClientMessages("(portal)/server/notices", NoticesPage);

@@ -10,8 +10,9 @@ import { LocalTime } from "../_components/local-time";
 import { TokenForm } from "../_components/token-form";
 import { can } from "@/lib/roles";
 import { TokenRowActions } from "../_components/token-row-actions";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function RegistrationTokensPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
+async function RegistrationTokensPage({ searchParams }: Pick<PageProps<object>, "searchParams">) {
   const admin = await requireAdmin();
   const t = await getTranslations("server.tokens");
   const q = tokenListQuerySchema.parse(await searchParams);
@@ -69,3 +70,5 @@ export default async function RegistrationTokensPage({ searchParams }: Pick<Page
     </div>
   );
 }
+
+export default withClientMessages("(portal)/server/registration-tokens", RegistrationTokensPage);

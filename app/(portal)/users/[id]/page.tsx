@@ -17,6 +17,7 @@ import { ServerNoticeButton } from "../_components/server-notice-form";
 import { USER_TABS, UserTab, type UserTabId } from "../_components/user-tabs";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
 import { NavTabs } from "@/app/(portal)/_components/nav-tabs";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">) {
   return { title: t("metaTitle", { userId: raw.startsWith("%40") ? decodeURIComponent(raw) : raw }) };
 }
 
-export default async function UserPage({ params, searchParams }: Props) {
+async function UserPage({ params, searchParams }: Props) {
   const admin = await requireAdmin();
   const raw = (await params).id;
   const userId = raw.startsWith("%40") ? decodeURIComponent(raw) : raw;
@@ -93,3 +94,5 @@ export default async function UserPage({ params, searchParams }: Props) {
     </section>
   );
 }
+
+export default withClientMessages("(portal)/users/[id]", UserPage);

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { CleanupForm } from "../_components/cleanup-form";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("moderation.cleanup");
@@ -10,7 +11,7 @@ export async function generateMetadata() {
 }
 
 /** One durable job that cleans up after a spam wave; reached from a user, a report, or directly. */
-export default async function CleanupPage({ searchParams }: PageProps<object>) {
+async function CleanupPage({ searchParams }: PageProps<object>) {
   await requireAdmin();
   const t = await getTranslations("moderation.cleanup");
   const tu = await getTranslations("users");
@@ -29,3 +30,5 @@ export default async function CleanupPage({ searchParams }: PageProps<object>) {
     </section>
   );
 }
+
+export default withClientMessages("(portal)/users/cleanup", CleanupPage);

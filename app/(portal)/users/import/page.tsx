@@ -5,6 +5,7 @@ import { can } from "@/lib/roles";
 import { getEnv } from "@/lib/env";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { ImportForm } from "./_components/import-form";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 
 const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
 
-export default async function ImportUsersPage() {
+async function ImportUsersPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("import");
   return (
@@ -54,3 +55,5 @@ export default async function ImportUsersPage() {
     </section>
   );
 }
+
+export default withClientMessages("(portal)/users/import", ImportUsersPage);

@@ -4,13 +4,14 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { serverNameOf } from "@/lib/matrix/mxid";
 import { passwordPolicyHint } from "@/lib/synapse/password-policy";
 import { CreateUserForm } from "../_components/create-user-form";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("users.create");
   return { title: t("title") };
 }
 
-export default async function NewUserPage() {
+async function NewUserPage() {
   const admin = await requireAdmin();
   const t = await getTranslations("users");
   return (
@@ -23,3 +24,5 @@ export default async function NewUserPage() {
     </section>
   );
 }
+
+export default withClientMessages("(portal)/users/new", NewUserPage);

@@ -7,8 +7,9 @@ import { getJobView } from "@/lib/jobs/jobs";
 import { PurgeRows } from "../_components/purge-rows";
 import { PurgeProgress } from "@/app/(portal)/_components/purge-progress";
 import { cancelJobAction, resumeJobAction } from "../../actions";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function PurgeRecordPage({ params }: { params: Promise<{ id: string }> }) {
+async function PurgeRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
   const { id: raw } = await params;
   const id = Number(raw);
@@ -42,3 +43,5 @@ export default async function PurgeRecordPage({ params }: { params: Promise<{ id
     </section>
   );
 }
+
+export default withClientMessages("(portal)/jobs/purges/[id]", PurgeRecordPage);

@@ -9,8 +9,9 @@ import { DeleteAllRoomMedia, QuarantineAll } from "../../_components/bulk-action
 import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function RoomMediaPage(props: PageProps<{ roomId: string }>) {
+async function RoomMediaPage(props: PageProps<{ roomId: string }>) {
   const { admin, value: roomId, query } = await openPage(props, "roomId");
   const t = await getTranslations("media.roomPage");
   const q = roomMediaQuerySchema.parse(query);
@@ -49,3 +50,5 @@ export default async function RoomMediaPage(props: PageProps<{ roomId: string }>
     </MediaScopePage>
   );
 }
+
+export default withClientMessages("(portal)/media/rooms/[roomId]", RoomMediaPage);

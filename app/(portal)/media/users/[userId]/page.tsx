@@ -9,8 +9,9 @@ import { MediaSortLinks } from "../../_components/media-sort-links";
 import { MediaScopePage } from "../../_components/media-scope-page";
 import { Pager } from "@/app/(portal)/_components/data-table";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function UserMediaPage(props: PageProps<{ userId: string }>) {
+async function UserMediaPage(props: PageProps<{ userId: string }>) {
   const { admin, value: userId, query } = await openPage(props, "userId");
   const t = await getTranslations("media.userPage");
   const f = await getFormat();
@@ -51,3 +52,5 @@ function userMediaHref(userId: string, q: UserMediaQuery): string {
   if (q.page > 1) p.set("page", String(q.page));
   return `/media/users/${encodeURIComponent(userId)}?${p}`;
 }
+
+export default withClientMessages("(portal)/media/users/[userId]", UserMediaPage);

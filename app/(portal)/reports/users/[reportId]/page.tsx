@@ -5,8 +5,9 @@ import { getUserReport } from "@/lib/synapse/user-reports";
 import { UserLink } from "@/app/(portal)/_components/user-link";
 import { ReportDetail } from "../../_components/report-detail";
 import { UserReportActions } from "../../_components/user-report-actions";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function UserReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+async function UserReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const admin = await requireAdmin();
   const t = await getTranslations("reports");
   return (
@@ -45,3 +46,5 @@ export default async function UserReportPage({ params }: { params: Promise<{ rep
     </ReportDetail>
   );
 }
+
+export default withClientMessages("(portal)/reports/users/[reportId]", UserReportPage);

@@ -7,11 +7,12 @@ import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { TableHead } from "@/app/(portal)/_components/data-table";
 import { ClearExtremitiesButton } from "../../_components/moderation";
 import { ErrorCard } from "@/app/(portal)/_components/error-card";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 /** Above this many, Synapse's state resolution for the room gets slow (synapse-admin uses the same hint). */
 const MANY_EXTREMITIES = 10;
 
-export default async function RoomExtremitiesPage(props: PageProps<{ roomId: string }>) {
+async function RoomExtremitiesPage(props: PageProps<{ roomId: string }>) {
   const tab = await roomTab(props);
   if (!tab) return null;
   const { admin, roomId } = tab;
@@ -43,3 +44,5 @@ export default async function RoomExtremitiesPage(props: PageProps<{ roomId: str
     </div>
   );
 }
+
+export default withClientMessages("(portal)/rooms/[roomId]/extremities", RoomExtremitiesPage);

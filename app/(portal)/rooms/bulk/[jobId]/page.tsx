@@ -3,8 +3,9 @@ import { ROOM_BULK_KIND } from "@/lib/jobs/room-bulk";
 import { ROOM_BULK_ACTIONS, type RoomBulkAction } from "@/lib/schemas/rooms";
 import { BulkJobPage } from "@/app/(portal)/_components/bulk-job-page";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function RoomBulkJobPage(props: PageProps<{ jobId: string }>) {
+async function RoomBulkJobPage(props: PageProps<{ jobId: string }>) {
   const t = await getTranslations("rooms");
   const known = (a: string | undefined): a is RoomBulkAction => (ROOM_BULK_ACTIONS as readonly string[]).includes(a ?? "");
   return (
@@ -17,3 +18,5 @@ export default async function RoomBulkJobPage(props: PageProps<{ jobId: string }
     />
   );
 }
+
+export default withClientMessages("(portal)/rooms/bulk/[jobId]", RoomBulkJobPage);

@@ -9,10 +9,11 @@ import { openPage, readForPage, type PageProps } from "@/app/(portal)/_component
 import { LocalTime } from "../../_components/local-time";
 import { ResetConnectionButton } from "../../_components/reset-connection-button";
 import { RoomLink } from "@/app/(portal)/_components/user-link";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 const ROOMS_PAGE = 50;
 
-export default async function DestinationPage(props: PageProps<{ destination: string }>) {
+async function DestinationPage(props: PageProps<{ destination: string }>) {
   const { admin, value: raw, query } = await openPage(props, "destination");
   const t = await getTranslations("server.federation");
   const render = await getMessageRenderer();
@@ -74,3 +75,5 @@ export default async function DestinationPage(props: PageProps<{ destination: st
     </div>
   );
 }
+
+export default withClientMessages("(portal)/server/federation/[destination]", DestinationPage);

@@ -4,8 +4,9 @@ import { NOTICE_BROADCAST_KIND } from "@/lib/jobs/notice-broadcast";
 import { cancelJobAction, resumeJobAction } from "@/app/(portal)/jobs/actions";
 import { readUserJobPage, UserJobPanel } from "@/app/(portal)/_components/user-job-panel";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
-export default async function BroadcastPage(props: PageProps<{ jobId: string }>) {
+async function BroadcastPage(props: PageProps<{ jobId: string }>) {
   const { job, pages } = await readUserJobPage(props, NOTICE_BROADCAST_KIND);
   const { view } = job;
   const t = await getTranslations("server.notices.job");
@@ -29,3 +30,5 @@ export default async function BroadcastPage(props: PageProps<{ jobId: string }>)
     </div>
   );
 }
+
+export default withClientMessages("(portal)/server/notices/[jobId]", BroadcastPage);

@@ -10,6 +10,7 @@ import { CLEANUP_STEPS, type CleanupStep } from "@/lib/schemas/moderation";
 import type { PageProps } from "@/app/(portal)/_components/page-read";
 import { DataTable } from "@/app/(portal)/_components/data-table";
 import { ModerationJobPanel } from "../../_components/moderation-job-panel";
+import { withClientMessages } from "@/app/_i18n/client-messages";
 
 /** The kinds' titles and units are moderation.job.kinds.<kind> in the catalogue. */
 const KINDS = { "user.redact": "redact", "user.spam-cleanup": "cleanup" } as const;
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: PageProps<{ jobId: string }>)
 }
 
 /** One moderation job: its progress, and every item (a user, or a user's step) with its own result. */
-export default async function ModerationJobPage({ params }: PageProps<{ jobId: string }>) {
+async function ModerationJobPage({ params }: PageProps<{ jobId: string }>) {
   const admin = await requireAdmin();
   const raw = (await params).jobId;
   const id = /^\d{1,12}$/.test(raw) ? Number(raw) : null;
@@ -63,3 +64,5 @@ export default async function ModerationJobPage({ params }: PageProps<{ jobId: s
     </section>
   );
 }
+
+export default withClientMessages("(portal)/users/moderation/[jobId]", ModerationJobPage);
