@@ -1,7 +1,7 @@
 import "server-only";
 import type { AdminContext } from "@/lib/auth/require-admin";
 import { forHomeserver } from "@/lib/db/tenant";
-import { matchesManagedPattern } from "@/lib/matrix/managed-users";
+import { managedReason } from "@/lib/matrix/managed-users";
 import { msg } from "@/lib/i18n/message";
 import { PortalRefusal } from "@/lib/synapse/describe-error";
 import { getUser } from "@/lib/synapse/users";
@@ -9,10 +9,7 @@ import { getUser } from "@/lib/synapse/users";
 /** Why the user is managed (a bridge or bot: appservice flag or this homeserver's pattern), or null; a message reference. */
 export async function managedUserReason(admin: Pick<AdminContext, "creds" | "homeserver">, userId: string): Promise<string | null> {
   const [user, settings] = await Promise.all([getUser(admin.creds, userId), forHomeserver(admin.homeserver).settings.get()]);
-  const pattern = settings.managedUserPattern;
-  if (user?.appserviceId) return msg("errors.MANAGED_REASON_APPSERVICE", { id: user.appserviceId });
-  if (pattern && matchesManagedPattern(userId, pattern)) return msg("errors.MANAGED_REASON_PATTERN", { pattern });
-  return null;
+  return managedReason(userId, user?.appserviceId, settings.managedUserPattern);
 }
 
 /** A destructive action on a managed user goes ahead only when the admin confirmed it knowing why. */

@@ -8,7 +8,3 @@ export function masOwnedRefusal(delegated: boolean, owned: MasOwned | null | und
   if (!delegated || !owned) return null;
   return msg("errors.MAS_OWNED", { what: owned });
 }
-
-/** The note beside hidden controls on the user pages. */
-export const MAS_OWNED_NOTE =
-  "managed by your Matrix Authentication Service; use its admin (this homeserver delegates authentication to MAS, so the portal does not change them through Synapse).";

@@ -24,16 +24,16 @@ export function matchesManagedPattern(userId: string, pattern: string | null | u
   return new RegExp(pattern, "u").test(userId);
 }
 
-/** Why the user is managed, in words, or null when it is an ordinary account. */
+/** Why the user is managed (a message reference), or null when it is an ordinary account. */
 export function managedReason(userId: string, appserviceId: string | null | undefined, pattern: string | null | undefined): string | null {
-  if (appserviceId) return `it belongs to the application service ${appserviceId} (a bridge or bot)`;
-  if (matchesManagedPattern(userId, pattern)) return `its ID matches this server's bridge and bot pattern ${pattern}`;
+  if (appserviceId) return msg("errors.MANAGED_REASON_APPSERVICE", { id: appserviceId });
+  if (pattern && matchesManagedPattern(userId, pattern)) return msg("errors.MANAGED_REASON_PATTERN", { pattern });
   return null;
 }
 
-/** A job's line for a managed user it left out, or null for an ordinary account. */
+/** A job's line for a managed user it left out (a message reference), or null for an ordinary account. */
 export function managedSkipMessage(userId: string, appserviceId: string | null | undefined, pattern: string | null | undefined): string | null {
-  if (appserviceId) return `Application service user (${appserviceId}): left out.`;
-  if (matchesManagedPattern(userId, pattern)) return `Bridge or bot user (matches ${pattern}): left out.`;
+  if (appserviceId) return msg("jobs.managedSkip.appservice", { id: appserviceId });
+  if (pattern && matchesManagedPattern(userId, pattern)) return msg("jobs.managedSkip.pattern", { pattern });
   return null;
 }

@@ -54,7 +54,7 @@ describe("managed (bridge and bot) users", () => {
     assert.equal((await ended(all.jobId)).status, "completed");
     const items = (await listItems(all.jobId, {}, { skip: 0, take: 10 })).rows;
     assert.deepEqual(
-      Object.fromEntries(items.map((r) => [r.key, [r.status, r.message]])),
+      Object.fromEntries(items.map((r) => [r.key, [r.status, r.message && messageIn(r.message, "en")]])),
       {
         [plain]: ["ok", null],
         [tg]: ["skipped", `Bridge or bot user (matches ^@(bridge_)?${p}-tg-): left out.`],
@@ -80,7 +80,7 @@ describe("managed (bridge and bot) users", () => {
     assert.deepEqual(await noticesReceived(person), [`Hello ${p}`]);
     assert.deepEqual(await noticesReceived(bot), []);
     const skipped = (await listItems(jobId, { statuses: ["skipped"] }, { skip: 0, take: 5 })).rows;
-    assert.deepEqual(skipped.map((r) => [r.key, r.message]), [[bot, "Bridge or bot user (matches -bot:): left out."]]);
+    assert.deepEqual(skipped.map((r) => [r.key, messageIn(r.message ?? "", "en")]), [[bot, "Bridge or bot user (matches -bot:): left out."]]);
     await stopTestRuntimes();
   });
 

@@ -16,9 +16,10 @@ describe("managed users", () => {
     assert.equal(matchesManagedPattern("@alice:x", "^@tg_"), false);
     assert.equal(matchesManagedPattern("@tg_1:x", "(broken"), false);
     assert.equal(matchesManagedPattern("@tg_1:x", null), false);
-    assert.match(managedReason("@a:x", "irc", "^@tg_") ?? "", /application service irc/);
+    assert.match(messageIn(managedReason("@a:x", "irc", "^@tg_") ?? "", "en"), /application service irc/);
     assert.equal(managedReason("@a:x", null, "^@tg_"), null);
-    assert.equal(managedSkipMessage("@tg_1:x", null, "^@tg_"), "Bridge or bot user (matches ^@tg_): left out.");
+    assert.equal(messageIn(managedSkipMessage("@tg_1:x", null, "^@tg_") ?? "", "en"), "Bridge or bot user (matches ^@tg_): left out.");
+    assert.equal(messageIn(managedSkipMessage("@b:x", "irc", null) ?? "", "de"), "Benutzer eines Application Service (irc): ausgelassen.");
   });
 });
 

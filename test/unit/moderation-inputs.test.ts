@@ -2,6 +2,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseEventId } from "@/lib/matrix/event-id";
+import { messageIn } from "@/lib/i18n/translator";
 import { readTimelineFilter } from "@/lib/schemas/timeline-filter";
 import { redactUserEventsSchema } from "@/lib/schemas/moderation";
 
@@ -12,7 +13,10 @@ describe("event ids", () => {
     for (const [input, msg] of [["", /Enter an event ID/], ["abc", /starts with \$/], ["$a b", /not a valid event ID/], ["$", /not a valid/], ["$" + "x".repeat(300), /too long/]] as const) {
       const r = parseEventId(input);
       assert.equal(r.ok, false, input);
-      if (!r.ok) assert.match(r.message, msg);
+      if (!r.ok) {
+        assert.match(messageIn(r.message, "en"), msg);
+        assert.match(messageIn(r.message, "de"), /Ereignis-ID/);
+      }
     }
   });
 });

@@ -55,16 +55,19 @@ export function Pager({
   href,
   previous,
   next,
+  of,
 }: {
   page: number;
   pages: number;
   href: (page: number) => string;
   previous?: string;
   next?: string;
+  /** What is paged, where a page has more than one pager (landmarks need names of their own). */
+  of?: string;
 }) {
   const t = useTranslations("kit.pager");
   return (
-    <nav aria-label={t("label")} className="flex items-center gap-3 text-sm">
+    <nav aria-label={of ? t("labelOf", { list: of }) : t("label")} className="flex items-center gap-3 text-sm">
       {page > 1 && (
         <Link href={href(page - 1)}>
           <span aria-hidden="true">← </span>

@@ -87,7 +87,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           );
         })}
       </DataTable>
-      <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs", { ...q, page, rpage }, ["status", "actor", "page", "rpage"])} previous={t("newer")} next={t("older")} />
+      <Pager page={q.page} pages={pages} href={(page) => listHref("/jobs", { ...q, page, rpage }, ["status", "actor", "page", "rpage"])} previous={t("newer")} next={t("older")} of={t("imports")} />
     </section>
   );
 }

@@ -46,7 +46,7 @@ export async function RuntimeJobs(props: { homeserver: string; status?: string; 
           );
         })}
       </DataTable>
-      <Pager page={props.page} pages={Math.max(1, Math.ceil(total / PAGE_SIZE))} href={props.href} previous={t("newer")} next={t("older")} />
+      <Pager page={props.page} pages={Math.max(1, Math.ceil(total / PAGE_SIZE))} href={props.href} previous={t("newer")} next={t("older")} of={t("runtime")} />
     </div>
   );
 }
