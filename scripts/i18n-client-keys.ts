@@ -9,7 +9,7 @@
 //   keys) named in the page's files — a key under an opened namespace counts if any of them names it;
 // - message references (msg("ns.key")) that can reach the browser as data, when a client module renders them
 //   (useMessage): those named in the server code the page runs, the server actions its client modules call, and
-//   the route handlers they fetch (/api/...).
+//   the route handlers they fetch (/api/...); and, when that code reads jobs, every sentence a job stores.
 // Over-counting is safe (a key sent but not shown); the e2e walk fails on any key the browser lacks.
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +18,10 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const APP = path.join(root, "app");
 export const CLIENT_KEYS_FILE = path.join(root, "i18n", "client-keys.json");
+
+/** Where stored sentences are written (the job runners and the database layer), and the routes that read them back. */
+const STORED = [path.join(root, "lib", "jobs") + path.sep, path.join(root, "lib", "db") + path.sep];
+const JOB_ROUTES = [path.join(APP, "api", "jobs") + path.sep, path.join(APP, "api", "imports") + path.sep];
 
 type Module = { client: boolean; action: boolean; imports: string[]; routes: string[]; names: Names };
 type Names = { namespaces: Set<string>; literals: Set<string>; prefixes: string[]; references: Set<string>; referencePrefixes: string[]; rendersReferences: boolean };
@@ -149,10 +153,16 @@ function keysFor(entries: string[], catalogue: string[]): string[] {
   const prefixes: string[] = [];
   const references = new Set<string>();
   const referencePrefixes: string[] = [];
-  for (const f of all) {
+  // Jobs store their sentences (outcomes, pauses, row errors) as references, written by runners that no page
+  // imports: a page whose browser code follows a job (polls its route) may receive any of them.
+  const showsJobs = rendersReferences && [...client].some((f) => moduleAt(f).routes.some((r) => JOB_ROUTES.some((dir) => r.startsWith(dir))));
+  const sources = showsJobs ? new Set([...all, ...sourceFiles(path.join(root, "lib")).filter((f) => STORED.some((dir) => f.startsWith(dir)))]) : all;
+  for (const f of sources) {
     const n = moduleAt(f).names;
-    n.literals.forEach((l) => literals.add(l));
-    prefixes.push(...n.prefixes);
+    if (all.has(f)) {
+      n.literals.forEach((l) => literals.add(l));
+      prefixes.push(...n.prefixes);
+    }
     if (rendersReferences) {
       n.references.forEach((r) => references.add(r));
       referencePrefixes.push(...n.referencePrefixes);
