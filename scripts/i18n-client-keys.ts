@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeOrCheck } from "./generated-file";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const APP = path.join(root, "app");
@@ -218,15 +219,5 @@ export function serialize(keys: Record<string, string[]>): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const want = serialize(clientKeys());
-  if (process.argv.includes("--check")) {
-    const have = fs.existsSync(CLIENT_KEYS_FILE) ? fs.readFileSync(CLIENT_KEYS_FILE, "utf8") : "";
-    if (have !== want) {
-      console.error("i18n/client-keys.json is stale: run `node --import tsx scripts/i18n-client-keys.ts`");
-      process.exit(1);
-    }
-  } else {
-    fs.writeFileSync(CLIENT_KEYS_FILE, want);
-    console.log(path.relative(root, CLIENT_KEYS_FILE));
-  }
+  writeOrCheck(CLIENT_KEYS_FILE, serialize(clientKeys()), "scripts/i18n-client-keys.ts");
 }

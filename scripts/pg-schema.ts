@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeOrCheck } from "./generated-file";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SQLITE_SCHEMA = path.join(root, "prisma", "schema.prisma");
@@ -28,14 +29,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const want = postgresSchemaFrom(fs.readFileSync(source, "utf8"));
   if (print > 0) {
     process.stdout.write(want);
-  } else if (process.argv.includes("--check")) {
-    const have = fs.existsSync(POSTGRES_SCHEMA) ? fs.readFileSync(POSTGRES_SCHEMA, "utf8") : "";
-    if (have !== want) {
-      console.error("prisma/postgresql/schema.prisma is stale: run `node --import tsx scripts/pg-schema.ts`");
-      process.exit(1);
-    }
   } else {
-    fs.writeFileSync(POSTGRES_SCHEMA, want);
-    console.log(path.relative(root, POSTGRES_SCHEMA));
+    writeOrCheck(POSTGRES_SCHEMA, want, "scripts/pg-schema.ts");
   }
 }
