@@ -137,6 +137,17 @@ test("every page and dialog of the portal has no serious or critical axe violati
     if (await job.count()) await visit(page, (await job.getAttribute("href"))!, found);
     await visit(page, "/jobs/purges", found);
     for (const p of ["/server", "/server/registration-tokens", "/server/federation", "/server/background-updates", "/server/scheduled-tasks", "/server/notices"]) await visit(page, p, found);
+    // The broadcast's review dialog opens only for a notice with recipients (one: the seeded target).
+    await page.getByLabel("Notice text").fill(`a11y ${s}`);
+    await page.getByLabel("Every user matching a users-list filter").check();
+    await page.getByLabel("Users list filter").fill(`/users?q=a11y-${s}-target`);
+    await page.getByRole("button", { name: "Review…" }).click();
+    const review = page.locator("dialog[open]");
+    await expect(review).toBeVisible();
+    await axe(page, "/server/notices › review dialog", found);
+    checked.dialogs++;
+    await page.keyboard.press("Escape");
+    await expect(review).toHaveCount(0);
     await visit(page, "/settings", found);
     await visit(page, "/audit", found);
   });
