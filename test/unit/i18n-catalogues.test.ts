@@ -76,3 +76,10 @@ test("every key in the catalogue is used by the code", () => {
     });
   assert.deepEqual([...en.keys()].filter((k) => !used(k)), [], "keys no code uses");
 });
+
+test("every phase a job sets has words in the catalogue (jobs.progress.phase)", () => {
+  const phases = new Set(sourceFiles(path.join("lib", "jobs")).flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/\bphase: "([a-z ]+)"/g)].map((m) => m[1])));
+  assert.ok(phases.has("listing users") && phases.size >= 8, [...phases].join(", "));
+  const camel = (p: string) => p.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+  assert.deepEqual([...phases].filter((p) => !en.has(`jobs.progress.phase.${camel(p)}`)), [], "phases without words");
+});

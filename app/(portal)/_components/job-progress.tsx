@@ -46,13 +46,17 @@ export function JobProgress(props: {
   }, [view, onChange]);
 
   const total = view.total ?? Math.max(view.done, 1);
+  // Phases are the runtime's words ("listing users"); known ones are shown in the reader's language.
+  const phaseKey = view.phase?.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()) ?? "";
+  const has = t.has as (key: string) => boolean;
+  const phaseWord = has(`phase.${phaseKey}`) ? t(`phase.${phaseKey}` as Parameters<typeof t>[0]) : render(view.phase ?? "");
   return (
     <section aria-label={props.label} className="flex flex-col gap-2" data-testid="job-progress" data-status={view.status}>
       <p className="text-sm">
         <span className="font-medium" data-testid="job-status">
           {t(`status.${view.status}`)}
         </span>
-        {view.phase && !view.ended ? ` · ${render(view.phase)}` : ""} · {t("done", { done: view.done, total: view.total ?? "?", unit: props.unit ?? t("items") })}
+        {view.phase && !view.ended ? ` · ${phaseWord}` : ""} · {t("done", { done: view.done, total: view.total ?? "?", unit: props.unit ?? t("items") })}
         {view.failed > 0 ? t("failed", { count: view.failed }) : ""}
       </p>
       <ProgressBar done={view.done} total={total} label={props.label} perSecond={view.ended ? null : perSecond} unit={props.unit} />
