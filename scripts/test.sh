@@ -3,7 +3,10 @@
 # Provisions what is missing: Chromium, the Prisma client, the Synapse test bed (cached outside the checkout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n=== %s\n' "$*"; }
+# Each step's elapsed seconds are printed when it ends (and the total at the end): where CI time goes.
+step_name="" step_start=$SECONDS
+step_end() { [ -z "$step_name" ] || printf '=== %s: %d s\n' "$step_name" $((SECONDS - step_start)); }
+step() { step_end; step_name="$*" step_start=$SECONDS; printf '\n=== %s\n' "$*"; }
 NODE_TEST=(node --conditions=react-server --import tsx --test --test-concurrency=1)
 
 step "Dependency audit"
@@ -55,3 +58,5 @@ step "End-to-end tests"
 E2E_DATA_ROOT="$(mktemp -d)"
 export E2E_DATA_ROOT
 npx playwright test
+step_end
+echo "=== all tests: $SECONDS s"
