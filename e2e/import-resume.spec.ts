@@ -19,6 +19,9 @@ import { killGroup, SPARE, startPortal, waitUntilServing } from "./spare-portal"
 // made as soon as Synapse holds the first two users, lands with most rows still to do.
 const ROWS = 30;
 const OUTAGE_ROWS = 20;
+// The restarted process takes the job over once the killed one's lease has run out: 10 s rather than the default
+// 30 s of waiting (as in import-two-instances; a 5 s lease has lapsed under load there).
+const JOB_ENV = { JOB_LEASE_MS: "10000", JOB_POLL_MS: "500" };
 
 async function doneCount(page: Page): Promise<number> {
   return Number(/^(\d+) of/.exec((await page.getByTestId("progress-done").textContent()) ?? "")?.[1] ?? -1);
@@ -41,7 +44,7 @@ test("the portal process is killed mid-import; started again, it finishes the jo
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-import-restart-"));
   const secret = crypto.randomBytes(32).toString("base64url");
-  let portal = startPortal(dataDir, secret);
+  let portal = startPortal(dataDir, secret, JOB_ENV);
   const context = await browser.newContext({ baseURL: SPARE });
   try {
     await waitUntilServing();
@@ -62,7 +65,7 @@ test("the portal process is killed mid-import; started again, it finishes the jo
       const partial = (await synapseUsersMatching(`imp-restart-${s}-`)).length;
       expect(partial).toBeLessThan(ROWS);
       await page.close();
-      portal = startPortal(dataDir, secret);
+      portal = startPortal(dataDir, secret, JOB_ENV);
       await waitUntilServing();
     });
 

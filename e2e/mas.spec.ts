@@ -3,14 +3,14 @@
  * `matrix_authentication_service` (e2e/synapse/testbed.sh, port+2), Chromium, and the OAuth 2.0 server
  * (the `oidc-provider` package: dynamic registration, PKCE, refresh, revocation, introspection). What is a stand-in:
  * MAS itself (e2e/synapse/mas-standin.ts: metadata, Synapse's token introspection and user/device provisioning,
- * a minimal admin API), with the provider mounted on its origin, as MAS is one origin. Access tokens live 30 s
+ * a minimal admin API), with the provider mounted on its origin, as MAS is one origin. Access tokens live 20 s
  * here, so the refresh journey sees a real expiry.
  *
  * Against a real MAS (no stand-in): MAS_TEST_HOMESERVER_URL (a Synapse delegating to it, reachable by the portal),
  * MAS_TEST_ADMIN_USERNAME / MAS_TEST_ADMIN_PASSWORD (a MAS user with can_request_admin who is allowed
  * urn:mas:admin), MAS_TEST_USER_USERNAME / MAS_TEST_USER_PASSWORD (one without can_request_admin); optional
  * MAS_TEST_SERVER_NAME (else the URL's host). Steps that read the stand-in's internals run only with the stand-in:
- * "Synapse knows the session's device", "after the access token expired…" (needs the 30 s tokens and the
+ * "Synapse knows the session's device", "after the access token expired…" (needs the 20 s tokens and the
  * stand-in's introspection log), "End session on /mas…" (reads the stand-in's session list), and the revocation
  * check of "signing out revokes…" (asks the stand-in's provider; the sign-out itself runs everywhere). The MAS
  * page step checks the stand-in's version only with the stand-in. The sign-in form is MAS's own there
@@ -48,7 +48,7 @@ const adminId = `@${ADMIN}:${tb.serverName}`;
 test.beforeAll(async () => {
   if (!REAL) {
     const t = loadMasTestbed();
-    mas = await startMasStandIn({ port: t.masPort, synapseUrl: t.baseUrl, secret: t.masSecret, accessTokenTtlSeconds: 30 });
+    mas = await startMasStandIn({ port: t.masPort, synapseUrl: t.baseUrl, secret: t.masSecret, accessTokenTtlSeconds: 20 });
     mas.op.canRequestAdmin.add(ADMIN);
   }
   const meta = await apiAt<{ issuer?: string }>(tb.baseUrl, "/_matrix/client/v1/auth_metadata");

@@ -12,7 +12,7 @@ if [ "${#suites[@]}" = 0 ]; then
   # media, rooms and password-policy also touch lib/db but mostly wait on Synapse: pass them to run them here.
   suites=(test/integration/portal-db.test.ts test/integration/job-runtime.test.ts test/integration/room-job-takeover.test.ts test/integration/import-runner.test.ts test/integration/import-accept-upload.test.ts test/integration/import-double-submit.test.ts test/integration/network-guard.test.ts test/integration/reports.test.ts test/integration/user-reports.test.ts test/integration/notice-broadcast.test.ts test/integration/room-bulk.test.ts test/integration/managed-users.test.ts)
   # Homeserver isolation needs the second (policy) test Synapse of the provisioned test bed.
-  if [ -f e2e/.testbed-policy.json ]; then suites+=(test/integration/tenant-isolation.test.ts test/integration/dashboard-activity.test.ts); fi
+  if [ -f "${TESTBED_DIR:-e2e}/.testbed-policy.json" ]; then suites+=(test/integration/tenant-isolation.test.ts test/integration/dashboard-activity.test.ts); fi
 fi
 pg_cluster_start
 trap pg_cluster_stop EXIT

@@ -1,11 +1,10 @@
 // After testbed.sh start: make sure the admin account exists and can log in (registering it with the
 // shared secret when a SYNAPSE_URL server came with only that), and record the server name.
 import fs from "node:fs";
-import path from "node:path";
-import { loadTestbed, passwordLogin, registerWithSharedSecret, randomSuffix, api } from "./testbed";
+import { loadTestbed, passwordLogin, registerWithSharedSecret, randomSuffix, api, TESTBED_FILE } from "./testbed";
 
 async function main() {
-  const file = path.join(__dirname, "..", ".testbed.json");
+  const file = TESTBED_FILE;
   const tb = loadTestbed();
   if (!tb.admin.userId) {
     if (!tb.registrationSecret) {

@@ -11,13 +11,16 @@
 # port+2 that delegates authentication to MAS (e2e/.testbed-mas.json; see e2e/synapse/mas-standin.ts).
 #
 # With SYNAPSE_URL set, nothing is provisioned: the tests use that server (see README).
+# TESTBED_DIR (default e2e/) is where the .testbed*.json files go, so that a second test bed on other ports can
+# serve a second test run at the same time (scripts/test.sh: the PostgreSQL pass beside the SQLite one).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-OUT="${TESTBED_OUT:-$REPO/e2e/.testbed.json}"
-POLICY_OUT="$REPO/e2e/.testbed-policy.json"
-MAS_OUT="$REPO/e2e/.testbed-mas.json"
+DIR="${TESTBED_DIR:-$REPO/e2e}"
+OUT="${TESTBED_OUT:-$DIR/.testbed.json}"
+POLICY_OUT="$DIR/.testbed-policy.json"
+MAS_OUT="$DIR/.testbed-mas.json"
 CACHE="${SYNAPSE_CACHE_DIR:-/var/cache/synapse-portal-testbed}"
 ROOT="$CACHE/rootfs"
 PORT="${SYNAPSE_PORT:-18008}"

@@ -14,14 +14,17 @@ export type Testbed = {
   oidcPort?: number;
 };
 
-const FILE = path.join(__dirname, "..", ".testbed.json");
+/** Where testbed.sh wrote its files: TESTBED_DIR for a second test bed, else e2e/. */
+const DIR = process.env.TESTBED_DIR ?? path.join(__dirname, "..");
+export const TESTBED_FILE = path.join(DIR, ".testbed.json");
+const FILE = TESTBED_FILE;
 
 export function loadTestbed(): Testbed {
   if (!fs.existsSync(FILE)) throw new Error("No test Synapse: run `bash e2e/synapse/testbed.sh start` (npm test does).");
   return JSON.parse(fs.readFileSync(FILE, "utf8")) as Testbed;
 }
 
-const POLICY_FILE = path.join(__dirname, "..", ".testbed-policy.json");
+const POLICY_FILE = path.join(DIR, ".testbed-policy.json");
 
 /**
  * The second test Synapse, which has a strict password policy (12+ characters, a digit, a symbol, upper-
@@ -112,7 +115,7 @@ export async function registerWithSharedSecret(baseUrl: string, secret: string, 
   return body.user_id;
 }
 
-const MAS_FILE = path.join(__dirname, "..", ".testbed-mas.json");
+const MAS_FILE = path.join(DIR, ".testbed-mas.json");
 
 /** The third test Synapse, which delegates authentication to MAS (e2e/synapse/mas-standin.ts on masPort). */
 export type MasTestbed = { baseUrl: string; serverName: string; masPort: number; masSecret: string };

@@ -28,11 +28,13 @@ export function dbProvider(): DatabaseProvider {
 export function db(): PrismaClient {
   if (!globalForPrisma.portalPrisma) {
     const url = getEnv().databaseUrl;
+    // allowExitOnIdle: idle pool connections do not keep the process alive, so a script or test file whose work
+    // is done exits at once instead of waiting out the pool's 10 s idle timer (the server's listener keeps it up).
     // Both clients come from one schema, but their generated types are not assignable to each other:
     // the app is typed against the SQLite client, and the PostgreSQL one is cast here, once.
     globalForPrisma.portalPrisma =
       dbProvider() === "postgresql"
-        ? (new PostgresPrismaClient({ adapter: keepConnection(new PrismaPg({ connectionString: url })) }) as unknown as PrismaClient)
+        ? (new PostgresPrismaClient({ adapter: keepConnection(new PrismaPg({ connectionString: url, allowExitOnIdle: true })) }) as unknown as PrismaClient)
         : new PrismaClient({ adapter: keepConnection(withWriteAheadLog(new PrismaBetterSQLite3({ url }))) });
   }
   return globalForPrisma.portalPrisma;

@@ -36,5 +36,6 @@ class NameAsTextClient extends pg.Client {
 /** The adapter for the Prisma CLI (migrations), chosen by the URL's scheme. */
 export function migrationAdapter(url: string) {
   if (databaseProvider(url) === "sqlite") return new PrismaBetterSQLite3({ url });
-  return new PrismaPg(new pg.Pool({ connectionString: url, Client: NameAsTextClient }));
+  // allowExitOnIdle: the CLI exits when it is done rather than after the pool's 10 s idle timer.
+  return new PrismaPg(new pg.Pool({ connectionString: url, Client: NameAsTextClient, allowExitOnIdle: true }));
 }
