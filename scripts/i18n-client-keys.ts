@@ -1,5 +1,5 @@
 // Writes i18n/client-keys.json: for each page (and for the layouts), the catalogue keys its browser code can show,
-// so a page sends the browser only those (app/_i18n/page-messages.tsx) instead of the whole catalogue.
+// so a page sends the browser only those (app/_i18n/client-messages.tsx) instead of the whole catalogue.
 //   node --import tsx scripts/i18n-client-keys.ts          write it
 //   node --import tsx scripts/i18n-client-keys.ts --check  exit 1 when the committed file is stale
 //
@@ -9,7 +9,7 @@
 //   keys) named in the page's files — a key under an opened namespace counts if any of them names it;
 // - message references (msg("ns.key")) that can reach the browser as data, when a client module renders them
 //   (useMessage): those named in the server code the page runs, the server actions its client modules call, and
-//   the route handlers they fetch (/api/...); and, when that code reads jobs, every sentence a job stores.
+//   the route handlers they fetch (/api/...); and, when the browser code follows a job, every sentence a job stores.
 // Over-counting is safe (a key sent but not shown); the e2e walk fails on any key the browser lacks.
 import fs from "node:fs";
 import path from "node:path";
@@ -96,7 +96,7 @@ function namesIn(src: string): Names {
 }
 
 const modules = new Map<string, Module>();
-export function moduleAt(file: string): Module {
+function moduleAt(file: string): Module {
   const known = modules.get(file);
   if (known) return known;
   const src = fs.readFileSync(file, "utf8");
@@ -119,7 +119,7 @@ export function moduleAt(file: string): Module {
 }
 
 /** The client modules reachable from entries, and every module whose words can reach them (server code included). */
-export function reach(entries: string[]) {
+function reach(entries: string[]) {
   const client = new Set<string>();
   const all = new Set<string>();
   const walk = (file: string, inClient: boolean) => {
